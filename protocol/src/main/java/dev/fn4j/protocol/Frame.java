@@ -1,0 +1,147 @@
+package dev.fn4j.protocol;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One message of the runtime-to-host protocol; {@link FrameCodec} reads and writes them as
+ * docs/protocol.md specifies.
+ */
+public sealed interface Frame {
+
+    /** The frame's type byte on the wire. */
+    byte type();
+
+    /**
+     * Host to runtime, first frame on every connection: the host is loaded and ready to serve.
+     *
+     * @param instanceId the instance id the runtime gave the container in {@code FN4J_INSTANCE_ID}
+     * @param connection this connection's index among the host's connections, from 0
+     * @param handler the handler class the host loaded
+     */
+    record Hello(String instanceId, int connection, String handler) implements Frame {
+        public static final byte TYPE = 1;
+
+        public Hello {
+            Objects.requireNonNull(instanceId, "instanceId");
+            Objects.requireNonNull(handler, "handler");
+            if (connection < 0 || connection > 0xFFFF) {
+                throw new IllegalArgumentException("connection must be in [0, 65535]: " + connection);
+            }
+        }
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Runtime to host: run the function once.
+     *
+     * @param requestId the invocation's id
+     * @param deadlineEpochMillis when the runtime abandons the call, in ms since the epoch
+     * @param headers metadata; names starting with {@code :} are protocol pseudo-headers
+     * @param body the call body
+     */
+    record Invoke(String requestId, long deadlineEpochMillis, List<Header> headers, byte[] body)
+            implements Frame {
+        public static final byte TYPE = 2;
+
+        public Invoke {
+            Objects.requireNonNull(requestId, "requestId");
+            headers = List.copyOf(headers);
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Host to runtime: the function returned.
+     *
+     * @param requestId the id of the {@link Invoke} this answers
+     * @param headers metadata of the result, for example {@code :status} of an HTTP function
+     * @param body the encoded output
+     */
+    record Result(String requestId, List<Header> headers, byte[] body) implements Frame {
+        public static final byte TYPE = 3;
+
+        public Result {
+            Objects.requireNonNull(requestId, "requestId");
+            headers = List.copyOf(headers);
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Host to runtime: the function's handler threw. The connection stays usable.
+     *
+     * @param requestId the id of the {@link Invoke} this answers
+     * @param errorType the thrown exception's class name
+     * @param message the exception's message, empty when it had none
+     * @param stackTrace the exception's stack trace as text
+     */
+    record FunctionError(String requestId, String errorType, String message, String stackTrace)
+            implements Frame {
+        public static final byte TYPE = 4;
+
+        public FunctionError {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(errorType, "errorType");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(stackTrace, "stackTrace");
+        }
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * Host to runtime: the platform, not the handler, failed this call (for example the body
+     * could not be decoded into the handler's input type).
+     *
+     * @param requestId the id of the {@link Invoke} this answers
+     * @param code a stable error code, see docs/protocol.md
+     * @param message what went wrong, for the caller
+     * @param fatal whether the host is about to exit, so the instance must not be reused
+     */
+    record PlatformError(String requestId, String code, String message, boolean fatal)
+            implements Frame {
+        public static final byte TYPE = 5;
+
+        public PlatformError {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * One name-value pair; names are compared case-sensitively and may repeat.
+     *
+     * @param name the header name
+     * @param value the header value
+     */
+    record Header(String name, String value) {
+        public Header {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+}

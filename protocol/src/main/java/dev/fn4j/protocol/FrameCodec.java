@@ -1,0 +1,169 @@
+package dev.fn4j.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes {@link Frame}s: a big-endian u32 length, then the version byte, the type byte
+ * and the type's fields. Strings are a u32 byte count and UTF-8; byte arrays a u32 count and the
+ * bytes; header lists a u32 count of string pairs.
+ *
+ * <p>Stateless; callers serialize writes to one stream themselves.
+ */
+public final class FrameCodec {
+
+    private FrameCodec() {}
+
+    /** Writes one frame and flushes the stream. */
+    public static void write(Frame frame, OutputStream out) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        DataOutputStream data = new DataOutputStream(buffer);
+        data.writeByte(Protocol.VERSION);
+        data.writeByte(frame.type());
+        if (frame instanceof Frame.Hello hello) {
+            writeString(data, hello.instanceId());
+            data.writeInt(hello.connection());
+            writeString(data, hello.handler());
+        } else if (frame instanceof Frame.Invoke invoke) {
+            writeString(data, invoke.requestId());
+            data.writeLong(invoke.deadlineEpochMillis());
+            writeHeaders(data, invoke.headers());
+            writeBytes(data, invoke.body());
+        } else if (frame instanceof Frame.Result result) {
+            writeString(data, result.requestId());
+            writeHeaders(data, result.headers());
+            writeBytes(data, result.body());
+        } else if (frame instanceof Frame.FunctionError error) {
+            writeString(data, error.requestId());
+            writeString(data, error.errorType());
+            writeString(data, error.message());
+            writeString(data, error.stackTrace());
+        } else if (frame instanceof Frame.PlatformError error) {
+            writeString(data, error.requestId());
+            writeString(data, error.code());
+            writeString(data, error.message());
+            data.writeBoolean(error.fatal());
+        }
+        if (buffer.size() > Protocol.MAX_FRAME_BYTES) {
+            throw new ProtocolException("frame too large: " + buffer.size() + " bytes, limit "
+                    + Protocol.MAX_FRAME_BYTES);
+        }
+        DataOutputStream framed = new DataOutputStream(out);
+        framed.writeInt(buffer.size());
+        buffer.writeTo(framed);
+        framed.flush();
+    }
+
+    /**
+     * Reads one frame.
+     *
+     * @throws EOFException when the stream ends cleanly before a frame starts
+     * @throws ProtocolException when the bytes are not a valid frame
+     */
+    public static Frame read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        int length = data.readInt();
+        if (length < 2 || length > Protocol.MAX_FRAME_BYTES) {
+            throw new ProtocolException("frame length out of range: " + length);
+        }
+        byte[] payload = new byte[length];
+        data.readFully(payload);
+        return decode(payload);
+    }
+
+    private static Frame decode(byte[] payload) throws IOException {
+        Reader in = new Reader(payload);
+        byte version = in.data.readByte();
+        if (version != Protocol.VERSION) {
+            throw new ProtocolException("unsupported protocol version: " + version
+                    + " (this side speaks " + Protocol.VERSION + ")");
+        }
+        byte type = in.data.readByte();
+        Frame frame = switch (type) {
+            case Frame.Hello.TYPE -> new Frame.Hello(in.string(), in.data.readInt(), in.string());
+            case Frame.Invoke.TYPE -> new Frame.Invoke(
+                    in.string(), in.data.readLong(), in.headers(), in.bytes());
+            case Frame.Result.TYPE -> new Frame.Result(in.string(), in.headers(), in.bytes());
+            case Frame.FunctionError.TYPE -> new Frame.FunctionError(
+                    in.string(), in.string(), in.string(), in.string());
+            case Frame.PlatformError.TYPE -> new Frame.PlatformError(
+                    in.string(), in.string(), in.string(), in.data.readBoolean());
+            default -> throw new ProtocolException("unknown frame type: " + type);
+        };
+        if (in.remaining() != 0) {
+            throw new ProtocolException(in.remaining() + " trailing bytes after frame type " + type);
+        }
+        return frame;
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static void writeHeaders(DataOutputStream out, List<Frame.Header> headers)
+            throws IOException {
+        out.writeInt(headers.size());
+        for (Frame.Header header : headers) {
+            writeString(out, header.name());
+            writeString(out, header.value());
+        }
+    }
+
+    /** Reads fields from one frame's payload; every count is checked against what is left. */
+    private static final class Reader {
+        private final byte[] payload;
+        private final DataInputStream data;
+        private final java.io.ByteArrayInputStream source;
+
+        Reader(byte[] payload) {
+            this.payload = payload;
+            this.source = new java.io.ByteArrayInputStream(payload);
+            this.data = new DataInputStream(source);
+        }
+
+        int remaining() {
+            return source.available();
+        }
+
+        byte[] bytes() throws IOException {
+            int count = data.readInt();
+            if (count < 0 || count > remaining()) {
+                throw new ProtocolException("field length " + count + " exceeds the "
+                        + remaining() + " bytes left of a " + payload.length + "-byte frame");
+            }
+            byte[] bytes = new byte[count];
+            data.readFully(bytes);
+            return bytes;
+        }
+
+        String string() throws IOException {
+            return new String(bytes(), StandardCharsets.UTF_8);
+        }
+
+        List<Frame.Header> headers() throws IOException {
+            int count = data.readInt();
+            // Each header takes at least 8 bytes, so a larger count cannot be honest.
+            if (count < 0 || count > remaining() / 8) {
+                throw new ProtocolException("header count out of range: " + count);
+            }
+            List<Frame.Header> headers = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                headers.add(new Frame.Header(string(), string()));
+            }
+            return headers;
+        }
+    }
+}

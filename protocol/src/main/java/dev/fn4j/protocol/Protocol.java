@@ -1,0 +1,39 @@
+package dev.fn4j.protocol;
+
+/** Constants shared by both ends of the runtime-to-host protocol. */
+public final class Protocol {
+
+    /** The protocol version this code writes and the only one it reads. */
+    public static final byte VERSION = 1;
+
+    /** The largest frame, length field excluded, either side accepts: 64 MiB. */
+    public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+    /** Where the runtime bind-mounts the instance's socket directory inside the container. */
+    public static final String CONTAINER_SOCKET_DIR = "/fn4j";
+
+    /** The socket file's name inside the instance's socket directory. */
+    public static final String SOCKET_FILE = "fn.sock";
+
+    /** Environment variables the runtime sets in every instance and the host reads. */
+    public static final String ENV_SOCKET = "FN4J_SOCKET";
+    public static final String ENV_INSTANCE_ID = "FN4J_INSTANCE_ID";
+    public static final String ENV_HANDLER = "FN4J_HANDLER";
+    public static final String ENV_FUNCTION = "FN4J_FUNCTION";
+    public static final String ENV_CONCURRENCY = "FN4J_CONCURRENCY";
+    public static final String ENV_CONFIG_KEYS = "FN4J_CONFIG_KEYS";
+
+    /** Pseudo-headers of an {@link Frame.Invoke} made by an HTTP trigger. */
+    public static final String METHOD = ":method";
+    public static final String PATH = ":path";
+    public static final String QUERY = ":query";
+    /** Pseudo-header of a {@link Frame.Result} from an HTTP handler. */
+    public static final String STATUS = ":status";
+
+    /** Platform error codes a host sends in {@link Frame.PlatformError}. */
+    public static final String BAD_INPUT = "bad_input";
+    public static final String OUT_OF_MEMORY = "out_of_memory";
+    public static final String BAD_OUTPUT = "bad_output";
+
+    private Protocol() {}
+}

@@ -1,0 +1,46 @@
+package dev.fn4j.runtime.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the runtime needs of a container engine. Every method blocks on the engine, so callers
+ * run it on a worker thread, never on an IO thread.
+ */
+public interface ContainerEngine extends AutoCloseable {
+
+    /** Throws {@link EngineUnavailableException} unless the engine answers. */
+    void ping();
+
+    /**
+     * Loads an image archive (docker-archive or OCI layout tar) into the engine.
+     *
+     * @throws InvalidImageException when the file is not an image archive
+     */
+    LoadedImage loadImage(Path archive);
+
+    /** Describes an image the engine has, or returns {@code null} when it has none by that ref. */
+    LoadedImage findImage(String imageRef);
+
+    /** Creates and starts a locked-down container for one instance; returns its id. */
+    String start(InstanceSpec spec);
+
+    /** The container's state now; {@code null} when the engine has no such container. */
+    ContainerState inspect(String containerId);
+
+    /**
+     * Waits up to {@code timeout} for the container to stop running and returns its state then
+     * (possibly still running).
+     */
+    ContainerState awaitStopped(String containerId, Duration timeout);
+
+    /** Kills and removes the container with its anonymous volumes; no error when already gone. */
+    void remove(String containerId);
+
+    /** The ids of every container, running or not, carrying the label with this value. */
+    List<String> listByLabel(String label, String value);
+
+    @Override
+    void close();
+}

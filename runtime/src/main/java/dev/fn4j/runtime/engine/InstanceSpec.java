@@ -1,0 +1,42 @@
+package dev.fn4j.runtime.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything needed to start one function instance's container. The engine adds the lock-down
+ * (no network, read-only root, dropped capabilities and the rest); this record carries only what
+ * varies per instance.
+ *
+ * @param containerName a unique container name
+ * @param image the image id or reference
+ * @param env environment variables for the host process
+ * @param labels fn4j labels (runtime id, function, revision, instance)
+ * @param socketDir the host directory bind-mounted at {@code /fn4j}, the only host path shared
+ * @param memoryBytes the memory limit, also the memory+swap limit so the instance never swaps
+ * @param nanoCpus the CPU quota in billionths of a CPU
+ */
+public record InstanceSpec(
+        String containerName,
+        String image,
+        Map<String, String> env,
+        Map<String, String> labels,
+        Path socketDir,
+        long memoryBytes,
+        long nanoCpus) {
+
+    public InstanceSpec {
+        Objects.requireNonNull(containerName, "containerName");
+        Objects.requireNonNull(image, "image");
+        env = Map.copyOf(env);
+        labels = Map.copyOf(labels);
+        Objects.requireNonNull(socketDir, "socketDir");
+        if (memoryBytes <= 0) {
+            throw new IllegalArgumentException("memoryBytes must be positive: " + memoryBytes);
+        }
+        if (nanoCpus <= 0) {
+            throw new IllegalArgumentException("nanoCpus must be positive: " + nanoCpus);
+        }
+    }
+}

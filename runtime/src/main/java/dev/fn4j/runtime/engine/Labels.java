@@ -1,0 +1,14 @@
+package dev.fn4j.runtime.engine;
+
+/** The labels every fn4j container carries; cleanup finds containers by them. */
+public final class Labels {
+    /** The id of the runtime that owns the container; see {@code RuntimeId}. */
+    public static final String RUNTIME = "dev.fn4j.runtime";
+    public static final String FUNCTION = "dev.fn4j.function";
+    public static final String REVISION = "dev.fn4j.revision";
+    public static final String INSTANCE = "dev.fn4j.instance";
+    /** Present on every fn4j container whatever runtime owns it: {@code true}. */
+    public static final String MANAGED = "dev.fn4j.managed";
+
+    private Labels() {}
+}

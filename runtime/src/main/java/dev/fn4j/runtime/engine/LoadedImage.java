@@ -1,0 +1,18 @@
+package dev.fn4j.runtime.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image the engine holds.
+ *
+ * @param id the engine's image id, {@code sha256:…}
+ * @param tags the image's repository tags, possibly none
+ * @param labels the image config's labels
+ */
+public record LoadedImage(String id, List<String> tags, Map<String, String> labels) {
+    public LoadedImage {
+        tags = List.copyOf(tags);
+        labels = Map.copyOf(labels);
+    }
+}
