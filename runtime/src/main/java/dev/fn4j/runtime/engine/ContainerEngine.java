@@ -38,6 +38,14 @@ public interface ContainerEngine extends AutoCloseable {
     /** Kills and removes the container with its anonymous volumes; no error when already gone. */
     void remove(String containerId);
 
+    /**
+     * The last {@code lines} lines the container wrote to stdout and stderr, oldest first; empty
+     * when the engine has none.
+     */
+    default List<String> logTail(String containerId, int lines) {
+        return List.of();
+    }
+
     /** The ids of every container, running or not, carrying the label with this value. */
     List<String> listByLabel(String label, String value);
 

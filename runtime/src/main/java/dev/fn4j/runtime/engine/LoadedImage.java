@@ -15,4 +15,11 @@ public record LoadedImage(String id, List<String> tags, Map<String, String> labe
         tags = List.copyOf(tags);
         labels = Map.copyOf(labels);
     }
+
+    /** The handler classes the image's builder listed in its label; empty when it set none. */
+    public List<String> handlers() {
+        String label = labels.getOrDefault(dev.fn4j.protocol.ImageLayout.LABEL_HANDLERS, "");
+        return java.util.Arrays.stream(label.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
 }

@@ -1,0 +1,138 @@
+package dev.fn4j.runtime;
+
+import dev.fn4j.runtime.deploy.Deployer;
+import dev.fn4j.runtime.engine.ContainerEngine;
+import dev.fn4j.runtime.function.FunctionRegistry;
+import dev.fn4j.runtime.function.FunctionSpecParser;
+import dev.fn4j.runtime.http.ApiServer;
+import dev.fn4j.runtime.instance.InstanceRemover;
+import dev.fn4j.runtime.instance.InstanceStarter;
+import dev.fn4j.runtime.instance.OrphanReaper;
+import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.pool.DeadlineTimer;
+import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.pool.PoolRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime: composes the engine, the function registry, the pools, the invoker and the HTTP
+ * server, and owns their start-up and shutdown order.
+ */
+public final class FnRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FnRuntime.class);
+
+    private final RuntimeConfig config;
+    private final ContainerEngine engine;
+    private final String runtimeId;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService background;
+    private final PoolRegistry pools;
+    private final OrphanReaper reaper;
+    private final ApiServer server;
+    private boolean closed;
+
+    private FnRuntime(RuntimeConfig config, ContainerEngine engine) throws IOException {
+        this.config = config;
+        this.engine = engine;
+        this.runtimeId = RuntimeId.load(config.dataDir());
+        Clock clock = Clock.systemUTC();
+        this.timers = Executors.newScheduledThreadPool(2, threads("fn4j-timer"));
+        this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
+        InstanceRemover remover = new InstanceRemover(engine, background);
+        this.reaper = new OrphanReaper(engine, remover);
+        InstanceStarter starter = new InstanceStarter(engine, runtimeId, config.instancesDir(),
+                config.startTimeout(), background, timers, remover, clock);
+        DeadlineTimer timer = DeadlineTimer.on(timers, clock);
+        this.pools = new PoolRegistry(starter::start, background, remover::kill, timer, clock);
+        FunctionRegistry registry = new FunctionRegistry(clock);
+        Deployer deployer = new Deployer(registry, pools, engine,
+                new FunctionSpecParser(Runtime.getRuntime().availableProcessors()));
+        Invoker invoker = new Invoker(engine, timer, clock);
+        this.server = new ApiServer(
+                new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, invoker),
+                new ApiServer.Settings(config.host(), config.port(), config.workerThreads(),
+                        config.maxBodyBytes(), config.maxImageBytes(), config.uploadDir()));
+    }
+
+    /** Checks the engine, removes what an earlier run left, and starts serving. */
+    public static FnRuntime start(RuntimeConfig config, ContainerEngine engine) throws IOException {
+        engine.ping();
+        FnRuntime runtime = new FnRuntime(config, engine);
+        runtime.reaper.removeContainers(runtime.runtimeId);
+        runtime.reaper.removeSocketDirs(config.instancesDir());
+        runtime.timers.scheduleWithFixedDelay(runtime::reapIdle, 1, 1, TimeUnit.SECONDS);
+        runtime.server.start();
+        LOG.info("fn4j runtime {} listening on http://{}:{} (data dir {})", runtime.runtimeId,
+                config.host(), runtime.port(), config.dataDir());
+        return runtime;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String runtimeId() {
+        return runtimeId;
+    }
+
+    private void reapIdle() {
+        try {
+            pools.reapIdle();
+        } catch (RuntimeException e) {
+            LOG.warn("idle reaping failed", e);
+        }
+    }
+
+    /**
+     * Stops: refuses new calls with 503, lets admitted ones finish within the grace period, then
+     * removes every container of this runtime and stops serving.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("stopping: draining calls for up to {}s", config.shutdownGrace().toSeconds());
+        try {
+            if (!server.drain(config.shutdownGrace())) {
+                LOG.warn("calls still running after the grace period; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pools.all().forEach(FunctionPool::close);
+        timers.shutdownNow();
+        background.shutdown();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Whatever the pools could not remove (busy past the grace period) goes by label.
+        int removed = reaper.removeContainers(runtimeId);
+        reaper.removeSocketDirs(config.instancesDir());
+        server.stop();
+        engine.close();
+        LOG.info("stopped; removed {} remaining container(s)", removed);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.fn4j.runtime.http;
+
+import dev.fn4j.runtime.deploy.Deployer;
+import dev.fn4j.runtime.engine.ContainerEngine;
+import dev.fn4j.runtime.function.FunctionRegistry;
+import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.pool.PoolRegistry;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The runtime's HTTP server: the REST API and the HTTP triggers, on Undertow. */
+public final class ApiServer {
+
+    /** What the server needs from the rest of the runtime. */
+    public record Parts(ContainerEngine engine, String runtimeId, Deployer deployer,
+            FunctionRegistry registry, PoolRegistry pools, Invoker invoker) {}
+
+    /** The server's own settings. */
+    public record Settings(String host, int port, int workerThreads, long maxBodyBytes,
+            long maxImageBytes, Path uploadDir) {}
+
+    private final Undertow server;
+    private final Admission admission;
+
+    public ApiServer(Parts parts, Settings settings) {
+        FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.pools());
+        ImagesApi images = new ImagesApi(parts.engine(), settings.uploadDir(),
+                settings.maxImageBytes());
+        InvocationsApi invocations =
+                new InvocationsApi(parts.pools(), parts.invoker(), settings.maxBodyBytes());
+        ApiRoutes routes = new ApiRoutes()
+                .post("/v1/images", Blocking.api(images::upload))
+                .get("/v1/functions", Blocking.api(functions::list))
+                .put("/v1/functions/{name}", Blocking.api(functions::put))
+                .get("/v1/functions/{name}", Blocking.api(functions::get))
+                .delete("/v1/functions/{name}", Blocking.api(functions::delete))
+                .post("/v1/functions/{name}/invocations", Blocking.api(invocations::invoke));
+        var root = Handlers.path(routes.handler())
+                .addPrefixPath("/fn", Blocking.open(invocations::trigger));
+        this.admission = new Admission(new RequestIds(root));
+        HealthApi health = new HealthApi(parts.engine(), parts.runtimeId(), admission::stopping);
+        routes.get("/healthz", Blocking.api(health::health));
+        this.server = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setWorkerThreads(settings.workerThreads())
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setHandler(admission)
+                .build();
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** Refuses new calls and waits up to {@code grace} for admitted ones; true when all ended. */
+    public boolean drain(Duration grace) throws InterruptedException {
+        return admission.stopAndDrain(grace);
+    }
+
+    public void stop() {
+        server.stop();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.fn4j.runtime.http;
+
+import dev.fn4j.runtime.engine.EngineException;
+import dev.fn4j.runtime.engine.EngineUnavailableException;
+import dev.fn4j.runtime.engine.InvalidImageException;
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns any failure into the API's error shape: {@code {"error": {"code", "message", …}}}. */
+public final class ErrorResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final HttpString RETRY_AFTER = HttpString.tryFromString("Retry-After");
+
+    private ErrorResponses() {}
+
+    /** Maps a failure to an ApiException; unexpected ones become {@code internal_error}. */
+    public static ApiException toApi(Throwable failure) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure instanceof EngineUnavailableException e) {
+            return new ApiException(ErrorCode.ENGINE_UNAVAILABLE,
+                    "the container engine is unavailable: " + e.getMessage(), e);
+        }
+        if (failure instanceof InvalidImageException e) {
+            return new ApiException(ErrorCode.INVALID_IMAGE, e.getMessage(), e);
+        }
+        if (failure instanceof EngineException e) {
+            return new ApiException(ErrorCode.ENGINE_UNAVAILABLE,
+                    "the container engine failed: " + e.getMessage(), e);
+        }
+        LOG.error("unexpected failure", failure);
+        return new ApiException(ErrorCode.INTERNAL_ERROR,
+                "the runtime failed unexpectedly (" + failure.getClass().getSimpleName()
+                        + "); see the runtime's log", failure);
+    }
+
+    /** Sends the error unless a response has already started. */
+    public static void send(HttpServerExchange exchange, Throwable failure, boolean withDetails) {
+        ApiException error = toApi(failure);
+        if (exchange.isResponseStarted()) {
+            LOG.warn("cannot report {} after the response started: {}", error.code().code(),
+                    error.getMessage());
+            exchange.endExchange();
+            return;
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("code", error.code().code());
+        body.put("message", error.getMessage());
+        if (withDetails) {
+            body.putAll(error.details());
+        } else if (error.details().containsKey("errorType")) {
+            body.put("errorType", error.details().get("errorType"));
+        }
+        if (error.retryAfter() != null) {
+            exchange.getResponseHeaders().put(RETRY_AFTER,
+                    Long.toString(Math.max(1, (error.retryAfter().toMillis() + 999) / 1000)));
+        }
+        Json.send(exchange, error.code().status(), Map.of("error", body));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.fn4j.runtime.http;
+
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionSpec;
+import dev.fn4j.runtime.function.Quantities;
+import dev.fn4j.runtime.instance.Instance;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A function as {@code GET /v1/functions/{name}} shows it, with its live instances. */
+record FunctionView(String name, long revision, String image, String handler, String timeout,
+        String memory, double cpus, int concurrency, int minInstances, int maxInstances,
+        String idleTimeout, int maxQueue, Map<String, String> env, String url,
+        String invocationsUrl, Instant createdAt, Instant updatedAt,
+        List<InstanceView> instances) {
+
+    /** One live instance. */
+    record InstanceView(String id, long revision, String state, Instant startedAt, int inFlight) {
+        static InstanceView of(Instance instance) {
+            return new InstanceView(instance.id(), instance.function().revision(),
+                    instance.state().name().toLowerCase(java.util.Locale.ROOT),
+                    instance.startedAt(), instance.inFlight());
+        }
+    }
+
+    static FunctionView of(Function function, List<Instance> instances) {
+        FunctionSpec spec = function.spec();
+        FunctionSpec.Scaling scaling = spec.scaling();
+        return new FunctionView(function.name(), function.revision(), spec.image(), spec.handler(),
+                Quantities.formatDuration(spec.timeout()), Quantities.formatMemory(spec.memoryBytes()),
+                spec.cpus(), spec.concurrency(), scaling.minInstances(), scaling.maxInstances(),
+                Quantities.formatDuration(scaling.idleTimeout()), scaling.maxQueue(), spec.env(),
+                "/fn/" + function.name(), "/v1/functions/" + function.name() + "/invocations",
+                function.createdAt(), function.updatedAt(),
+                instances.stream().map(InstanceView::of).toList());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.fn4j.runtime.http;
+
+import dev.fn4j.runtime.deploy.Deployer;
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionName;
+import dev.fn4j.runtime.function.FunctionRegistry;
+import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.pool.PoolRegistry;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.PathTemplateMatch;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /v1/functions}: create or update, describe, list and remove functions. */
+final class FunctionsApi {
+
+    /** A function's spec is small; anything bigger is a mistake or an attack. */
+    private static final long MAX_SPEC_BYTES = 1024 * 1024;
+
+    private final Deployer deployer;
+    private final FunctionRegistry registry;
+    private final PoolRegistry pools;
+
+    FunctionsApi(Deployer deployer, FunctionRegistry registry, PoolRegistry pools) {
+        this.deployer = deployer;
+        this.registry = registry;
+        this.pools = pools;
+    }
+
+    void put(HttpServerExchange exchange) throws Exception {
+        String name = FunctionName.check(pathName(exchange));
+        var body = Json.parse(Bodies.read(exchange, MAX_SPEC_BYTES));
+        FunctionRegistry.Deployed deployed = deployer.deploy(name, body);
+        Json.send(exchange, deployed.created() ? 201 : 200, view(deployed.function()));
+    }
+
+    void get(HttpServerExchange exchange) {
+        String name = FunctionName.check(pathName(exchange));
+        Function function = registry.get(name).orElseThrow(() -> Deployer.notFound(name));
+        Json.send(exchange, 200, view(function));
+    }
+
+    void list(HttpServerExchange exchange) {
+        List<FunctionView> views = registry.list().stream().map(this::view).toList();
+        Json.send(exchange, 200, Map.of("functions", views));
+    }
+
+    void delete(HttpServerExchange exchange) {
+        deployer.delete(FunctionName.check(pathName(exchange)));
+        exchange.setStatusCode(204);
+        exchange.endExchange();
+    }
+
+    private FunctionView view(Function function) {
+        return FunctionView.of(function,
+                pools.get(function.name()).map(FunctionPool::instances).orElse(List.of()));
+    }
+
+    static String pathName(HttpServerExchange exchange) {
+        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("name");
+    }
+}

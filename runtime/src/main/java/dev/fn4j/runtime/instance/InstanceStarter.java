@@ -1,0 +1,159 @@
+package dev.fn4j.runtime.instance;
+
+import dev.fn4j.protocol.Protocol;
+import dev.fn4j.runtime.engine.ContainerEngine;
+import dev.fn4j.runtime.engine.ContainerState;
+import dev.fn4j.runtime.engine.EngineException;
+import dev.fn4j.runtime.engine.EngineUnavailableException;
+import dev.fn4j.runtime.engine.InstanceSpec;
+import dev.fn4j.runtime.engine.Labels;
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts one instance: opens its socket, starts its locked-down container, and waits until its
+ * host has connected once per concurrency slot. A start that fails leaves nothing behind.
+ */
+public final class InstanceStarter {
+
+    private static final Duration EXIT_CHECK = Duration.ofMillis(500);
+
+    private final ContainerEngine engine;
+    private final String runtimeId;
+    private final Path instancesDir;
+    private final Duration startTimeout;
+    private final ExecutorService watchers;
+    private final ScheduledExecutorService timers;
+    private final InstanceRemover remover;
+    private final Clock clock;
+
+    public InstanceStarter(ContainerEngine engine, String runtimeId, Path instancesDir,
+            Duration startTimeout, ExecutorService watchers, ScheduledExecutorService timers,
+            InstanceRemover remover, Clock clock) {
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
+        }
+        this.engine = engine;
+        this.runtimeId = runtimeId;
+        this.instancesDir = instancesDir;
+        this.startTimeout = startTimeout;
+        this.watchers = watchers;
+        this.timers = timers;
+        this.remover = remover;
+        this.clock = clock;
+    }
+
+    /** Starts an instance of the function revision and returns it READY with all its slots idle. */
+    public Instance start(Function function) {
+        String instanceId = Ids.instanceId();
+        Path dir = instancesDir.resolve(instanceId);
+        InstanceSocket socket;
+        try {
+            socket = InstanceSocket.open(dir);
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.INTERNAL_ERROR,
+                    "cannot open the instance socket in " + dir + ": " + e.getMessage(), e);
+        }
+        String containerId;
+        try {
+            containerId = engine.start(spec(function, instanceId, dir));
+        } catch (EngineUnavailableException e) {
+            socket.abort();
+            remover.deleteDir(dir);
+            throw new ApiException(ErrorCode.ENGINE_UNAVAILABLE, e.getMessage(), e);
+        } catch (EngineException e) {
+            socket.abort();
+            remover.deleteDir(dir);
+            throw new ApiException(ErrorCode.START_FAILED, "cannot start an instance of '"
+                    + function.name() + "': " + e.getMessage(), e);
+        }
+        return awaitReady(function, instanceId, containerId, socket);
+    }
+
+    private Instance awaitReady(Function function, String instanceId, String containerId,
+            InstanceSocket socket) {
+        AtomicBoolean ready = new AtomicBoolean();
+        AtomicReference<ContainerState> exited = new AtomicReference<>();
+        // A host that dies during start-up never connects: watch the container so we stop waiting.
+        watchers.execute(() -> {
+            while (!ready.get() && exited.get() == null) {
+                try {
+                    ContainerState state = engine.awaitStopped(containerId, EXIT_CHECK);
+                    if (state == null || !state.running()) {
+                        exited.set(state == null ? new ContainerState(false, -1, false, "gone")
+                                : state);
+                        socket.abort();
+                    }
+                } catch (EngineException e) {
+                    socket.abort();
+                    return;
+                }
+            }
+        });
+        ScheduledFuture<?> timeout =
+                timers.schedule(socket::abort, startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            List<HostConnection> connections =
+                    socket.awaitHosts(function.spec().concurrency(), instanceId);
+            ready.set(true);
+            return new Instance(instanceId, function, containerId, socket.dir(), connections,
+                    clock.instant());
+        } catch (IOException e) {
+            ready.set(true);
+            socket.abort();
+            remover.removeContainer(containerId, socket.dir());
+            throw new ApiException(ErrorCode.START_FAILED,
+                    failure(function, containerId, exited.get(), e), e);
+        } finally {
+            timeout.cancel(false);
+        }
+    }
+
+    private String failure(Function function, String containerId, ContainerState exit,
+            IOException cause) {
+        String prefix = "the instance of '" + function.name() + "' revision "
+                + function.revision() + " ";
+        if (exit == null) {
+            return prefix + "did not connect within " + startTimeout.toSeconds()
+                    + "s (" + cause.getMessage() + ")";
+        }
+        String why = exit.oomKilled() ? "ran out of memory" : "exited with code " + exit.exitCode();
+        String logs = remover.lastLogLines(containerId);
+        return prefix + why + " before it was ready"
+                + (logs.isEmpty() ? "" : ": " + logs)
+                + (exit.exitCode() == 2 ? "; check the function's \"handler\"" : "");
+    }
+
+    private InstanceSpec spec(Function function, String instanceId, Path dir) {
+        FunctionSpec spec = function.spec();
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
+        env.put(Protocol.ENV_SOCKET, Protocol.CONTAINER_SOCKET_DIR + "/" + Protocol.SOCKET_FILE);
+        env.put(Protocol.ENV_INSTANCE_ID, instanceId);
+        env.put(Protocol.ENV_HANDLER, spec.handler());
+        env.put(Protocol.ENV_FUNCTION, function.name());
+        env.put(Protocol.ENV_CONCURRENCY, Integer.toString(spec.concurrency()));
+        env.put(Protocol.ENV_CONFIG_KEYS, String.join(",", spec.env().keySet()));
+        Map<String, String> labels = Map.of(
+                Labels.RUNTIME, runtimeId,
+                Labels.FUNCTION, function.name(),
+                Labels.REVISION, Long.toString(function.revision()),
+                Labels.INSTANCE, instanceId);
+        return new InstanceSpec("fn4j-" + function.name() + "-" + instanceId, spec.image(), env,
+                labels, dir, spec.memoryBytes(), Math.round(spec.cpus() * 1_000_000_000L));
+    }
+}

@@ -1,0 +1,322 @@
+package dev.fn4j.runtime.pool;
+
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionSpec;
+import dev.fn4j.runtime.function.Quantities;
+import dev.fn4j.runtime.instance.Connection;
+import dev.fn4j.runtime.instance.Instance;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The instances of one function and the calls waiting for them. A call takes a free slot at once
+ * when there is one, else waits in a bounded queue; a new instance starts only when the waiting
+ * calls outnumber the slots already starting, and never beyond {@code maxInstances}, so a burst
+ * cannot start a stampede of containers.
+ */
+public final class FunctionPool {
+
+    private final Launcher launcher;
+    private final Executor starts;
+    private final InstanceKiller killer;
+    private final DeadlineTimer timer;
+    private final Clock clock;
+
+    /** The newest revision; only its instances take new calls. Guarded by this. */
+    private Function current;
+    /** Live instances of every revision still serving; guarded by this. */
+    private final List<Instance> instances = new ArrayList<>();
+    /** Instances of {@link #current} being started; guarded by this. */
+    private int starting;
+    /** Calls waiting for a slot, oldest first; guarded by this; size ≤ maxQueue. */
+    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+    /** Once true, no call is admitted again; guarded by this. */
+    private boolean closed;
+
+    public FunctionPool(Function function, Launcher launcher, Executor starts,
+            InstanceKiller killer, DeadlineTimer timer, Clock clock) {
+        this.current = function;
+        this.launcher = launcher;
+        this.starts = starts;
+        this.killer = killer;
+        this.timer = timer;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes {@code function} the revision new calls go to. Instances of older revisions finish
+     * the calls they hold and then go; the new revision's minimum is started.
+     */
+    public synchronized void deploy(Function function) {
+        current = function;
+        for (Instance instance : List.copyOf(instances)) {
+            if (instance.function().revision() != function.revision() && instance.drain()) {
+                remove(instance, "revision " + function.revision() + " replaced it");
+            }
+        }
+        scale();
+    }
+
+    /**
+     * Reserves a slot for one call. The future completes with a lease, or fails with an
+     * {@link ApiException}: {@code queue_full} at once when the queue is full, or
+     * {@code function_timeout} when no slot frees up before {@code deadline}.
+     */
+    public CompletableFuture<Lease> acquire(Instant deadline) {
+        Waiter waiter;
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new ApiException(ErrorCode.SHUTTING_DOWN,
+                        "the runtime is stopping; retry against a running runtime"));
+            }
+            Lease lease = tryLease();
+            if (lease != null) {
+                return CompletableFuture.completedFuture(lease);
+            }
+            FunctionSpec.Scaling scaling = current.spec().scaling();
+            if (queue.size() >= scaling.maxQueue()) {
+                return CompletableFuture.failedFuture(ApiException.retryLater(ErrorCode.QUEUE_FULL,
+                        "function '" + current.name() + "' has " + queue.size()
+                                + " calls waiting, its maxQueue; retry later or raise maxQueue"
+                                + " or maxInstances", retryAfter()));
+            }
+            waiter = new Waiter(deadline, clock.instant());
+            queue.add(waiter);
+            scale();
+        }
+        Runnable cancel = timer.schedule(deadline, () -> expire(waiter));
+        waiter.future.whenComplete((lease, error) -> cancel.run());
+        return waiter.future;
+    }
+
+    /** Gives a slot back after a call that ended normally; the next waiter gets it. */
+    public synchronized void release(Lease lease) {
+        Instance instance = lease.instance();
+        if (instance.release(lease.connection(), clock.instant())) {
+            remove(instance, "drained after revision " + current.revision() + " replaced it");
+        }
+        dispatch();
+    }
+
+    /** Discards the instance behind a lease that failed; it never serves again. */
+    public void discard(Lease lease, String reason) {
+        lease.connection().close();
+        synchronized (this) {
+            instances.remove(lease.instance());
+            killer.kill(lease.instance(), reason);
+            scale();
+        }
+    }
+
+    /**
+     * Stops instances of the current revision that idled longer than its idle timeout, keeping
+     * {@code minInstances}; returns how many went.
+     */
+    public synchronized int reapIdle() {
+        FunctionSpec.Scaling scaling = current.spec().scaling();
+        Instant cutoff = clock.instant().minus(scaling.idleTimeout());
+        int live = liveInstances();
+        int reaped = 0;
+        for (Instance instance : List.copyOf(instances)) {
+            if (live <= scaling.minInstances()) {
+                break;
+            }
+            if (instance.state() == Instance.State.READY && instance.inFlight() == 0
+                    && instance.lastUsed().isBefore(cutoff)) {
+                remove(instance, "idle for more than "
+                        + Quantities.formatDuration(scaling.idleTimeout()));
+                live--;
+                reaped++;
+            }
+        }
+        return reaped;
+    }
+
+    /**
+     * Stops admitting calls: waiting calls fail with {@code shutting_down}, idle instances go at
+     * once and busy ones as soon as their calls end.
+     */
+    public synchronized void close() {
+        closed = true;
+        for (Waiter waiter; (waiter = queue.poll()) != null; ) {
+            waiter.future.completeExceptionally(new ApiException(ErrorCode.SHUTTING_DOWN,
+                    "function '" + current.name() + "' is being removed or the runtime is"
+                            + " stopping; retry later"));
+        }
+        for (Instance instance : List.copyOf(instances)) {
+            if (instance.drain()) {
+                remove(instance, "pool closed");
+            }
+        }
+    }
+
+    /** A snapshot of the live instances, every revision. */
+    public synchronized List<Instance> instances() {
+        return List.copyOf(instances);
+    }
+
+    /** Calls waiting for a slot now. */
+    public synchronized int queueDepth() {
+        return queue.size();
+    }
+
+    /** Instances being started now. */
+    public synchronized int starting() {
+        return starting;
+    }
+
+    public synchronized Function current() {
+        return current;
+    }
+
+    private synchronized void expire(Waiter waiter) {
+        if (!queue.contains(waiter)) {
+            return;
+        }
+        // Starting a container does not count against a call's timeout: a call that an instance
+        // now starting will serve keeps waiting; the start itself is bounded by its own timeout.
+        if (positionOf(waiter) < starting * current.spec().concurrency()) {
+            timer.schedule(clock.instant().plus(current.spec().timeout()), () -> expire(waiter));
+            return;
+        }
+        if (queue.remove(waiter)) {
+            waiter.future.completeExceptionally(new ApiException(ErrorCode.FUNCTION_TIMEOUT,
+                    "function '" + current.name() + "' had no free instance within its timeout of "
+                            + Quantities.formatDuration(current.spec().timeout())
+                            + "; raise maxInstances or concurrency, or the timeout"));
+        }
+    }
+
+    private int positionOf(Waiter waiter) {
+        int position = 0;
+        for (Waiter w : queue) {
+            if (w == waiter) {
+                return position;
+            }
+            position++;
+        }
+        return -1;
+    }
+
+    private Lease tryLease() {
+        for (Instance instance : instances) {
+            if (instance.function().revision() == current.revision()) {
+                Connection connection = instance.tryAcquire();
+                if (connection != null) {
+                    return new Lease(instance, connection, false);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Hands free slots to waiting calls, oldest first. Caller holds the lock. */
+    private void dispatch() {
+        while (!queue.isEmpty()) {
+            Lease lease = tryLease();
+            if (lease == null) {
+                return;
+            }
+            offer(lease);
+        }
+    }
+
+    private void offer(Lease lease) {
+        Waiter waiter = queue.poll();
+        if (!waiter.offer(lease)) {
+            // The waiter gave up at the same moment; the slot goes back for the next one.
+            lease.instance().release(lease.connection(), clock.instant());
+        }
+    }
+
+    /**
+     * Starts instances while waiting calls outnumber the slots already starting, within
+     * {@code maxInstances}, and up to {@code minInstances}. Caller holds the lock.
+     */
+    private void scale() {
+        if (closed) {
+            return;
+        }
+        FunctionSpec spec = current.spec();
+        int live = liveInstances();
+        while (live + starting < spec.scaling().maxInstances()
+                && (queue.size() > starting * spec.concurrency()
+                        || live + starting < spec.scaling().minInstances())) {
+            starting++;
+            Function revision = current;
+            starts.execute(() -> start(revision));
+        }
+    }
+
+    private void start(Function revision) {
+        Instance instance;
+        try {
+            instance = launcher.launch(revision);
+        } catch (ApiException e) {
+            failStart(revision, e);
+            return;
+        } catch (RuntimeException e) {
+            failStart(revision, new ApiException(ErrorCode.INTERNAL_ERROR,
+                    "starting an instance failed: " + e, e));
+            return;
+        }
+        synchronized (this) {
+            starting--;
+            if (closed || revision.revision() != current.revision()) {
+                killer.kill(instance, closed ? "pool closed" : "revision superseded");
+                scale();
+                return;
+            }
+            instances.add(instance);
+            // The calls that waited for this instance are cold starts.
+            for (Connection c; !queue.isEmpty() && (c = instance.tryAcquire()) != null; ) {
+                offer(new Lease(instance, c, true));
+            }
+        }
+    }
+
+    private synchronized void failStart(Function revision, ApiException error) {
+        starting--;
+        if (revision.revision() != current.revision()) {
+            scale();
+            return;
+        }
+        // With no instance live or starting, nothing would ever serve the queue: the waiting
+        // calls get the start error, so a broken function answers instead of hanging.
+        if (liveInstances() == 0 && starting == 0) {
+            for (Waiter waiter; (waiter = queue.poll()) != null; ) {
+                waiter.future.completeExceptionally(error);
+            }
+        }
+    }
+
+    private int liveInstances() {
+        int live = 0;
+        for (Instance instance : instances) {
+            if (instance.function().revision() == current.revision()
+                    && instance.state() == Instance.State.READY) {
+                live++;
+            }
+        }
+        return live;
+    }
+
+    private void remove(Instance instance, String reason) {
+        instances.remove(instance);
+        killer.kill(instance, reason);
+    }
+
+    private Duration retryAfter() {
+        // A queue full of calls clears in about one call's time; never tell a client "0".
+        long seconds = Math.max(1, Math.min(60, current.spec().timeout().toSeconds()));
+        return Duration.ofSeconds(seconds);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.fn4j.runtime.pool;
+
+import dev.fn4j.runtime.instance.Instance;
+
+/** Kills an instance and removes its container, without blocking the caller on the engine. */
+@FunctionalInterface
+public interface InstanceKiller {
+    void kill(Instance instance, String reason);
+}

@@ -1,0 +1,10 @@
+package dev.fn4j.runtime.pool;
+
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.instance.Instance;
+
+/** Starts a READY instance of a function revision, blocking; failures are ApiExceptions. */
+@FunctionalInterface
+public interface Launcher {
+    Instance launch(Function function);
+}

@@ -1,0 +1,66 @@
+package dev.fn4j.runtime.pool;
+
+import dev.fn4j.runtime.function.Function;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+
+/** The pool of each deployed function, by name; makes and closes pools as functions come and go. */
+public final class PoolRegistry {
+
+    private final ConcurrentMap<String, FunctionPool> pools = new ConcurrentHashMap<>();
+    private final Launcher launcher;
+    private final Executor starts;
+    private final InstanceKiller killer;
+    private final DeadlineTimer timer;
+    private final Clock clock;
+
+    public PoolRegistry(Launcher launcher, Executor starts, InstanceKiller killer,
+            DeadlineTimer timer, Clock clock) {
+        this.launcher = launcher;
+        this.starts = starts;
+        this.killer = killer;
+        this.timer = timer;
+        this.clock = clock;
+    }
+
+    /** Routes new calls of the function to this revision, making its pool on first deploy. */
+    public void deploy(Function function) {
+        pools.compute(function.name(), (name, pool) -> {
+            if (pool == null) {
+                pool = new FunctionPool(function, launcher, starts, killer, timer, clock);
+            }
+            pool.deploy(function);
+            return pool;
+        });
+    }
+
+    public Optional<FunctionPool> get(String name) {
+        return Optional.ofNullable(pools.get(name));
+    }
+
+    /** Closes and forgets the function's pool; its instances go once their calls end. */
+    public void remove(String name) {
+        FunctionPool pool = pools.remove(name);
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    public Collection<FunctionPool> all() {
+        return List.copyOf(pools.values());
+    }
+
+    /** Stops idle instances above each function's minimum; returns how many went. */
+    public int reapIdle() {
+        int reaped = 0;
+        for (FunctionPool pool : pools.values()) {
+            reaped += pool.reapIdle();
+        }
+        return reaped;
+    }
+}

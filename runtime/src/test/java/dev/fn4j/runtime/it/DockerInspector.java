@@ -1,0 +1,30 @@
+package dev.fn4j.runtime.it;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.util.Map;
+
+/** A plain docker-java client for tests that inspect what the runtime created. */
+final class DockerInspector {
+
+    private static final DockerClient CLIENT = client();
+
+    private DockerInspector() {}
+
+    static InspectContainerResponse inspect(String containerId) {
+        return CLIENT.inspectContainerCmd(containerId).exec();
+    }
+
+    static Map<String, String> labels(String containerId) {
+        return inspect(containerId).getConfig().getLabels();
+    }
+
+    private static DockerClient client() {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        var http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+}

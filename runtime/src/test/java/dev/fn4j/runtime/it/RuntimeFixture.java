@@ -1,0 +1,111 @@
+package dev.fn4j.runtime.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fn4j.runtime.FnRuntime;
+import dev.fn4j.runtime.RuntimeConfig;
+import dev.fn4j.runtime.engine.DockerContainerEngine;
+import dev.fn4j.runtime.engine.Labels;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real runtime, in this JVM, on a free loopback port with its own data directory, and an HTTP
+ * client for it. Closing it stops the runtime and checks that it left no container behind.
+ */
+public final class RuntimeFixture implements AutoCloseable {
+
+    private final Path dataDir;
+    private final FnRuntime runtime;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    private RuntimeFixture(Path dataDir, FnRuntime runtime) {
+        this.dataDir = dataDir;
+        this.runtime = runtime;
+        this.base = URI.create("http://127.0.0.1:" + runtime.port());
+    }
+
+    public static RuntimeFixture start(String... extraArgs) throws IOException {
+        Path dataDir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-it-");
+        String[] args = Stream.concat(
+                Stream.of("--port", "0", "--data-dir", dataDir.toString(),
+                        "--shutdown-grace-seconds", "5"),
+                Stream.of(extraArgs)).toArray(String[]::new);
+        RuntimeConfig config = RuntimeConfig.parse(args, Map.of());
+        return new RuntimeFixture(dataDir, FnRuntime.start(config, DockerContainerEngine.fromEnvironment()));
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    public String runtimeId() {
+        return runtime.runtimeId();
+    }
+
+    /** Uploads the test functions' image and returns its id. */
+    public String uploadTestImage() throws Exception {
+        Reply reply = send("POST", "/v1/images",
+                HttpRequest.BodyPublishers.ofFile(TestImages.functions()), Map.of());
+        assertThat(reply.status()).as("upload: %s", reply).isEqualTo(201);
+        return reply.json().get("id").asText();
+    }
+
+    /** Deploys a function from the test image with extra spec fields (JSON members, or ""). */
+    public Reply deploy(String name, String imageId, String handlerClass, String extraFields) {
+        String spec = "{\"image\":\"" + imageId + "\",\"handler\":\"" + handlerClass + "\""
+                + (extraFields.isEmpty() ? "" : "," + extraFields) + "}";
+        return send("PUT", "/v1/functions/" + name, spec);
+    }
+
+    public Reply invoke(String name, String body) {
+        return send("POST", "/v1/functions/" + name + "/invocations", body);
+    }
+
+    public Reply send(String method, String path, String body) {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), Map.of());
+    }
+
+    public Reply send(String method, String path, HttpRequest.BodyPublisher body,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(120))
+                .method(method, body);
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        runtime.close();
+        try (DockerContainerEngine engine = DockerContainerEngine.fromEnvironment()) {
+            assertThat(engine.listByLabel(Labels.RUNTIME, runtime.runtimeId()))
+                    .as("containers left behind by runtime %s", runtime.runtimeId()).isEmpty();
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

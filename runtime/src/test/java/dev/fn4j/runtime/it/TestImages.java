@@ -1,0 +1,67 @@
+package dev.fn4j.runtime.it;
+
+import dev.fn4j.build.BaseImage;
+import dev.fn4j.build.FunctionImageBuilder;
+import dev.fn4j.build.ImageBuildRequest;
+import dev.fn4j.build.ImageOutput;
+import dev.fn4j.runtime.instance.Ids;
+import dev.fn4j.runtime.it.fns.Crasher;
+import dev.fn4j.runtime.it.fns.Greeter;
+import dev.fn4j.runtime.it.fns.HttpEcho;
+import dev.fn4j.runtime.it.fns.MemoryHog;
+import dev.fn4j.runtime.it.fns.Sleeper;
+import dev.fn4j.runtime.it.fns.Thrower;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the test functions' image once per test JVM with fn4j-build, on the local base image,
+ * as an image archive to upload; the image is removed from the engine when the JVM ends.
+ */
+public final class TestImages {
+
+    public static final List<String> HANDLERS = List.of(Greeter.class.getName(),
+            Sleeper.class.getName(), Thrower.class.getName(), Crasher.class.getName(),
+            MemoryHog.class.getName(), HttpEcho.class.getName());
+
+    private static Path archive;
+
+    private TestImages() {}
+
+    /** The image archive holding every test function. */
+    public static synchronized Path functions() throws Exception {
+        if (archive == null) {
+            String name = "fn4j-it/functions:" + Ids.instanceId();
+            Path dir = Files.createDirectories(Path.of("target", "it-images"));
+            Path tar = dir.resolve(name.replace('/', '-').replace(':', '-') + ".tar");
+            new FunctionImageBuilder().build(ImageBuildRequest.builder()
+                    .baseImage(BaseImage.parse("docker://" + baseImage()))
+                    .hostJar(Path.of(System.getProperty("fn4j.test.hostJar",
+                            "target/it-host/fn4j-host.jar")))
+                    .classesDir(Path.of("target", "test-classes"))
+                    .dependencies(List.of())
+                    .handlers(HANDLERS)
+                    .labels(Map.of("dev.fn4j.test", "true"))
+                    .output(ImageOutput.tar(tar, name))
+                    .build());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeImage(name)));
+            archive = tar;
+        }
+        return archive;
+    }
+
+    static String baseImage() {
+        return System.getProperty("fn4j.test.baseImage", "fn4j/jre-base:17");
+    }
+
+    private static void removeImage(String name) {
+        try {
+            new ProcessBuilder("docker", "rmi", "-f", name).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (Exception e) {
+            // Best effort: a leftover test image holds disk, not containers.
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.fn4j.runtime.pool;
+
+import dev.fn4j.protocol.Frame;
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionSpec;
+import dev.fn4j.runtime.instance.Connection;
+import dev.fn4j.runtime.instance.Instance;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** Small recording fakes for driving a {@link FunctionPool} deterministically, without Docker. */
+final class PoolFakes {
+
+    private PoolFakes() {}
+
+    static Function function(long revision, int concurrency, FunctionSpec.Scaling scaling) {
+        FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
+                Duration.ofSeconds(10), 256L << 20, 1.0, concurrency, Map.of(), scaling);
+        return new Function("echo", revision, spec, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    static FunctionSpec.Scaling scaling(int min, int max, int maxQueue) {
+        return new FunctionSpec.Scaling(min, max, Duration.ofMinutes(1), maxQueue);
+    }
+
+    /** A clock that moves only when told. */
+    static final class ManualClock extends Clock {
+        private Instant now = Instant.parse("2026-11-21T12:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** Runs tasks only when told, so a test decides when instance starts happen. */
+    static final class ManualExecutor implements Executor {
+        final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runAll() {
+            for (Runnable task; (task = tasks.poll()) != null; ) {
+                task.run();
+            }
+        }
+    }
+
+    /** Fires scheduled tasks when the test advances its clock past their instant. */
+    static final class ManualTimer implements DeadlineTimer {
+        private record Task(Instant at, Runnable task, boolean[] cancelled) {}
+
+        private final ManualClock clock;
+        private final List<Task> tasks = new ArrayList<>();
+
+        ManualTimer(ManualClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Runnable schedule(Instant at, Runnable task) {
+            boolean[] cancelled = {false};
+            tasks.add(new Task(at, task, cancelled));
+            return () -> cancelled[0] = true;
+        }
+
+        void advance(Duration d) {
+            clock.advance(d);
+            List<Task> due = tasks.stream().filter(t -> !t.at().isAfter(clock.instant()))
+                    .sorted(Comparator.comparing(Task::at)).toList();
+            tasks.removeAll(due);
+            due.stream().filter(t -> !t.cancelled()[0]).forEach(t -> t.task().run());
+        }
+    }
+
+    /** A host slot that answers every call at once and records whether it was closed. */
+    static final class FakeConnection implements Connection {
+        boolean open = true;
+
+        @Override
+        public Frame call(Frame.Invoke invoke) {
+            return new Frame.Result(invoke.requestId(), List.of(), new byte[0]);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
+
+    /** Starts fake instances, or fails when told to; records every start. */
+    static final class FakeLauncher implements Launcher {
+        final List<Instance> launched = new ArrayList<>();
+        private final Clock clock;
+        boolean failing;
+
+        FakeLauncher(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Instance launch(Function function) {
+            if (failing) {
+                throw new ApiException(ErrorCode.START_FAILED, "handler missing");
+            }
+            List<FakeConnection> slots = new ArrayList<>();
+            for (int i = 0; i < function.spec().concurrency(); i++) {
+                slots.add(new FakeConnection());
+            }
+            Instance instance = new Instance("i" + launched.size(), function,
+                    "c" + launched.size(), Path.of("/tmp/none"), slots, clock.instant());
+            launched.add(instance);
+            return instance;
+        }
+    }
+
+    /** Records which instances were killed and why. */
+    static final class RecordingKiller implements InstanceKiller {
+        final List<String> killed = new ArrayList<>();
+
+        @Override
+        public void kill(Instance instance, String reason) {
+            instance.kill(reason);
+            killed.add(instance.id() + ": " + reason);
+        }
+    }
+}
