@@ -66,17 +66,30 @@ public final class FrameCodec {
      * Reads one frame.
      *
      * @throws EOFException when the stream ends cleanly before a frame starts
-     * @throws ProtocolException when the bytes are not a valid frame
+     * @throws ProtocolException when the bytes are not a valid frame, or the stream ends inside one
      */
     public static Frame read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        int length = data.readInt();
+        int first = in.read();
+        if (first < 0) {
+            throw new EOFException("end of stream before a frame");
+        }
+        byte[] rest = new byte[3];
+        readFully(in, rest, "the stream ended inside a frame's length");
+        int length = (first << 24) | ((rest[0] & 0xFF) << 16) | ((rest[1] & 0xFF) << 8) | (rest[2] & 0xFF);
         if (length < 2 || length > Protocol.MAX_FRAME_BYTES) {
             throw new ProtocolException("frame length out of range: " + length);
         }
         byte[] payload = new byte[length];
-        data.readFully(payload);
+        readFully(in, payload, "the stream ended inside a frame of " + length + " bytes");
         return decode(payload);
+    }
+
+    private static void readFully(InputStream in, byte[] into, String truncated) throws IOException {
+        try {
+            new DataInputStream(in).readFully(into);
+        } catch (EOFException e) {
+            throw new ProtocolException(truncated);
+        }
     }
 
     private static Frame decode(byte[] payload) throws IOException {
@@ -87,7 +100,21 @@ public final class FrameCodec {
                     + " (this side speaks " + Protocol.VERSION + ")");
         }
         byte type = in.data.readByte();
-        Frame frame = switch (type) {
+        Frame frame;
+        try {
+            frame = decode(type, in);
+        } catch (EOFException | IllegalArgumentException e) {
+            // A field ran past the end, or a value the frame's constructor refuses.
+            throw new ProtocolException("malformed frame of type " + type + ": " + e.getMessage());
+        }
+        if (in.remaining() != 0) {
+            throw new ProtocolException(in.remaining() + " trailing bytes after frame type " + type);
+        }
+        return frame;
+    }
+
+    private static Frame decode(byte type, Reader in) throws IOException {
+        return switch (type) {
             case Frame.Hello.TYPE -> new Frame.Hello(in.string(), in.data.readInt(), in.string());
             case Frame.Invoke.TYPE -> new Frame.Invoke(
                     in.string(), in.data.readLong(), in.headers(), in.bytes());
@@ -98,10 +125,6 @@ public final class FrameCodec {
                     in.string(), in.string(), in.string(), in.data.readBoolean());
             default -> throw new ProtocolException("unknown frame type: " + type);
         };
-        if (in.remaining() != 0) {
-            throw new ProtocolException(in.remaining() + " trailing bytes after frame type " + type);
-        }
-        return frame;
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

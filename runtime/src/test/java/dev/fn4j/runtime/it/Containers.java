@@ -1,8 +1,8 @@
 package dev.fn4j.runtime.it;
 
-import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.engine.Labels;
 import java.util.List;
+import java.util.Map;
 
 /** Looks at the engine directly, to check what the runtime did to containers. */
 final class Containers {
@@ -11,11 +11,8 @@ final class Containers {
 
     /** Ids of the containers, running or not, of one function of one runtime. */
     static List<String> ofFunction(String runtimeId, String function) {
-        try (DockerContainerEngine engine = DockerContainerEngine.fromEnvironment()) {
-            return engine.listByLabel(Labels.RUNTIME, runtimeId).stream()
-                    .filter(id -> function.equals(DockerInspector.labels(id).get(Labels.FUNCTION)))
-                    .toList();
-        }
+        return DockerInspector.withLabels(Map.of(Labels.RUNTIME, runtimeId,
+                Labels.FUNCTION, function));
     }
 
     /** Waits up to ten seconds for the function to have no container at all. */

@@ -22,6 +22,12 @@ final class DockerInspector {
         return inspect(containerId).getConfig().getLabels();
     }
 
+    /** Ids of every container, running or not, carrying all these labels. */
+    static java.util.List<String> withLabels(Map<String, String> labels) {
+        return CLIENT.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()
+                .stream().map(c -> c.getId()).toList();
+    }
+
     private static DockerClient client() {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         var http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build();

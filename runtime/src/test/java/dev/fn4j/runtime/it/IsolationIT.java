@@ -88,7 +88,9 @@ class IsolationIT {
         var mount = container.getMounts().get(0);
         assertThat(mount.getDestination().getPath()).isEqualTo("/fn4j");
         assertThat(mount.getSource()).startsWith("/tmp/fn4j-it-").contains("/instances/");
-        assertThat(host().getBinds()).hasSize(1);
+        assertThat(host().getMounts()).hasSize(1);
+        assertThat(host().getBinds()).isNullOrEmpty();
+        assertThat(host().getVolumesFrom()).isNullOrEmpty();
     }
 
     @Test

@@ -1,0 +1,129 @@
+package dev.fn4j.host;
+
+import dev.fn4j.protocol.Frame;
+import dev.fn4j.protocol.FrameCodec;
+import dev.fn4j.protocol.Protocol;
+import dev.fn4j.protocol.ProtocolException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Serves one connection on its own thread: sends Hello, then answers each Invoke with exactly one
+ * frame carrying its request id, one call at a time, until the runtime closes the socket. A fatal
+ * JVM error is reported as a fatal PlatformError and halts the process.
+ */
+final class Connection implements Runnable {
+
+    /** The PlatformError code of a fatal JVM error other than OutOfMemoryError. */
+    static final String VM_ERROR = "vm_error";
+
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final SocketChannel channel;
+    private final Frame.Hello hello;
+    private final Invoker invoker;
+    private final PrintStream err;
+    private volatile boolean clean;
+
+    Connection(SocketChannel channel, Frame.Hello hello, Invoker invoker, PrintStream err) {
+        this.channel = channel;
+        this.hello = hello;
+        this.invoker = invoker;
+        this.err = err;
+    }
+
+    /** Whether {@link #run()} ended because the runtime closed the connection between calls. */
+    boolean endedCleanly() {
+        return clean;
+    }
+
+    @Override
+    public void run() {
+        OutputStream out = null;
+        String requestId = "";
+        // Not try-with-resources: a fatal error must be reported before the channel closes.
+        try {
+            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), BUFFER_BYTES);
+            out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+            FrameCodec.write(hello, out);
+            while (true) {
+                Frame frame;
+                try {
+                    frame = FrameCodec.read(in);
+                } catch (EOFException e) {
+                    clean = true;
+                    return;
+                }
+                if (!(frame instanceof Frame.Invoke invoke)) {
+                    throw new ProtocolException("expected an Invoke frame, got type " + frame.type());
+                }
+                requestId = invoke.requestId();
+                send(answer(invoke), out);
+                requestId = "";
+            }
+        } catch (IOException e) {
+            err.println("fn4j-host: connection " + hello.connection() + " closed: " + e.getMessage());
+        } catch (VirtualMachineError e) {
+            if (Exit.isFatal(e)) {
+                fatal(e, requestId, out);
+            }
+            err.println("fn4j-host: connection " + hello.connection() + " closed: " + e);
+        } finally {
+            close();
+        }
+    }
+
+    private void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // The runtime sees the connection end either way.
+        }
+    }
+
+    /** The invoker's answer; whatever non-fatal escapes it still gets its one answer. */
+    private Frame answer(Frame.Invoke invoke) {
+        try {
+            return invoker.answer(invoke);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Failures.functionError(invoke.requestId(), e);
+        }
+    }
+
+    private static void send(Frame answer, OutputStream out) throws IOException {
+        try {
+            FrameCodec.write(answer, out);
+        } catch (ProtocolException tooLarge) {
+            // FrameCodec checks the size before it writes a byte, so the stream is still in step.
+            String id = answer instanceof Frame.Result result ? result.requestId()
+                    : answer instanceof Frame.FunctionError error ? error.requestId() : "";
+            FrameCodec.write(new Frame.PlatformError(id, Protocol.BAD_OUTPUT,
+                    "the answer is too large: " + tooLarge.getMessage(), false), out);
+        }
+    }
+
+    /** Reports a fatal JVM error on this connection if it still can, then halts. Never returns. */
+    private void fatal(VirtualMachineError error, String requestId, OutputStream out) {
+        int code = Exit.forFatal(error);
+        try {
+            err.println("fn4j-host: fatal " + error + (requestId.isEmpty() ? "" : " in call " + requestId)
+                    + "; halting");
+            if (out != null) {
+                FrameCodec.write(new Frame.PlatformError(requestId,
+                        code == Exit.OUT_OF_MEMORY ? Protocol.OUT_OF_MEMORY : VM_ERROR,
+                        String.valueOf(error), true), out);
+            }
+        } catch (Throwable ignored) {
+            // Nothing more can be done; the runtime sees the process exit.
+        } finally {
+            Exit.halt(code);
+        }
+    }
+}

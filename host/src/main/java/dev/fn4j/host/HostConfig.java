@@ -1,0 +1,88 @@
+package dev.fn4j.host;
+
+import dev.fn4j.protocol.Protocol;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The host's settings, read from the environment the runtime gives the container.
+ *
+ * @param socket the Unix domain socket to connect to
+ * @param instanceId the instance id echoed in every Hello; empty when unset
+ * @param handler the handler's fully qualified class name; never blank
+ * @param functionName the deployed function's name; empty when unset
+ * @param concurrency how many connections to open, 1 to {@link #MAX_CONCURRENCY}
+ * @param config the function's configuration: the variables named in FN4J_CONFIG_KEYS; immutable
+ */
+record HostConfig(
+        Path socket,
+        String instanceId,
+        String handler,
+        String functionName,
+        int concurrency,
+        Map<String, String> config) {
+
+    /** The largest concurrency the runtime allows. */
+    static final int MAX_CONCURRENCY = 1000;
+
+    static final String DEFAULT_SOCKET = Protocol.CONTAINER_SOCKET_DIR + "/" + Protocol.SOCKET_FILE;
+
+    HostConfig {
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException(
+                    "concurrency must be in [1, " + MAX_CONCURRENCY + "]: " + concurrency);
+        }
+        config = Map.copyOf(config);
+    }
+
+    /**
+     * Reads the settings from environment variables.
+     *
+     * @throws StartupException with {@link Exit#BAD_HANDLER} when a variable is missing or invalid
+     */
+    static HostConfig fromEnv(Map<String, String> env) throws StartupException {
+        String handler = env.getOrDefault(Protocol.ENV_HANDLER, "").trim();
+        if (handler.isEmpty()) {
+            throw new StartupException(Exit.BAD_HANDLER,
+                    Protocol.ENV_HANDLER + " is not set; it must name the handler class");
+        }
+        String socket = env.getOrDefault(Protocol.ENV_SOCKET, "");
+        return new HostConfig(
+                Path.of(socket.isEmpty() ? DEFAULT_SOCKET : socket),
+                env.getOrDefault(Protocol.ENV_INSTANCE_ID, ""),
+                handler,
+                env.getOrDefault(Protocol.ENV_FUNCTION, ""),
+                concurrency(env.get(Protocol.ENV_CONCURRENCY)),
+                config(env));
+    }
+
+    private static int concurrency(String value) throws StartupException {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= MAX_CONCURRENCY) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StartupException(Exit.BAD_HANDLER, Protocol.ENV_CONCURRENCY
+                + " must be an integer in [1, " + MAX_CONCURRENCY + "]: '" + value + "'");
+    }
+
+    private static Map<String, String> config(Map<String, String> env) {
+        String keys = env.getOrDefault(Protocol.ENV_CONFIG_KEYS, "");
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String key : keys.split(",")) {
+            String name = key.trim();
+            String value = name.isEmpty() ? null : env.get(name);
+            if (value != null) {
+                config.put(name, value);
+            }
+        }
+        return config;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.fn4j.host;
+
+import static dev.fn4j.host.Frames.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fn4j.host.testfns.ContextProbe;
+import dev.fn4j.host.testfns.Echo;
+import dev.fn4j.host.testfns.Greeter;
+import dev.fn4j.host.testfns.HttpEcho;
+import dev.fn4j.host.testfns.JacksonProbe;
+import dev.fn4j.host.testfns.LatchHandler;
+import dev.fn4j.host.testfns.Thrower;
+import dev.fn4j.protocol.Frame;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Runs the real shaded host jar as a process against a {@link FakeRuntime}. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HostProcessIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static Frame.Invoke invoke(String id, String body, Frame.Header... headers) {
+        return new Frame.Invoke(id, System.currentTimeMillis() + 30_000, List.of(headers),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helloArrivesOnEveryConnection() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Echo.class.getName(), 3, Map.of())) {
+            Set<Integer> indexes = new TreeSet<>();
+            for (int i = 0; i < 3; i++) {
+                Frame.Hello hello = runtime.accept(WAIT).readHello();
+                assertThat(hello.instanceId()).isEqualTo("it-instance");
+                assertThat(hello.handler()).isEqualTo(Echo.class.getName());
+                indexes.add(hello.connection());
+            }
+            assertThat(indexes).containsExactly(0, 1, 2);
+        }
+    }
+
+    @Test
+    void callsOnTwoConnectionsRunConcurrently() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(LatchHandler.class.getName(), 2, Map.of())) {
+            List<Peer> peers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Peer peer = runtime.accept(WAIT);
+                peer.readHello();
+                peers.add(peer);
+            }
+
+            // Both Invokes are out before either answer is read: each call waits for the other.
+            peers.get(0).write(invoke("a", ""));
+            peers.get(1).write(invoke("b", ""));
+            Frame.Result a = (Frame.Result) peers.get(0).read();
+            Frame.Result b = (Frame.Result) peers.get(1).read();
+
+            assertThat(a.requestId()).isEqualTo("a");
+            assertThat(text(a.body())).isEqualTo("overlapped");
+            assertThat(b.requestId()).isEqualTo("b");
+            assertThat(text(b.body())).isEqualTo("overlapped");
+        }
+    }
+
+    @Test
+    void throwingHandlerGivesFunctionErrorAndTheNextCallSucceeds() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Thrower.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame first = peer.call(invoke("r1", "boom"));
+            Frame second = peer.call(invoke("r2", "again"));
+
+            assertThat(first).isInstanceOf(Frame.FunctionError.class);
+            Frame.FunctionError error = (Frame.FunctionError) first;
+            assertThat(error.requestId()).isEqualTo("r1");
+            assertThat(error.errorType()).isEqualTo("java.lang.IllegalStateException");
+            assertThat(error.message()).isEqualTo("boom");
+            assertThat(error.stackTrace()).contains("at dev.fn4j.host.testfns.Thrower.handle(");
+            assertThat(second).isInstanceOf(Frame.Result.class);
+            assertThat(text(((Frame.Result) second).body())).isEqualTo("ok:again");
+        }
+    }
+
+    @Test
+    void stackOverflowIsAFunctionErrorAndTheHostKeepsServing() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Thrower.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame.FunctionError error = (Frame.FunctionError) peer.call(invoke("r1", "deep"));
+            Frame.Result next = (Frame.Result) peer.call(invoke("r2", "x"));
+
+            assertThat(error.errorType()).isEqualTo("java.lang.StackOverflowError");
+            assertThat(text(next.body())).isEqualTo("ok:x");
+        }
+    }
+
+    @Test
+    void outOfMemoryIsAFatalPlatformErrorAndExitCode3() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Thrower.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame answer = peer.call(invoke("r1", "oom"));
+
+            assertThat(answer).isEqualTo(new Frame.PlatformError("r1", "out_of_memory",
+                    "java.lang.OutOfMemoryError: test heap", true));
+            assertThat(runtime.waitForExit(WAIT)).isEqualTo(3);
+            assertThat(runtime.stderr()).contains("fn4j-host: fatal java.lang.OutOfMemoryError: test heap in call r1; halting");
+        }
+    }
+
+    @Test
+    void otherVirtualMachineErrorIsAFatalVmErrorAndExitCode4() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Thrower.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame answer = peer.call(invoke("r1", "internal"));
+
+            assertThat(answer).isEqualTo(new Frame.PlatformError("r1", "vm_error",
+                    "java.lang.InternalError: test internal", true));
+            assertThat(runtime.waitForExit(WAIT)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void outOfMemoryInAFunctionThreadHaltsWithExitCode3() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Thrower.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            peer.write(invoke("r1", "thread-oom"));
+
+            assertThat(runtime.waitForExit(WAIT)).isEqualTo(3);
+            assertThat(peer.closedByHost()).isTrue();
+            assertThat(runtime.stderr()).contains("fn4j-host: fatal java.lang.OutOfMemoryError: thread heap in thread ");
+        }
+    }
+
+    @Test
+    void badHandlerClassExitsWith2NamingTheClass() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start("com.example.DoesNotExist", 1, Map.of())) {
+            assertThat(runtime.waitForExit(WAIT)).isEqualTo(2);
+            assertThat(runtime.stderr()).isEqualTo(
+                    "fn4j-host: handler com.example.DoesNotExist: class not found on the classpath\n");
+        }
+    }
+
+    @Test
+    void endOfStreamFromTheRuntimeMakesTheHostExit0() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Echo.class.getName(), 2, Map.of())) {
+            Peer first = runtime.accept(WAIT);
+            Peer second = runtime.accept(WAIT);
+            first.readHello();
+            second.readHello();
+
+            first.close();
+            assertThat(runtime.isAlive()).isTrue();
+            second.close();
+
+            assertThat(runtime.waitForExit(WAIT)).isEqualTo(0);
+            assertThat(runtime.stderr()).isEmpty();
+        }
+    }
+
+    @Test
+    void jsonMapsThroughTheRelocatedJacksonWhichUserCodeCannotSee() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(JacksonProbe.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame.Result result = (Frame.Result) peer.call(invoke("r1", "{\"name\":\"Ada\",\"age\":36}"));
+
+            assertThat(result.headers()).containsExactly(new Frame.Header("content-type", "application/json"));
+            assertThat(text(result.body())).isIn(
+                    "{\"jacksonVisible\":false,\"name\":\"Ada\"}", "{\"name\":\"Ada\",\"jacksonVisible\":false}");
+        }
+    }
+
+    @Test
+    void recordInputAndBadInputOverTheWire() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Greeter.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame.Result ok = (Frame.Result) peer.call(invoke("r1", "{\"name\":\"Ada\",\"age\":36}"));
+            Frame.PlatformError bad = (Frame.PlatformError) peer.call(invoke("r2", "[1]"));
+
+            assertThat(text(ok.body())).isEqualTo("{\"message\":\"Hello, Ada\",\"nextAge\":37}");
+            assertThat(bad.requestId()).isEqualTo("r2");
+            assertThat(bad.code()).isEqualTo("bad_input");
+            assertThat(bad.fatal()).isFalse();
+            assertThat(bad.message()).startsWith("the body is not JSON for dev.fn4j.host.testfns.Person: ");
+        }
+    }
+
+    @Test
+    void httpHandlerGetsTheRequestAndAnswersStatus() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(HttpEcho.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame.Result result = (Frame.Result) peer.call(invoke("r1", "hi",
+                    new Frame.Header(":method", "GET"), new Frame.Header(":path", "/p"),
+                    new Frame.Header(":query", "q=1"), new Frame.Header("Accept", "x/y")));
+
+            assertThat(result.headers().get(0)).isEqualTo(new Frame.Header(":status", "201"));
+            assertThat(result.headers()).contains(new Frame.Header("x-method", "GET"),
+                    new Frame.Header("x-path", "/p"), new Frame.Header("x-query", "q=1"),
+                    new Frame.Header("x-h-accept", "x/y"));
+            assertThat(text(result.body())).isEqualTo("hi");
+        }
+    }
+
+    @Test
+    void contextCarriesOnlyTheConfiguredKeysAndLogsGoToStderr() throws Exception {
+        Map<String, String> env = Map.of("FN4J_CONFIG_KEYS", "GREETING", "GREETING", "Hi", "SECRET", "x");
+        try (FakeRuntime runtime = FakeRuntime.start(ContextProbe.class.getName(), 1, env)) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame.Result result = (Frame.Result) peer.call(invoke("req-42", "input"));
+            peer.close();
+            assertThat(runtime.waitForExit(WAIT)).isEqualTo(0);
+
+            assertThat(text(result.body()))
+                    .contains("\"requestId\":\"req-42\"", "\"functionName\":\"it-fn\"",
+                            "\"remainingPositive\":true", "\"config\":{\"GREETING\":\"Hi\"}");
+            assertThat(runtime.stderr()).matches(
+                    "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z INFO \\[req-42] probing input\n");
+        }
+    }
+}

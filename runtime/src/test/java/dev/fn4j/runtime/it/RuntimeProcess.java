@@ -1,0 +1,91 @@
+package dev.fn4j.runtime.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The runtime's jar run as its own process, as users run it, so tests can kill and signal it. */
+final class RuntimeProcess implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+    final Path log;
+
+    private RuntimeProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static RuntimeProcess start(Path dataDir) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path jar = Path.of(System.getProperty("fn4j.test.runtimeJar", "target/fn4j-runtime.jar"));
+        Path log = Files.createTempFile(Path.of("target"), "runtime-", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(),
+                "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
+                "--shutdown-grace-seconds", "20"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RuntimeProcess runtime = new RuntimeProcess(process, port, log);
+        runtime.awaitHealthy();
+        return runtime;
+    }
+
+    private void awaitHealthy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 300; i++) {
+            if (!process.isAlive()) {
+                throw new AssertionError("runtime exited with " + process.exitValue() + ": "
+                        + Files.readString(log));
+            }
+            try {
+                var reply = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/healthz")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (reply.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("runtime not healthy after 30s: " + Files.readString(log));
+    }
+
+    /** SIGKILL: the runtime gets no chance to clean up, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM, then waits for the process to end; returns its exit code. */
+    int terminate(Duration wait) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("runtime did not stop within " + wait);
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
