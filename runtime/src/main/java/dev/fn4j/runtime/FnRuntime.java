@@ -12,7 +12,13 @@ import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.runtime.instance.Instance;
+import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.runtime.limit.RateLimiter;
+import dev.fn4j.runtime.metrics.RuntimeMetrics;
+import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +43,8 @@ public final class FnRuntime implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final ExecutorService background;
     private final PoolRegistry pools;
+    private final RuntimeMetrics metrics;
+    private final RateLimiter limiter;
     private final OrphanReaper reaper;
     private final ApiServer server;
     private boolean closed;
@@ -53,13 +61,26 @@ public final class FnRuntime implements AutoCloseable {
         InstanceStarter starter = new InstanceStarter(engine, runtimeId, config.instancesDir(),
                 config.startTimeout(), background, timers, remover, clock);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
-        this.pools = new PoolRegistry(starter::start, background, remover::kill, timer, clock);
+        MemoryBudget budget = new MemoryBudget(config.memoryBudget());
+        this.metrics = new RuntimeMetrics();
+        this.pools = new PoolRegistry(function -> {
+            long begin = System.nanoTime();
+            Instance instance = starter.start(function);
+            metrics.coldStart(function.name(), Duration.ofNanos(System.nanoTime() - begin));
+            return instance;
+        }, budget, background, (instance, reason) -> {
+            if (remover.kill(instance, reason)) {
+                budget.release(instance.function().spec().memoryBytes());
+            }
+        }, timer, clock);
+        this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
         FunctionRegistry registry = new FunctionRegistry(clock);
         Deployer deployer = new Deployer(registry, pools, engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()));
         Invoker invoker = new Invoker(engine, timer, clock);
         this.server = new ApiServer(
-                new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, invoker),
+                new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, invoker, limiter,
+                        metrics),
                 new ApiServer.Settings(config.host(), config.port(), config.workerThreads(),
                         config.maxBodyBytes(), config.maxImageBytes(), config.uploadDir()));
     }
@@ -71,6 +92,7 @@ public final class FnRuntime implements AutoCloseable {
         runtime.reaper.removeContainers(runtime.runtimeId);
         runtime.reaper.removeSocketDirs(config.instancesDir());
         runtime.timers.scheduleWithFixedDelay(runtime::reapIdle, 1, 1, TimeUnit.SECONDS);
+        runtime.timers.scheduleWithFixedDelay(runtime.limiter::forgetIdle, 1, 1, TimeUnit.MINUTES);
         runtime.server.start();
         LOG.info("fn4j runtime {} listening on http://{}:{} (data dir {})", runtime.runtimeId,
                 config.host(), runtime.port(), config.dataDir());

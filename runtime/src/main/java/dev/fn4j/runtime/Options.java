@@ -9,7 +9,8 @@ import java.util.Set;
 final class Options {
 
     private static final Set<String> KNOWN = Set.of("host", "port", "data-dir", "max-body-bytes",
-            "max-image-bytes", "worker-threads", "start-timeout-seconds", "shutdown-grace-seconds");
+            "max-image-bytes", "worker-threads", "start-timeout-seconds", "shutdown-grace-seconds",
+            "client-rate-limit", "client-burst", "memory-budget-mb");
 
     private final Map<String, String> values;
 

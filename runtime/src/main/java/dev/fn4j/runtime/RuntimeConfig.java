@@ -1,5 +1,6 @@
 package dev.fn4j.runtime;
 
+import dev.fn4j.runtime.limit.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,9 +17,12 @@ import java.util.Map;
  * @param workerThreads worker threads serving blocking requests
  * @param startTimeout how long an instance may take to become ready
  * @param shutdownGrace how long a stopping runtime lets admitted calls run
+ * @param clientRateLimit each client's token bucket, or null when clients are not limited
+ * @param memoryBudget the memory all instances together may have, in bytes
  */
 public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyBytes,
-        long maxImageBytes, int workerThreads, Duration startTimeout, Duration shutdownGrace) {
+        long maxImageBytes, int workerThreads, Duration startTimeout, Duration shutdownGrace,
+        RateLimit clientRateLimit, long memoryBudget) {
 
     /** The longest data-dir path that leaves room for instance socket paths (107 bytes max). */
     static final int MAX_DATA_DIR_LENGTH = 107 - "/instances/0123456789ab/fn.sock".length();
@@ -36,6 +40,7 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
         positive("--max-body-bytes", maxBodyBytes);
         positive("--max-image-bytes", maxImageBytes);
         positive("--worker-threads", workerThreads);
+        positive("--memory-budget-mb", memoryBudget);
     }
 
     /** Parses {@code --name value} options over the environment's {@code FN4J_NAME} variables. */
@@ -49,7 +54,31 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
                 options.longValue("max-image-bytes", 1024L * 1024 * 1024),
                 options.integer("worker-threads", 256),
                 Duration.ofSeconds(options.integer("start-timeout-seconds", 60)),
-                Duration.ofSeconds(options.integer("shutdown-grace-seconds", 30)));
+                Duration.ofSeconds(options.integer("shutdown-grace-seconds", 30)),
+                clientRateLimit(options),
+                options.longValue("memory-budget-mb", defaultMemoryBudgetMb()) * 1024 * 1024);
+    }
+
+    private static RateLimit clientRateLimit(Options options) {
+        int perSecond = options.integer("client-rate-limit", 0);
+        if (perSecond < 0) {
+            throw new ConfigException("--client-rate-limit must not be negative: " + perSecond);
+        }
+        if (perSecond == 0) {
+            return null;
+        }
+        int burst = options.integer("client-burst", 2 * perSecond);
+        if (burst < 1) {
+            throw new ConfigException("--client-burst must be positive: " + burst);
+        }
+        return new RateLimit(perSecond, burst);
+    }
+
+    /** Half of the machine's memory: the rest is for the engine, the runtime and the host OS. */
+    private static long defaultMemoryBudgetMb() {
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return Math.max(256, os.getTotalMemorySize() / 2 / (1024 * 1024));
     }
 
     private static String defaultDataDir(Map<String, String> env) {

@@ -42,9 +42,7 @@ public interface ContainerEngine extends AutoCloseable {
      * The last {@code lines} lines the container wrote to stdout and stderr, oldest first; empty
      * when the engine has none.
      */
-    default List<String> logTail(String containerId, int lines) {
-        return List.of();
-    }
+    List<String> logTail(String containerId, int lines);
 
     /** The ids of every container, running or not, carrying the label with this value. */
     List<String> listByLabel(String label, String value);

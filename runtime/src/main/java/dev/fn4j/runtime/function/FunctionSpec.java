@@ -1,5 +1,6 @@
 package dev.fn4j.runtime.function;
 
+import dev.fn4j.runtime.limit.RateLimit;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param concurrency calls in flight per instance, positive
  * @param env the function's configuration, handed to it as environment variables
  * @param scaling how many instances, how long they idle, how many calls may queue
+ * @param rateLimit the function's token bucket, or null for none
  */
 public record FunctionSpec(
         String image,
@@ -24,7 +26,8 @@ public record FunctionSpec(
         double cpus,
         int concurrency,
         Map<String, String> env,
-        Scaling scaling) {
+        Scaling scaling,
+        RateLimit rateLimit) {
 
     public FunctionSpec {
         Objects.requireNonNull(image, "image");
@@ -48,7 +51,7 @@ public record FunctionSpec(
     /** This spec with the image pinned to an id and the handler chosen. */
     public FunctionSpec resolved(String imageId, String handlerClass) {
         return new FunctionSpec(imageId, handlerClass, timeout, memoryBytes, cpus, concurrency, env,
-                scaling);
+                scaling, rateLimit);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.fn4j.runtime.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.limit.RateLimit;
 import static dev.fn4j.runtime.error.Messages.quote;
 import java.time.Duration;
 import java.util.Iterator;
@@ -27,10 +28,11 @@ public final class FunctionSpecParser {
 
     static final int MAX_INSTANCES = 100;
     static final int MAX_QUEUE = 10_000;
+    static final int MAX_RATE = 1_000_000;
 
     private static final Set<String> FIELDS = Set.of("image", "handler", "timeout", "memory",
             "cpus", "concurrency", "env", "minInstances", "maxInstances", "idleTimeout",
-            "maxQueue");
+            "maxQueue", "rateLimit");
     private static final Pattern CLASS_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -66,7 +68,28 @@ public final class FunctionSpecParser {
                     + quote(handler));
         }
         return new FunctionSpec(image, handler, timeout(json), memory(json), cpus(json),
-                concurrency(json), env(json), scaling(json));
+                concurrency(json), env(json), scaling(json), rateLimit(json));
+    }
+
+    private static RateLimit rateLimit(JsonNode json) {
+        JsonNode node = json.get("rateLimit");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject() || !node.has("perSecond")) {
+            throw invalid("\"rateLimit\" must be an object {\"perSecond\": n, \"burst\": n}: "
+                    + node);
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!field.equals("perSecond") && !field.equals("burst")) {
+                throw invalid("unknown field " + quote(field) + " in \"rateLimit\"; known"
+                        + " fields: burst, perSecond");
+            }
+        }
+        int perSecond = wholeNumber(node, "perSecond", 1, 1, MAX_RATE);
+        int burst = wholeNumber(node, "burst", perSecond, 1, MAX_RATE);
+        return new RateLimit(perSecond, burst);
     }
 
     private static FunctionSpec.Scaling scaling(JsonNode json) {

@@ -4,6 +4,8 @@ import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.limit.RateLimiter;
+import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -17,7 +19,8 @@ public final class ApiServer {
 
     /** What the server needs from the rest of the runtime. */
     public record Parts(ContainerEngine engine, String runtimeId, Deployer deployer,
-            FunctionRegistry registry, PoolRegistry pools, Invoker invoker) {}
+            FunctionRegistry registry, PoolRegistry pools, Invoker invoker, RateLimiter limiter,
+            RuntimeMetrics metrics) {}
 
     /** The server's own settings. */
     public record Settings(String host, int port, int workerThreads, long maxBodyBytes,
@@ -31,7 +34,8 @@ public final class ApiServer {
         ImagesApi images = new ImagesApi(parts.engine(), settings.uploadDir(),
                 settings.maxImageBytes());
         InvocationsApi invocations =
-                new InvocationsApi(parts.pools(), parts.invoker(), settings.maxBodyBytes());
+                new InvocationsApi(parts.pools(), parts.invoker(), parts.limiter(),
+                        parts.metrics(), settings.maxBodyBytes());
         ApiRoutes routes = new ApiRoutes()
                 .post("/v1/images", Blocking.api(images::upload))
                 .get("/v1/functions", Blocking.api(functions::list))
@@ -44,6 +48,11 @@ public final class ApiServer {
         this.admission = new Admission(new RequestIds(root));
         HealthApi health = new HealthApi(parts.engine(), parts.runtimeId(), admission::stopping);
         routes.get("/healthz", Blocking.api(health::health));
+        routes.get("/metrics", exchange -> {
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE,
+                    "text/plain; version=0.0.4; charset=utf-8");
+            exchange.getResponseSender().send(parts.metrics().scrape(parts.pools()));
+        });
         this.server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(settings.workerThreads())

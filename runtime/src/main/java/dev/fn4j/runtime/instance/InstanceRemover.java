@@ -29,13 +29,18 @@ public final class InstanceRemover {
         this.janitor = janitor;
     }
 
-    /** Kills the instance; its container goes in the background. Idempotent. */
-    public void kill(Instance instance, String reason) {
-        if (instance.kill(reason)) {
-            LOG.info("removing instance {} of {} r{}: {}", instance.id(),
-                    instance.function().name(), instance.function().revision(), reason);
-            removeContainer(instance.containerId(), instance.socketDir());
+    /**
+     * Kills the instance; its container goes in the background. Idempotent: returns true only
+     * for the call that killed it.
+     */
+    public boolean kill(Instance instance, String reason) {
+        if (!instance.kill(reason)) {
+            return false;
         }
+        LOG.info("removing instance {} of {} r{}: {}", instance.id(),
+                instance.function().name(), instance.function().revision(), reason);
+        removeContainer(instance.containerId(), instance.socketDir());
+        return true;
     }
 
     /** Removes a container and its socket directory in the background. */

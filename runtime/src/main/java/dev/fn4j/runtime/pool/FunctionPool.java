@@ -158,6 +158,23 @@ public final class FunctionPool {
         }
     }
 
+    /** The instances that serve no call now. */
+    public synchronized List<Instance> idleInstances() {
+        return instances.stream().filter(i -> i.inFlight() == 0).toList();
+    }
+
+    /**
+     * Removes the instance if it is still here and idle; returns whether it went. Leases are
+     * taken under this pool's lock, so an idle instance cannot become busy meanwhile.
+     */
+    public synchronized boolean evict(Instance instance, String reason) {
+        if (!instances.contains(instance) || instance.inFlight() != 0 || !instance.drain()) {
+            return false;
+        }
+        remove(instance, reason);
+        return true;
+    }
+
     /** A snapshot of the live instances, every revision. */
     public synchronized List<Instance> instances() {
         return List.copyOf(instances);

@@ -2,7 +2,12 @@ package dev.fn4j.runtime.pool;
 
 import dev.fn4j.runtime.function.Function;
 import java.time.Clock;
+import dev.fn4j.runtime.instance.Instance;
+import dev.fn4j.runtime.limit.MemoryBudget;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +24,13 @@ public final class PoolRegistry {
     private final DeadlineTimer timer;
     private final Clock clock;
 
-    public PoolRegistry(Launcher launcher, Executor starts, InstanceKiller killer,
-            DeadlineTimer timer, Clock clock) {
-        this.launcher = launcher;
+    /**
+     * @param launcher starts instances; wrapped here so that every start stays within
+     *     {@code budget}, evicting idle instances of other functions when it must
+     */
+    public PoolRegistry(Launcher launcher, MemoryBudget budget, Executor starts,
+            InstanceKiller killer, DeadlineTimer timer, Clock clock) {
+        this.launcher = new BudgetedLauncher(launcher, budget, this);
         this.starts = starts;
         this.killer = killer;
         this.timer = timer;
@@ -53,6 +62,27 @@ public final class PoolRegistry {
 
     public Collection<FunctionPool> all() {
         return List.copyOf(pools.values());
+    }
+
+    /**
+     * Evicts idle instances of functions other than {@code except}, least recently used first,
+     * until {@code bytes} are free in the budget or no idle instance is left.
+     */
+    public void evictIdle(String except, long bytes, MemoryBudget budget) {
+        List<Map.Entry<FunctionPool, Instance>> idle = new ArrayList<>();
+        pools.forEach((name, pool) -> {
+            if (!name.equals(except)) {
+                pool.idleInstances().forEach(i -> idle.add(Map.entry(pool, i)));
+            }
+        });
+        idle.sort(Comparator.comparing(e -> e.getValue().lastUsed()));
+        for (Map.Entry<FunctionPool, Instance> candidate : idle) {
+            if (budget.available() >= bytes) {
+                return;
+            }
+            candidate.getKey().evict(candidate.getValue(),
+                    "evicted to make room for '" + except + "'");
+        }
     }
 
     /** Stops idle instances above each function's minimum; returns how many went. */

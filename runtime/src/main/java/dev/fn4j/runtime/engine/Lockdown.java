@@ -1,0 +1,81 @@
+package dev.fn4j.runtime.engine;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Ulimit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The isolation every function instance runs under: the product's promise that untrusted code
+ * cannot hurt the host or other functions, written down once. Each setting is asserted against
+ * Docker's inspect output by DockerContainerEngineIT.
+ */
+final class Lockdown {
+
+    /** Where the instance's socket directory appears inside the container. */
+    static final String SOCKET_MOUNT = "/fn4j";
+    static final String TMP = "/tmp";
+    /** noexec: nothing written at run time can be executed; size: /tmp cannot eat the host's RAM. */
+    static final String TMP_OPTIONS = "rw,noexec,nosuid,size=64m";
+    static final long PIDS_LIMIT = 128;
+    static final long NOFILE = 1024;
+    static final String LOG_MAX_SIZE = "1m";
+    static final String LOG_MAX_FILE = "1";
+    static final String NO_NEW_PRIVILEGES = "no-new-privileges";
+
+    private Lockdown() {}
+
+    /** The host side of an instance's container: limits, filesystems and what is shared. */
+    static HostConfig hostConfig(InstanceSpec spec) {
+        return HostConfig.newHostConfig()
+                .withNetworkMode("none")
+                .withReadonlyRootfs(true)
+                .withTmpFs(Map.of(TMP, TMP_OPTIONS))
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of(NO_NEW_PRIVILEGES))
+                .withPrivileged(false)
+                // Private namespaces; the defaults already, stated so no daemon option changes them.
+                .withIpcMode("private")
+                .withPidsLimit(PIDS_LIMIT)
+                .withMemory(spec.memoryBytes())
+                // Equal to Memory: no swap, so an instance over its limit is OOM-killed, not slowed.
+                .withMemorySwap(spec.memoryBytes())
+                .withOomKillDisable(false)
+                .withNanoCPUs(spec.nanoCpus())
+                .withUlimits(List.of(new Ulimit("nofile", NOFILE, NOFILE)))
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
+                        Map.of("max-size", LOG_MAX_SIZE, "max-file", LOG_MAX_FILE)))
+                // docker-init (tini) as PID 1 reaps zombies and forwards signals to the JVM.
+                .withInit(true)
+                // A Mount, not a Bind: a missing source fails instead of being created as root.
+                .withMounts(List.of(new Mount()
+                        .withType(MountType.BIND)
+                        .withSource(spec.socketDir().toString())
+                        .withTarget(SOCKET_MOUNT)
+                        .withReadOnly(false)))
+                // The runtime reads the exit state itself, and never reuses a stopped instance.
+                .withAutoRemove(false)
+                .withRestartPolicy(RestartPolicy.noRestart());
+    }
+
+    /** The spec's labels plus the one that marks every fn4j container, whoever owns it. */
+    static Map<String, String> labels(InstanceSpec spec) {
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.put(Labels.MANAGED, "true");
+        return labels;
+    }
+
+    /** Docker's KEY=VALUE form, sorted so the same spec always makes the same request. */
+    static List<String> env(InstanceSpec spec) {
+        return spec.env().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.fn4j.runtime.metrics;
+
+import dev.fn4j.runtime.instance.Instance;
+import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.pool.PoolRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The runtime's Prometheus metrics (Micrometer): calls by function and outcome with a latency
+ * histogram, cold starts and their duration, rejections by reason, and, read at each scrape,
+ * instances by state and queue depth.
+ */
+public final class RuntimeMetrics {
+
+    private final PrometheusMeterRegistry registry =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MultiGauge instances = MultiGauge.builder("fn4j.instances")
+            .description("Live instances by function and state").register(registry);
+    private final MultiGauge queueDepth = MultiGauge.builder("fn4j.queue.depth")
+            .description("Calls waiting for a free instance").register(registry);
+
+    /** One call ended; {@code outcome} is {@code success} or the error code it was answered with. */
+    public void invocation(String function, String outcome, Duration duration) {
+        Counter.builder("fn4j.invocations").description("Calls by function and outcome")
+                .tags("function", function, "outcome", outcome).register(registry).increment();
+        Timer.builder("fn4j.invocation.duration").description("Call latency, admission to answer")
+                .tags("function", function).publishPercentileHistogram()
+                .register(registry).record(duration);
+    }
+
+    /** An instance started; its count is the number of cold starts. */
+    public void coldStart(String function, Duration duration) {
+        Timer.builder("fn4j.cold.start.duration").description("Instance start to ready")
+                .tags("function", function).publishPercentileHistogram()
+                .register(registry).record(duration);
+    }
+
+    /** A call was refused before it ran: queue full, rate limited, no capacity, stopping. */
+    public void rejection(String function, String reason) {
+        Counter.builder("fn4j.rejections").description("Calls refused by reason")
+                .tags("function", function, "reason", reason).register(registry).increment();
+    }
+
+    /** The Prometheus text exposition, with the pools' gauges read now. */
+    public String scrape(PoolRegistry pools) {
+        List<MultiGauge.Row<?>> instanceRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> queueRows = new ArrayList<>();
+        for (FunctionPool pool : pools.all()) {
+            String name = pool.current().name();
+            for (Instance.State state : Instance.State.values()) {
+                if (state == Instance.State.DEAD) {
+                    continue;
+                }
+                long count = pool.instances().stream().filter(i -> i.state() == state).count();
+                instanceRows.add(MultiGauge.Row.of(Tags.of("function", name, "state",
+                        state.name().toLowerCase(Locale.ROOT)), count));
+            }
+            instanceRows.add(MultiGauge.Row.of(Tags.of("function", name, "state", "starting"),
+                    pool.starting()));
+            queueRows.add(MultiGauge.Row.of(Tags.of("function", name), pool.queueDepth()));
+        }
+        instances.register(instanceRows, true);
+        queueDepth.register(queueRows, true);
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fn4j.runtime.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionSpec;
+import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.runtime.pool.PoolFakes.FakeLauncher;
+import dev.fn4j.runtime.pool.PoolFakes.ManualClock;
+import dev.fn4j.runtime.pool.PoolFakes.ManualExecutor;
+import dev.fn4j.runtime.pool.PoolFakes.ManualTimer;
+import dev.fn4j.runtime.pool.PoolFakes.RecordingKiller;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class BudgetedLauncherTest {
+
+    private static final long MIB = 1 << 20;
+
+    private final ManualClock clock = new ManualClock();
+    private final ManualExecutor starts = new ManualExecutor();
+    private final FakeLauncher launcher = new FakeLauncher(clock);
+    private final MemoryBudget budget = new MemoryBudget(600 * MIB);
+    private final RecordingKiller recorder = new RecordingKiller();
+    private final PoolRegistry pools = new PoolRegistry(launcher, budget, starts,
+            (instance, reason) -> {
+                recorder.kill(instance, reason);
+                budget.release(instance.function().spec().memoryBytes());
+            }, new ManualTimer(clock), clock);
+
+    private static Function function(String name) {
+        FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
+                Duration.ofSeconds(10), 256 * MIB, 1.0, 1, Map.of(),
+                PoolFakes.scaling(0, 4, 10), null);
+        return new Function(name, 1, spec, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private Lease call(String name) {
+        CompletableFuture<Lease> lease = pools.get(name).orElseThrow()
+                .acquire(clock.instant().plusSeconds(10));
+        starts.runAll();
+        return lease.join();
+    }
+
+    @Test
+    void evictsTheLeastRecentlyUsedIdleInstanceOfAnotherFunctionWhenFull() {
+        pools.deploy(function("a"));
+        pools.deploy(function("b"));
+        pools.deploy(function("c"));
+        Lease a = call("a");
+        clock.advance(Duration.ofSeconds(1));
+        Lease b = call("b");
+        pools.get("a").orElseThrow().release(a);
+        clock.advance(Duration.ofSeconds(1));
+        pools.get("b").orElseThrow().release(b);
+
+        Lease c = call("c");
+        assertThat(c.coldStart()).isTrue();
+        assertThat(recorder.killed).containsExactly("i0: evicted to make room for 'c'");
+        assertThat(pools.get("a").orElseThrow().instances()).isEmpty();
+        assertThat(pools.get("b").orElseThrow().instances()).hasSize(1);
+    }
+
+    @Test
+    void refusesWithCapacityExhaustedWhenEverythingIsBusy() {
+        pools.deploy(function("a"));
+        pools.deploy(function("b"));
+        pools.deploy(function("c"));
+        call("a");
+        call("b");
+        CompletableFuture<Lease> c = pools.get("c").orElseThrow()
+                .acquire(clock.instant().plusSeconds(10));
+        starts.runAll();
+        ApiException error = (ApiException) org.assertj.core.api.Assertions
+                .catchThrowableOfType(CompletionException.class, c::join).getCause();
+        assertThat(error.code()).isEqualTo(ErrorCode.CAPACITY_EXHAUSTED);
+        assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(error.getMessage()).startsWith("no room for another instance of 'c': it"
+                + " needs 256m and only 88m of the runtime's 600m budget is free");
+        assertThat(budget.available()).isEqualTo(88 * MIB);
+        assertThat(recorder.killed).isEmpty();
+    }
+}
