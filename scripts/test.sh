@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (surefire) and the Docker-backed integration tests (failsafe,
+# Maven Invoker), after making sure a Docker engine answers and the local base image exists.
+# Fails when a test fails or when any fn4j container is left behind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/docker-up.sh
+bash scripts/base-image.sh
+
+mvn -B -ntp verify "$@"
+
+leftovers=$(docker ps -aq --filter label=dev.fn4j.managed=true)
+if [ -n "$leftovers" ]; then
+  echo "[test] fn4j containers left behind after the tests:" >&2
+  docker ps -a --filter label=dev.fn4j.managed=true >&2
+  exit 1
+fi
+echo "[test] no fn4j container left behind"
