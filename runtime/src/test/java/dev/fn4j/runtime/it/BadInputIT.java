@@ -6,27 +6,23 @@ import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.it.fns.Greeter;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad requests get designed errors, and none of them hurts the runtime. */
 class BadInputIT {
 
-    private static RuntimeFixture runtime;
-    private static String image;
+    @RegisterExtension
+    static final RuntimeExtension FIXTURE = new RuntimeExtension("--max-body-bytes", "1024");
+    private final RuntimeFixture runtime = FIXTURE.runtime();
+    private final String image = FIXTURE.image();
 
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = RuntimeFixture.start("--max-body-bytes", "1024");
-        image = runtime.uploadTestImage();
-        runtime.deploy("greeter", image, Greeter.class.getName(), "");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        runtime.close();
+    @BeforeEach
+    void greeterIsDeployed() {
+        assertThat(runtime.deploy("greeter", image, Greeter.class.getName(), "").status())
+                .isIn(200, 201);
     }
 
     @AfterEach

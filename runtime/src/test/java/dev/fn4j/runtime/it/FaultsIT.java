@@ -8,25 +8,15 @@ import dev.fn4j.runtime.it.fns.MemoryHog;
 import dev.fn4j.runtime.it.fns.Sleeper;
 import dev.fn4j.runtime.it.fns.Thrower;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultsIT {
 
-    private static RuntimeFixture runtime;
-    private static String image;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = RuntimeFixture.start();
-        image = runtime.uploadTestImage();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final RuntimeExtension FIXTURE = new RuntimeExtension();
+    private final RuntimeFixture runtime = FIXTURE.runtime();
+    private final String image = FIXTURE.image();
 
     @Test
     void callPastItsTimeoutGets504AtOnceAndItsInstanceIsRemoved() throws Exception {

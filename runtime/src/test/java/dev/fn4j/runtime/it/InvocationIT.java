@@ -6,25 +6,15 @@ import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.HttpEcho;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InvocationIT {
 
-    private static RuntimeFixture runtime;
-    private static String image;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = RuntimeFixture.start();
-        image = runtime.uploadTestImage();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final RuntimeExtension FIXTURE = new RuntimeExtension();
+    private final RuntimeFixture runtime = FIXTURE.runtime();
+    private final String image = FIXTURE.image();
 
     @Test
     void firstCallIsAColdStartAndLaterCallsReuseTheWarmInstance() {

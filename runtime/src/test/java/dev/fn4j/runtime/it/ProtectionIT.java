@@ -9,27 +9,17 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Overload is answered, not suffered: queues, rate limits, capacity, noisy neighbours. */
 class ProtectionIT {
 
-    private static RuntimeFixture runtime;
-    private static String image;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // Room for three 256m instances, not four.
-        runtime = RuntimeFixture.start("--memory-budget-mb", "800");
-        image = runtime.uploadTestImage();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        runtime.close();
-    }
+    /** Room for three 256m instances, not four. */
+    @RegisterExtension
+    static final RuntimeExtension FIXTURE = new RuntimeExtension("--memory-budget-mb", "800");
+    private final RuntimeFixture runtime = FIXTURE.runtime();
+    private final String image = FIXTURE.image();
 
     @Test
     void fullQueueIsAnsweredAtOnceWith429AndRetryAfter() throws Exception {

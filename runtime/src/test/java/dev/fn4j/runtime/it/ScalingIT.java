@@ -11,28 +11,18 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pools that scale: a bounded burst, prewarmed minimums, idle reaping, redeploy under load. */
 class ScalingIT {
 
-    private static RuntimeFixture runtime;
-    private static String image;
+    @RegisterExtension
+    static final RuntimeExtension FIXTURE = new RuntimeExtension();
+    private final RuntimeFixture runtime = FIXTURE.runtime();
+    private final String image = FIXTURE.image();
 
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = RuntimeFixture.start();
-        image = runtime.uploadTestImage();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        runtime.close();
-    }
-
-    private static JsonNode instances(String name) {
+    private JsonNode instances(String name) {
         return runtime.send("GET", "/v1/functions/" + name, null).json().get("instances");
     }
 
@@ -112,7 +102,7 @@ class ScalingIT {
         }
     }
 
-    private static boolean hasRevision(String name, long revision) {
+    private boolean hasRevision(String name, long revision) {
         for (JsonNode instance : instances(name)) {
             if (instance.get("revision").asLong() == revision) {
                 return true;
@@ -121,7 +111,7 @@ class ScalingIT {
         return false;
     }
 
-    private static int countReady(String name) {
+    private int countReady(String name) {
         int ready = 0;
         for (JsonNode instance : instances(name)) {
             if (instance.get("state").asText().equals("ready")) {
@@ -131,7 +121,7 @@ class ScalingIT {
         return ready;
     }
 
-    static double coldStarts(String name) {
+    private double coldStarts(String name) {
         String metrics = runtime.send("GET", "/metrics", null).body();
         for (String line : metrics.split("\n")) {
             if (line.startsWith("fn4j_cold_start_duration_seconds_count{function=\"" + name + "\"")) {
