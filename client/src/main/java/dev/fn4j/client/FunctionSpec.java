@@ -1,0 +1,33 @@
+package dev.fn4j.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The body of {@code PUT /v1/functions/{name}}: what to run and with which limits. Every field
+ * but {@code image} may be null, which lets the runtime apply its default (docs/api.md).
+ *
+ * @param image the image id from {@link ImageUpload#id()}, or a {@code name:tag} the engine has
+ * @param handler the handler's fully qualified class name; null for the image's only handler
+ * @param timeout the time limit of one call: {@code <n>ms}, {@code <n>s} or {@code <n>m}
+ * @param memory the memory limit of one instance: {@code <n>m} or {@code <n>g}
+ * @param cpus the CPU quota of one instance, for example {@code 0.5}
+ * @param concurrency the calls in flight per instance
+ * @param env the function's configuration, handed to it as {@code Context.config()}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FunctionSpec(String image, String handler, String timeout, String memory,
+        Double cpus, Integer concurrency, Map<String, String> env) {
+
+    /** Checks that the image is set and copies the environment. */
+    public FunctionSpec {
+        Objects.requireNonNull(image, "image");
+        env = env == null ? null : Map.copyOf(env);
+    }
+
+    /** A spec that runs the image's only handler with the runtime's defaults. */
+    public static FunctionSpec of(String image) {
+        return new FunctionSpec(image, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * A Maven-free client of the fn4j runtime's REST API, as docs/api.md describes it.
+ *
+ * <p>{@link dev.fn4j.client.RuntimeClient} is the entry point. Every call either returns the
+ * runtime's answer or throws a {@link dev.fn4j.client.RuntimeClientException}: a
+ * {@link dev.fn4j.client.RuntimeApiException} when the runtime answered with an error, a
+ * {@link dev.fn4j.client.RuntimeUnreachableException} when it could not be reached at all.
+ *
+ * <p>{@link dev.fn4j.client.SpecFormat} checks function names and the {@code timeout} and
+ * {@code memory} formats the same way the runtime does, so tools can reject bad settings before
+ * they build or upload anything.
+ */
+package dev.fn4j.client;

@@ -1,0 +1,264 @@
+package dev.fn4j.maven;
+
+import dev.fn4j.build.BaseImage;
+import dev.fn4j.client.RuntimeClient;
+import dev.fn4j.maven.core.BuildInputs;
+import dev.fn4j.maven.core.FnExecutionException;
+import dev.fn4j.maven.core.FnFailureException;
+import dev.fn4j.maven.core.FunctionOptions;
+import dev.fn4j.maven.core.FunctionSettings;
+import dev.fn4j.maven.core.FunctionTarget;
+import dev.fn4j.maven.core.GoalLog;
+import dev.fn4j.maven.core.ImageNames;
+import dev.fn4j.maven.core.RuntimeConnection;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * The parameters every fn goal shares, and the steps they share: skipping, turning the core's
+ * failures into Maven's, reading the runtime's API key from settings.xml, and collecting what
+ * the image build needs from the project.
+ */
+public abstract class AbstractFnMojo extends AbstractMojo {
+
+    private static final String HOST_ARTIFACT = "dev.fn4j:fn4j-host";
+
+    /** The fn4j runtime's base URL; functions are served at {@code <url>/fn/<name>}. */
+    @Parameter(property = "fn.url", defaultValue = "http://localhost:8080")
+    private String url;
+
+    /**
+     * The function's name: 1 to 63 lower-case letters, digits and '-', starting with a letter
+     * and not ending with '-'. Defaults to the project's artifactId. With {@code <functions>},
+     * names the one function to deploy or invoke; unset, {@code fn:deploy} deploys them all.
+     */
+    @Parameter(property = "fn.name")
+    private String name;
+
+    /**
+     * The handler's fully qualified class name, for example {@code com.example.Hello}. Needed
+     * only when the project has several handlers; the only one is used otherwise.
+     */
+    @Parameter(property = "fn.handler")
+    private String handler;
+
+    /**
+     * The image the function image is built on, with a Java 17 (or later) runtime: a registry
+     * reference, {@code docker://NAME} for an image in the local Docker engine, or
+     * {@code tar://PATH} for an image archive ({@code docker save} output).
+     */
+    @Parameter(property = "fn.baseImage", defaultValue = BaseImage.DEFAULT)
+    private String baseImage;
+
+    /**
+     * The built image's name. Defaults to {@code fn4j/<artifactId>:<version>}; required for
+     * {@code -Dfn.output=registry}, where it is the reference pushed to.
+     */
+    @Parameter(property = "fn.image")
+    private String image;
+
+    /**
+     * The time limit of one call: {@code <n>ms}, {@code <n>s} or {@code <n>m}, from 1ms to 15m,
+     * e.g. 30s. Unset, the runtime's default (30s) applies.
+     */
+    @Parameter(property = "fn.timeout")
+    private String timeout;
+
+    /**
+     * The memory limit of one instance: {@code <n>m} or {@code <n>g}, from 64m to 16g, e.g.
+     * 256m. Unset, the runtime's default (256m) applies.
+     */
+    @Parameter(property = "fn.memory")
+    private String memory;
+
+    /** The CPU quota of one instance, in cores, e.g. 0.5. Unset, the runtime's default (1.0). */
+    @Parameter(property = "fn.cpus")
+    private String cpus;
+
+    /**
+     * The calls one instance serves at once, 1 to 1000. Unset, the runtime's default (1).
+     * Raise it only for handlers that are safe to call from several threads.
+     */
+    @Parameter(property = "fn.concurrency")
+    private String concurrency;
+
+    /**
+     * The function's configuration, handed to it as {@code Context.config()}. Names are letters,
+     * digits and '_', not starting with a digit or {@code FN4J_}. Set in the pom only.
+     */
+    @Parameter
+    private Map<String, String> env;
+
+    /**
+     * Several functions deployed from the project's one image, each a {@code <function>} with
+     * its own {@code <name>} and usually its own {@code <handler>}; the top-level settings are
+     * their defaults. Set in the pom only.
+     */
+    @Parameter
+    private List<Function> functions;
+
+    /** Skips the goal. */
+    @Parameter(property = "fn.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The id of the {@code <server>} in settings.xml whose {@code <password>} is the runtime's
+     * API key (encrypted passwords work). No such server: calls carry no key.
+     */
+    @Parameter(property = "fn.serverId", defaultValue = "fn4j")
+    private String serverId;
+
+    /** The project being built. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /** The user's settings, for the runtime's API key. */
+    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+    private Settings settings;
+
+    /** This plugin, for its fn4j-host dependency. */
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    /** Decrypts encrypted passwords in settings.xml. */
+    @Inject
+    private SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: fn.skip is true.");
+            return;
+        }
+        try {
+            run();
+        } catch (FnFailureException e) {
+            throw new MojoFailureException(e.getMessage(), causeToShow(e));
+        } catch (FnExecutionException e) {
+            throw new MojoExecutionException(e.getMessage(), causeToShow(e));
+        }
+    }
+
+    /**
+     * Maven appends every cause's message to the one it prints, which would bury ours (already
+     * complete) under the client's and Jib's. So the cause is only attached with {@code -X},
+     * and logged at debug level.
+     */
+    private Throwable causeToShow(Exception e) {
+        if (getLog().isDebugEnabled()) {
+            getLog().debug(e);
+            return e;
+        }
+        return null;
+    }
+
+    /** What the goal does once it is known not to be skipped. */
+    protected abstract void run() throws FnFailureException, FnExecutionException;
+
+    /** The core's view of Maven's logger. */
+    protected GoalLog log() {
+        return new MavenGoalLog(getLog());
+    }
+
+    /** The project being built. */
+    protected MavenProject project() {
+        return project;
+    }
+
+    /** Whether the project is an aggregator or parent, which holds no function. */
+    protected boolean isPomProject() {
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Skipping: the project's packaging is pom, so it has no function.");
+            return true;
+        }
+        return false;
+    }
+
+    /** The functions the settings describe, checked. */
+    protected List<FunctionTarget> targets() throws FnFailureException {
+        return FunctionSettings.resolve(topLevelOptions(), entries(), project.getArtifactId());
+    }
+
+    /** The function {@code fn:invoke} calls. */
+    protected String invocationName() throws FnFailureException {
+        return FunctionSettings.invocationName(name, entries(), project.getArtifactId());
+    }
+
+    /** A client of the runtime at {@code fn.url}, with the API key from settings.xml. */
+    protected RuntimeClient runtimeClient() throws FnFailureException, FnExecutionException {
+        return RuntimeConnection.open(url, apiKey());
+    }
+
+    /** What the image build needs from the project; {@code output} is {@code fn.output}. */
+    protected BuildInputs buildInputs(String output) throws FnExecutionException {
+        Map<String, Path> dependencies = new LinkedHashMap<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            if (artifact.getArtifactHandler().isAddedToClasspath()
+                    && !Artifact.SCOPE_TEST.equals(artifact.getScope())
+                    && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())) {
+                dependencies.put(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":"
+                        + artifact.getBaseVersion(), artifact.getFile() == null ? null : artifact.getFile().toPath());
+            }
+        }
+        Path target = Path.of(project.getBuild().getDirectory());
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("org.opencontainers.image.title", project.getArtifactId());
+        labels.put("org.opencontainers.image.version", project.getVersion());
+        return new BuildInputs(project.getBasedir().toPath(),
+                Path.of(project.getBuild().getOutputDirectory()), dependencies, hostJar(), baseImage,
+                output, image, ImageNames.defaultName(project.getArtifactId(), project.getVersion()),
+                target.resolve("fn").resolve("image.tar"), labels);
+    }
+
+    private Path hostJar() throws FnExecutionException {
+        Artifact host = plugin.getArtifactMap().get(HOST_ARTIFACT);
+        if (host == null || host.getFile() == null) {
+            throw new FnExecutionException("fn-maven-plugin " + plugin.getVersion()
+                    + " has no " + HOST_ARTIFACT + " dependency to put into the image;"
+                    + " the plugin's installation is broken: reinstall it.", null);
+        }
+        return host.getFile().toPath();
+    }
+
+    private FunctionOptions topLevelOptions() {
+        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env);
+    }
+
+    private List<FunctionOptions> entries() {
+        return functions == null ? List.of()
+                : functions.stream().map(Function::toOptions).toList();
+    }
+
+    private String apiKey() throws FnExecutionException {
+        Server server = settings.getServer(serverId);
+        if (server == null) {
+            getLog().debug("No <server> '" + serverId + "' in settings.xml: calling the runtime without an API key.");
+            return null;
+        }
+        SettingsDecryptionResult result =
+                settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new FnExecutionException("Cannot decrypt the password of <server> '" + serverId
+                        + "' in settings.xml: " + problem.getMessage(), problem.getException());
+            }
+        }
+        return result.getServer().getPassword();
+    }
+}

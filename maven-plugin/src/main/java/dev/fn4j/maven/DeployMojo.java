@@ -1,0 +1,54 @@
+package dev.fn4j.maven;
+
+import dev.fn4j.client.RuntimeClient;
+import dev.fn4j.maven.core.BuildResult;
+import dev.fn4j.maven.core.DeployService;
+import dev.fn4j.maven.core.DeployedFunction;
+import dev.fn4j.maven.core.Elapsed;
+import dev.fn4j.maven.core.FnExecutionException;
+import dev.fn4j.maven.core.FnFailureException;
+import dev.fn4j.maven.core.FunctionTarget;
+import dev.fn4j.maven.core.ImageService;
+import dev.fn4j.maven.core.PreparedBuild;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Builds the function image (as {@code fn:build} does; Jib's layer cache keeps a rebuild
+ * cheap), uploads it to the fn4j runtime at {@code fn.url} and deploys each function: a new
+ * revision of an existing one, or a new function. Prints each function's URL and revision.
+ * Compiles the project first, so {@code mvn fn:deploy} works on a fresh checkout.
+ */
+@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY,
+        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class DeployMojo extends AbstractFnMojo {
+
+    @Override
+    protected void run() throws FnFailureException, FnExecutionException {
+        if (isPomProject()) {
+            return;
+        }
+        long start = System.nanoTime();
+        List<FunctionTarget> targets = targets();
+        RuntimeClient client = runtimeClient();
+        ImageService images = new ImageService(log());
+        DeployService deployer = new DeployService(client, log());
+        PreparedBuild prepared = images.prepare(buildInputs("tar"), targets);
+        deployer.checkReachable();
+        BuildResult build = images.build(prepared);
+        getLog().info("Built image " + build.image().imageName() + " (" + build.image().digest()
+                + ") in " + Elapsed.format(build.took()));
+        List<DeployedFunction> deployed = deployer.deploy(build);
+        for (DeployedFunction function : deployed) {
+            getLog().info("Deployed " + function.name() + " revision " + function.revision()
+                    + (function.created() ? " (new function)" : "") + " in "
+                    + Elapsed.format(function.took()) + ": " + function.url());
+        }
+        getLog().info("Deployed " + deployed.size() + (deployed.size() == 1 ? " function" : " functions")
+                + " in " + Elapsed.format(Elapsed.since(start)) + ".");
+    }
+}

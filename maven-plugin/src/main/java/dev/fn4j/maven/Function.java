@@ -1,0 +1,122 @@
+package dev.fn4j.maven;
+
+import dev.fn4j.maven.core.FunctionOptions;
+import java.util.Map;
+
+/**
+ * One entry of {@code <functions>}: a function deployed from the project's image. Fields it
+ * leaves unset take the plugin's top-level values ({@code <timeout>}, {@code <memory>}, ...);
+ * its {@code <env>} is added to the top-level one.
+ *
+ * <pre>{@code
+ * <functions>
+ *   <function>
+ *     <name>greet</name>
+ *     <handler>com.example.Greet</handler>
+ *     <timeout>10s</timeout>
+ *   </function>
+ * </functions>
+ * }</pre>
+ */
+public class Function {
+
+    /**
+     * The function's name: 1 to 63 lower-case letters, digits and '-', starting with a letter
+     * and not ending with '-'. Required.
+     */
+    private String name;
+
+    /**
+     * The handler's fully qualified class name. Needed when the project has several handlers.
+     */
+    private String handler;
+
+    /** The time limit of one call: {@code <n>ms}, {@code <n>s} or {@code <n>m}, e.g. 30s. */
+    private String timeout;
+
+    /** The memory limit of one instance: {@code <n>m} or {@code <n>g}, e.g. 256m. */
+    private String memory;
+
+    /** The CPU quota of one instance, in cores, e.g. 0.5. */
+    private String cpus;
+
+    /** The calls one instance serves at once, 1 to 1000. */
+    private String concurrency;
+
+    /** The function's configuration, handed to it as {@code Context.config()}. */
+    private Map<String, String> env;
+
+    /** The function's name. */
+    public String getName() {
+        return name;
+    }
+
+    /** Sets the function's name. */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** The handler's class name, or null. */
+    public String getHandler() {
+        return handler;
+    }
+
+    /** Sets the handler's class name. */
+    public void setHandler(String handler) {
+        this.handler = handler;
+    }
+
+    /** The time limit of one call, or null. */
+    public String getTimeout() {
+        return timeout;
+    }
+
+    /** Sets the time limit of one call. */
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+
+    /** The memory limit of one instance, or null. */
+    public String getMemory() {
+        return memory;
+    }
+
+    /** Sets the memory limit of one instance. */
+    public void setMemory(String memory) {
+        this.memory = memory;
+    }
+
+    /** The CPU quota of one instance, or null. */
+    public String getCpus() {
+        return cpus;
+    }
+
+    /** Sets the CPU quota of one instance. */
+    public void setCpus(String cpus) {
+        this.cpus = cpus;
+    }
+
+    /** The calls one instance serves at once, or null. */
+    public String getConcurrency() {
+        return concurrency;
+    }
+
+    /** Sets the calls one instance serves at once. */
+    public void setConcurrency(String concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    /** The function's configuration, or null. */
+    public Map<String, String> getEnv() {
+        return env;
+    }
+
+    /** Sets the function's configuration. */
+    public void setEnv(Map<String, String> env) {
+        this.env = env;
+    }
+
+    FunctionOptions toOptions() {
+        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.fn4j.maven;
+
+import dev.fn4j.client.InvocationResponse;
+import dev.fn4j.client.RuntimeApiException;
+import dev.fn4j.maven.core.Elapsed;
+import dev.fn4j.maven.core.FnExecutionException;
+import dev.fn4j.maven.core.FnFailureException;
+import dev.fn4j.maven.core.FunctionCaller;
+import dev.fn4j.maven.core.InvocationInput;
+import java.io.PrintStream;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Calls a deployed function and prints its answer, as it came, to standard output; with
+ * {@code mvn -q} the answer is all that is printed, so it can be piped. A failed call fails the
+ * build with the runtime's error code and message.
+ */
+@Mojo(name = "invoke", threadSafe = true)
+public class InvokeMojo extends AbstractFnMojo {
+
+    /** The input to send, as text, e.g. {@code -Dfn.data='{"name":"Ada"}'}. */
+    @Parameter(property = "fn.data")
+    private String data;
+
+    /** A file whose bytes are the input to send, relative to the project directory. */
+    @Parameter(property = "fn.file")
+    private String file;
+
+    /**
+     * The input's media type. Unset: {@code application/json} for JSON input (or a
+     * {@code .json} file), else text for {@code fn.data} and bytes for {@code fn.file}.
+     */
+    @Parameter(property = "fn.contentType")
+    private String contentType;
+
+    @Override
+    protected void run() throws FnFailureException, FnExecutionException {
+        String name = invocationName();
+        InvocationInput input = InvocationInput.of(data, file, contentType, project().getBasedir().toPath());
+        if (input.isEmpty()) {
+            getLog().info("No -Dfn.data or -Dfn.file: invoking " + name + " with an empty input.");
+        }
+        long start = System.nanoTime();
+        InvocationResponse response;
+        try {
+            response = new FunctionCaller(runtimeClient()).call(name, input);
+        } catch (FnFailureException e) {
+            if (e.getCause() instanceof RuntimeApiException api && api.stackTrace() != null) {
+                getLog().error("The function's stack trace:" + System.lineSeparator() + api.stackTrace());
+            }
+            throw e;
+        }
+        getLog().info(name + " answered in " + Elapsed.format(Elapsed.since(start))
+                + (response.coldStart() ? " (cold start)" : "")
+                + (response.requestId() != null ? ", request id " + response.requestId() : "") + ":");
+        print(response.body());
+    }
+
+    /** The raw answer on standard output, ending with a line break so the next log line starts clean. */
+    private static void print(byte[] body) throws FnExecutionException {
+        PrintStream out = System.out;
+        out.write(body, 0, body.length);
+        if (body.length > 0 && body[body.length - 1] != '\n') {
+            out.write('\n');
+        }
+        out.flush();
+        if (out.checkError()) {
+            throw new FnExecutionException("Cannot write the function's answer to standard output.", null);
+        }
+    }
+}

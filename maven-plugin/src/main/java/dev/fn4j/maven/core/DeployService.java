@@ -1,0 +1,126 @@
+package dev.fn4j.maven.core;
+
+import dev.fn4j.client.FunctionDeployment;
+import dev.fn4j.client.ImageUpload;
+import dev.fn4j.client.RuntimeApiException;
+import dev.fn4j.client.RuntimeClient;
+import dev.fn4j.client.RuntimeClientException;
+import dev.fn4j.client.RuntimeHealth;
+import dev.fn4j.client.RuntimeUnreachableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Uploads a built image to the runtime and deploys each of its functions. */
+public final class DeployService {
+
+    private final RuntimeClient client;
+    private final GoalLog log;
+
+    /** A service that deploys through {@code client} and reports to {@code log}. */
+    public DeployService(RuntimeClient client, GoalLog log) {
+        this.client = client;
+        this.log = log;
+    }
+
+    /**
+     * Checks that the runtime answers, so that an unreachable runtime fails the goal before an
+     * image is built. Warns when the runtime's container engine is down.
+     */
+    public void checkReachable() throws FnFailureException, FnExecutionException {
+        try {
+            RuntimeHealth health = client.health();
+            if (!health.isUp()) {
+                log.warn("The fn4j runtime at " + RuntimeConnection.display(client)
+                        + " answers, but its container engine is " + health.engine()
+                        + ": functions cannot start until it is up.");
+            }
+        } catch (RuntimeUnreachableException e) {
+            throw RuntimeConnection.unreachable(e);
+        } catch (RuntimeApiException e) {
+            if (RuntimeConnection.isAuthFailure(e)) {
+                throw RuntimeConnection.authFailure(client, e);
+            }
+            // Any other answer proves the runtime is there; the upload reports real problems.
+            log.debug("GET /healthz answered " + e.getMessage());
+        } catch (RuntimeClientException e) {
+            throw new FnExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Uploads the build's image and deploys every function it is for, in order. */
+    public List<DeployedFunction> deploy(BuildResult build) throws FnFailureException, FnExecutionException {
+        Path archive = build.image().tarFile();
+        ImageUpload upload = upload(archive);
+        List<DeployedFunction> deployed = new ArrayList<>();
+        for (ChosenFunction function : build.functions()) {
+            deployed.add(put(function, upload.id()));
+        }
+        return List.copyOf(deployed);
+    }
+
+    private ImageUpload upload(Path archive) throws FnFailureException, FnExecutionException {
+        long start = System.nanoTime();
+        try {
+            ImageUpload upload = client.uploadImage(archive);
+            log.info("Uploaded " + archive.getFileName() + " (" + size(archive) + ") to "
+                    + RuntimeConnection.display(client) + " in " + Elapsed.format(Elapsed.since(start))
+                    + ": image " + upload.id());
+            return upload;
+        } catch (RuntimeUnreachableException e) {
+            throw RuntimeConnection.unreachable(e);
+        } catch (RuntimeApiException e) {
+            if (RuntimeConnection.isAuthFailure(e)) {
+                throw RuntimeConnection.authFailure(client, e);
+            }
+            if (e.status() == 413) {
+                throw new FnFailureException("The image archive " + archive + " (" + size(archive)
+                        + ") is larger than the fn4j runtime accepts: " + e.code() + ": "
+                        + e.errorMessage() + ". Leave out dependencies the function does not need,"
+                        + " or start the runtime with a larger --max-image-bytes.", e);
+            }
+            throw new FnExecutionException("The fn4j runtime at " + RuntimeConnection.display(client)
+                    + " did not accept the image " + archive + ": " + e.code() + ": " + e.errorMessage(), e);
+        } catch (RuntimeClientException e) {
+            throw new FnExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private DeployedFunction put(ChosenFunction function, String imageId)
+            throws FnFailureException, FnExecutionException {
+        String name = function.name();
+        String handler = function.handler().className();
+        long start = System.nanoTime();
+        try {
+            FunctionDeployment deployment = client.putFunction(name, function.target().spec(imageId, handler));
+            return new DeployedFunction(name, handler, deployment.function().revision(),
+                    deployment.created(), client.functionUrl(name), Elapsed.since(start));
+        } catch (RuntimeUnreachableException e) {
+            throw RuntimeConnection.unreachable(e);
+        } catch (RuntimeApiException e) {
+            if (RuntimeConnection.isAuthFailure(e)) {
+                throw RuntimeConnection.authFailure(client, e);
+            }
+            String message = "The fn4j runtime rejected function '" + name + "': " + e.code() + ": "
+                    + e.errorMessage();
+            if (e.status() >= 400 && e.status() < 500) {
+                throw new FnFailureException(message, e);
+            }
+            throw new FnExecutionException("The fn4j runtime failed to deploy function '" + name
+                    + "': " + e.code() + ": " + e.errorMessage(), e);
+        } catch (RuntimeClientException e) {
+            throw new FnExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private static String size(Path file) {
+        try {
+            return String.format(Locale.ROOT, "%.1f MB", Files.size(file) / 1_000_000.0);
+        } catch (IOException e) {
+            return "size unknown";
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.fn4j.maven.core;
+
+import dev.fn4j.client.FunctionSpec;
+import java.util.Map;
+
+/**
+ * One function to deploy, its settings checked; the handler is still the requested name (null
+ * for "the only one") until {@link HandlerChooser} picks the class.
+ *
+ * @param name the function's name, valid for the runtime
+ * @param handler the requested handler class name, or null
+ * @param handlerSetting where the handler name was set, for error messages
+ * @param timeout the time limit of one call, or null for the runtime's default
+ * @param memory the memory limit of one instance, or null for the runtime's default
+ * @param cpus the CPU quota of one instance, or null for the runtime's default
+ * @param concurrency the calls in flight per instance, or null for the runtime's default
+ * @param env the function's configuration, never null
+ */
+public record FunctionTarget(String name, String handler, Setting handlerSetting, String timeout,
+        String memory, Double cpus, Integer concurrency, Map<String, String> env) {
+
+    /** Copies the environment. */
+    public FunctionTarget {
+        env = Map.copyOf(env);
+    }
+
+    /** The runtime's spec for this function running {@code handlerClass} from {@code image}. */
+    public FunctionSpec spec(String image, String handlerClass) {
+        return new FunctionSpec(image, handlerClass, timeout, memory, cpus, concurrency,
+                env.isEmpty() ? null : env);
+    }
+}

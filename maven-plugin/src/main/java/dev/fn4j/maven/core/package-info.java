@@ -1,0 +1,15 @@
+/**
+ * What fn-maven-plugin's goals do, free of Maven types so it can be unit-tested and reused:
+ * settings validation ({@link dev.fn4j.maven.core.FunctionSettings}), handler choice
+ * ({@link dev.fn4j.maven.core.HandlerChooser}), the image build
+ * ({@link dev.fn4j.maven.core.ImageService}), deployment
+ * ({@link dev.fn4j.maven.core.DeployService}) and invocation
+ * ({@link dev.fn4j.maven.core.FunctionCaller}).
+ *
+ * <p>Failures are reported as {@link dev.fn4j.maven.core.FnFailureException} when the user's
+ * settings or function are at fault (the mojos turn it into a {@code MojoFailureException}) and
+ * as {@link dev.fn4j.maven.core.FnExecutionException} when the infrastructure failed (a
+ * {@code MojoExecutionException}). Every message names the setting and the bad value and ends
+ * with how to fix it.
+ */
+package dev.fn4j.maven.core;
