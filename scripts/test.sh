@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests (surefire) and the Docker-backed integration tests (failsafe,
 # Maven Invoker), after making sure a Docker engine answers and the local base image exists.
+# It runs `mvn install`, not `verify`: the archetype and end-to-end tests resolve the freshly
+# built plugin and archetype from the local repository.
 # Fails when a test fails or when any fn4j container is left behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +10,7 @@ cd "$(dirname "$0")/.."
 bash scripts/docker-up.sh
 bash scripts/base-image.sh
 
-mvn -B -ntp verify "$@"
+mvn -B -ntp install "$@"
 
 leftovers=$(docker ps -aq --filter label=dev.fn4j.managed=true)
 if [ -n "$leftovers" ]; then

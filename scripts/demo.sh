@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The newcomer's main job, from nothing: builds fn4j, starts the runtime, generates a function
+# project from the archetype, deploys it with `mvn fn:deploy`, and invokes it with `mvn fn:invoke`
+# and over HTTP. The runtime keeps running afterwards; `scripts/demo.sh stop` stops it.
+#
+# Environment: FN4J_PORT (default 8080), FN4J_DEMO_DIR (default /tmp/fn4j-demo).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+port=${FN4J_PORT:-8080}
+demo=${FN4J_DEMO_DIR:-/tmp/fn4j-demo}
+url="http://127.0.0.1:$port"
+pidfile="$demo/runtime.pid"
+base_image=${FN4J_BASE_IMAGE:-fn4j/jre-base:17}
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+healthy() { curl -fsS -o /dev/null "$url/healthz" 2>/dev/null; }
+
+if [ "${1:-}" = stop ]; then
+  if [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; then
+    echo "stopping the runtime (it removes its containers first)"
+    while kill -0 "$(cat "$pidfile")" 2>/dev/null; do sleep 0.2; done
+  fi
+  rm -f "$pidfile"
+  exit 0
+fi
+
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
+
+say "Docker engine and the local JRE base image (no registry needed)"
+bash "$root/scripts/docker-up.sh"
+bash "$root/scripts/base-image.sh" "$base_image"
+
+say "Building fn4j (mvn install, tests skipped: scripts/test.sh runs them)"
+(cd "$root" && mvn -B -ntp -Dstyle.color=never -q install -DskipTests)
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
+
+mkdir -p "$demo"
+if healthy; then
+  say "A runtime already answers at $url; using it"
+else
+  say "Starting the runtime at $url (log: $demo/runtime.log)"
+  nohup java -jar "$root/runtime/target/fn4j-runtime.jar" --port "$port" \
+    --data-dir "$demo/data" >"$demo/runtime.log" 2>&1 &
+  echo $! >"$pidfile"
+  for _ in $(seq 1 100); do healthy && break; sleep 0.2; done
+  healthy || { echo "the runtime did not start:"; tail -20 "$demo/runtime.log"; exit 1; }
+fi
+
+say "Generating a function project from the archetype"
+rm -rf "$demo/hello"
+(cd "$demo" && mvn -B -ntp -Dstyle.color=never -q archetype:generate -DarchetypeGroupId=dev.fn4j \
+  -DarchetypeArtifactId=fn4j-archetype -DarchetypeVersion="$version" \
+  -DgroupId=com.example -DartifactId=hello -DinteractiveMode=false)
+echo "generated $demo/hello:"; (cd "$demo/hello" && find . -type f -not -path './target/*' | sort)
+
+cd "$demo/hello"
+say "mvn fn:deploy"
+mvn -B -ntp -Dstyle.color=never fn:deploy -Dfn.url="$url" -Dfn.baseImage="docker://$base_image" \
+  | grep -E '^\[INFO\] (Deployed|Built|Image|Uploaded|Total|BUILD)|fn4j' || true
+
+say "mvn fn:invoke -Dfn.data='{\"name\":\"Ada\"}'"
+mvn -B -ntp -Dstyle.color=never -q fn:invoke -Dfn.url="$url" -Dfn.data='{"name":"Ada"}'
+echo
+
+say "curl -X POST $url/fn/hello -d '{\"name\":\"Grace\"}'"
+curl -sS -i -X POST -H 'Content-Type: application/json' -d '{"name":"Grace"}' "$url/fn/hello" \
+  | grep -iE '^(HTTP|fn-|content-type)|^\{'
+echo
+
+say "Done. The runtime keeps running at $url; stop it with: scripts/demo.sh stop"
