@@ -1,0 +1,99 @@
+package dev.fn4j.runtime.auth;
+
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Creates, checks and revokes API keys. Keys are stored hashed; checking one compares hashes in
+ * constant time and, after the first check, needs no database read.
+ */
+public final class ApiKeys {
+
+    /** What {@link #create} returns: the stored key and, this once, its secret text. */
+    public record Created(ApiKey key, String plaintext) {}
+
+    private final KeyStore store;
+    private final Clock clock;
+    /** Keys read from the store, by id; an entry goes when its key is deleted here. */
+    private final Map<String, ApiKey> cache = new ConcurrentHashMap<>();
+
+    public ApiKeys(KeyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Created create(String name, Scope scope) {
+        String plaintext = KeyFormat.generate();
+        KeyFormat.Parsed parsed = KeyFormat.parse(plaintext);
+        ApiKey key = new ApiKey(parsed.id(), name, scope, KeyFormat.hash(parsed.secret()),
+                clock.instant());
+        store.insert(key);
+        return new Created(key, plaintext);
+    }
+
+    /**
+     * Stores a key chosen by the operator (FN4J_ADMIN_KEY) unless it is stored already. Any text of
+     * 20 characters or more is accepted; one in fn4j's own format keeps its id.
+     */
+    public ApiKey adopt(String plaintext, String name, Scope scope) {
+        if (plaintext.length() < 20) {
+            throw new IllegalArgumentException("an operator-chosen key must have at least 20"
+                    + " characters, this one has " + plaintext.length());
+        }
+        KeyFormat.Parsed parsed = split(plaintext);
+        Optional<ApiKey> existing = store.find(parsed.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ApiKey key = new ApiKey(parsed.id(), name, scope, KeyFormat.hash(parsed.secret()),
+                clock.instant());
+        store.insert(key);
+        return key;
+    }
+
+    /** The key the presented text proves, or empty when it proves none. */
+    public Optional<ApiKey> authenticate(String presented) {
+        if (presented == null || presented.isEmpty() || presented.length() > 512) {
+            return Optional.empty();
+        }
+        KeyFormat.Parsed parsed = split(presented);
+        ApiKey key = cache.get(parsed.id());
+        if (key == null) {
+            key = store.find(parsed.id()).orElse(null);
+            if (key == null) {
+                return Optional.empty();
+            }
+            cache.put(key.id(), key);
+        }
+        return KeyFormat.matches(parsed.secret(), key.secretHash()) ? Optional.of(key)
+                : Optional.empty();
+    }
+
+    public List<ApiKey> list() {
+        return store.list();
+    }
+
+    public void delete(String id) {
+        if (!store.delete(id)) {
+            throw new ApiException(ErrorCode.KEY_NOT_FOUND, "no API key with id '" + id
+                    + "'; list them with GET /v1/keys");
+        }
+        cache.remove(id);
+    }
+
+    public boolean anyAdmin() {
+        return store.any(Scope.ADMIN);
+    }
+
+    /** fn4j keys carry their id; other text gets one derived from its hash. */
+    private static KeyFormat.Parsed split(String plaintext) {
+        KeyFormat.Parsed parsed = KeyFormat.parse(plaintext);
+        return parsed != null ? parsed
+                : new KeyFormat.Parsed(KeyFormat.hash(plaintext).substring(0, 12), plaintext);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.fn4j.runtime.auth;
+
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.util.Optional;
+
+/**
+ * Lets a request through only with a key whose scope covers what it asks for: none → 401
+ * {@code unauthorized}, too narrow → 403 {@code forbidden}. Keys come as
+ * {@code Authorization: Bearer <key>}. Requests that need a key are checked on a worker thread,
+ * since a key not cached yet means a database read.
+ */
+public final class Authentication implements HttpHandler {
+
+    /** Sends errors in the API's shape; the http package owns that format. */
+    @FunctionalInterface
+    public interface ErrorSender {
+        void send(HttpServerExchange exchange, ApiException error);
+    }
+
+    private final ApiKeys keys;
+    private final AccessRule rule;
+    private final ErrorSender errors;
+    private final HttpHandler next;
+
+    public Authentication(ApiKeys keys, AccessRule rule, ErrorSender errors, HttpHandler next) {
+        this.keys = keys;
+        this.rule = rule;
+        this.errors = errors;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        Scope required = rule.required(exchange.getRequestMethod().toString(),
+                exchange.getRelativePath());
+        if (required == null) {
+            next.handleRequest(exchange);
+            return;
+        }
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        String presented = bearer(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+        if (presented == null) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"fn4j\"");
+            errors.send(exchange, new ApiException(ErrorCode.UNAUTHORIZED, "this endpoint needs"
+                    + " an API key with scope " + required.wireName() + ": send it as"
+                    + " 'Authorization: Bearer <key>' (mvn: -Dfn.apiKey or a settings.xml"
+                    + " <server>)"));
+            return;
+        }
+        Optional<ApiKey> key = keys.authenticate(presented);
+        if (key.isEmpty()) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
+                    "Bearer realm=\"fn4j\", error=\"invalid_token\"");
+            errors.send(exchange, new ApiException(ErrorCode.UNAUTHORIZED,
+                    "the API key is not valid: it is unknown, revoked or mistyped"));
+            return;
+        }
+        if (!key.get().scope().covers(required)) {
+            errors.send(exchange, new ApiException(ErrorCode.FORBIDDEN, "API key '"
+                    + key.get().id() + "' has scope " + key.get().scope().wireName()
+                    + ", and this endpoint needs " + required.wireName()));
+            return;
+        }
+        next.handleRequest(exchange);
+    }
+
+    private static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = header.substring(7).strip();
+        return key.isEmpty() ? null : key;
+    }
+}
