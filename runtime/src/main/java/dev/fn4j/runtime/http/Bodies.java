@@ -18,8 +18,18 @@ public final class Bodies {
     /** Reads the whole body into memory; at most {@code limit} bytes. */
     public static byte[] read(HttpServerExchange exchange, long limit) throws IOException {
         checkDeclaredLength(exchange, limit);
+        long declared = exchange.getRequestContentLength();
+        if (declared >= 0) {
+            // The common case: an array of exactly the right size, no copying buffer per call.
+            byte[] body = exchange.getInputStream().readNBytes((int) declared);
+            if (body.length != declared) {
+                throw new IOException("the body ended after " + body.length + " of its "
+                        + declared + " declared bytes");
+            }
+            return body;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        copy(exchange.getInputStream(), out, limit);
+        copy(exchange.getInputStream(), out, limit, new byte[8 * 1024]);
         return out.toByteArray();
     }
 
@@ -27,7 +37,7 @@ public final class Bodies {
     public static void save(HttpServerExchange exchange, Path file, long limit) throws IOException {
         checkDeclaredLength(exchange, limit);
         try (OutputStream out = Files.newOutputStream(file)) {
-            copy(exchange.getInputStream(), out, limit);
+            copy(exchange.getInputStream(), out, limit, new byte[64 * 1024]);
         }
     }
 
@@ -38,8 +48,8 @@ public final class Bodies {
         }
     }
 
-    private static void copy(InputStream in, OutputStream out, long limit) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+    private static void copy(InputStream in, OutputStream out, long limit, byte[] buffer)
+            throws IOException {
         long total = 0;
         for (int n; (n = in.read(buffer)) != -1; ) {
             total += n;

@@ -1,0 +1,51 @@
+package dev.fn4j.bench;
+
+import dev.fn4j.build.BaseImage;
+import dev.fn4j.build.FunctionImageBuilder;
+import dev.fn4j.build.ImageBuildRequest;
+import dev.fn4j.build.ImageOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the echo function's image with fn4j-build, as {@code mvn fn:build} would: the base
+ * image, the shaded host jar, and a classes layer holding only {@link Echo}.
+ */
+final class EchoImage {
+
+    private EchoImage() {}
+
+    /** A directory holding just Echo.class, in its package, under {@code workDir}. */
+    static Path classesDir(Path workDir) throws IOException {
+        Path classes = workDir.resolve("echo-classes");
+        String resource = Echo.class.getName().replace('.', '/') + ".class";
+        Path file = classes.resolve(resource);
+        Files.createDirectories(file.getParent());
+        try (InputStream in = EchoImage.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("cannot find " + resource + " on the class path");
+            }
+            Files.copy(in, file);
+        }
+        return classes;
+    }
+
+    /** Builds the image as a docker-archive tar named {@code imageName}. */
+    static Path build(String baseImage, Path hostJar, Path classes, String imageName,
+            Path tar) throws Exception {
+        new FunctionImageBuilder().build(ImageBuildRequest.builder()
+                .baseImage(BaseImage.parse(baseImage))
+                .hostJar(hostJar)
+                .classesDir(classes)
+                .dependencies(List.of())
+                .handlers(List.of(Echo.class.getName()))
+                .labels(Map.of("dev.fn4j.bench", "true"))
+                .output(ImageOutput.tar(tar, imageName))
+                .build());
+        return tar;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.fn4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runtime's jar run as its own process, as users run it, on a free loopback port with a
+ * fresh data directory, plus the few API calls the bench makes. {@link #close()} stops it with
+ * SIGTERM, which removes its containers, and then checks by label that none is left.
+ */
+final class RuntimeUnderTest implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final Path workDir;
+    private final Path log;
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private String runtimeId = "";
+
+    private RuntimeUnderTest(Process process, Path workDir, Path log, int port) {
+        this.process = process;
+        this.workDir = workDir;
+        this.log = log;
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Starts the runtime from a private copy of {@code jar} (so a rebuild cannot pull the jar from
+     * under it) and waits until /healthz answers 200.
+     */
+    static RuntimeUnderTest start(Path jar, Path workDir, List<String> jvmArgs) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("no runtime jar at " + jar.toAbsolutePath()
+                    + "; build it with: mvn -B -q -pl runtime -am install -DskipTests,"
+                    + " or pass --runtime-jar");
+        }
+        Path copy = Files.copy(jar, workDir.resolve("fn4j-runtime.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        // Short: instance socket paths live under it and are limited to 107 bytes.
+        Path dataDir = Files.createDirectories(workDir.resolve("d"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path log = workDir.resolve("runtime.log");
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", copy.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
+                "--shutdown-grace-seconds", "10"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        RuntimeUnderTest runtime = new RuntimeUnderTest(process, workDir, log, port);
+        try {
+            runtime.awaitHealthy();
+        } catch (Exception e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    private void awaitHealthy() throws Exception {
+        long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < stop) {
+            if (!process.isAlive()) {
+                throw new IOException("the runtime exited with " + process.exitValue() + ": "
+                        + tail());
+            }
+            try {
+                Reply reply = send("GET", "/healthz", null, null);
+                if (reply.status() == 200) {
+                    runtimeId = reply.json().path("runtimeId").asText("");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("the runtime was not healthy within 60s: " + tail());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String runtimeId() {
+        return runtimeId;
+    }
+
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** An answer: status, headers of interest, body. */
+    record Reply(int status, String body, boolean coldStart, long nanos) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+
+    Reply uploadImage(Path tar) throws IOException {
+        return send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(tar),
+                "application/x-tar");
+    }
+
+    Reply deploy(String name, String specJson) throws IOException {
+        return send("PUT", "/v1/functions/" + name,
+                HttpRequest.BodyPublishers.ofString(specJson), "application/json");
+    }
+
+    Reply delete(String name) throws IOException {
+        return send("DELETE", "/v1/functions/" + name, null, null);
+    }
+
+    Reply describe(String name) throws IOException {
+        return send("GET", "/v1/functions/" + name, null, null);
+    }
+
+    Reply invoke(String name, byte[] body) throws IOException {
+        return send("POST", "/v1/functions/" + name + "/invocations",
+                HttpRequest.BodyPublishers.ofByteArray(body), "text/plain; charset=utf-8");
+    }
+
+    private Reply send(String method, String path, HttpRequest.BodyPublisher body,
+            String contentType) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(120))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        long nanos = System.nanoTime() - t0;
+        boolean cold = response.headers().firstValue("Fn-Cold-Start")
+                .map(Boolean::parseBoolean).orElse(false);
+        return new Reply(response.statusCode(),
+                new String(response.body(), StandardCharsets.UTF_8), cold, nanos);
+    }
+
+    /**
+     * The runtime's own timing of a function's calls (admission to answer: rate limits, pool
+     * lease, socket round trip, host), from /metrics: {sum in ns, count}, or null when the
+     * runtime does not publish it.
+     */
+    long[] invocationTiming(String function) {
+        return timing("fn4j_invocation_duration_seconds", "function=\"" + function + "\"");
+    }
+
+    /**
+     * The runtime's own timing of instance starts (container create and start, JVM start, host
+     * ready), summed over every function: {sum in ns, count}, or null.
+     */
+    long[] coldStartTiming() {
+        return timing("fn4j_cold_start_duration_seconds", "");
+    }
+
+    /** A timer's {sum ns, count} from /metrics over the series whose line contains {@code tag}. */
+    private long[] timing(String metric, String tag) {
+        try {
+            Reply reply = send("GET", "/metrics", null, null);
+            if (reply.status() != 200) {
+                return null;
+            }
+            double sum = 0;
+            double count = 0;
+            boolean found = false;
+            for (String line : reply.body().split("\n")) {
+                if (!line.contains(tag)) {
+                    continue;
+                }
+                String value = line.substring(line.lastIndexOf(' ') + 1);
+                if (line.startsWith(metric + "_sum{")) {
+                    sum += Double.parseDouble(value);
+                    found = true;
+                } else if (line.startsWith(metric + "_count{")) {
+                    count += Double.parseDouble(value);
+                }
+            }
+            return found ? new long[] {Math.round(sum * 1e9), Math.round(count)} : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * SIGTERM and a wait (the runtime drains and removes its containers), SIGKILL if it hangs,
+     * then removes by label whatever it may have left.
+     */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    System.err.println("[bench] the runtime did not stop within 60s; killing it");
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        if (!runtimeId.isEmpty()) {
+            int left = Docker.removeContainers("dev.fn4j.runtime=" + runtimeId);
+            if (left > 0) {
+                System.err.println("[bench] removed " + left
+                        + " container(s) the runtime left behind");
+            }
+        }
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+}
