@@ -44,5 +44,5 @@ context.calls = calls
 context.sha256 = sha256
 // Read by the invoker after this script: the build talks to the stand-in.
 new File(basedir, 'test.properties').text =
-        'fn.url = http://127.0.0.1:' + server.address.port + '\nfn.data = {"name":"Ada"}\n'
+        'fn.url = http://127.0.0.1:' + server.address.port + '\nfn.data = {"name":"Ada"}\nfn.maxQueue = 50\n'
 return true

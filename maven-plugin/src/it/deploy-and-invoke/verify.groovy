@@ -1,5 +1,5 @@
 // fn:deploy checked the runtime, built and uploaded the image, deployed the function with its
-// settings and printed its URL and revision; fn:invoke sent the data and printed the raw
+// settings (scaling and protection included, from the pom and from -Dfn.maxQueue) and printed its URL and revision; fn:invoke sent the data and printed the raw
 // answer; every call carried the API key from settings.xml.
 import groovy.json.JsonSlurper
 
@@ -20,7 +20,9 @@ try {
     String imageId = 'sha256:' + context.sha256(archive)
 
     assert new JsonSlurper().parse(calls[2].body) == [image: imageId, handler: 'com.example.Hello',
-                                                      timeout: '10s', env: [GREETING: 'Hi']]
+                                                      timeout: '10s', env: [GREETING: 'Hi'],
+                                                      minInstances: 1, maxInstances: 3, idleTimeout: '5m',
+                                                      maxQueue: 50, rateLimit: [perSecond: 10, burst: 20]]
     assert new String(calls[3].body, 'UTF-8') == '{"name":"Ada"}'
     assert calls[3].contentType == 'application/json'
 

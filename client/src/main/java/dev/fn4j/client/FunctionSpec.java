@@ -15,10 +15,17 @@ import java.util.Objects;
  * @param cpus the CPU quota of one instance, for example {@code 0.5}
  * @param concurrency the calls in flight per instance
  * @param env the function's configuration, handed to it as {@code Context.config()}
+ * @param minInstances the instances started at deploy and kept warm
+ * @param maxInstances the most instances at once
+ * @param idleTimeout how long an idle instance above the minimum lives: {@code <n>ms},
+ *     {@code <n>s} or {@code <n>m}
+ * @param maxQueue the calls that may wait for a free instance
+ * @param rateLimit the function's token bucket
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FunctionSpec(String image, String handler, String timeout, String memory,
-        Double cpus, Integer concurrency, Map<String, String> env) {
+        Double cpus, Integer concurrency, Map<String, String> env, Integer minInstances,
+        Integer maxInstances, String idleTimeout, Integer maxQueue, RateLimit rateLimit) {
 
     /** Checks that the image is set and copies the environment. */
     public FunctionSpec {
@@ -28,6 +35,7 @@ public record FunctionSpec(String image, String handler, String timeout, String 
 
     /** A spec that runs the image's only handler with the runtime's defaults. */
     public static FunctionSpec of(String image) {
-        return new FunctionSpec(image, null, null, null, null, null, null);
+        return new FunctionSpec(image, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 }

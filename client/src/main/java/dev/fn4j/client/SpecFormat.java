@@ -19,16 +19,27 @@ public final class SpecFormat {
     public static final String TIMEOUT_FORMAT = "<n>ms, <n>s or <n>m, e.g. 30s";
     /** The accepted memory format, in words. */
     public static final String MEMORY_FORMAT = "<n>m or <n>g, e.g. 256m";
+    /** The accepted idle timeout format, in words: the timeout's, with a fitting example. */
+    public static final String IDLE_TIMEOUT_FORMAT = "<n>ms, <n>s or <n>m, e.g. 10m";
+    /** The accepted rate limit format, in words. */
+    public static final String RATE_LIMIT_FORMAT =
+            "<perSecond>/s or <perSecond>/s,burst=<n>, e.g. 10/s,burst=20";
 
     private static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern TIMEOUT = Pattern.compile("([0-9]{1,9})(ms|s|m)");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)");
     private static final Pattern MEMORY = Pattern.compile("([0-9]{1,9})(m|g)");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern RATE_LIMIT =
+            Pattern.compile("([0-9]{1,9})/s(?:\\s*,\\s*burst=([0-9]{1,9}))?");
 
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration MAX_IDLE_TIMEOUT = Duration.ofMinutes(1440);
     private static final long MIN_MEMORY_MB = 64;
     private static final long MAX_MEMORY_MB = 16 * 1024;
+    private static final int MAX_INSTANCES = 100;
+    private static final int MAX_QUEUE = 10_000;
+    private static final int MAX_RATE = 1_000_000;
 
     private SpecFormat() {}
 
@@ -44,9 +55,23 @@ public final class SpecFormat {
      *     outside 1ms to 15m
      */
     public static Duration parseTimeout(String value) {
-        Matcher m = value == null ? null : TIMEOUT.matcher(value);
+        return parseDuration(value, TIMEOUT_FORMAT, MAX_TIMEOUT, "use 1ms to 15m");
+    }
+
+    /**
+     * Parses an idle timeout such as {@code 10m}.
+     *
+     * @throws IllegalArgumentException when the value is not {@link #IDLE_TIMEOUT_FORMAT} or is
+     *     outside 1ms to 1440m (a day)
+     */
+    public static Duration parseIdleTimeout(String value) {
+        return parseDuration(value, IDLE_TIMEOUT_FORMAT, MAX_IDLE_TIMEOUT, "use 1ms to 1440m");
+    }
+
+    private static Duration parseDuration(String value, String format, Duration max, String range) {
+        Matcher m = value == null ? null : DURATION.matcher(value);
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("use " + TIMEOUT_FORMAT);
+            throw new IllegalArgumentException("use " + format);
         }
         long n = Long.parseLong(m.group(1));
         Duration d = switch (m.group(2)) {
@@ -54,8 +79,8 @@ public final class SpecFormat {
             case "s" -> Duration.ofSeconds(n);
             default -> Duration.ofMinutes(n);
         };
-        if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("use 1ms to 15m");
+        if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(range);
         }
         return d;
     }
@@ -97,10 +122,66 @@ public final class SpecFormat {
      * @throws IllegalArgumentException when it is outside 1 to 1000
      */
     public static int checkConcurrency(int concurrency) {
-        if (concurrency < 1 || concurrency > 1000) {
-            throw new IllegalArgumentException("use 1 to 1000");
+        return inRange(concurrency, 1, 1000);
+    }
+
+    /**
+     * Checks a minimum instance count.
+     *
+     * @throws IllegalArgumentException when it is outside 0 to 100
+     */
+    public static int checkMinInstances(int minInstances) {
+        return inRange(minInstances, 0, MAX_INSTANCES);
+    }
+
+    /**
+     * Checks a maximum instance count.
+     *
+     * @throws IllegalArgumentException when it is outside 1 to 100
+     */
+    public static int checkMaxInstances(int maxInstances) {
+        return inRange(maxInstances, 1, MAX_INSTANCES);
+    }
+
+    /**
+     * Checks a queue length.
+     *
+     * @throws IllegalArgumentException when it is outside 0 to 10000
+     */
+    public static int checkMaxQueue(int maxQueue) {
+        return inRange(maxQueue, 0, MAX_QUEUE);
+    }
+
+    /**
+     * Parses a rate limit such as {@code 10/s} or {@code 10/s,burst=20}.
+     *
+     * @throws IllegalArgumentException when the value is not {@link #RATE_LIMIT_FORMAT}, or the
+     *     rate or burst is outside 1 to 1000000
+     */
+    public static RateLimit parseRateLimit(String value) {
+        Matcher m = value == null ? null : RATE_LIMIT.matcher(value);
+        if (m == null || !m.matches()) {
+            throw new IllegalArgumentException("use " + RATE_LIMIT_FORMAT);
         }
-        return concurrency;
+        int perSecond = Integer.parseInt(m.group(1));
+        if (perSecond < 1 || perSecond > MAX_RATE) {
+            throw new IllegalArgumentException("use 1/s to " + MAX_RATE + "/s");
+        }
+        if (m.group(2) == null) {
+            return RateLimit.perSecond(perSecond);
+        }
+        int burst = Integer.parseInt(m.group(2));
+        if (burst < 1 || burst > MAX_RATE) {
+            throw new IllegalArgumentException("use a burst of 1 to " + MAX_RATE);
+        }
+        return new RateLimit(perSecond, burst);
+    }
+
+    private static int inRange(int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("use " + min + " to " + max);
+        }
+        return value;
     }
 
     /**

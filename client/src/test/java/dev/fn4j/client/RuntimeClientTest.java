@@ -72,7 +72,7 @@ class RuntimeClientTest {
     void putSendsOnlyTheSetFieldsAndTellsCreatedFromUpdated() throws Exception {
         stub.answer(201, DESCRIPTION);
         FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Hello", "10s", null,
-                null, 4, Map.of("GREETING", "Hi"));
+                null, 4, Map.of("GREETING", "Hi"), null, null, null, null, null);
 
         FunctionDeployment created = client.putFunction("hello", spec);
 
@@ -88,6 +88,25 @@ class RuntimeClientTest {
         stub.answer(200, DESCRIPTION);
         assertThat(client.putFunction("hello", FunctionSpec.of("sha256:abc")).created()).isFalse();
         assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\"}");
+    }
+
+    @Test
+    void putSendsTheScalingAndProtectionSettings() throws Exception {
+        stub.answer(201, DESCRIPTION);
+        FunctionSpec spec = new FunctionSpec("sha256:abc", null, null, null, null, null, null,
+                1, 5, "2m", 50, new RateLimit(10, 20));
+
+        client.putFunction("hello", spec);
+
+        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\","
+                + "\"minInstances\":1,\"maxInstances\":5,\"idleTimeout\":\"2m\",\"maxQueue\":50,"
+                + "\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
+
+        stub.answer(200, DESCRIPTION);
+        client.putFunction("hello", new FunctionSpec("sha256:abc", null, null, null, null, null,
+                null, 0, null, null, 0, RateLimit.perSecond(7)));
+        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\","
+                + "\"minInstances\":0,\"maxQueue\":0,\"rateLimit\":{\"perSecond\":7}}");
     }
 
     @Test

@@ -90,4 +90,72 @@ class SpecFormatTest {
         assertThatThrownBy(() -> SpecFormat.checkEnvName("FN4J_SOCKET"))
                 .hasMessage("names starting with FN4J_ are reserved for the platform");
     }
+
+    @Test
+    void parsesIdleTimeouts() {
+        assertThat(SpecFormat.parseIdleTimeout("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(SpecFormat.parseIdleTimeout("1ms")).isEqualTo(Duration.ofMillis(1));
+        assertThat(SpecFormat.parseIdleTimeout("1440m")).isEqualTo(Duration.ofDays(1));
+        assertThat(SpecFormat.parseIdleTimeout("86400s")).isEqualTo(Duration.ofDays(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "10", "1h", "1d", "10M", "1.5m"})
+    void rejectsIdleTimeoutsNotInTheFormat(String value) {
+        assertThatThrownBy(() -> SpecFormat.parseIdleTimeout(value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("use <n>ms, <n>s or <n>m, e.g. 10m");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0ms", "0m", "1441m", "86401s"})
+    void rejectsIdleTimeoutsOutOfRange(String value) {
+        assertThatThrownBy(() -> SpecFormat.parseIdleTimeout(value))
+                .hasMessage("use 1ms to 1440m");
+    }
+
+    @Test
+    void checksInstancesAndQueue() {
+        assertThat(SpecFormat.checkMinInstances(0)).isZero();
+        assertThat(SpecFormat.checkMinInstances(100)).isEqualTo(100);
+        assertThatThrownBy(() -> SpecFormat.checkMinInstances(-1)).hasMessage("use 0 to 100");
+        assertThatThrownBy(() -> SpecFormat.checkMinInstances(101)).hasMessage("use 0 to 100");
+        assertThat(SpecFormat.checkMaxInstances(1)).isEqualTo(1);
+        assertThat(SpecFormat.checkMaxInstances(100)).isEqualTo(100);
+        assertThatThrownBy(() -> SpecFormat.checkMaxInstances(0)).hasMessage("use 1 to 100");
+        assertThatThrownBy(() -> SpecFormat.checkMaxInstances(101)).hasMessage("use 1 to 100");
+        assertThat(SpecFormat.checkMaxQueue(0)).isZero();
+        assertThat(SpecFormat.checkMaxQueue(10000)).isEqualTo(10000);
+        assertThatThrownBy(() -> SpecFormat.checkMaxQueue(-1)).hasMessage("use 0 to 10000");
+        assertThatThrownBy(() -> SpecFormat.checkMaxQueue(10001)).hasMessage("use 0 to 10000");
+    }
+
+    @Test
+    void parsesRateLimits() {
+        assertThat(SpecFormat.parseRateLimit("10/s")).isEqualTo(new RateLimit(10, null));
+        assertThat(SpecFormat.parseRateLimit("10/s,burst=20")).isEqualTo(new RateLimit(10, 20));
+        assertThat(SpecFormat.parseRateLimit("10/s, burst=5")).isEqualTo(new RateLimit(10, 5));
+        assertThat(SpecFormat.parseRateLimit("1000000/s,burst=1")).isEqualTo(new RateLimit(1000000, 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "10", "10/m", "10/S", "/s", "-1/s", "1.5/s", "10/s,", "10/s,burst",
+            "10/s,burst=", "10/s;burst=20", "10/s,burst=20,", "burst=20", "10/s,Burst=20"})
+    void rejectsRateLimitsNotInTheFormat(String value) {
+        assertThatThrownBy(() -> SpecFormat.parseRateLimit(value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("use <perSecond>/s or <perSecond>/s,burst=<n>, e.g. 10/s,burst=20");
+    }
+
+    @Test
+    void rejectsRateLimitsOutOfRange() {
+        assertThatThrownBy(() -> SpecFormat.parseRateLimit("0/s"))
+                .hasMessage("use 1/s to 1000000/s");
+        assertThatThrownBy(() -> SpecFormat.parseRateLimit("1000001/s,burst=5"))
+                .hasMessage("use 1/s to 1000000/s");
+        assertThatThrownBy(() -> SpecFormat.parseRateLimit("10/s,burst=0"))
+                .hasMessage("use a burst of 1 to 1000000");
+        assertThatThrownBy(() -> SpecFormat.parseRateLimit("10/s,burst=1000001"))
+                .hasMessage("use a burst of 1 to 1000000");
+    }
 }

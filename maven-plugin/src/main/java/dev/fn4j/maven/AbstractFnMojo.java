@@ -11,6 +11,7 @@ import dev.fn4j.maven.core.FunctionTarget;
 import dev.fn4j.maven.core.GoalLog;
 import dev.fn4j.maven.core.ImageNames;
 import dev.fn4j.maven.core.RuntimeConnection;
+import dev.fn4j.maven.core.ScalingOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +100,45 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     private String concurrency;
 
     /**
+     * The instances started at deploy and kept warm even when idle, 0 to 100 and at most
+     * {@code maxInstances} (set that too when this is above 10, the runtime's default maximum).
+     * Unset, the runtime's default (0: every instance starts on demand) applies.
+     */
+    @Parameter(property = "fn.minInstances")
+    private String minInstances;
+
+    /**
+     * The most instances of the function running at once, 1 to 100. Unset, the runtime's
+     * default (10) applies.
+     */
+    @Parameter(property = "fn.maxInstances")
+    private String maxInstances;
+
+    /**
+     * How long an idle instance above {@code minInstances} lives before it is stopped:
+     * {@code <n>ms}, {@code <n>s} or {@code <n>m}, from 1ms to 1440m, e.g. 10m. Unset, the
+     * runtime's default (10m) applies.
+     */
+    @Parameter(property = "fn.idleTimeout")
+    private String idleTimeout;
+
+    /**
+     * The calls that may wait for a free instance, 0 to 10000; calls beyond it are answered
+     * {@code 429 queue_full}. Unset, the runtime's default (100) applies.
+     */
+    @Parameter(property = "fn.maxQueue")
+    private String maxQueue;
+
+    /**
+     * The function's rate limit, a token bucket: {@code <perSecond>/s} or
+     * {@code <perSecond>/s,burst=<n>}, each from 1 to 1000000, e.g. {@code 10/s,burst=20};
+     * the burst defaults to the rate. Calls over it are answered {@code 429 rate_limited}.
+     * Unset, the function has no rate limit.
+     */
+    @Parameter(property = "fn.rateLimit")
+    private String rateLimit;
+
+    /**
      * The function's configuration, handed to it as {@code Context.config()}. Names are letters,
      * digits and '_', not starting with a digit or {@code FN4J_}. Set in the pom only.
      */
@@ -107,8 +147,10 @@ public abstract class AbstractFnMojo extends AbstractMojo {
 
     /**
      * Several functions deployed from the project's one image, each a {@code <function>} with
-     * its own {@code <name>} and usually its own {@code <handler>}; the top-level settings are
-     * their defaults. Set in the pom only.
+     * its own {@code <name>} and usually its own {@code <handler>}, and optionally its own
+     * {@code <timeout>}, {@code <memory>}, {@code <cpus>}, {@code <concurrency>}, {@code <env>},
+     * {@code <minInstances>}, {@code <maxInstances>}, {@code <idleTimeout>}, {@code <maxQueue>}
+     * and {@code <rateLimit>}; the top-level settings are their defaults. Set in the pom only.
      */
     @Parameter
     private List<Function> functions;
@@ -237,7 +279,8 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     }
 
     private FunctionOptions topLevelOptions() {
-        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env);
+        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env,
+                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit));
     }
 
     private List<FunctionOptions> entries() {

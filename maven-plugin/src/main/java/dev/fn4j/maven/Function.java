@@ -1,6 +1,7 @@
 package dev.fn4j.maven;
 
 import dev.fn4j.maven.core.FunctionOptions;
+import dev.fn4j.maven.core.ScalingOptions;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Map;
  *     <name>greet</name>
  *     <handler>com.example.Greet</handler>
  *     <timeout>10s</timeout>
+ *     <maxInstances>4</maxInstances>
+ *     <rateLimit>10/s,burst=20</rateLimit>
  *   </function>
  * </functions>
  * }</pre>
@@ -45,6 +48,24 @@ public class Function {
 
     /** The function's configuration, handed to it as {@code Context.config()}. */
     private Map<String, String> env;
+
+    /** The instances started at deploy and kept warm, 0 to 100 and at most maxInstances. */
+    private String minInstances;
+
+    /** The most instances at once, 1 to 100. */
+    private String maxInstances;
+
+    /**
+     * How long an idle instance above minInstances lives: {@code <n>ms}, {@code <n>s} or
+     * {@code <n>m}, e.g. 10m.
+     */
+    private String idleTimeout;
+
+    /** The calls that may wait for a free instance, 0 to 10000. */
+    private String maxQueue;
+
+    /** The rate limit: {@code <perSecond>/s} or {@code <perSecond>/s,burst=<n>}, e.g. 10/s,burst=20. */
+    private String rateLimit;
 
     /** The function's name. */
     public String getName() {
@@ -116,7 +137,58 @@ public class Function {
         this.env = env;
     }
 
+    /** The instances kept warm, or null. */
+    public String getMinInstances() {
+        return minInstances;
+    }
+
+    /** Sets the instances kept warm. */
+    public void setMinInstances(String minInstances) {
+        this.minInstances = minInstances;
+    }
+
+    /** The most instances at once, or null. */
+    public String getMaxInstances() {
+        return maxInstances;
+    }
+
+    /** Sets the most instances at once. */
+    public void setMaxInstances(String maxInstances) {
+        this.maxInstances = maxInstances;
+    }
+
+    /** How long an idle instance above the minimum lives, or null. */
+    public String getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Sets how long an idle instance above the minimum lives. */
+    public void setIdleTimeout(String idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** The calls that may wait for a free instance, or null. */
+    public String getMaxQueue() {
+        return maxQueue;
+    }
+
+    /** Sets the calls that may wait for a free instance. */
+    public void setMaxQueue(String maxQueue) {
+        this.maxQueue = maxQueue;
+    }
+
+    /** The rate limit, or null. */
+    public String getRateLimit() {
+        return rateLimit;
+    }
+
+    /** Sets the rate limit. */
+    public void setRateLimit(String rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
     FunctionOptions toOptions() {
-        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env);
+        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env,
+                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit));
     }
 }

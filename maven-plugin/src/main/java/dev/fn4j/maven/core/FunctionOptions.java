@@ -12,13 +12,20 @@ import java.util.Map;
  * @param cpus the CPU quota of one instance, for example {@code 0.5}
  * @param concurrency the calls in flight per instance, for example {@code 4}
  * @param env the function's configuration; null values count as empty strings
+ * @param scaling the scaling and protection settings; null counts as none set
  */
 public record FunctionOptions(String name, String handler, String timeout, String memory,
-        String cpus, String concurrency, Map<String, String> env) {
+        String cpus, String concurrency, Map<String, String> env, ScalingOptions scaling) {
 
     /** Options with nothing set. */
     public static FunctionOptions empty() {
-        return new FunctionOptions(null, null, null, null, null, null, null);
+        return new FunctionOptions(null, null, null, null, null, null, null, null);
+    }
+
+    /** Options without scaling and protection settings. */
+    public FunctionOptions(String name, String handler, String timeout, String memory,
+            String cpus, String concurrency, Map<String, String> env) {
+        this(name, handler, timeout, memory, cpus, concurrency, env, null);
     }
 
     /** Blank strings count as not set, the way Maven leaves an empty element. */
@@ -29,9 +36,10 @@ public record FunctionOptions(String name, String handler, String timeout, Strin
         memory = blankToNull(memory);
         cpus = blankToNull(cpus);
         concurrency = blankToNull(concurrency);
+        scaling = scaling == null ? ScalingOptions.NONE : scaling;
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

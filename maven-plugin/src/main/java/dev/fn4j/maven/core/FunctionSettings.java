@@ -1,5 +1,8 @@
 package dev.fn4j.maven.core;
 
+import static dev.fn4j.maven.core.SettingChecks.parse;
+import static dev.fn4j.maven.core.SettingChecks.wholeNumber;
+
 import dev.fn4j.client.SpecFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +64,8 @@ public final class FunctionSettings {
                     own.timeout != null ? own.timeout : defaults.timeout,
                     own.memory != null ? own.memory : defaults.memory,
                     own.cpus != null ? own.cpus : defaults.cpus,
-                    own.concurrency != null ? own.concurrency : defaults.concurrency, env);
+                    own.concurrency != null ? own.concurrency : defaults.concurrency, env,
+                    ScalingSettings.inherit(own.scaling, name, defaults.scaling));
             // Blame the top-level <handler> only when the entry inherits a value from it.
             boolean inherited = entry.handler() == null && top.handler() != null;
             targets.add(merged.target(name, inherited ? top.handler() : entry.handler(),
@@ -131,31 +135,13 @@ public final class FunctionSettings {
     }
 
     private static Checked check(FunctionOptions options, String function) throws FnFailureException {
-        String timeout = options.timeout();
-        if (timeout != null) {
-            Setting setting = setting(function, "timeout");
-            try {
-                SpecFormat.parseTimeout(timeout);
-            } catch (IllegalArgumentException e) {
-                throw new FnFailureException(setting.invalid(timeout,
-                        problem(e, SpecFormat.TIMEOUT_FORMAT, "not a duration"),
-                        e.getMessage()));
-            }
-        }
-        String memory = options.memory();
-        if (memory != null) {
-            Setting setting = setting(function, "memory");
-            try {
-                SpecFormat.parseMemoryMegabytes(memory);
-            } catch (IllegalArgumentException e) {
-                throw new FnFailureException(setting.invalid(memory,
-                        problem(e, SpecFormat.MEMORY_FORMAT, "not a memory size"),
-                        e.getMessage()));
-            }
-        }
+        parse(options.timeout(), Setting.of(function, "timeout"), SpecFormat::parseTimeout,
+                SpecFormat.TIMEOUT_FORMAT, "not a duration");
+        parse(options.memory(), Setting.of(function, "memory"), SpecFormat::parseMemoryMegabytes,
+                SpecFormat.MEMORY_FORMAT, "not a memory size");
         Double cpus = null;
         if (options.cpus() != null) {
-            Setting setting = setting(function, "cpus");
+            Setting setting = Setting.of(function, "cpus");
             try {
                 cpus = SpecFormat.checkCpus(Double.parseDouble(options.cpus()));
             } catch (IllegalArgumentException e) {
@@ -164,18 +150,10 @@ public final class FunctionSettings {
                         "use a number of cores from 0.01 up, e.g. 0.5"));
             }
         }
-        Integer concurrency = null;
-        if (options.concurrency() != null) {
-            Setting setting = setting(function, "concurrency");
-            try {
-                concurrency = SpecFormat.checkConcurrency(Integer.parseInt(options.concurrency()));
-            } catch (IllegalArgumentException e) {
-                throw new FnFailureException(setting.invalid(options.concurrency(),
-                        e instanceof NumberFormatException ? "not a whole number" : "out of range",
-                        "use 1 to 1000"));
-            }
-        }
-        return new Checked(timeout, memory, cpus, concurrency, checkEnv(options.env(), function));
+        Integer concurrency = wholeNumber(options.concurrency(), Setting.of(function, "concurrency"),
+                SpecFormat::checkConcurrency, "use 1 to 1000");
+        return new Checked(options.timeout(), options.memory(), cpus, concurrency,
+                checkEnv(options.env(), function), ScalingSettings.check(options.scaling(), function));
     }
 
     private static Map<String, String> checkEnv(Map<String, String> env, String function)
@@ -202,23 +180,13 @@ public final class FunctionSettings {
         return checked;
     }
 
-    private static Setting setting(String function, String element) {
-        return function == null ? Setting.parameter(element, "fn." + element)
-                : Setting.ofFunction(function, element);
-    }
-
-    /** SpecFormat says "use <format>" for a value not in the format, else it is out of range. */
-    private static String problem(IllegalArgumentException e, String format, String formatProblem) {
-        return e.getMessage().equals("use " + format) ? formatProblem : "out of range";
-    }
-
     /** Checked values of one options object. */
     private record Checked(String timeout, String memory, Double cpus, Integer concurrency,
-            Map<String, String> env) {
+            Map<String, String> env, Scaling scaling) {
 
         FunctionTarget target(String name, String handler, Setting handlerSetting) {
             return new FunctionTarget(name, handler, handlerSetting, timeout, memory, cpus,
-                    concurrency, env);
+                    concurrency, env, scaling);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.fn4j.maven.core;
 
 import dev.fn4j.client.FunctionSpec;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One function to deploy, its settings checked; the handler is still the requested name (null
@@ -15,18 +16,21 @@ import java.util.Map;
  * @param cpus the CPU quota of one instance, or null for the runtime's default
  * @param concurrency the calls in flight per instance, or null for the runtime's default
  * @param env the function's configuration, never null
+ * @param scaling the scaling and protection settings, never null
  */
 public record FunctionTarget(String name, String handler, Setting handlerSetting, String timeout,
-        String memory, Double cpus, Integer concurrency, Map<String, String> env) {
+        String memory, Double cpus, Integer concurrency, Map<String, String> env, Scaling scaling) {
 
-    /** Copies the environment. */
+    /** Copies the environment and checks that the scaling settings are there. */
     public FunctionTarget {
         env = Map.copyOf(env);
+        Objects.requireNonNull(scaling, "scaling");
     }
 
     /** The runtime's spec for this function running {@code handlerClass} from {@code image}. */
     public FunctionSpec spec(String image, String handlerClass) {
         return new FunctionSpec(image, handlerClass, timeout, memory, cpus, concurrency,
-                env.isEmpty() ? null : env);
+                env.isEmpty() ? null : env, scaling.minInstances(), scaling.maxInstances(),
+                scaling.idleTimeout(), scaling.maxQueue(), scaling.rateLimit());
     }
 }

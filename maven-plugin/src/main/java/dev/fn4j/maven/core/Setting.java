@@ -27,6 +27,14 @@ public record Setting(String element, String property, String function) {
         return new Setting(element, null, function);
     }
 
+    /**
+     * The top-level parameter {@code <element>} ({@code -Dfn.<element>}) when {@code function}
+     * is null, else that field of the {@code <function>} entry of that name.
+     */
+    static Setting of(String function, String element) {
+        return function == null ? parameter(element, "fn." + element) : ofFunction(function, element);
+    }
+
     /** How the user finds the setting: {@code <timeout> (-Dfn.timeout)}. */
     @Override
     public String toString() {

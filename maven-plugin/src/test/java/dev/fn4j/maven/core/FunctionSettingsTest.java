@@ -2,7 +2,9 @@ package dev.fn4j.maven.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.fn4j.client.RateLimit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,22 @@ class FunctionSettingsTest {
         return new FunctionOptions(name, handler, null, null, null, null, null);
     }
 
+    private static FunctionOptions scaling(String min, String max, String idle, String queue, String rate) {
+        return scaling(null, min, max, idle, queue, rate);
+    }
+
+    private static FunctionOptions scaling(String name, String min, String max, String idle, String queue,
+            String rate) {
+        return new FunctionOptions(name, null, null, null, null, null, null,
+                new ScalingOptions(min, max, idle, queue, rate));
+    }
+
+    private static String failure(FunctionOptions top, FunctionOptions... entries) {
+        return catchThrowableOfType(
+                () -> FunctionSettings.resolve(top, List.of(entries), "hello"), FnFailureException.class)
+                .getMessage();
+    }
+
     @Test
     void oneFunctionNamedAfterTheArtifactWithTheRuntimesDefaults() throws Exception {
         List<FunctionTarget> targets = FunctionSettings.resolve(FunctionOptions.empty(), List.of(), "hello");
@@ -30,6 +48,8 @@ class FunctionSettingsTest {
             assertThat(t.cpus()).isNull();
             assertThat(t.concurrency()).isNull();
             assertThat(t.env()).isEmpty();
+            assertThat(t.scaling()).isEqualTo(Scaling.NONE);
+            assertThat(t.spec("sha256:1", null)).isEqualTo(dev.fn4j.client.FunctionSpec.of("sha256:1"));
             assertThat(t.handlerSetting().toString()).isEqualTo("<handler> (-Dfn.handler)");
         });
     }
@@ -42,9 +62,130 @@ class FunctionSettingsTest {
         FunctionTarget target = FunctionSettings.resolve(options, List.of(), "hello").get(0);
 
         assertThat(target).isEqualTo(new FunctionTarget("greeter", "com.example.Hello",
-                Setting.parameter("handler", "fn.handler"), "10s", "1g", 0.5, 8, Map.of("GREETING", "Hi")));
+                Setting.parameter("handler", "fn.handler"), "10s", "1g", 0.5, 8, Map.of("GREETING", "Hi"),
+                Scaling.NONE));
         assertThat(target.spec("sha256:1", "com.example.Hello")).isEqualTo(new dev.fn4j.client.FunctionSpec(
-                "sha256:1", "com.example.Hello", "10s", "1g", 0.5, 8, Map.of("GREETING", "Hi")));
+                "sha256:1", "com.example.Hello", "10s", "1g", 0.5, 8, Map.of("GREETING", "Hi"),
+                null, null, null, null, null));
+    }
+
+    @Test
+    void takesEveryScalingSetting() throws Exception {
+        FunctionTarget target = FunctionSettings.resolve(scaling("1", "4", "2m", "50", "10/s,burst=20"),
+                List.of(), "hello").get(0);
+
+        assertThat(target.scaling()).isEqualTo(new Scaling(1, 4, "2m", 50, new RateLimit(10, 20)));
+        assertThat(target.spec("sha256:1", null)).isEqualTo(new dev.fn4j.client.FunctionSpec("sha256:1",
+                null, null, null, null, null, null, 1, 4, "2m", 50, new RateLimit(10, 20)));
+        assertThat(FunctionSettings.resolve(scaling("0", null, null, "0", "5/s"), List.of(), "hello")
+                .get(0).scaling()).isEqualTo(new Scaling(0, null, null, 0, new RateLimit(5, null)));
+    }
+
+    @Test
+    void blankScalingSettingsAreNotSet() throws Exception {
+        assertThat(FunctionSettings.resolve(scaling(" ", "", "  ", "", " "), List.of(), "hello").get(0).scaling())
+                .isEqualTo(Scaling.NONE);
+        assertThat(FunctionSettings.resolve(scaling(" 2 ", null, null, null, " 3/s "), List.of(), "hello")
+                .get(0).scaling()).isEqualTo(new Scaling(2, null, null, null, new RateLimit(3, null)));
+    }
+
+    @Test
+    void instanceCounts() {
+        assertThat(failure(scaling("some", null, null, null, null)))
+                .isEqualTo("<minInstances> (-Dfn.minInstances) is 'some', not a whole number: use 0 to 100.");
+        assertThat(failure(scaling("101", null, null, null, null)))
+                .isEqualTo("<minInstances> (-Dfn.minInstances) is '101', out of range: use 0 to 100.");
+        assertThat(failure(scaling("-1", null, null, null, null)))
+                .isEqualTo("<minInstances> (-Dfn.minInstances) is '-1', out of range: use 0 to 100.");
+        assertThat(failure(scaling(null, "2.5", null, null, null)))
+                .isEqualTo("<maxInstances> (-Dfn.maxInstances) is '2.5', not a whole number: use 1 to 100.");
+        assertThat(failure(scaling(null, "0", null, null, null)))
+                .isEqualTo("<maxInstances> (-Dfn.maxInstances) is '0', out of range: use 1 to 100.");
+        assertThat(failure(scaling(null, "101", null, null, null)))
+                .isEqualTo("<maxInstances> (-Dfn.maxInstances) is '101', out of range: use 1 to 100.");
+    }
+
+    @Test
+    void minInstancesAboveMaxInstances() throws Exception {
+        assertThat(failure(scaling("5", "3", null, null, null)))
+                .isEqualTo("<minInstances> (-Dfn.minInstances) is '5', more than <maxInstances>"
+                        + " (-Dfn.maxInstances), which is 3: use 0 to 3, or raise <maxInstances> or -Dfn.maxInstances.");
+        assertThat(FunctionSettings.resolve(scaling("3", "3", null, null, null), List.of(), "hello")
+                .get(0).scaling().minInstances()).isEqualTo(3);
+        // Only one of them set: the runtime's default applies to the other; the plugin does not guess it.
+        assertThat(FunctionSettings.resolve(scaling("50", null, null, null, null), List.of(), "hello")
+                .get(0).scaling().minInstances()).isEqualTo(50);
+    }
+
+    @Test
+    void minInstancesAboveMaxInstancesOfAnEntryNamesWhereEachWasSet() throws Exception {
+        FunctionOptions topMax = scaling(null, "3", null, null, null);
+        assertThat(failure(topMax, scaling("greet", "5", null, null, null, null)))
+                .isEqualTo("<minInstances> of <function> 'greet' is '5', more than <maxInstances>"
+                        + " (-Dfn.maxInstances), which is 3: use 0 to 3, or raise <maxInstances> or -Dfn.maxInstances.");
+        FunctionOptions topMin = scaling("5", null, null, null, null);
+        assertThat(failure(topMin, scaling("greet", null, "3", null, null, null)))
+                .isEqualTo("<minInstances> (-Dfn.minInstances) is '5', more than <maxInstances> of"
+                        + " <function> 'greet', which is 3: use 0 to 3, or raise <maxInstances> in the"
+                        + " <function> entry 'greet'.");
+        assertThat(failure(FunctionOptions.empty(), scaling("greet", "5", "3", null, null, null)))
+                .isEqualTo("<minInstances> of <function> 'greet' is '5', more than <maxInstances> of"
+                        + " <function> 'greet', which is 3: use 0 to 3, or raise <maxInstances> in the"
+                        + " <function> entry 'greet'.");
+        // An entry may fix what it inherits.
+        FunctionTarget fixed = FunctionSettings.resolve(topMin, List.of(scaling("greet", null, "8", null, null, null)),
+                "hello").get(0);
+        assertThat(fixed.scaling()).isEqualTo(new Scaling(5, 8, null, null, null));
+    }
+
+    @Test
+    void anIdleTimeout() {
+        assertThat(failure(scaling(null, null, "soon", null, null)))
+                .isEqualTo("<idleTimeout> (-Dfn.idleTimeout) is 'soon', not a duration: use <n>ms, <n>s or <n>m, e.g. 10m.");
+        assertThat(failure(scaling(null, null, "1h", null, null)))
+                .isEqualTo("<idleTimeout> (-Dfn.idleTimeout) is '1h', not a duration: use <n>ms, <n>s or <n>m, e.g. 10m.");
+        assertThat(failure(scaling(null, null, "1441m", null, null)))
+                .isEqualTo("<idleTimeout> (-Dfn.idleTimeout) is '1441m', out of range: use 1ms to 1440m.");
+        assertThat(failure(scaling(null, null, "0s", null, null)))
+                .isEqualTo("<idleTimeout> (-Dfn.idleTimeout) is '0s', out of range: use 1ms to 1440m.");
+    }
+
+    @Test
+    void aMaxQueue() {
+        assertThat(failure(scaling(null, null, null, "lots", null)))
+                .isEqualTo("<maxQueue> (-Dfn.maxQueue) is 'lots', not a whole number: use 0 to 10000.");
+        assertThat(failure(scaling(null, null, null, "10001", null)))
+                .isEqualTo("<maxQueue> (-Dfn.maxQueue) is '10001', out of range: use 0 to 10000.");
+    }
+
+    @Test
+    void aRateLimit() {
+        assertThat(failure(scaling(null, null, null, null, "fast")))
+                .isEqualTo("<rateLimit> (-Dfn.rateLimit) is 'fast', not a rate limit:"
+                        + " use <perSecond>/s or <perSecond>/s,burst=<n>, e.g. 10/s,burst=20.");
+        assertThat(failure(scaling(null, null, null, null, "10")))
+                .isEqualTo("<rateLimit> (-Dfn.rateLimit) is '10', not a rate limit:"
+                        + " use <perSecond>/s or <perSecond>/s,burst=<n>, e.g. 10/s,burst=20.");
+        assertThat(failure(scaling(null, null, null, null, "0/s")))
+                .isEqualTo("<rateLimit> (-Dfn.rateLimit) is '0/s', out of range: use 1/s to 1000000/s.");
+        assertThat(failure(scaling(null, null, null, null, "10/s,burst=0")))
+                .isEqualTo("<rateLimit> (-Dfn.rateLimit) is '10/s,burst=0', out of range: use a burst of 1 to 1000000.");
+        assertThat(failure(FunctionOptions.empty(), scaling("greet", null, null, null, null, "10 per second")))
+                .isEqualTo("<rateLimit> of <function> 'greet' is '10 per second', not a rate limit:"
+                        + " use <perSecond>/s or <perSecond>/s,burst=<n>, e.g. 10/s,burst=20.");
+    }
+
+    @Test
+    void entriesInheritTheScalingSettingsTheyDoNotSet() throws Exception {
+        FunctionOptions top = scaling("1", "4", "2m", "50", "10/s");
+        FunctionOptions own = new FunctionOptions("greet", null, null, null, null, null, null,
+                new ScalingOptions(null, "8", null, "0", "5/s,burst=9"));
+
+        List<FunctionTarget> targets = FunctionSettings.resolve(top, List.of(own, named("bye", null)), "hello");
+
+        assertThat(targets).extracting(FunctionTarget::scaling).containsExactly(
+                new Scaling(1, 8, "2m", 0, new RateLimit(5, 9)),
+                new Scaling(1, 4, "2m", 50, new RateLimit(10, null)));
     }
 
     @Test
@@ -146,9 +287,9 @@ class FunctionSettingsTest {
 
         assertThat(targets).containsExactly(
                 new FunctionTarget("greet", "com.example.Greet", Setting.ofFunction("greet", "handler"),
-                        "5s", "512m", 0.5, 2, Map.of("A", "1", "B", "own")),
+                        "5s", "512m", 0.5, 2, Map.of("A", "1", "B", "own"), Scaling.NONE),
                 new FunctionTarget("bye", "com.example.Bye", Setting.ofFunction("bye", "handler"),
-                        "10s", "512m", null, 2, Map.of("A", "1", "B", "2")));
+                        "10s", "512m", null, 2, Map.of("A", "1", "B", "2"), Scaling.NONE));
     }
 
     @Test

@@ -40,7 +40,8 @@ class RuntimeCallsTest {
 
     private static ChosenFunction function(String name, String handler, String timeout) {
         return new ChosenFunction(new FunctionTarget(name, null, Setting.parameter("handler", "fn.handler"),
-                timeout, null, null, null, Map.of()), new HandlerInfo(handler, HandlerInfo.Kind.HANDLER));
+                timeout, null, null, null, Map.of(), Scaling.NONE),
+                new HandlerInfo(handler, HandlerInfo.Kind.HANDLER));
     }
 
     private BuildResult build(Path tar, ChosenFunction... functions) {
@@ -70,6 +71,23 @@ class RuntimeCallsTest {
                 .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.A\",\"timeout\":\"10s\"}");
         assertThat(stub.received.get(2).text())
                 .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.B\"}");
+    }
+
+    @Test
+    void sendsTheScalingSettingsTheUserWrote(@TempDir Path dir) throws Exception {
+        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\",\"tags\":[],\"handlers\":[]}")
+                .on("PUT /v1/functions/a", 201, DESCRIPTION.formatted("a", 1, "com.example.A", "a"));
+        FunctionOptions options = new FunctionOptions("a", null, null, null, null, null, null,
+                new ScalingOptions("1", "4", "2m", "50", "10/s,burst=20"));
+        FunctionTarget target = FunctionSettings.resolve(options, List.of(), "x").get(0);
+
+        new DeployService(client, GoalLog.silent()).deploy(build(tar, new ChosenFunction(target,
+                new HandlerInfo("com.example.A", HandlerInfo.Kind.HANDLER))));
+
+        assertThat(stub.received.get(1).text()).isEqualTo("{\"image\":\"sha256:img\","
+                + "\"handler\":\"com.example.A\",\"minInstances\":1,\"maxInstances\":4,"
+                + "\"idleTimeout\":\"2m\",\"maxQueue\":50,\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package dev.fn4j.maven.core;
+
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
+
+/** Checks one setting's value with a {@code SpecFormat} rule and words a failure for the user. */
+final class SettingChecks {
+
+    private SettingChecks() {}
+
+    /**
+     * Parses a value in a format such as {@code 30s}; null stays null. {@code SpecFormat} says
+     * {@code use <format>} for a value not in the format; any other message means out of range.
+     *
+     * @param formatProblem what a value not in the format is not, for example "not a duration"
+     */
+    static <T> T parse(String value, Setting setting, Function<String, T> parser, String format,
+            String formatProblem) throws FnFailureException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            String problem = e.getMessage().equals("use " + format) ? formatProblem : "out of range";
+            throw new FnFailureException(setting.invalid(value, problem, e.getMessage()));
+        }
+    }
+
+    /**
+     * Parses a whole number and checks its range; null stays null.
+     *
+     * @param range the accepted range, for example "use 1 to 1000"
+     */
+    static Integer wholeNumber(String value, Setting setting, IntUnaryOperator check, String range)
+            throws FnFailureException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return check.applyAsInt(Integer.parseInt(value));
+        } catch (IllegalArgumentException e) {
+            throw new FnFailureException(setting.invalid(value,
+                    e instanceof NumberFormatException ? "not a whole number" : "out of range", range));
+        }
+    }
+}
