@@ -16,8 +16,9 @@ import java.nio.channels.SocketChannel;
 
 /**
  * Serves one connection on its own thread: sends Hello, then answers each Invoke with exactly one
- * frame carrying its request id, one call at a time, until the runtime closes the socket. A fatal
- * JVM error is reported as a fatal PlatformError and halts the process.
+ * frame carrying its request id, preceded by a Logs frame when the call wrote output, one call at
+ * a time, until the runtime closes the socket. A fatal JVM error is reported as a fatal
+ * PlatformError and halts the process.
  */
 final class Connection implements Runnable {
 
@@ -29,13 +30,23 @@ final class Connection implements Runnable {
     private final SocketChannel channel;
     private final Frame.Hello hello;
     private final Invoker invoker;
+    /** Routes the output of the thread serving a call, and of threads it starts, to its log. */
+    private final LogRouter router;
+    /** The most bytes of output kept per call; 0 sends no Logs frames. */
+    private final int logLimitBytes;
     private final PrintStream err;
     private volatile boolean clean;
 
-    Connection(SocketChannel channel, Frame.Hello hello, Invoker invoker, PrintStream err) {
+    Connection(SocketChannel channel, Frame.Hello hello, Invoker invoker, LogRouter router,
+            int logLimitBytes, PrintStream err) {
+        if (logLimitBytes < 0) {
+            throw new IllegalArgumentException("logLimitBytes must not be negative: " + logLimitBytes);
+        }
         this.channel = channel;
         this.hello = hello;
         this.invoker = invoker;
+        this.router = router;
+        this.logLimitBytes = logLimitBytes;
         this.err = err;
     }
 
@@ -48,6 +59,7 @@ final class Connection implements Runnable {
     public void run() {
         OutputStream out = null;
         String requestId = "";
+        CapturedLog log = null;
         // Not try-with-resources: a fatal error must be reported before the channel closes.
         try {
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel), BUFFER_BYTES);
@@ -65,14 +77,27 @@ final class Connection implements Runnable {
                     throw new ProtocolException("expected an Invoke frame, got type " + frame.type());
                 }
                 requestId = invoke.requestId();
-                send(answer(invoke), out);
+                log = new CapturedLog(requestId, logLimitBytes);
+                Frame answer;
+                router.begin(log);
+                try {
+                    answer = answer(invoke, log);
+                } finally {
+                    router.end();
+                }
+                Frame.Logs logs = log.close();
+                if (logs != null) {
+                    FrameCodec.write(logs, out);
+                }
+                send(answer, out);
                 requestId = "";
+                log = null;
             }
         } catch (IOException e) {
             err.println("fn4j-host: connection " + hello.connection() + " closed: " + e.getMessage());
         } catch (VirtualMachineError e) {
             if (Exit.isFatal(e)) {
-                fatal(e, requestId, out);
+                fatal(e, requestId, log, out);
             }
             err.println("fn4j-host: connection " + hello.connection() + " closed: " + e);
         } finally {
@@ -89,9 +114,9 @@ final class Connection implements Runnable {
     }
 
     /** The invoker's answer; whatever non-fatal escapes it still gets its one answer. */
-    private Frame answer(Frame.Invoke invoke) {
+    private Frame answer(Frame.Invoke invoke, CapturedLog log) {
         try {
-            return invoker.answer(invoke);
+            return invoker.answer(invoke, log);
         } catch (RuntimeException | StackOverflowError e) {
             return Failures.functionError(invoke.requestId(), e);
         }
@@ -109,12 +134,19 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Reports a fatal JVM error on this connection if it still can, then halts. Never returns. */
-    private void fatal(VirtualMachineError error, String requestId, OutputStream out) {
+    /**
+     * Reports a fatal JVM error on this connection if it still can, with the call's logs when
+     * there is a call, then halts. Never returns.
+     */
+    private void fatal(VirtualMachineError error, String requestId, CapturedLog log,
+            OutputStream out) {
         int code = Exit.forFatal(error);
         try {
             err.println("fn4j-host: fatal " + error + (requestId.isEmpty() ? "" : " in call " + requestId)
                     + "; halting");
+            if (out != null && log != null) {
+                sendLogs(log, out);
+            }
             if (out != null) {
                 FrameCodec.write(new Frame.PlatformError(requestId,
                         code == Exit.OUT_OF_MEMORY ? Protocol.OUT_OF_MEMORY : VM_ERROR,
@@ -124,6 +156,18 @@ final class Connection implements Runnable {
             // Nothing more can be done; the runtime sees the process exit.
         } finally {
             Exit.halt(code);
+        }
+    }
+
+    /** Sends the call's logs if it can; memory may be short, so a failure only loses them. */
+    private static void sendLogs(CapturedLog log, OutputStream out) {
+        try {
+            Frame.Logs logs = log.close();
+            if (logs != null) {
+                FrameCodec.write(logs, out);
+            }
+        } catch (Throwable lost) {
+            // The fatal PlatformError matters more; FrameCodec writes nothing of a frame it cannot build.
         }
     }
 }

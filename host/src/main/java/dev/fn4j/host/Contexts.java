@@ -12,6 +12,7 @@ final class Contexts {
 
     private final String functionName;
     private final Map<String, String> config;
+    /** The container's real stderr, where logger lines go besides each call's log. */
     private final PrintStream log;
     private final Clock clock;
 
@@ -22,10 +23,14 @@ final class Contexts {
         this.clock = clock;
     }
 
-    /** The context of the invocation an Invoke frame asks for. */
-    Context of(Frame.Invoke invoke) {
+    /**
+     * The context of the invocation an Invoke frame asks for.
+     *
+     * @param callLog the call's log, where its logger writes besides stderr
+     */
+    Context of(Frame.Invoke invoke, CapturedLog callLog) {
         return new InvocationContext(invoke.requestId(), functionName,
                 Instant.ofEpochMilli(invoke.deadlineEpochMillis()), config,
-                new StderrLogger(invoke.requestId(), log, clock), clock);
+                new StderrLogger(invoke.requestId(), callLog, log, clock), clock);
     }
 }

@@ -29,7 +29,7 @@ final class FunctionInvoker implements Invoker {
     }
 
     @Override
-    public Frame answer(Frame.Invoke invoke) {
+    public Frame answer(Frame.Invoke invoke, CapturedLog log) {
         String id = invoke.requestId();
         Object value;
         try {
@@ -37,7 +37,7 @@ final class FunctionInvoker implements Invoker {
         } catch (BodyCodec.BodyException e) {
             return new Frame.PlatformError(id, Protocol.BAD_INPUT, e.getMessage(), false);
         }
-        Context context = contexts.of(invoke);
+        Context context = contexts.of(invoke, log);
         Object result;
         try {
             result = handler.handle(value, context);

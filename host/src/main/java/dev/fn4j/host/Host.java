@@ -13,11 +13,13 @@ final class Host {
 
     private final HostConfig config;
     private final Invoker invoker;
+    private final LogRouter router;
     private final PrintStream err;
 
-    Host(HostConfig config, Invoker invoker, PrintStream err) {
+    Host(HostConfig config, Invoker invoker, LogRouter router, PrintStream err) {
         this.config = config;
         this.invoker = invoker;
+        this.router = router;
         this.err = err;
     }
 
@@ -36,7 +38,8 @@ final class Host {
                 return Exit.CONNECTION_FAILED;
             }
             connections[i] = new Connection(channel,
-                    new Frame.Hello(config.instanceId(), i, config.handler()), invoker, err);
+                    new Frame.Hello(config.instanceId(), i, config.handler()), invoker, router,
+                    config.logLimitBytes(), err);
             threads[i] = new Thread(connections[i], "fn4j-connection-" + i);
             threads[i].start();
         }

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param functionName the deployed function's name; empty when unset
  * @param concurrency how many connections to open, 1 to {@link #MAX_CONCURRENCY}
  * @param config the function's configuration: the variables named in FN4J_CONFIG_KEYS; immutable
+ * @param logLimitBytes the most bytes of output captured per call, 0 to
+ *     {@link Protocol#MAX_LOG_LIMIT_BYTES}; 0 means no capture and no Logs frames
  */
 record HostConfig(
         Path socket,
@@ -21,7 +23,8 @@ record HostConfig(
         String handler,
         String functionName,
         int concurrency,
-        Map<String, String> config) {
+        Map<String, String> config,
+        int logLimitBytes) {
 
     /** The largest concurrency the runtime allows. */
     static final int MAX_CONCURRENCY = 1000;
@@ -34,6 +37,10 @@ record HostConfig(
                     "concurrency must be in [1, " + MAX_CONCURRENCY + "]: " + concurrency);
         }
         config = Map.copyOf(config);
+        if (logLimitBytes < 0 || logLimitBytes > Protocol.MAX_LOG_LIMIT_BYTES) {
+            throw new IllegalArgumentException("logLimitBytes must be in [0, "
+                    + Protocol.MAX_LOG_LIMIT_BYTES + "]: " + logLimitBytes);
+        }
     }
 
     /**
@@ -54,7 +61,28 @@ record HostConfig(
                 handler,
                 env.getOrDefault(Protocol.ENV_FUNCTION, ""),
                 concurrency(env.get(Protocol.ENV_CONCURRENCY)),
-                config(env));
+                config(env),
+                logLimit(env.get(Protocol.ENV_LOG_LIMIT_BYTES)));
+    }
+
+    /**
+     * The log limit; unset or blank means 0, no capture: a runtime that does not set the
+     * variable may predate the Logs frame and would refuse it.
+     */
+    private static int logLimit(String value) throws StartupException {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0 && n <= Protocol.MAX_LOG_LIMIT_BYTES) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StartupException(Exit.BAD_HANDLER, Protocol.ENV_LOG_LIMIT_BYTES
+                + " must be an integer in [0, " + Protocol.MAX_LOG_LIMIT_BYTES + "]: '" + value + "'");
     }
 
     private static int concurrency(String value) throws StartupException {

@@ -30,11 +30,11 @@ final class HttpInvoker implements Invoker {
     }
 
     @Override
-    public Frame answer(Frame.Invoke invoke) {
+    public Frame answer(Frame.Invoke invoke, CapturedLog log) {
         String id = invoke.requestId();
         HttpResponse response;
         try {
-            response = handler.handle(request(invoke), contexts.of(invoke));
+            response = handler.handle(request(invoke), contexts.of(invoke, log));
         } catch (Throwable thrown) {
             return Failures.functionError(id, thrown);
         }

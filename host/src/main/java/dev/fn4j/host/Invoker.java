@@ -10,10 +10,11 @@ interface Invoker {
     /**
      * Runs the handler on one call.
      *
+     * @param log the call's log, where the Context's logger writes besides stderr
      * @return a Result, a FunctionError or a non-fatal PlatformError carrying the call's request id
      * @throws VirtualMachineError when {@link Exit#isFatal} holds: the JVM cannot be trusted any more
      */
-    Frame answer(Frame.Invoke invoke);
+    Frame answer(Frame.Invoke invoke, CapturedLog log);
 
     /** The invoker of a handler that {@link HandlerLoader} made. */
     static Invoker forHandler(Object handler, Contexts contexts) {

@@ -20,17 +20,29 @@ public final class Main {
      */
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler(new FatalErrorHandler());
-        System.exit(run(System.getenv(), System.err));
+        PrintStream err = System.err;
+        LogRouter router = LogRouter.install(System.out, err);
+        System.exit(run(System.getenv(), err, router));
     }
 
-    /** Runs the host with the given environment; returns the process exit code. */
+    /** Runs the host with the given environment and no routing of System.out and System.err. */
     static int run(Map<String, String> env, PrintStream err) {
+        return run(env, err, new LogRouter());
+    }
+
+    /**
+     * Runs the host with the given environment; returns the process exit code.
+     *
+     * @param err the real stderr: host messages and logger lines, never a routed stream
+     * @param router routes System.out and System.err to each call's log
+     */
+    static int run(Map<String, String> env, PrintStream err, LogRouter router) {
         try {
             HostConfig config = HostConfig.fromEnv(env);
             Object handler = HandlerLoader.load(config.handler(),
                     Thread.currentThread().getContextClassLoader());
             Invoker invoker = invoker(config, handler, err);
-            return new Host(config, invoker, err).run();
+            return new Host(config, invoker, router, err).run();
         } catch (StartupException e) {
             err.println("fn4j-host: " + e.getMessage());
             if (e.getCause() != null) {

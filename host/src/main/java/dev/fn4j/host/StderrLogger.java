@@ -8,17 +8,22 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * A function's logger: each call prints {@code <ISO time> <LEVEL> [<requestId>] <message>}, plus a
- * throwable's stack trace, in one write so that lines of concurrent calls do not interleave.
+ * A function's logger: each call writes {@code <ISO time> <LEVEL> [<requestId>] <message>}, plus a
+ * throwable's stack trace, in one write to its call's log and one to stderr, so that lines of
+ * concurrent calls do not interleave, whichever thread logs.
  */
 final class StderrLogger implements Logger {
 
     private final String requestId;
+    /** The log of the call this logger belongs to. */
+    private final CapturedLog log;
+    /** The container's real stderr, not a routed stream, or lines would be captured twice. */
     private final PrintStream out;
     private final Clock clock;
 
-    StderrLogger(String requestId, PrintStream out, Clock clock) {
+    StderrLogger(String requestId, CapturedLog log, PrintStream out, Clock clock) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
+        this.log = Objects.requireNonNull(log, "log");
         this.out = Objects.requireNonNull(out, "out");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -47,7 +52,9 @@ final class StderrLogger implements Logger {
             throwable.printStackTrace(new PrintWriter(trace));
             line.append(trace);
         }
-        out.print(line);
+        String text = line.toString();
+        log.write(text);
+        out.print(text);
         out.flush();
     }
 }

@@ -126,6 +126,14 @@ final class FakeRuntime implements AutoCloseable {
         return process.isAlive();
     }
 
+    String stdout() {
+        try {
+            return Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read stdout: " + e + ")";
+        }
+    }
+
     String stderr() {
         try {
             return Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);

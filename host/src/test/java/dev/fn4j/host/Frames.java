@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-/** Test helpers: Invoke frames and a Contexts whose log goes to a buffer. */
+/** Test helpers: Invoke frames, call logs, and a Contexts whose stderr goes to a buffer. */
 final class Frames {
 
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
@@ -25,6 +25,11 @@ final class Frames {
 
     static Frame.Header header(String name, String value) {
         return new Frame.Header(name, value);
+    }
+
+    /** A call log with the default limit. */
+    static CapturedLog log() {
+        return new CapturedLog("r", dev.fn4j.protocol.Protocol.DEFAULT_LOG_LIMIT_BYTES);
     }
 
     static Contexts contexts(ByteArrayOutputStream log) {

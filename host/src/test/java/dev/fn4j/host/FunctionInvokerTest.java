@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class FunctionInvokerTest {
 
     private static Frame answer(Object handler, Frame.Invoke invoke) {
-        return Invoker.forHandler(handler, contexts()).answer(invoke);
+        return Invoker.forHandler(handler, contexts()).answer(invoke, Frames.log());
     }
 
     private static Frame.Result result(Object handler, String body) {
@@ -148,10 +148,10 @@ class FunctionInvokerTest {
     void outOfMemoryIsRethrownForTheConnectionToHalt() {
         Invoker invoker = Invoker.forHandler(new Thrower(), contexts());
 
-        assertThatThrownBy(() -> invoker.answer(invoke("r7", "oom")))
+        assertThatThrownBy(() -> invoker.answer(invoke("r7", "oom"), Frames.log()))
                 .isInstanceOf(OutOfMemoryError.class)
                 .hasMessage("test heap");
-        assertThatThrownBy(() -> invoker.answer(invoke("r7", "internal")))
+        assertThatThrownBy(() -> invoker.answer(invoke("r7", "internal"), Frames.log()))
                 .isInstanceOf(InternalError.class);
     }
 
@@ -159,23 +159,26 @@ class FunctionInvokerTest {
     void invokerStaysUsableAfterAFunctionError() {
         Invoker invoker = Invoker.forHandler(new Thrower(), contexts());
 
-        assertThat(invoker.answer(invoke("a", "boom"))).isInstanceOf(Frame.FunctionError.class);
-        Frame.Result result = (Frame.Result) invoker.answer(invoke("b", "again"));
+        assertThat(invoker.answer(invoke("a", "boom"), Frames.log())).isInstanceOf(Frame.FunctionError.class);
+        Frame.Result result = (Frame.Result) invoker.answer(invoke("b", "again"), Frames.log());
         assertThat(text(result.body())).isEqualTo("ok:again");
     }
 
     @Test
-    void handlerSeesContextAndLogsTaggedLines() {
+    void handlerSeesContextAndLogsTaggedLinesToStderrAndItsCallLog() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Invoker invoker = Invoker.forHandler(new ContextProbe(), contexts(log));
+        CapturedLog callLog = new CapturedLog("req-9", 1024);
 
-        Frame.Result result = (Frame.Result) invoker.answer(invoke("req-9", "x"));
+        Frame.Result result = (Frame.Result) invoker.answer(invoke("req-9", "x"), callLog);
 
         assertThat(text(result.body())).isEqualTo("{\"requestId\":\"req-9\",\"functionName\":\"fn\","
                 + "\"deadline\":" + (Frames.NOW.toEpochMilli() + 30_000)
                 + ",\"remainingPositive\":true,\"config\":{\"GREETING\":\"hi\"}}");
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .isEqualTo("2026-01-02T03:04:05Z INFO [req-9] probing x\n");
+        assertThat(callLog.close())
+                .isEqualTo(new Frame.Logs("req-9", "2026-01-02T03:04:05Z INFO [req-9] probing x\n", false));
     }
 
     static final class Hostile extends RuntimeException {
@@ -193,7 +196,7 @@ class FunctionInvokerTest {
             throw new Hostile();
         }, contexts());
 
-        Frame.FunctionError error = (Frame.FunctionError) invoker.answer(invoke("r", ""));
+        Frame.FunctionError error = (Frame.FunctionError) invoker.answer(invoke("r", ""), Frames.log());
 
         assertThat(error.errorType()).isEqualTo(Hostile.class.getName());
         assertThat(error.message()).isEmpty();

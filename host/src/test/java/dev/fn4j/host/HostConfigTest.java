@@ -18,6 +18,7 @@ class HostConfigTest {
                 "FN4J_FUNCTION", "hello",
                 "FN4J_CONCURRENCY", "4",
                 "FN4J_CONFIG_KEYS", "GREETING, TARGET,,MISSING",
+                "FN4J_LOG_LIMIT_BYTES", "1000",
                 "GREETING", "Hi",
                 "TARGET", "world",
                 "OTHER", "secret"));
@@ -28,6 +29,7 @@ class HostConfigTest {
         assertThat(config.functionName()).isEqualTo("hello");
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.config()).isEqualTo(Map.of("GREETING", "Hi", "TARGET", "world"));
+        assertThat(config.logLimitBytes()).isEqualTo(1000);
     }
 
     @Test
@@ -39,6 +41,7 @@ class HostConfigTest {
         assertThat(config.functionName()).isEmpty();
         assertThat(config.concurrency()).isEqualTo(1);
         assertThat(config.config()).isEmpty();
+        assertThat(config.logLimitBytes()).as("no limit set: the runtime may not know Logs frames").isZero();
     }
 
     @Test
@@ -62,6 +65,15 @@ class HostConfigTest {
             assertThatThrownBy(() -> HostConfig.fromEnv(Map.of("FN4J_HANDLER", "H", "FN4J_CONCURRENCY", bad)))
                     .isInstanceOf(StartupException.class)
                     .hasMessage("FN4J_CONCURRENCY must be an integer in [1, 1000]: '" + bad + "'");
+        }
+    }
+
+    @Test
+    void invalidLogLimitNamesTheValue() {
+        for (String bad : new String[] {"-1", "16777217", "64k"}) {
+            assertThatThrownBy(() -> HostConfig.fromEnv(Map.of("FN4J_HANDLER", "H", "FN4J_LOG_LIMIT_BYTES", bad)))
+                    .isInstanceOfSatisfying(StartupException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .hasMessage("FN4J_LOG_LIMIT_BYTES must be an integer in [0, 16777216]: '" + bad + "'");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.fn4j.host;
 import static dev.fn4j.host.Frames.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fn4j.host.testfns.Chatter;
 import dev.fn4j.host.testfns.ContextProbe;
 import dev.fn4j.host.testfns.Echo;
 import dev.fn4j.host.testfns.Greeter;
@@ -238,6 +239,112 @@ class HostProcessIT {
                             "\"remainingPositive\":true", "\"config\":{\"GREETING\":\"Hi\"}");
             assertThat(runtime.stderr()).matches(
                     "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z INFO \\[req-42] probing input\n");
+        }
+    }
+
+    private static final String LINE_START = "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z ";
+
+    private static Map<String, String> logLimit(int bytes) {
+        return Map.of("FN4J_LOG_LIMIT_BYTES", Integer.toString(bytes));
+    }
+
+    @Test
+    void outputOfACallArrivesAsLogsJustBeforeItsAnswerAndStillReachesTheContainerStreams()
+            throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Chatter.class.getName(), 1, logLimit(65536))) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            peer.write(invoke("r1", "a"));
+            Frame.Logs logs = (Frame.Logs) peer.read();
+            Frame.Result result = (Frame.Result) peer.read();
+            peer.close();
+            assertThat(runtime.waitForExit(WAIT)).isEqualTo(0);
+
+            assertThat(logs.requestId()).isEqualTo("r1");
+            assertThat(logs.truncated()).isFalse();
+            assertThat(logs.text()).matches("out a\nerr a\n" + LINE_START + "INFO \\[r1] log a\nthread a\n");
+            assertThat(text(result.body())).isEqualTo("done a");
+            assertThat(runtime.stdout()).isEqualTo("out a\nthread a\n");
+            assertThat(runtime.stderr()).matches("err a\n" + LINE_START + "INFO \\[r1] log a\n");
+        }
+    }
+
+    @Test
+    void withoutALogLimitTheHostSendsNoLogsFrame() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Chatter.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame answer = peer.call(invoke("r1", "a"));
+
+            assertThat(answer).isInstanceOf(Frame.Result.class);
+        }
+    }
+
+    @Test
+    void outputBeyondTheLimitIsCutWithAMarker() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Chatter.class.getName(), 1, logLimit(1000))) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            peer.write(invoke("r1", "a flood=5000"));
+            Frame.Logs logs = (Frame.Logs) peer.read();
+            Frame.Result result = (Frame.Result) peer.read();
+
+            assertThat(logs.truncated()).isTrue();
+            assertThat(logs.text()).startsWith("out a\nerr a\n")
+                    .endsWith("xxx\n… [fn4j: log truncated after 1000 bytes]\n");
+            assertThat(logs.text().getBytes(StandardCharsets.UTF_8).length)
+                    .isEqualTo(1000 + 1 + "… [fn4j: log truncated after 1000 bytes]\n".getBytes(StandardCharsets.UTF_8).length);
+            assertThat(text(result.body())).isEqualTo("done a");
+        }
+    }
+
+    @Test
+    void concurrentCallsOnOneInstanceGetOnlyTheirOwnOutput() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Chatter.class.getName(), 2, logLimit(65536))) {
+            Peer first = runtime.accept(WAIT);
+            Peer second = runtime.accept(WAIT);
+            first.readHello();
+            second.readHello();
+
+            // Each call waits, between its out and err lines, until the other is inside too.
+            first.write(invoke("ra", "a overlap"));
+            second.write(invoke("rb", "b overlap"));
+            Frame.Logs a = (Frame.Logs) first.read();
+            Frame.Logs b = (Frame.Logs) second.read();
+
+            assertThat(text(((Frame.Result) first.read()).body())).isEqualTo("done a");
+            assertThat(text(((Frame.Result) second.read()).body())).isEqualTo("done b");
+            assertThat(a.requestId()).isEqualTo("ra");
+            assertThat(a.text()).matches("out a\nerr a\n" + LINE_START + "INFO \\[ra] log a\nthread a\n");
+            assertThat(b.requestId()).isEqualTo("rb");
+            assertThat(b.text()).matches("out b\nerr b\n" + LINE_START + "INFO \\[rb] log b\nthread b\n");
+        }
+    }
+
+    @Test
+    void functionErrorAndFatalErrorAreEachPrecededByTheCallsLogs() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(Chatter.class.getName(), 1, logLimit(65536))) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            peer.write(invoke("r1", "e boom"));
+            Frame.Logs errorLogs = (Frame.Logs) peer.read();
+            Frame.FunctionError error = (Frame.FunctionError) peer.read();
+            peer.write(invoke("r2", "o oom"));
+            Frame.Logs fatalLogs = (Frame.Logs) peer.read();
+            Frame.PlatformError fatal = (Frame.PlatformError) peer.read();
+
+            assertThat(errorLogs.requestId()).isEqualTo("r1");
+            assertThat(errorLogs.text()).startsWith("out e\nerr e\n").endsWith("thread e\n");
+            assertThat(error.message()).isEqualTo("boom e");
+            assertThat(fatalLogs.requestId()).isEqualTo("r2");
+            assertThat(fatalLogs.text()).startsWith("out o\nerr o\n").endsWith("thread o\n");
+            assertThat(fatal).isEqualTo(new Frame.PlatformError("r2", "out_of_memory",
+                    "java.lang.OutOfMemoryError: chatter heap", true));
+            assertThat(runtime.waitForExit(WAIT)).isEqualTo(3);
         }
     }
 }

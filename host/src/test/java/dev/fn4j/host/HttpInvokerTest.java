@@ -52,7 +52,7 @@ class HttpInvokerTest {
     @Test
     void responseBecomesStatusThenLowerCasedHeadersThenBody() {
         Frame frame = Invoker.forHandler(new HttpEcho(), contexts()).answer(invoke("r1", "payload",
-                header(":method", "PUT"), header(":path", "/x"), header("B", "2"), header("a", "1")));
+                header(":method", "PUT"), header(":path", "/x"), header("B", "2"), header("a", "1")), Frames.log());
 
         Frame.Result result = (Frame.Result) frame;
         assertThat(result.requestId()).isEqualTo("r1");
@@ -73,7 +73,7 @@ class HttpInvokerTest {
                 HttpResponse.of(200, "").withHeader("Set-Cookie", "a=1").withHeader("Set-Cookie", "b=2"),
                 contexts());
 
-        Frame.Result result = (Frame.Result) invoker.answer(invoke("r", ""));
+        Frame.Result result = (Frame.Result) invoker.answer(invoke("r", ""), Frames.log());
 
         assertThat(result.headers()).containsExactly(
                 header(":status", "200"), header("set-cookie", "a=1"), header("set-cookie", "b=2"));
@@ -82,7 +82,7 @@ class HttpInvokerTest {
     @Test
     void nullResponseIsBadOutput() {
         Frame.PlatformError error = (Frame.PlatformError) Invoker.forHandler(new BadHandlers.NullHttp(), contexts())
-                .answer(invoke("r", ""));
+                .answer(invoke("r", ""), Frames.log());
 
         assertThat(error.code()).isEqualTo("bad_output");
         assertThat(error.message()).isEqualTo("the HttpHandler returned null; return an HttpResponse");
@@ -94,7 +94,7 @@ class HttpInvokerTest {
         Invoker invoker = Invoker.forHandler((dev.fn4j.api.HttpHandler) (request, context) ->
                 HttpResponse.of(200, "").withHeader(":status", "500"), contexts());
 
-        Frame.PlatformError error = (Frame.PlatformError) invoker.answer(invoke("r", ""));
+        Frame.PlatformError error = (Frame.PlatformError) invoker.answer(invoke("r", ""), Frames.log());
 
         assertThat(error.code()).isEqualTo("bad_output");
         assertThat(error.message()).isEqualTo("the HttpResponse has an invalid header name: ':status'");
@@ -106,7 +106,8 @@ class HttpInvokerTest {
             throw new UnsupportedOperationException("no " + request.method());
         }, contexts());
 
-        Frame.FunctionError error = (Frame.FunctionError) invoker.answer(invoke("r", "", header(":method", "DELETE")));
+        Frame.FunctionError error = (Frame.FunctionError) invoker.answer(
+                invoke("r", "", header(":method", "DELETE")), Frames.log());
 
         assertThat(error.errorType()).isEqualTo("java.lang.UnsupportedOperationException");
         assertThat(error.message()).isEqualTo("no DELETE");

@@ -133,6 +133,30 @@ public sealed interface Frame {
     }
 
     /**
+     * Host to runtime, optional: what the function wrote to stdout, stderr and its logger during
+     * one call. Sent only to a runtime that set {@code FN4J_LOG_LIMIT_BYTES}, at most once per
+     * call, immediately before the call's answer.
+     *
+     * @param requestId the id of the {@link Invoke} whose answer follows
+     * @param text the captured output, UTF-8, in write order; ends with a truncation marker line
+     *     when {@code truncated}
+     * @param truncated whether output beyond the limit was dropped
+     */
+    record Logs(String requestId, String text, boolean truncated) implements Frame {
+        public static final byte TYPE = 6;
+
+        public Logs {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+    }
+
+    /**
      * One name-value pair; names are compared case-sensitively and may repeat.
      *
      * @param name the header name

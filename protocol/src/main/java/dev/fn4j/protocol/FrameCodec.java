@@ -51,6 +51,10 @@ public final class FrameCodec {
             writeString(data, error.code());
             writeString(data, error.message());
             data.writeBoolean(error.fatal());
+        } else if (frame instanceof Frame.Logs logs) {
+            writeString(data, logs.requestId());
+            writeString(data, logs.text());
+            data.writeBoolean(logs.truncated());
         }
         if (buffer.size() > Protocol.MAX_FRAME_BYTES) {
             throw new ProtocolException("frame too large: " + buffer.size() + " bytes, limit "
@@ -123,6 +127,7 @@ public final class FrameCodec {
                     in.string(), in.string(), in.string(), in.string());
             case Frame.PlatformError.TYPE -> new Frame.PlatformError(
                     in.string(), in.string(), in.string(), in.data.readBoolean());
+            case Frame.Logs.TYPE -> new Frame.Logs(in.string(), in.string(), in.data.readBoolean());
             default -> throw new ProtocolException("unknown frame type: " + type);
         };
     }

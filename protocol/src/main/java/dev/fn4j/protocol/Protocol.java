@@ -22,6 +22,18 @@ public final class Protocol {
     public static final String ENV_FUNCTION = "FN4J_FUNCTION";
     public static final String ENV_CONCURRENCY = "FN4J_CONCURRENCY";
     public static final String ENV_CONFIG_KEYS = "FN4J_CONFIG_KEYS";
+    /**
+     * The most bytes of output the host captures per call and sends in a {@link Frame.Logs}; 0
+     * turns capture off. Unset also turns it off: a runtime that does not set it may not know
+     * the Logs frame.
+     */
+    public static final String ENV_LOG_LIMIT_BYTES = "FN4J_LOG_LIMIT_BYTES";
+
+    /** The log limit the runtime sets unless told otherwise: 64 KiB. */
+    public static final int DEFAULT_LOG_LIMIT_BYTES = 64 * 1024;
+
+    /** The largest log limit a host accepts: 16 MiB, so a Logs frame stays far below 64 MiB. */
+    public static final int MAX_LOG_LIMIT_BYTES = 16 * 1024 * 1024;
 
     /** Pseudo-headers of an {@link Frame.Invoke} made by an HTTP trigger. */
     public static final String METHOD = ":method";

@@ -64,10 +64,42 @@ class FrameCodecTest {
                 HexFormat.of().formatHex(bytes(result)));
     }
 
+    /** The Logs example of docs/protocol.md. */
+    @Test
+    void logsHasTheDocumentedLayout() throws IOException {
+        Frame.Logs logs = new Frame.Logs("r1", "hi\n", false);
+
+        assertEquals("00000010" + "01" + "06" + "00000002" + "7231" + "00000003" + "68690a" + "00",
+                HexFormat.of().formatHex(bytes(logs)));
+    }
+
+    @Test
+    void logsRoundTripWithTextAndTruncatedFlag() throws IOException {
+        Frame.Logs logs = new Frame.Logs("r9", "grüß\nline two\n… [fn4j: log truncated after 8 bytes]\n",
+                true);
+
+        assertEquals(logs, read(bytes(logs)));
+    }
+
+    @Test
+    void logsReadsAnyNonZeroFlagAsTruncated() throws IOException {
+        Frame frame = read(hex("0000000e 0106 00000001 72 00000002 6869 07"));
+
+        assertEquals(new Frame.Logs("r", "hi", true), frame);
+    }
+
+    @Test
+    void logsWithoutItsFlagIsMalformed() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> read(hex("0000000d 0106 00000001 72 00000002 6869")));
+        assertTrue(e.getMessage().startsWith("malformed frame of type 6"), e.getMessage());
+    }
+
     @Test
     void everyFrameTypeRoundTrips() throws IOException {
         List<Frame> frames = List.of(
                 new Frame.Hello("i-1", 65535, "com.example.Hello"),
+                new Frame.Logs("r", "", false),
                 new Frame.FunctionError("r", "java.lang.IllegalStateException", "", "trace"),
                 new Frame.PlatformError("r", "out_of_memory", "heap", true),
                 new Frame.PlatformError("r", "bad_input", "x", false));

@@ -2,15 +2,36 @@ package dev.fn4j.runtime.instance;
 
 import dev.fn4j.protocol.Frame;
 import java.io.IOException;
+import java.util.Objects;
 
 /** A channel to one host slot: one call at a time; closing it fails a call in progress. */
 public interface Connection extends AutoCloseable {
 
     /** Sends one invocation and blocks until the host answers it. */
-    Frame call(Frame.Invoke invoke) throws IOException;
+    Answer call(Frame.Invoke invoke) throws IOException;
 
     boolean isOpen();
 
     @Override
     void close();
+
+    /**
+     * The host's answer to one call and what the call wrote to stdout, stderr and its logger.
+     *
+     * @param frame a Result, FunctionError or PlatformError (or, from a broken host, another
+     *     frame type the caller must treat as a protocol violation); never Hello or Logs
+     * @param logs the call's captured output, ending with the host's truncation marker when it
+     *     was cut; empty when the host sent none
+     */
+    record Answer(Frame frame, String logs) {
+        public Answer {
+            Objects.requireNonNull(frame, "frame");
+            Objects.requireNonNull(logs, "logs");
+        }
+
+        /** An answer without logs. */
+        public static Answer of(Frame frame) {
+            return new Answer(frame, "");
+        }
+    }
 }

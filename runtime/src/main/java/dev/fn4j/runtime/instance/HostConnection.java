@@ -2,6 +2,7 @@ package dev.fn4j.runtime.instance;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
+import dev.fn4j.protocol.ProtocolException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -11,8 +12,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 
 /**
- * One connection from a host process: carries one call at a time, request then answer. Closing it
- * from another thread unblocks a pending {@link #call}, which is how deadlines are enforced.
+ * One connection from a host process: carries one call at a time, request then answer (with the
+ * call's Logs frame before it when the host sends one). Closing it from another thread unblocks a
+ * pending {@link #call}, which is how deadlines are enforced.
  */
 public final class HostConnection implements Connection {
 
@@ -38,14 +40,30 @@ public final class HostConnection implements Connection {
         return hello;
     }
 
+    /**
+     * Sends the call, then reads its answer, taking the optional Logs frame before it.
+     *
+     * @throws IOException when the connection fails, or the host sends Hello, a second Logs
+     *     frame, or a Logs frame for another request id
+     */
     @Override
-    public Frame call(Frame.Invoke invoke) throws IOException {
+    public Answer call(Frame.Invoke invoke) throws IOException {
         FrameCodec.write(invoke, out);
-        Frame answer = FrameCodec.read(in);
-        if (answer instanceof Frame.Hello) {
-            throw new IOException("host sent Hello in the middle of a call");
+        Frame frame = FrameCodec.read(in);
+        String logs = "";
+        if (frame instanceof Frame.Logs captured) {
+            if (!captured.requestId().equals(invoke.requestId())) {
+                throw new ProtocolException("host sent Logs for request '" + captured.requestId()
+                        + "' during call '" + invoke.requestId() + "'");
+            }
+            logs = captured.text();
+            frame = FrameCodec.read(in);
         }
-        return answer;
+        if (frame instanceof Frame.Hello || frame instanceof Frame.Logs) {
+            throw new ProtocolException("host sent frame type " + frame.type()
+                    + " where the answer to call '" + invoke.requestId() + "' belongs");
+        }
+        return new Answer(frame, logs);
     }
 
     public int index() {

@@ -148,6 +148,7 @@ public final class InstanceStarter {
         env.put(Protocol.ENV_FUNCTION, function.name());
         env.put(Protocol.ENV_CONCURRENCY, Integer.toString(spec.concurrency()));
         env.put(Protocol.ENV_CONFIG_KEYS, String.join(",", spec.env().keySet()));
+        env.put(Protocol.ENV_LOG_LIMIT_BYTES, Integer.toString(Protocol.DEFAULT_LOG_LIMIT_BYTES));
         Map<String, String> labels = Map.of(
                 Labels.RUNTIME, runtimeId,
                 Labels.FUNCTION, function.name(),

@@ -3,6 +3,7 @@ package dev.fn4j.runtime.invoke;
 import dev.fn4j.protocol.Frame;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A call the function answered.
@@ -12,9 +13,21 @@ import java.util.List;
  * @param headers the host's result headers ({@code content-type}, {@code :status}, …)
  * @param body the function's output
  * @param duration from admission to answer
+ * @param logs what the call wrote to stdout, stderr and its logger, in write order, cut at the
+ *     instance's log limit with a marker line; empty when it wrote nothing
  */
 public record InvocationResult(boolean coldStart, String instanceId, List<Frame.Header> headers,
-        byte[] body, Duration duration) {
+        byte[] body, Duration duration, String logs) {
+
+    public InvocationResult {
+        Objects.requireNonNull(logs, "logs");
+    }
+
+    /** A result without logs. */
+    public InvocationResult(boolean coldStart, String instanceId, List<Frame.Header> headers,
+            byte[] body, Duration duration) {
+        this(coldStart, instanceId, headers, body, duration, "");
+    }
 
     /** The first value of a result header, or null. */
     public String header(String name) {

@@ -9,6 +9,7 @@ import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.Quantities;
+import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.Lease;
@@ -16,20 +17,29 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one call on a function: takes a slot from its pool, sends the call, and turns whatever
- * happens (an answer, a thrown exception, a timeout, a crash) into a result or a designed error.
- * An instance that timed out, crashed or ran out of memory is discarded, never reused. Blocks:
- * run it on a worker thread.
+ * happens (an answer, a thrown exception, a timeout, a crash) into a result or a designed error,
+ * either carrying the call's logs. An instance that timed out, crashed or ran out of memory is
+ * discarded, never reused. Blocks: run it on a worker thread.
  */
 public final class Invoker {
 
+    /** The detail of an {@link ApiException} that holds the call's logs, when there are any. */
+    public static final String LOGS = "logs";
+
     /** How long a crashed container may take to show its final state. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+    /** How many of a dead instance's last output lines stand in for the logs it could not send. */
+    static final int TAIL_LINES = 100;
+    /** The most characters of those lines kept, the last ones. */
+    static final int TAIL_CHARS = Protocol.DEFAULT_LOG_LIMIT_BYTES;
 
     private final ContainerEngine engine;
     private final DeadlineTimer timer;
@@ -48,26 +58,29 @@ public final class Invoker {
         Lease lease = await(pool, admitted.plus(timeout));
         // Queued time counts against the deadline; waiting for one's own cold start does not.
         Instant deadline = lease.coldStart() ? clock.instant().plus(timeout) : admitted.plus(timeout);
-        AtomicBoolean timedOut = new AtomicBoolean();
+        // Set once, by whichever comes first: the deadline, or the call's end.
+        AtomicBoolean settled = new AtomicBoolean();
+        // The deadline only closes the connection, which ends the call at once; this thread then
+        // reads the instance's last output before discarding it.
         Runnable cancel = timer.schedule(deadline, () -> {
-            timedOut.set(true);
-            pool.discard(lease, "call " + request.requestId() + " timed out after "
-                    + Quantities.formatDuration(timeout));
+            if (settled.compareAndSet(false, true)) {
+                lease.connection().close();
+            }
         });
-        Frame answer;
+        Connection.Answer answer = null;
+        IOException failure = null;
         try {
             answer = lease.connection().call(new Frame.Invoke(request.requestId(),
                     deadline.toEpochMilli(), request.headers(), request.body()));
         } catch (IOException e) {
-            cancel.run();
-            if (timedOut.get()) {
-                throw timeout(lease.instance().function(), timeout);
-            }
-            throw crashed(pool, lease, e);
+            failure = e;
         }
         cancel.run();
-        if (timedOut.get()) {
-            throw timeout(lease.instance().function(), timeout);
+        if (!settled.compareAndSet(false, true)) {
+            throw timedOut(pool, lease, request.requestId(), timeout);
+        }
+        if (failure != null) {
+            throw crashed(pool, lease, failure);
         }
         return answered(pool, lease, answer, admitted);
     }
@@ -87,33 +100,48 @@ public final class Invoker {
         }
     }
 
-    private InvocationResult answered(FunctionPool pool, Lease lease, Frame answer,
+    private InvocationResult answered(FunctionPool pool, Lease lease, Connection.Answer answer,
             Instant admitted) {
         String name = lease.instance().function().name();
-        if (answer instanceof Frame.Result result) {
+        Frame frame = answer.frame();
+        String logs = answer.logs();
+        if (frame instanceof Frame.Result result) {
             pool.release(lease);
             return new InvocationResult(lease.coldStart(), lease.instance().id(),
-                    result.headers(), result.body(), Duration.between(admitted, clock.instant()));
+                    result.headers(), result.body(), Duration.between(admitted, clock.instant()),
+                    logs);
         }
-        if (answer instanceof Frame.FunctionError error) {
+        if (frame instanceof Frame.FunctionError error) {
             pool.release(lease);
             String message = error.message().isEmpty()
                     ? error.errorType() : error.errorType() + ": " + error.message();
-            throw new ApiException(ErrorCode.FUNCTION_ERROR, message, Map.of(
-                    "errorType", error.errorType(), "stackTrace", error.stackTrace()), null);
+            throw error(ErrorCode.FUNCTION_ERROR, message, Map.of(
+                    "errorType", error.errorType(), "stackTrace", error.stackTrace()), logs);
         }
-        if (answer instanceof Frame.PlatformError error) {
+        if (frame instanceof Frame.PlatformError error) {
             if (error.fatal()) {
                 pool.discard(lease, "host reported fatal " + error.code());
             } else {
                 pool.release(lease);
             }
-            throw new ApiException(platformCode(error.code()),
-                    "function '" + name + "': " + error.message());
+            throw error(platformCode(error.code()), "function '" + name + "': " + error.message(),
+                    Map.of(), logs);
         }
-        pool.discard(lease, "host answered with frame type " + answer.type());
-        throw new ApiException(ErrorCode.FUNCTION_CRASHED, "the instance of function '" + name
-                + "' broke the protocol (frame type " + answer.type() + ") and was stopped");
+        pool.discard(lease, "host answered with frame type " + frame.type());
+        throw error(ErrorCode.FUNCTION_CRASHED, "the instance of function '" + name
+                + "' broke the protocol (frame type " + frame.type() + ") and was stopped",
+                Map.of(), logs);
+    }
+
+    /** The error, with the logs as its {@link #LOGS} detail when there are any. */
+    private static ApiException error(ErrorCode code, String message, Map<String, String> details,
+            String logs) {
+        if (logs.isEmpty()) {
+            return new ApiException(code, message, details, null);
+        }
+        Map<String, String> withLogs = new LinkedHashMap<>(details);
+        withLogs.put(LOGS, logs);
+        return new ApiException(code, message, withLogs, null);
     }
 
     private static ErrorCode platformCode(String code) {
@@ -125,16 +153,22 @@ public final class Invoker {
         };
     }
 
-    private static ApiException timeout(Function function, Duration timeout) {
-        return new ApiException(ErrorCode.FUNCTION_TIMEOUT, "function '" + function.name()
+    /** Discards the instance of a call past its deadline, keeping its last output first. */
+    private ApiException timedOut(FunctionPool pool, Lease lease, String requestId,
+            Duration timeout) {
+        Function function = lease.instance().function();
+        String logs = lastOutput(lease);
+        pool.discard(lease, "call " + requestId + " timed out after "
+                + Quantities.formatDuration(timeout));
+        return error(ErrorCode.FUNCTION_TIMEOUT, "function '" + function.name()
                 + "' did not answer within its timeout of " + Quantities.formatDuration(timeout)
-                + "; its instance was stopped. Make it faster or raise \"timeout\"");
+                + "; its instance was stopped. Make it faster or raise \"timeout\"", Map.of(), logs);
     }
 
     private ApiException crashed(FunctionPool pool, Lease lease, IOException cause) {
         Function function = lease.instance().function();
         String killedBy = lease.instance().deathReason();
-        // Read the exit state before the container is removed.
+        // Read the exit state and the last output before the container is removed.
         ContainerState state = null;
         if (killedBy == null) {
             try {
@@ -143,17 +177,50 @@ public final class Invoker {
                 state = null;
             }
         }
+        String logs = lastOutput(lease);
         pool.discard(lease, "crashed during call: " + cause.getMessage());
         if (state != null && state.oomKilled()) {
-            return new ApiException(ErrorCode.OUT_OF_MEMORY, "function '" + function.name()
+            return error(ErrorCode.OUT_OF_MEMORY, "function '" + function.name()
                     + "' ran out of memory (limit "
                     + Quantities.formatMemory(function.spec().memoryBytes())
-                    + ") and its instance was stopped; raise \"memory\" or use less");
+                    + ") and its instance was stopped; raise \"memory\" or use less", Map.of(), logs);
         }
         String how = killedBy != null ? "was stopped (" + killedBy + ")"
                 : state == null ? "disappeared"
                 : state.running() ? "closed its connection" : "exited with code " + state.exitCode();
-        return new ApiException(ErrorCode.FUNCTION_CRASHED, "the instance of function '"
-                + function.name() + "' " + how + " during the call");
+        return error(ErrorCode.FUNCTION_CRASHED, "the instance of function '"
+                + function.name() + "' " + how + " during the call", Map.of(), logs);
+    }
+
+    /**
+     * The last output lines of a call's instance, which stand in for the logs its host could not
+     * send. They may include output of earlier or concurrent calls on that instance. Empty when
+     * the instance was already killed for another reason (its container may be gone) or the
+     * engine has none.
+     */
+    private String lastOutput(Lease lease) {
+        if (lease.instance().deathReason() != null) {
+            return "";
+        }
+        try {
+            return tail(engine.logTail(lease.instance().containerId(), TAIL_LINES));
+        } catch (EngineException e) {
+            return "";
+        }
+    }
+
+    /** The lines, one per line, keeping the last {@link #TAIL_CHARS} characters. */
+    static String tail(List<String> lines) {
+        if (lines.isEmpty()) {
+            return "";
+        }
+        String text = String.join("\n", lines) + "\n";
+        if (text.length() <= TAIL_CHARS) {
+            return text;
+        }
+        String kept = text.substring(text.length() - TAIL_CHARS);
+        int lineStart = kept.indexOf('\n') + 1;
+        return "… [fn4j: earlier output cut]\n"
+                + (lineStart > 0 && lineStart < kept.length() ? kept.substring(lineStart) : kept);
     }
 }

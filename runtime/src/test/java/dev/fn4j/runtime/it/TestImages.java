@@ -5,6 +5,7 @@ import dev.fn4j.build.FunctionImageBuilder;
 import dev.fn4j.build.ImageBuildRequest;
 import dev.fn4j.build.ImageOutput;
 import dev.fn4j.runtime.instance.Ids;
+import dev.fn4j.runtime.it.fns.Chatter;
 import dev.fn4j.runtime.it.fns.Crasher;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.HttpEcho;
@@ -24,7 +25,7 @@ public final class TestImages {
 
     public static final List<String> HANDLERS = List.of(Greeter.class.getName(),
             Sleeper.class.getName(), Thrower.class.getName(), Crasher.class.getName(),
-            MemoryHog.class.getName(), HttpEcho.class.getName());
+            MemoryHog.class.getName(), HttpEcho.class.getName(), Chatter.class.getName());
 
     private static Path archive;
 

@@ -106,8 +106,8 @@ final class PoolFakes {
         boolean open = true;
 
         @Override
-        public Frame call(Frame.Invoke invoke) {
-            return new Frame.Result(invoke.requestId(), List.of(), new byte[0]);
+        public Answer call(Frame.Invoke invoke) {
+            return Answer.of(new Frame.Result(invoke.requestId(), List.of(), new byte[0]));
         }
 
         @Override

@@ -1,0 +1,120 @@
+package dev.fn4j.runtime.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fn4j.protocol.Frame;
+import dev.fn4j.protocol.FrameCodec;
+import dev.fn4j.protocol.ProtocolException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class HostConnectionTest {
+
+    @TempDir
+    Path dir;
+
+    private ServerSocketChannel server;
+    private SocketChannel host;
+    private OutputStream toRuntime;
+    private HostConnection connection;
+
+    private static final Frame.Invoke INVOKE = new Frame.Invoke("r1", 0, List.of(), new byte[0]);
+    private static final Frame.Result RESULT = new Frame.Result("r1", List.of(), new byte[0]);
+
+    @BeforeEach
+    void connect() throws IOException {
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("fn.sock"));
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(address);
+        host = SocketChannel.open(StandardProtocolFamily.UNIX);
+        host.connect(address);
+        connection = new HostConnection(server.accept(), 0);
+        toRuntime = Channels.newOutputStream(host);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        connection.close();
+        host.close();
+        server.close();
+    }
+
+    /** Queues frames the host "sends" before the runtime reads them. */
+    private void hostSends(Frame... frames) throws IOException {
+        for (Frame frame : frames) {
+            FrameCodec.write(frame, toRuntime);
+        }
+    }
+
+    @Test
+    void answerWithoutLogsHasEmptyLogs() throws IOException {
+        hostSends(RESULT);
+
+        Connection.Answer answer = connection.call(INVOKE);
+
+        assertThat(answer.frame()).isInstanceOf(Frame.Result.class);
+        assertThat(answer.logs()).isEmpty();
+    }
+
+    @Test
+    void logsBeforeTheAnswerComeWithIt() throws IOException {
+        hostSends(new Frame.Logs("r1", "hello\n", false),
+                new Frame.FunctionError("r1", "java.lang.IllegalStateException", "x", "trace"));
+
+        Connection.Answer answer = connection.call(INVOKE);
+
+        assertThat(answer.frame()).isEqualTo(
+                new Frame.FunctionError("r1", "java.lang.IllegalStateException", "x", "trace"));
+        assertThat(answer.logs()).isEqualTo("hello\n");
+    }
+
+    @Test
+    void logsOfAnotherRequestAreAProtocolError() throws IOException {
+        hostSends(new Frame.Logs("r0", "stale\n", false), RESULT);
+
+        assertThatThrownBy(() -> connection.call(INVOKE))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("host sent Logs for request 'r0' during call 'r1'");
+    }
+
+    @Test
+    void secondLogsFrameIsAProtocolError() throws IOException {
+        hostSends(new Frame.Logs("r1", "a\n", false), new Frame.Logs("r1", "b\n", false));
+
+        assertThatThrownBy(() -> connection.call(INVOKE))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("host sent frame type 6 where the answer to call 'r1' belongs");
+    }
+
+    @Test
+    void helloInTheMiddleOfACallIsAProtocolError() throws IOException {
+        hostSends(new Frame.Hello("i", 0, "H"));
+
+        assertThatThrownBy(() -> connection.call(INVOKE))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("host sent frame type 1 where the answer to call 'r1' belongs");
+    }
+
+    @Test
+    void connectionEndingAfterLogsFailsTheCall() throws IOException {
+        hostSends(new Frame.Logs("r1", "last words\n", false));
+        host.shutdownOutput();
+
+        assertThatThrownBy(() -> connection.call(INVOKE)).isInstanceOf(IOException.class);
+    }
+}
