@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 
 /** Reads the runtime's answers: checks the status, maps JSON bodies and error bodies. */
 final class ResponseReader {
@@ -51,6 +55,115 @@ final class ResponseReader {
         }
     }
 
+    /** Reads an invocation's JSON (docs/api.md) into an {@link Invocation}. */
+    Invocation invocation(byte[] json) throws IOException {
+        JsonNode node = mapper.readTree(json);
+        if (node == null || !node.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        return invocation(node);
+    }
+
+    Invocation invocation(HttpResponse<byte[]> response) throws RuntimeClientException {
+        try {
+            return invocation(response.body());
+        } catch (IOException e) {
+            throw unreadable(response, e);
+        }
+    }
+
+    /** Reads {@code {"invocations": [ ... ]}}. */
+    List<Invocation> invocations(HttpResponse<byte[]> response) throws RuntimeClientException {
+        try {
+            JsonNode list = mapper.readTree(response.body()).path("invocations");
+            List<Invocation> invocations = new ArrayList<>();
+            for (JsonNode node : list) {
+                invocations.add(invocation(node));
+            }
+            return List.copyOf(invocations);
+        } catch (IOException e) {
+            throw unreadable(response, e);
+        }
+    }
+
+    private Invocation invocation(JsonNode node) throws IOException {
+        String contentType = text(node, "contentType");
+        JsonNode error = node.get("error");
+        return new Invocation(text(node, "id"), text(node, "function"), number(node, "revision"),
+                text(node, "status"), node.path("attempts").asInt(0), text(node, "queuedAt"),
+                text(node, "startedAt"), text(node, "endedAt"), number(node, "durationMs"),
+                node.path("coldStart").isBoolean() ? node.get("coldStart").asBoolean() : null,
+                contentType, result(node, contentType),
+                error != null && error.isObject()
+                        ? new InvocationError(text(error, "code"), text(error, "message")) : null,
+                logLines(node.get("logs")));
+    }
+
+    /**
+     * The output as the function gave it: JSON inline is written back compactly, base64 is
+     * decoded, text is UTF-8. A string result is JSON (quoted) only when the content type says so.
+     */
+    private byte[] result(JsonNode node, String contentType) throws IOException {
+        JsonNode result = node.get("result");
+        if (result == null || result.isNull()) {
+            return null;
+        }
+        if (result.isTextual() && "base64".equals(text(node, "resultEncoding"))) {
+            try {
+                return Base64.getDecoder().decode(result.asText());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the result is not valid base64", e);
+            }
+        }
+        if (result.isTextual() && !isJson(contentType)) {
+            return result.asText().getBytes(StandardCharsets.UTF_8);
+        }
+        return mapper.writeValueAsBytes(result);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    /** The logs as lines: the runtime sends one text; a list of lines is read too. */
+    private static List<String> logLines(JsonNode logs) {
+        List<String> lines = new ArrayList<>();
+        if (logs == null || logs.isNull()) {
+            return lines;
+        }
+        if (logs.isArray()) {
+            for (JsonNode line : logs) {
+                if (line.isTextual()) {
+                    lines.add(line.asText());
+                } else if (line.hasNonNull("message")) {
+                    lines.add(line.get("message").asText());
+                } else if (line.hasNonNull("line")) {
+                    lines.add(line.get("line").asText());
+                } else {
+                    lines.add(line.toString());
+                }
+            }
+            return lines;
+        }
+        String text = logs.isTextual() ? logs.asText() : logs.toString();
+        if (!text.isEmpty()) {
+            lines.addAll(List.of(text.split("\\R", -1)));
+            if (lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+        }
+        return lines;
+    }
+
+    private static Long number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNumber() ? value.asLong() : null;
+    }
+
     private RuntimeApiException error(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         String requestId = response.headers().firstValue(REQUEST_ID).orElse(null);
@@ -81,7 +194,7 @@ final class ResponseReader {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
-    private static RuntimeClientException unreadable(HttpResponse<byte[]> response, IOException e) {
+    static RuntimeClientException unreadable(HttpResponse<byte[]> response, IOException e) {
         return new RuntimeClientException("Cannot read the fn4j runtime's answer to "
                 + response.request().method() + " " + response.uri() + " (HTTP "
                 + response.statusCode() + "): "

@@ -9,12 +9,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A client of the fn4j runtime's REST API (docs/api.md). Thread-safe; one instance can serve
@@ -33,6 +44,9 @@ import java.util.Objects;
 public final class RuntimeClient {
 
     private static final String JSON = "application/json";
+    private static final String EVENT_STREAM = "text/event-stream";
+    /** The most invocations {@code GET /v1/functions/{name}/invocations} returns. */
+    public static final int MAX_INVOCATIONS = 100;
 
     private final URI baseUri;
     private final String apiKey;
@@ -146,6 +160,205 @@ public final class RuntimeClient {
                 response.headers().firstValue(ResponseReader.REQUEST_ID).orElse(null),
                 response.headers().firstValue("Fn-Cold-Start")
                         .map(Boolean::parseBoolean).orElse(false));
+    }
+
+    /**
+     * {@code POST /v1/functions/{name}/invocations} with {@code Prefer: respond-async}: hands the
+     * call to the runtime's queue and returns at once with the invocation's id.
+     *
+     * @param name the function's name
+     * @param body the input; empty for none
+     * @param contentType the input's media type, or null to send none
+     * @throws RuntimeClientException also when the runtime answered 2xx but not {@code 202}, as a
+     *     runtime that cannot run calls asynchronously does
+     */
+    public AcceptedInvocation submitAsync(String name, byte[] body, String contentType)
+            throws RuntimeClientException {
+        HttpRequest.Builder request = request(functionPath(name) + "/invocations")
+                .header("Prefer", "respond-async")
+                .POST(BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<byte[]> response = reader.ok(send(request));
+        if (response.statusCode() != 202) {
+            throw new RuntimeClientException("The fn4j runtime at " + displayUri() + " answered the"
+                    + " asynchronous call of '" + name + "' with HTTP " + response.statusCode()
+                    + " instead of 202 Accepted: it does not run calls asynchronously"
+                    + " (Prefer: respond-async).");
+        }
+        Map<String, Object> json = reader.json(response, new TypeReference<Map<String, Object>>() {});
+        String location = response.headers().firstValue("Location")
+                .orElse(json.get("location") instanceof String l ? l : null);
+        String id = json.get("id") instanceof String i ? i : lastSegment(location);
+        if (id == null || id.isEmpty()) {
+            throw new RuntimeClientException("The fn4j runtime at " + displayUri() + " accepted the"
+                    + " asynchronous call of '" + name + "' but gave no invocation id (neither an"
+                    + " \"id\" nor a Location).");
+        }
+        return new AcceptedInvocation(id, json.get("status") instanceof String st ? st : Invocation.QUEUED,
+                location, response.headers().firstValue(ResponseReader.REQUEST_ID).orElse(null));
+    }
+
+    /** {@code GET /v1/invocations/{id}}: an invocation's status, timing, result and logs. */
+    public Invocation getInvocation(String id) throws RuntimeClientException {
+        return reader.invocation(reader.ok(send(request(invocationPath(id)).GET())));
+    }
+
+    /**
+     * {@code GET /v1/functions/{name}/invocations?limit=N}: the function's last invocations,
+     * newest first.
+     *
+     * @param limit how many, 1 to {@link #MAX_INVOCATIONS}
+     */
+    public List<Invocation> listInvocations(String name, int limit) throws RuntimeClientException {
+        if (limit < 1 || limit > MAX_INVOCATIONS) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_INVOCATIONS + ": " + limit);
+        }
+        return reader.invocations(reader.ok(send(
+                request(functionPath(name) + "/invocations?limit=" + limit).GET())));
+    }
+
+    /**
+     * {@code GET /v1/invocations/{id}/events}: follows an invocation's state changes as
+     * Server-Sent Events, handing each to {@code listener} on the calling thread, until its final
+     * state, the end of the stream, or {@code maxWait}, whichever comes first.
+     *
+     * @param id the invocation's id
+     * @param maxWait how long to follow at most; the stream is closed then
+     * @param listener receives each event, in order
+     * @return the invocation as the last event showed it, or null when no event came; it is
+     *     {@linkplain Invocation#isFinal() final} unless the stream ended early or time ran out
+     * @throws RuntimeApiException when the runtime answered with an error instead of a stream
+     * @throws RuntimeUnreachableException when the runtime could not be reached
+     * @throws RuntimeClientException when the stream broke, or an event could not be read
+     */
+    public Invocation streamEvents(String id, Duration maxWait, Consumer<InvocationEvent> listener)
+            throws RuntimeClientException {
+        Objects.requireNonNull(maxWait, "maxWait");
+        Objects.requireNonNull(listener, "listener");
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        HttpRequest request = request(invocationPath(id) + "/events")
+                .setHeader("Accept", EVENT_STREAM)
+                .timeout(maxWait.plus(requestTimeout))
+                .GET().build();
+        BlockingQueue<Object> items = new LinkedBlockingQueue<>();
+        EventLines lines = new EventLines(items);
+        BodyHandler<byte[]> handler = info -> info.statusCode() >= 200 && info.statusCode() < 300
+                ? BodySubscribers.fromLineSubscriber(lines, l -> new byte[0], StandardCharsets.UTF_8, null)
+                : BodySubscribers.ofByteArray();
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, handler);
+        future.whenComplete((response, failure) -> items.add(new StreamEnd(response, failure)));
+        Invocation last = null;
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Object item = left <= 0 ? null : items.poll(left, TimeUnit.NANOSECONDS);
+                if (item == null) {
+                    return last;
+                }
+                if (item instanceof StreamEnd end) {
+                    if (end.failure() != null) {
+                        throw streamFailure(request, end.failure());
+                    }
+                    reader.ok(end.response());
+                    return last;
+                }
+                RawEvent event = (RawEvent) item;
+                try {
+                    last = reader.invocation(event.data().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new RuntimeClientException("Cannot read the event '" + event.name()
+                            + "' of " + request.uri() + ": " + e.getMessage(), e);
+                }
+                listener.accept(new InvocationEvent(event.name(), event.id(), last));
+                if (last.isFinal()) {
+                    return last;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeClientException("Interrupted while following " + request.uri(), e);
+        } finally {
+            lines.cancel();
+            future.cancel(true);
+        }
+    }
+
+    private RuntimeClientException streamFailure(HttpRequest request, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof IOException io) {
+            return Failures.translate(displayUri(), io, requestTimeout);
+        }
+        return new RuntimeClientException("The event stream " + request.uri() + " failed: " + cause, cause);
+    }
+
+    /** One event as it came off the stream. */
+    private record RawEvent(String name, String id, String data) {}
+
+    /** The stream is over: the response (an error's body, or an empty one) or why it failed. */
+    private record StreamEnd(HttpResponse<byte[]> response, Throwable failure) {}
+
+    /** Parses the stream's lines into events and queues them for the following thread. */
+    private static final class EventLines implements Flow.Subscriber<String> {
+        private final BlockingQueue<Object> items;
+        private final ServerSentEvents parser;
+        private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+        private volatile boolean cancelled;
+
+        EventLines(BlockingQueue<Object> items) {
+            this.items = items;
+            this.parser = new ServerSentEvents((name, id, data) -> items.add(new RawEvent(name, id, data)));
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription.set(s);
+            if (cancelled) {
+                s.cancel();
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(String line) {
+            parser.line(line);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            // The response future fails too; the follower learns of it from there.
+        }
+
+        @Override
+        public void onComplete() {
+            parser.end();
+        }
+
+        void cancel() {
+            cancelled = true;
+            Flow.Subscription s = subscription.get();
+            if (s != null) {
+                s.cancel();
+            }
+        }
+    }
+
+    private static String lastSegment(String location) {
+        if (location == null) {
+            return null;
+        }
+        String path = location.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String invocationPath(String id) {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("an invocation id must not be empty");
+        }
+        return "v1/invocations/" + PathSegment.encode(id);
     }
 
     private static String functionPath(String name) {

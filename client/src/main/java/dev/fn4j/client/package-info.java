@@ -6,6 +6,11 @@
  * {@link dev.fn4j.client.RuntimeApiException} when the runtime answered with an error, a
  * {@link dev.fn4j.client.RuntimeUnreachableException} when it could not be reached at all.
  *
+ * <p>Asynchronous invocations: {@link dev.fn4j.client.RuntimeClient#submitAsync} queues a call
+ * and returns its id; {@link dev.fn4j.client.RuntimeClient#streamEvents} follows its state
+ * changes (Server-Sent Events) and {@link dev.fn4j.client.RuntimeClient#getInvocation} asks for
+ * its state; {@link dev.fn4j.client.RuntimeClient#listInvocations} reads a function's history.
+ *
  * <p>{@link dev.fn4j.client.SpecFormat} checks function names and the {@code timeout} and
  * {@code memory} formats the same way the runtime does, so tools can reject bad settings before
  * they build or upload anything.

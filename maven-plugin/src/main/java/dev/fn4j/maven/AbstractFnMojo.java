@@ -1,7 +1,7 @@
 package dev.fn4j.maven;
 
 import dev.fn4j.build.BaseImage;
-import dev.fn4j.client.RuntimeClient;
+import dev.fn4j.maven.core.ApiKey;
 import dev.fn4j.maven.core.BuildInputs;
 import dev.fn4j.maven.core.FnExecutionException;
 import dev.fn4j.maven.core.FnFailureException;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,8 +34,14 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * The parameters every fn goal shares, and the steps they share: skipping, turning the core's
- * failures into Maven's, reading the runtime's API key from settings.xml, and collecting what
- * the image build needs from the project.
+ * failures into Maven's, finding the runtime's API key, and collecting what the image build needs
+ * from the project.
+ *
+ * <p>The API key comes from {@code -Dfn.apiKey}, else the {@code FN4J_API_KEY} environment
+ * variable, else the {@code <password>} of the settings.xml {@code <server>} named by
+ * {@code fn.serverId}. {@code fn.apiKey} is read from the user and system properties on purpose
+ * rather than injected as a parameter: Maven prints every parameter's value with {@code -X}, and
+ * the key must never be printed. It is also blanked out of every message the goals print.
  */
 public abstract class AbstractFnMojo extends AbstractMojo {
 
@@ -161,7 +168,9 @@ public abstract class AbstractFnMojo extends AbstractMojo {
 
     /**
      * The id of the {@code <server>} in settings.xml whose {@code <password>} is the runtime's
-     * API key (encrypted passwords work). No such server: calls carry no key.
+     * API key (encrypted passwords work). The key is taken from {@code -Dfn.apiKey} first, then
+     * from the {@code FN4J_API_KEY} environment variable, then from this server; none of them
+     * set: calls carry no key. The key is sent as {@code Authorization: Bearer} and never printed.
      */
     @Parameter(property = "fn.serverId", defaultValue = "fn4j")
     private String serverId;
@@ -169,6 +178,10 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     /** The project being built. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    /** The build's session, for the {@code fn.apiKey} property. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     /** The user's settings, for the runtime's API key. */
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
@@ -182,6 +195,9 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     @Inject
     private SettingsDecrypter settingsDecrypter;
 
+    /** The API key, once found; its value is blanked out of everything printed. */
+    private ApiKey apiKey;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -191,23 +207,34 @@ public abstract class AbstractFnMojo extends AbstractMojo {
         try {
             run();
         } catch (FnFailureException e) {
-            throw new MojoFailureException(e.getMessage(), causeToShow(e));
+            throw new MojoFailureException(redact(e.getMessage()), causeToShow(e));
         } catch (FnExecutionException e) {
-            throw new MojoExecutionException(e.getMessage(), causeToShow(e));
+            throw new MojoExecutionException(redact(e.getMessage()), causeToShow(e));
         }
     }
 
     /**
      * Maven appends every cause's message to the one it prints, which would bury ours (already
      * complete) under the client's and Jib's. So the cause is only attached with {@code -X},
-     * and logged at debug level.
+     * and logged at debug level; never when any message in it holds the API key.
      */
     private Throwable causeToShow(Exception e) {
-        if (getLog().isDebugEnabled()) {
-            getLog().debug(e);
-            return e;
+        if (!getLog().isDebugEnabled()) {
+            return null;
         }
-        return null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (apiKey != null && (apiKey.appearsIn(t.getMessage()) || apiKey.appearsIn(t.toString()))) {
+                getLog().debug("The failure's cause is left out: it holds the API key.");
+                return null;
+            }
+        }
+        getLog().debug(e);
+        return e;
+    }
+
+    /** {@code text} with the API key, if any is known, blanked out. */
+    protected String redact(String text) {
+        return apiKey == null ? text : apiKey.redact(text);
     }
 
     /** What the goal does once it is known not to be skipped. */
@@ -215,7 +242,7 @@ public abstract class AbstractFnMojo extends AbstractMojo {
 
     /** The core's view of Maven's logger. */
     protected GoalLog log() {
-        return new MavenGoalLog(getLog());
+        return new MavenGoalLog(getLog(), this::redact);
     }
 
     /** The project being built. */
@@ -237,13 +264,23 @@ public abstract class AbstractFnMojo extends AbstractMojo {
         return FunctionSettings.resolve(topLevelOptions(), entries(), project.getArtifactId());
     }
 
-    /** The function {@code fn:invoke} calls. */
+    /** The function {@code fn:invoke} and {@code fn:logs} work on. */
     protected String invocationName() throws FnFailureException {
         return FunctionSettings.invocationName(name, entries(), project.getArtifactId());
     }
 
-    /** A client of the runtime at {@code fn.url}, with the API key from settings.xml. */
-    protected RuntimeClient runtimeClient() throws FnFailureException, FnExecutionException {
+    /** The functions {@code fn:delete} removes: {@code fn.name}, else the project's. */
+    protected List<String> projectFunctionNames() throws FnFailureException {
+        return FunctionSettings.projectNames(name, entries(), project.getArtifactId());
+    }
+
+    /** Whether {@code fn.name} (or {@code <name>}) is set. */
+    protected boolean isNameSet() {
+        return name != null && !name.isBlank();
+    }
+
+    /** The runtime at {@code fn.url}, called with the API key. */
+    protected RuntimeConnection runtimeConnection() throws FnFailureException, FnExecutionException {
         return RuntimeConnection.open(url, apiKey());
     }
 
@@ -288,10 +325,22 @@ public abstract class AbstractFnMojo extends AbstractMojo {
                 : functions.stream().map(Function::toOptions).toList();
     }
 
-    private String apiKey() throws FnExecutionException {
+    private ApiKey apiKey() throws FnExecutionException {
+        if (apiKey == null) {
+            String property = session.getUserProperties().getProperty(ApiKey.PROPERTY,
+                    session.getSystemProperties().getProperty(ApiKey.PROPERTY));
+            apiKey = ApiKey.resolve(property, System.getenv(ApiKey.ENVIRONMENT), serverId,
+                    this::settingsPassword);
+            getLog().debug(apiKey.isPresent() ? "Calling the runtime with " + apiKey + "."
+                    : "No API key (-Dfn.apiKey, FN4J_API_KEY or settings.xml <server> '" + serverId
+                            + "'): calling the runtime without one.");
+        }
+        return apiKey;
+    }
+
+    private String settingsPassword() throws FnExecutionException {
         Server server = settings.getServer(serverId);
         if (server == null) {
-            getLog().debug("No <server> '" + serverId + "' in settings.xml: calling the runtime without an API key.");
             return null;
         }
         SettingsDecryptionResult result =

@@ -1,6 +1,5 @@
 package dev.fn4j.maven;
 
-import dev.fn4j.client.RuntimeClient;
 import dev.fn4j.maven.core.BuildResult;
 import dev.fn4j.maven.core.DeployService;
 import dev.fn4j.maven.core.DeployedFunction;
@@ -10,6 +9,7 @@ import dev.fn4j.maven.core.FnFailureException;
 import dev.fn4j.maven.core.FunctionTarget;
 import dev.fn4j.maven.core.ImageService;
 import dev.fn4j.maven.core.PreparedBuild;
+import dev.fn4j.maven.core.RuntimeConnection;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,9 +34,9 @@ public class DeployMojo extends AbstractFnMojo {
         }
         long start = System.nanoTime();
         List<FunctionTarget> targets = targets();
-        RuntimeClient client = runtimeClient();
+        RuntimeConnection runtime = runtimeConnection();
         ImageService images = new ImageService(log());
-        DeployService deployer = new DeployService(client, log());
+        DeployService deployer = new DeployService(runtime, log());
         PreparedBuild prepared = images.prepare(buildInputs("tar"), targets);
         deployer.checkReachable();
         BuildResult build = images.build(prepared);

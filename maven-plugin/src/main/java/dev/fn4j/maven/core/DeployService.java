@@ -6,7 +6,6 @@ import dev.fn4j.client.RuntimeApiException;
 import dev.fn4j.client.RuntimeClient;
 import dev.fn4j.client.RuntimeClientException;
 import dev.fn4j.client.RuntimeHealth;
-import dev.fn4j.client.RuntimeUnreachableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +16,14 @@ import java.util.Locale;
 /** Uploads a built image to the runtime and deploys each of its functions. */
 public final class DeployService {
 
+    private final RuntimeConnection connection;
     private final RuntimeClient client;
     private final GoalLog log;
 
-    /** A service that deploys through {@code client} and reports to {@code log}. */
-    public DeployService(RuntimeClient client, GoalLog log) {
-        this.client = client;
+    /** A service that deploys through {@code connection} and reports to {@code log}. */
+    public DeployService(RuntimeConnection connection, GoalLog log) {
+        this.connection = connection;
+        this.client = connection.client();
         this.log = log;
     }
 
@@ -34,20 +35,14 @@ public final class DeployService {
         try {
             RuntimeHealth health = client.health();
             if (!health.isUp()) {
-                log.warn("The fn4j runtime at " + RuntimeConnection.display(client)
+                log.warn("The fn4j runtime at " + connection.display()
                         + " answers, but its container engine is " + health.engine()
                         + ": functions cannot start until it is up.");
             }
-        } catch (RuntimeUnreachableException e) {
-            throw RuntimeConnection.unreachable(e);
-        } catch (RuntimeApiException e) {
-            if (RuntimeConnection.isAuthFailure(e)) {
-                throw RuntimeConnection.authFailure(client, e);
-            }
-            // Any other answer proves the runtime is there; the upload reports real problems.
-            log.debug("GET /healthz answered " + e.getMessage());
         } catch (RuntimeClientException e) {
-            throw new FnExecutionException(e.getMessage(), e);
+            RuntimeApiException api = connection.apiError(e, "answer its health check");
+            // Any other answer proves the runtime is there; the upload reports real problems.
+            log.debug("GET /healthz answered " + connection.apiKey().redact(api.getMessage()));
         }
     }
 
@@ -67,25 +62,19 @@ public final class DeployService {
         try {
             ImageUpload upload = client.uploadImage(archive);
             log.info("Uploaded " + archive.getFileName() + " (" + size(archive) + ") to "
-                    + RuntimeConnection.display(client) + " in " + Elapsed.format(Elapsed.since(start))
+                    + connection.display() + " in " + Elapsed.format(Elapsed.since(start))
                     + ": image " + upload.id());
             return upload;
-        } catch (RuntimeUnreachableException e) {
-            throw RuntimeConnection.unreachable(e);
-        } catch (RuntimeApiException e) {
-            if (RuntimeConnection.isAuthFailure(e)) {
-                throw RuntimeConnection.authFailure(client, e);
-            }
+        } catch (RuntimeClientException failure) {
+            RuntimeApiException e = connection.apiError(failure, "upload images");
             if (e.status() == 413) {
                 throw new FnFailureException("The image archive " + archive + " (" + size(archive)
                         + ") is larger than the fn4j runtime accepts: " + e.code() + ": "
                         + e.errorMessage() + ". Leave out dependencies the function does not need,"
                         + " or start the runtime with a larger --max-image-bytes.", e);
             }
-            throw new FnExecutionException("The fn4j runtime at " + RuntimeConnection.display(client)
+            throw new FnExecutionException("The fn4j runtime at " + connection.display()
                     + " did not accept the image " + archive + ": " + e.code() + ": " + e.errorMessage(), e);
-        } catch (RuntimeClientException e) {
-            throw new FnExecutionException(e.getMessage(), e);
         }
     }
 
@@ -98,12 +87,8 @@ public final class DeployService {
             FunctionDeployment deployment = client.putFunction(name, function.target().spec(imageId, handler));
             return new DeployedFunction(name, handler, deployment.function().revision(),
                     deployment.created(), client.functionUrl(name), Elapsed.since(start));
-        } catch (RuntimeUnreachableException e) {
-            throw RuntimeConnection.unreachable(e);
-        } catch (RuntimeApiException e) {
-            if (RuntimeConnection.isAuthFailure(e)) {
-                throw RuntimeConnection.authFailure(client, e);
-            }
+        } catch (RuntimeClientException failure) {
+            RuntimeApiException e = connection.apiError(failure, "deploy function '" + name + "'");
             String message = "The fn4j runtime rejected function '" + name + "': " + e.code() + ": "
                     + e.errorMessage();
             if (e.status() >= 400 && e.status() < 500) {
@@ -111,8 +96,6 @@ public final class DeployService {
             }
             throw new FnExecutionException("The fn4j runtime failed to deploy function '" + name
                     + "': " + e.code() + ": " + e.errorMessage(), e);
-        } catch (RuntimeClientException e) {
-            throw new FnExecutionException(e.getMessage(), e);
         }
     }
 

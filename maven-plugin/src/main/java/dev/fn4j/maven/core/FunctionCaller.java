@@ -2,9 +2,7 @@ package dev.fn4j.maven.core;
 
 import dev.fn4j.client.InvocationResponse;
 import dev.fn4j.client.RuntimeApiException;
-import dev.fn4j.client.RuntimeClient;
 import dev.fn4j.client.RuntimeClientException;
-import dev.fn4j.client.RuntimeUnreachableException;
 import java.util.Set;
 
 /** Invokes a deployed function and words a failed call for the user. */
@@ -14,11 +12,11 @@ public final class FunctionCaller {
     private static final Set<String> PLATFORM_CODES = Set.of(
             "internal_error", "engine_unavailable", "shutting_down", "start_failed");
 
-    private final RuntimeClient client;
+    private final RuntimeConnection connection;
 
-    /** A caller that invokes through {@code client}. */
-    public FunctionCaller(RuntimeClient client) {
-        this.client = client;
+    /** A caller that invokes through {@code connection}. */
+    public FunctionCaller(RuntimeConnection connection) {
+        this.connection = connection;
     }
 
     /**
@@ -31,20 +29,36 @@ public final class FunctionCaller {
     public InvocationResponse call(String name, InvocationInput input)
             throws FnFailureException, FnExecutionException {
         try {
-            return client.invoke(name, input.body(), input.contentType());
-        } catch (RuntimeUnreachableException e) {
-            throw RuntimeConnection.unreachable(e);
-        } catch (RuntimeApiException e) {
-            if (RuntimeConnection.isAuthFailure(e)) {
-                throw RuntimeConnection.authFailure(client, e);
-            }
-            String message = "Function '" + name + "' failed: " + e.code() + ": " + e.errorMessage();
-            if (PLATFORM_CODES.contains(e.code())) {
-                throw new FnExecutionException(message, e);
-            }
-            throw new FnFailureException(message, e);
+            return connection.client().invoke(name, input.body(), input.contentType());
         } catch (RuntimeClientException e) {
-            throw new FnExecutionException(e.getMessage(), e);
+            RuntimeApiException api = connection.apiError(e, action(name));
+            throw failed(name, api.code(), api.errorMessage(), "", api);
         }
+    }
+
+    /** What an invocation does, for "refused to ...". */
+    static String action(String name) {
+        return "invoke function '" + name + "'";
+    }
+
+    /**
+     * The failure for a call that ended with an error: the user's ({@link FnFailureException}),
+     * returned to be thrown, unless the code says the platform failed, which is thrown here.
+     *
+     * @param suffix appended to the message, e.g. {@code  (invocation <id>)}; may be empty
+     * @throws FnExecutionException when the code says the platform failed
+     */
+    static FnFailureException failed(String name, String code, String message, String suffix,
+            Throwable cause) throws FnExecutionException {
+        String text = "Function '" + name + "' failed: " + code + ": " + message + suffix;
+        if (isPlatform(code)) {
+            throw new FnExecutionException(text, cause);
+        }
+        return new FnFailureException(text, cause);
+    }
+
+    /** Whether the error code means the platform, not the function or the caller, failed. */
+    static boolean isPlatform(String code) {
+        return PLATFORM_CODES.contains(code);
     }
 }

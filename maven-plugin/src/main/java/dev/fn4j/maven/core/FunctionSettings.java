@@ -106,6 +106,31 @@ public final class FunctionSettings {
                 + ") and none is chosen: set -Dfn.name to the one to invoke.");
     }
 
+    /**
+     * The functions {@code fn:delete} removes: {@code -Dfn.name} when set (any deployed function,
+     * not only this project's), else every {@code <function>} entry, else the artifactId's.
+     */
+    public static List<String> projectNames(String name, List<FunctionOptions> entries, String artifactId)
+            throws FnFailureException {
+        if (name != null && !name.isBlank()) {
+            return List.of(checkName(name.strip(), Setting.parameter("name", "fn.name")));
+        }
+        if (entries.isEmpty()) {
+            return List.of(defaultName(artifactId));
+        }
+        Set<String> names = new LinkedHashSet<>();
+        int index = 0;
+        for (FunctionOptions entry : entries) {
+            index++;
+            if (entry.name() == null) {
+                throw new FnFailureException("<function> #" + index + " in <functions> has no <name>:"
+                        + " give it one, e.g. <name>greet</name>.");
+            }
+            names.add(checkName(entry.name(), Setting.ofFunction(entry.name(), "name")));
+        }
+        return List.copyOf(names);
+    }
+
     private static String defaultName(String artifactId) throws FnFailureException {
         if (SpecFormat.isValidName(artifactId)) {
             return artifactId;

@@ -3,8 +3,11 @@
  * settings validation ({@link dev.fn4j.maven.core.FunctionSettings}), handler choice
  * ({@link dev.fn4j.maven.core.HandlerChooser}), the image build
  * ({@link dev.fn4j.maven.core.ImageService}), deployment
- * ({@link dev.fn4j.maven.core.DeployService}) and invocation
- * ({@link dev.fn4j.maven.core.FunctionCaller}).
+ * ({@link dev.fn4j.maven.core.DeployService}), invocation
+ * ({@link dev.fn4j.maven.core.FunctionCaller}, {@link dev.fn4j.maven.core.AsyncCaller}),
+ * listing and deleting ({@link dev.fn4j.maven.core.FunctionManager}), the invocation history
+ * ({@link dev.fn4j.maven.core.InvocationHistory}) and the API key
+ * ({@link dev.fn4j.maven.core.ApiKey}, {@link dev.fn4j.maven.core.RuntimeConnection}).
  *
  * <p>Failures are reported as {@link dev.fn4j.maven.core.FnFailureException} when the user's
  * settings or function are at fault (the mojos turn it into a {@code MojoFailureException}) and

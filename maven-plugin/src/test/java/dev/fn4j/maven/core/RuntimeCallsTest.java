@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fn4j.build.BuiltImage;
 import dev.fn4j.build.HandlerInfo;
 import dev.fn4j.client.InvocationResponse;
-import dev.fn4j.client.RuntimeClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +24,12 @@ class RuntimeCallsTest {
             + "\"handler\":\"%s\",\"url\":\"/fn/%s\"}";
 
     private StubRuntime stub;
-    private RuntimeClient client;
+    private RuntimeConnection client;
 
     @BeforeEach
     void start() throws Exception {
         stub = new StubRuntime();
-        client = RuntimeConnection.open(stub.url(), null);
+        client = RuntimeConnection.open(stub.url(), ApiKey.none("fn4j"));
     }
 
     @AfterEach
@@ -118,13 +117,43 @@ class RuntimeCallsTest {
     }
 
     @Test
-    void aRefusedKeyNamesTheSettingsServer() {
+    void aMissingKeySaysWhereToSetOne() {
         stub.on("GET /healthz", 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"missing API key\"}}");
         assertThatThrownBy(() -> new DeployService(client, GoalLog.silent()).checkReachable())
                 .isInstanceOf(FnFailureException.class)
-                .hasMessage("The fn4j runtime at " + stub.url() + " refused the call: unauthorized: missing"
-                        + " API key. Put its API key in settings.xml as the <password> of the <server>"
-                        + " whose <id> is <serverId> (-Dfn.serverId, default fn4j).");
+                .hasMessage("The fn4j runtime at " + stub.url() + " needs an API key, and none is set"
+                        + " (unauthorized: missing API key): set one with -Dfn.apiKey, FN4J_API_KEY or"
+                        + " a settings.xml <server> with id 'fn4j' (its <password>).");
+    }
+
+    @Test
+    void aRefusedKeyOnUploadNamesWhereItCameFrom(@TempDir Path dir) throws Exception {
+        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        stub.on("POST /v1/images", 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"unknown key\"}}");
+        RuntimeConnection keyed = RuntimeConnection.open(stub.url(),
+                ApiKey.of("k-secret-1", "FN4J_API_KEY", "fn4j"));
+        assertThatThrownBy(() -> new DeployService(keyed, GoalLog.silent())
+                .deploy(build(tar, function("a", "com.example.A", null))))
+                .isInstanceOf(FnFailureException.class)
+                .hasMessage("The fn4j runtime at " + stub.url() + " refused the API key from FN4J_API_KEY"
+                        + " (unauthorized: unknown key): set a valid key with -Dfn.apiKey, FN4J_API_KEY"
+                        + " or a settings.xml <server> with id 'fn4j' (its <password>).");
+    }
+
+    @Test
+    void aKeyWithoutTheScopeSaysWhatWasRefused(@TempDir Path dir) throws Exception {
+        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\"}")
+                .on("PUT /v1/functions/a", 403, "{\"error\":{\"code\":\"forbidden\",\"message\":\"scope invoke\"}}");
+        RuntimeConnection keyed = RuntimeConnection.open(stub.url(),
+                ApiKey.of("k-secret-1", "-Dfn.apiKey", "fn4j"));
+        assertThatThrownBy(() -> new DeployService(keyed, GoalLog.silent())
+                .deploy(build(tar, function("a", "com.example.A", null))))
+                .isInstanceOf(FnFailureException.class)
+                .hasMessage("The fn4j runtime at " + stub.url() + " refused to deploy function 'a'"
+                        + " (forbidden: scope invoke): the key's scope does not allow it (the API key"
+                        + " from -Dfn.apiKey). Use a key whose scope does, set with -Dfn.apiKey,"
+                        + " FN4J_API_KEY or a settings.xml <server> with id 'fn4j' (its <password>).");
     }
 
     @Test
@@ -136,7 +165,7 @@ class RuntimeCallsTest {
 
     @Test
     void anUnreachableRuntime() throws Exception {
-        RuntimeClient nowhere = RuntimeConnection.open("http://127.0.0.1:1", null);
+        RuntimeConnection nowhere = RuntimeConnection.open("http://127.0.0.1:1", ApiKey.none("fn4j"));
         String expected = "Cannot reach the fn4j runtime at http://127.0.0.1:1 (fn.url): Connection refused."
                 + " Start it with java -jar fn4j-runtime.jar, or set <url> or -Dfn.url to where it runs.";
         assertThatThrownBy(() -> new DeployService(nowhere, GoalLog.silent()).checkReachable())

@@ -84,11 +84,11 @@ class SmallThingsTest {
 
     @Test
     void aUrlThatIsNotHttp() {
-        assertThatThrownBy(() -> RuntimeConnection.open("localhost:8080", null))
+        assertThatThrownBy(() -> RuntimeConnection.open("localhost:8080", ApiKey.none("fn4j")))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("<url> (-Dfn.url) is 'localhost:8080', not an http(s) URL: use the runtime's"
                         + " address, e.g. http://localhost:8080.");
-        assertThatThrownBy(() -> RuntimeConnection.open("http://bad host", null))
+        assertThatThrownBy(() -> RuntimeConnection.open("http://bad host", ApiKey.none("fn4j")))
                 .hasMessageStartingWith("<url> (-Dfn.url) is 'http://bad host', not an http(s) URL");
     }
 }

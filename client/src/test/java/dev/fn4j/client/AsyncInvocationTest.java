@@ -1,0 +1,326 @@
+package dev.fn4j.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Asynchronous invocations: submission, status, history and the event stream. */
+class AsyncInvocationTest {
+
+    /** What one route does with the exchange. */
+    interface Route {
+        void handle(HttpExchange exchange) throws Exception;
+    }
+
+    private static final String QUEUED = invocation("queued", "null", "null");
+    private static final String RUNNING = invocation("running", "null", "null");
+    private static final String SUCCEEDED = invocation("succeeded", "{\"message\":\"Hello, Ada!\"}",
+            "null");
+
+    private HttpServer server;
+    private ExecutorService executor;
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    private RuntimeClient client;
+
+    static String invocation(String status, String result, String error) {
+        return """
+                {"id":"inv-1","function":"hello","revision":2,"async":true,"status":"%s","attempts":1,
+                 "queuedAt":"2026-11-21T12:00:00Z","startedAt":null,"endedAt":null,"durationMs":null,
+                 "coldStart":true,"contentType":"application/json","result":%s,"error":%s,"logs":null}"""
+                .formatted(status, result, error).replace("\n", "");
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+                received.add(Map.of("request", key,
+                        "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
+                        "body", new String(body, StandardCharsets.UTF_8),
+                        "prefer", String.valueOf(exchange.getRequestHeaders().getFirst("Prefer")),
+                        "accept", String.valueOf(exchange.getRequestHeaders().getFirst("Accept")),
+                        "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                        "contentType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))));
+                Route route = routes.get(key);
+                if (route == null) {
+                    json(exchange, 404, "{\"error\":{\"code\":\"not_found\",\"message\":\"" + key + "\"}}");
+                } else {
+                    route.handle(exchange);
+                }
+            } catch (IOException e) {
+                // the client went away
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        });
+        server.start();
+        client = RuntimeClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .apiKey("k-123").build();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    static void json(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] out = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+        exchange.getResponseBody().write(out);
+    }
+
+    /** Answers an event stream: each string is written and flushed, then the pause. */
+    static Route stream(long pauseMillis, String... chunks) {
+        return exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (String chunk : chunks) {
+                out.write(chunk.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(pauseMillis);
+            }
+        };
+    }
+
+    static String event(String name, String json) {
+        return "event: " + name + "\nid: " + name.length() + "\ndata: " + json + "\n\n";
+    }
+
+    @Test
+    void submitsWithPreferRespondAsyncAndReadsTheId() throws Exception {
+        routes.put("POST /v1/functions/hello/invocations", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/v1/invocations/inv-1");
+            exchange.getResponseHeaders().add("Fn-Request-Id", "inv-1");
+            json(exchange, 202, "{\"id\":\"inv-1\",\"status\":\"queued\",\"location\":\"/v1/invocations/inv-1\"}");
+        });
+
+        AcceptedInvocation accepted = client.submitAsync("hello",
+                "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertThat(accepted).isEqualTo(new AcceptedInvocation("inv-1", "queued",
+                "/v1/invocations/inv-1", "inv-1"));
+        Map<String, String> request = received.get(0);
+        assertThat(request).containsEntry("prefer", "respond-async")
+                .containsEntry("body", "{\"name\":\"Ada\"}")
+                .containsEntry("contentType", "application/json")
+                .containsEntry("authorization", "Bearer k-123");
+    }
+
+    @Test
+    void takesTheIdFromTheLocationWhenTheBodyHasNone() throws Exception {
+        routes.put("POST /v1/functions/hello/invocations", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/v1/invocations/inv-9");
+            json(exchange, 202, "{}");
+        });
+        AcceptedInvocation accepted = client.submitAsync("hello", new byte[0], null);
+        assertThat(accepted.id()).isEqualTo("inv-9");
+        assertThat(accepted.status()).isEqualTo("queued");
+    }
+
+    @Test
+    void aSynchronousAnswerToAnAsyncCallIsAnError() {
+        routes.put("POST /v1/functions/hello/invocations", exchange -> json(exchange, 200, "{}"));
+        assertThatThrownBy(() -> client.submitAsync("hello", new byte[0], null))
+                .isExactlyInstanceOf(RuntimeClientException.class)
+                .hasMessage("The fn4j runtime at " + client.baseUri().toString().replaceAll("/$", "")
+                        + " answered the asynchronous call of 'hello' with HTTP 200 instead of 202"
+                        + " Accepted: it does not run calls asynchronously (Prefer: respond-async).");
+    }
+
+    @Test
+    void aRefusedSubmissionIsAnApiError() {
+        routes.put("POST /v1/functions/hello/invocations", exchange -> json(exchange, 429,
+                "{\"error\":{\"code\":\"queue_full\",\"message\":\"100 calls wait already\"}}"));
+        assertThatThrownBy(() -> client.submitAsync("hello", new byte[0], null))
+                .isInstanceOfSatisfying(RuntimeApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("queue_full"));
+    }
+
+    @Test
+    void readsAnInvocationWithResultErrorAndLogs() throws Exception {
+        routes.put("GET /v1/invocations/inv-1", exchange -> json(exchange, 200, """
+                {"id":"inv-1","function":"hello","revision":2,"status":"failed","attempts":2,
+                 "queuedAt":"2026-11-21T12:00:00Z","startedAt":"2026-11-21T12:00:01Z",
+                 "endedAt":"2026-11-21T12:00:02Z","durationMs":1042,"coldStart":false,
+                 "result":null,"error":{"code":"function_error","message":"boom"},
+                 "logs":"line one\\nline two\\n","somethingNew":[1]}"""));
+
+        Invocation invocation = client.getInvocation("inv-1");
+
+        assertThat(invocation.id()).isEqualTo("inv-1");
+        assertThat(invocation.function()).isEqualTo("hello");
+        assertThat(invocation.revision()).isEqualTo(2L);
+        assertThat(invocation.status()).isEqualTo("failed");
+        assertThat(invocation.isFinal()).isTrue();
+        assertThat(invocation.succeeded()).isFalse();
+        assertThat(invocation.attempts()).isEqualTo(2);
+        assertThat(invocation.startedAt()).isEqualTo("2026-11-21T12:00:01Z");
+        assertThat(invocation.endedAt()).isEqualTo("2026-11-21T12:00:02Z");
+        assertThat(invocation.durationMs()).isEqualTo(1042L);
+        assertThat(invocation.coldStart()).isFalse();
+        assertThat(invocation.result()).isNull();
+        assertThat(invocation.error()).isEqualTo(new InvocationError("function_error", "boom"));
+        assertThat(invocation.logs()).containsExactly("line one", "line two");
+        assertThat(received.get(0)).containsEntry("authorization", "Bearer k-123");
+    }
+
+    @Test
+    void givesTheResultBackAsTheFunctionReturnedIt() throws Exception {
+        routes.put("GET /v1/invocations/json", exchange -> json(exchange, 200,
+                "{\"id\":\"json\",\"status\":\"succeeded\",\"contentType\":\"application/json\","
+                        + "\"result\":{\"message\": \"Hi\"}}"));
+        routes.put("GET /v1/invocations/jsonstring", exchange -> json(exchange, 200,
+                "{\"id\":\"s\",\"status\":\"succeeded\",\"contentType\":\"application/json\",\"result\":\"Hi\"}"));
+        routes.put("GET /v1/invocations/text", exchange -> json(exchange, 200,
+                "{\"id\":\"t\",\"status\":\"succeeded\",\"contentType\":\"text/plain\",\"result\":\"Hi\\nthere\"}"));
+        routes.put("GET /v1/invocations/bytes", exchange -> json(exchange, 200,
+                "{\"id\":\"b\",\"status\":\"succeeded\",\"contentType\":\"application/octet-stream\","
+                        + "\"result\":\"AAEC/w==\",\"resultEncoding\":\"base64\",\"logs\":[\"a\",\"b\"]}"));
+
+        assertThat(client.getInvocation("json").resultAsString()).isEqualTo("{\"message\":\"Hi\"}");
+        assertThat(client.getInvocation("jsonstring").resultAsString()).isEqualTo("\"Hi\"");
+        assertThat(client.getInvocation("text").resultAsString()).isEqualTo("Hi\nthere");
+        Invocation bytes = client.getInvocation("bytes");
+        assertThat(bytes.result()).containsExactly(0, 1, 2, 255);
+        assertThat(bytes.logs()).containsExactly("a", "b");
+        assertThat(bytes.error()).isNull();
+        assertThat(bytes.coldStart()).isNull();
+    }
+
+    @Test
+    void anUnknownInvocationIsAnApiError() {
+        routes.put("GET /v1/invocations/nope", exchange -> json(exchange, 404,
+                "{\"error\":{\"code\":\"invocation_not_found\",\"message\":\"no invocation nope\"}}"));
+        assertThatThrownBy(() -> client.getInvocation("nope"))
+                .isInstanceOfSatisfying(RuntimeApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.code()).isEqualTo("invocation_not_found");
+                });
+    }
+
+    @Test
+    void encodesTheInvocationId() throws Exception {
+        routes.put("GET /v1/invocations/..%2Fx", exchange -> json(exchange, 200, QUEUED));
+        client.getInvocation("../x");
+        assertThat(received.get(0)).containsEntry("request", "GET /v1/invocations/..%2Fx");
+    }
+
+    @Test
+    void listsAFunctionsInvocationsNewestFirst() throws Exception {
+        routes.put("GET /v1/functions/hello/invocations", exchange -> json(exchange, 200,
+                "{\"invocations\":[" + SUCCEEDED.replace("inv-1", "inv-2") + "," + QUEUED + "]}"));
+
+        List<Invocation> list = client.listInvocations("hello", 5);
+
+        assertThat(list).extracting(Invocation::id).containsExactly("inv-2", "inv-1");
+        assertThat(list.get(0).resultAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
+        assertThat(received.get(0)).containsEntry("query", "limit=5");
+        assertThatThrownBy(() -> client.listInvocations("hello", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.listInvocations("hello", 101))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void followsTheEventsToTheFinalState() throws Exception {
+        routes.put("GET /v1/invocations/inv-1/events", stream(50, ": hello\n\n",
+                event("queued", QUEUED), event("running", RUNNING), event("succeeded", SUCCEEDED)));
+        List<InvocationEvent> events = new ArrayList<>();
+
+        Invocation last = client.streamEvents("inv-1", Duration.ofSeconds(10), events::add);
+
+        assertThat(events).extracting(InvocationEvent::name)
+                .containsExactly("queued", "running", "succeeded");
+        assertThat(events).extracting(e -> e.invocation().status())
+                .containsExactly("queued", "running", "succeeded");
+        assertThat(events.get(1).eventId()).isEqualTo("7");
+        assertThat(last.succeeded()).isTrue();
+        assertThat(last.resultAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
+        assertThat(received.get(0)).containsEntry("accept", "text/event-stream")
+                .containsEntry("authorization", "Bearer k-123");
+    }
+
+    @Test
+    void stopsAtTheFinalStateEvenWhenTheStreamStaysOpen() throws Exception {
+        routes.put("GET /v1/invocations/inv-1/events",
+                stream(20_000, event("succeeded", SUCCEEDED), ": never\n\n"));
+        long start = System.nanoTime();
+        Invocation last = client.streamEvents("inv-1", Duration.ofSeconds(30), e -> {});
+        assertThat(last.succeeded()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aStreamThatEndsEarlyGivesTheLastStateSeen() throws Exception {
+        routes.put("GET /v1/invocations/inv-1/events", stream(0, event("queued", QUEUED)));
+        Invocation last = client.streamEvents("inv-1", Duration.ofSeconds(10), e -> {});
+        assertThat(last.status()).isEqualTo("queued");
+        assertThat(last.isFinal()).isFalse();
+    }
+
+    @Test
+    void stopsFollowingWhenTheWaitIsOver() throws Exception {
+        routes.put("GET /v1/invocations/inv-1/events",
+                stream(20_000, event("queued", QUEUED), event("running", RUNNING)));
+        long start = System.nanoTime();
+        Invocation last = client.streamEvents("inv-1", Duration.ofMillis(500), e -> {});
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(last.status()).isEqualTo("queued");
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(450)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anErrorInsteadOfAStreamIsAnApiError() {
+        routes.put("GET /v1/invocations/inv-1/events", exchange -> json(exchange, 401,
+                "{\"error\":{\"code\":\"unauthorized\",\"message\":\"invalid API key\"}}"));
+        assertThatThrownBy(() -> client.streamEvents("inv-1", Duration.ofSeconds(5), e -> {}))
+                .isInstanceOfSatisfying(RuntimeApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(401);
+                    assertThat(e.code()).isEqualTo("unauthorized");
+                });
+    }
+
+    @Test
+    void anEventThatIsNotAnInvocationIsAClientError() {
+        routes.put("GET /v1/invocations/inv-1/events", stream(0, event("queued", "not json")));
+        assertThatThrownBy(() -> client.streamEvents("inv-1", Duration.ofSeconds(5), e -> {}))
+                .isExactlyInstanceOf(RuntimeClientException.class)
+                .hasMessageStartingWith("Cannot read the event 'queued' of ");
+    }
+
+    @Test
+    void aRuntimeThatIsNotThereIsUnreachable() {
+        RuntimeClient nowhere = RuntimeClient.builder(URI.create("http://127.0.0.1:1")).build();
+        assertThatThrownBy(() -> nowhere.streamEvents("inv-1", Duration.ofSeconds(5), e -> {}))
+                .isInstanceOfSatisfying(RuntimeUnreachableException.class,
+                        e -> assertThat(e.reason()).isEqualTo("Connection refused"));
+    }
+}

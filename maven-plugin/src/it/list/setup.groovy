@@ -1,0 +1,21 @@
+// A stand-in runtime whose GET /v1/functions lists two functions the first time, none after.
+def standIn = new GroovyShell().parse(new File(itLib, 'StandIn.groovy'))
+int lists = 0
+def stub = standIn.start([
+        'GET /v1/functions': { exchange, call ->
+            if (++lists == 1) {
+                standIn.json(exchange, 200, [functions: [
+                        [name: 'hello', revision: 3, image: 'sha256:1', handler: 'com.example.Hello',
+                         url: '/fn/hello', instances: [[id: 'a', state: 'idle'], [id: 'b', state: 'busy']],
+                         revisions: [[revision: 3, image: 'sha256:1', handler: 'com.example.Hello',
+                                      deployedAt: '2026-11-21T12:00:00Z']]],
+                        [name: 'image-resizer', revision: 12, image: 'sha256:2',
+                         handler: 'com.example.Resize', url: '/fn/image-resizer', instances: []]]])
+            } else {
+                standIn.json(exchange, 200, [functions: []])
+            }
+        }])
+context.stub = stub.server
+context.calls = stub.calls
+new File(basedir, 'test.properties').text = 'fn.url = ' + stub.url + '\n'
+return true
