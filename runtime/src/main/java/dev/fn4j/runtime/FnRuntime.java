@@ -1,7 +1,11 @@
 package dev.fn4j.runtime;
 
+import dev.fn4j.runtime.async.AsyncInvocations;
+import dev.fn4j.runtime.async.InvocationEvents;
+import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.engine.ContainerEngine;
+import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpecParser;
 import dev.fn4j.runtime.http.ApiServer;
@@ -16,6 +20,10 @@ import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
+import dev.fn4j.runtime.store.Database;
+import dev.fn4j.runtime.store.FunctionStore;
+import dev.fn4j.runtime.store.InvocationRecorder;
+import dev.fn4j.runtime.store.InvocationStore;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.time.Duration;
@@ -30,8 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime: composes the engine, the function registry, the pools, the invoker and the HTTP
- * server, and owns their start-up and shutdown order.
+ * The runtime: composes the engine, the database, the function registry, the pools, the invoker,
+ * the asynchronous queue and the HTTP server, and owns their start-up and shutdown order.
  */
 public final class FnRuntime implements AutoCloseable {
 
@@ -46,14 +54,24 @@ public final class FnRuntime implements AutoCloseable {
     private final RuntimeMetrics metrics;
     private final RateLimiter limiter;
     private final OrphanReaper reaper;
+    private final Database database;
+    private final FunctionRegistry registry;
+    private final InvocationStore invocations;
+    private final InvocationRecorder recorder;
+    private final InvocationEvents events;
+    private final AsyncInvocations async;
     private final ApiServer server;
+    private final Clock clock;
     private boolean closed;
 
-    private FnRuntime(RuntimeConfig config, ContainerEngine engine) throws IOException {
+    private FnRuntime(RuntimeConfig config, ContainerEngine engine, Database database)
+            throws IOException {
         this.config = config;
         this.engine = engine;
+        this.database = database;
         this.runtimeId = RuntimeId.load(config.dataDir());
         Clock clock = Clock.systemUTC();
+        this.clock = clock;
         this.timers = Executors.newScheduledThreadPool(2, threads("fn4j-timer"));
         this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
         InstanceRemover remover = new InstanceRemover(engine, background);
@@ -74,26 +92,58 @@ public final class FnRuntime implements AutoCloseable {
             }
         }, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
-        FunctionRegistry registry = new FunctionRegistry(clock);
+        this.registry = new FunctionRegistry(clock, new FunctionStore(database));
         Deployer deployer = new Deployer(registry, pools, engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()));
         Invoker invoker = new Invoker(engine, timer, clock);
+        this.invocations = new InvocationStore(database);
+        this.recorder = new InvocationRecorder(invocations);
+        this.events = new InvocationEvents();
+        Calls calls = new Calls(invoker, limiter, metrics, recorder, clock);
+        this.async = new AsyncInvocations(invocations, calls, pools, events, clock);
         this.server = new ApiServer(
-                new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, invoker, limiter,
-                        metrics),
+                new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, calls, async,
+                        recorder, events, metrics, background),
                 new ApiServer.Settings(config.host(), config.port(), config.workerThreads(),
                         config.maxBodyBytes(), config.maxImageBytes(), config.uploadDir()));
     }
 
-    /** Checks the engine, removes what an earlier run left, and starts serving. */
+    /**
+     * Checks the engine, opens the database, removes what an earlier run left, deploys the stored
+     * functions again (their minimum instances start warm), queues again the asynchronous work an
+     * earlier run left unfinished, and starts serving.
+     */
     public static FnRuntime start(RuntimeConfig config, ContainerEngine engine) throws IOException {
         engine.ping();
-        FnRuntime runtime = new FnRuntime(config, engine);
-        runtime.reaper.removeContainers(runtime.runtimeId);
-        runtime.reaper.removeSocketDirs(config.instancesDir());
-        runtime.timers.scheduleWithFixedDelay(runtime::reapIdle, 1, 1, TimeUnit.SECONDS);
-        runtime.timers.scheduleWithFixedDelay(runtime.limiter::forgetIdle, 1, 1, TimeUnit.MINUTES);
-        runtime.server.start();
+        Database database = Database.open(config.database());
+        FnRuntime runtime;
+        try {
+            runtime = new FnRuntime(config, engine, database);
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        try {
+            runtime.reaper.removeContainers(runtime.runtimeId);
+            runtime.reaper.removeSocketDirs(config.instancesDir());
+            for (Function function : runtime.registry.list()) {
+                runtime.pools.deploy(function);
+            }
+            runtime.async.recover();
+            runtime.timers.scheduleWithFixedDelay(runtime::reapIdle, 1, 1, TimeUnit.SECONDS);
+            runtime.timers.scheduleWithFixedDelay(runtime.limiter::forgetIdle, 1, 1,
+                    TimeUnit.MINUTES);
+            long every = config.retentionCheckInterval().toMillis();
+            runtime.timers.scheduleWithFixedDelay(
+                    () -> runtime.background.execute(runtime::deleteOldInvocations),
+                    every, every, TimeUnit.MILLISECONDS);
+            runtime.server.start();
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        LOG.info("loaded {} function(s); keeping ended invocations for {}",
+                runtime.registry.list().size(), config.invocationRetention());
         LOG.info("fn4j runtime {} listening on http://{}:{} (data dir {})", runtime.runtimeId,
                 config.host(), runtime.port(), config.dataDir());
         return runtime;
@@ -107,6 +157,20 @@ public final class FnRuntime implements AutoCloseable {
         return runtimeId;
     }
 
+    /** Deletes ended invocations older than the retention; runs on a background thread. */
+    private void deleteOldInvocations() {
+        try {
+            int deleted = invocations.deleteEndedBefore(
+                    clock.instant().minus(config.invocationRetention()));
+            if (deleted > 0) {
+                LOG.info("deleted {} invocation(s) older than {}", deleted,
+                        config.invocationRetention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("deleting old invocations failed: {}", e.getMessage());
+        }
+    }
+
     private void reapIdle() {
         try {
             pools.reapIdle();
@@ -116,8 +180,10 @@ public final class FnRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops: refuses new calls with 503, lets admitted ones finish within the grace period, then
-     * removes every container of this runtime and stops serving.
+     * Stops: refuses new calls with 503 and ends event streams, lets admitted calls (synchronous
+     * and asynchronous) finish within the grace period, leaves queued asynchronous work stored
+     * for the next start, then removes every container of this runtime, writes the last
+     * invocation records and stops serving.
      */
     @Override
     public synchronized void close() {
@@ -126,9 +192,16 @@ public final class FnRuntime implements AutoCloseable {
         }
         closed = true;
         LOG.info("stopping: draining calls for up to {}s", config.shutdownGrace().toSeconds());
+        long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
         try {
-            if (!server.drain(config.shutdownGrace())) {
-                LOG.warn("calls still running after the grace period; stopping anyway");
+            async.stopStarting();
+            events.closeAll();
+            boolean drained = server.drain(config.shutdownGrace());
+            boolean asyncDone = async.awaitRunning(Duration.ofNanos(
+                    Math.max(0, deadline - System.nanoTime())));
+            if (!drained || !asyncDone) {
+                LOG.warn("calls still running after the grace period; stopping anyway"
+                        + " (unfinished asynchronous calls run again at the next start)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -145,6 +218,8 @@ public final class FnRuntime implements AutoCloseable {
         int removed = reaper.removeContainers(runtimeId);
         reaper.removeSocketDirs(config.instancesDir());
         server.stop();
+        recorder.close();
+        database.close();
         engine.close();
         LOG.info("stopped; removed {} remaining container(s)", removed);
     }

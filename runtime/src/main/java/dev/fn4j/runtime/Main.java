@@ -2,6 +2,7 @@ package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.engine.EngineException;
+import dev.fn4j.runtime.store.StoreException;
 
 /**
  * Starts the runtime: {@code java -jar fn4j-runtime.jar --port 8080 --data-dir DIR}. Stops
@@ -25,6 +26,9 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fn4j-shutdown"));
         } catch (EngineException e) {
             System.err.println("fn4j: cannot use the container engine: " + e.getMessage());
+            System.exit(69);
+        } catch (StoreException e) {
+            System.err.println("fn4j: " + e.getMessage());
             System.exit(69);
         } catch (ConfigException e) {
             System.err.println("fn4j: " + e.getMessage());

@@ -10,7 +10,8 @@ final class Options {
 
     private static final Set<String> KNOWN = Set.of("host", "port", "data-dir", "max-body-bytes",
             "max-image-bytes", "worker-threads", "start-timeout-seconds", "shutdown-grace-seconds",
-            "client-rate-limit", "client-burst", "memory-budget-mb");
+            "client-rate-limit", "client-burst", "memory-budget-mb", "database-url",
+            "database-user", "database-password", "invocation-retention-hours");
 
     private final Map<String, String> values;
 
@@ -64,6 +65,25 @@ final class Options {
             throw new ConfigException("--" + name + " is out of range: " + value);
         }
         return (int) value;
+    }
+
+    /** A decimal number such as {@code 24} or {@code 0.5}. */
+    double decimal(String name, double fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double parsed = Double.parseDouble(value.strip());
+            if (Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below.
+        }
+        throw new ConfigException("--" + name + " (or FN4J_"
+                + name.toUpperCase(Locale.ROOT).replace('-', '_') + ") must be a number such as 24"
+                + " or 0.5: '" + value + "'");
     }
 
     long longValue(String name, long fallback) {

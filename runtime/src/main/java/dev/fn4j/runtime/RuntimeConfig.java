@@ -1,6 +1,7 @@
 package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.limit.RateLimit;
+import dev.fn4j.runtime.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,10 +20,18 @@ import java.util.Map;
  * @param shutdownGrace how long a stopping runtime lets admitted calls run
  * @param clientRateLimit each client's token bucket, or null when clients are not limited
  * @param memoryBudget the memory all instances together may have, in bytes
+ * @param database where state is kept; null for the H2 file database under {@code dataDir}
+ * @param invocationRetention how long ended invocations are kept, positive
  */
 public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyBytes,
         long maxImageBytes, int workerThreads, Duration startTimeout, Duration shutdownGrace,
-        RateLimit clientRateLimit, long memoryBudget) {
+        RateLimit clientRateLimit, long memoryBudget, DatabaseSettings database,
+        Duration invocationRetention) {
+
+    /** The default {@code --invocation-retention-hours}. */
+    static final double DEFAULT_RETENTION_HOURS = 24;
+    /** Ten years: anything longer is surely a typo. */
+    static final double MAX_RETENTION_HOURS = 24 * 365 * 10;
 
     /** The longest data-dir path that leaves room for instance socket paths (107 bytes max). */
     static final int MAX_DATA_DIR_LENGTH = 107 - "/instances/0123456789ab/fn.sock".length();
@@ -41,6 +50,18 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
         positive("--max-image-bytes", maxImageBytes);
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
+        if (database == null) {
+            if (dataDir.toString().contains(";")) {
+                throw new ConfigException("--data-dir must not contain ';' when the runtime keeps"
+                        + " its database in it: " + dataDir);
+            }
+            database = DatabaseSettings.h2File(dataDir.resolve("db").resolve("fn4j"));
+        }
+        if (invocationRetention == null || invocationRetention.isNegative()
+                || invocationRetention.isZero()) {
+            throw new ConfigException("--invocation-retention-hours must be positive: "
+                    + invocationRetention);
+        }
     }
 
     /** Parses {@code --name value} options over the environment's {@code FN4J_NAME} variables. */
@@ -56,7 +77,58 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
                 Duration.ofSeconds(options.integer("start-timeout-seconds", 60)),
                 Duration.ofSeconds(options.integer("shutdown-grace-seconds", 30)),
                 clientRateLimit(options),
-                options.longValue("memory-budget-mb", defaultMemoryBudgetMb()) * 1024 * 1024);
+                options.longValue("memory-budget-mb", defaultMemoryBudgetMb()) * 1024 * 1024,
+                database(options),
+                retention(options));
+    }
+
+    private static DatabaseSettings database(Options options) {
+        String url = options.string("database-url", null);
+        String user = options.string("database-user", null);
+        String password = options.string("database-password", null);
+        if (url == null || url.isBlank()) {
+            if (user != null || password != null) {
+                throw new ConfigException("--database-user and --database-password need"
+                        + " --database-url (or FN4J_DATABASE_URL); without it the runtime keeps"
+                        + " its state in an H2 database under --data-dir");
+            }
+            return null;
+        }
+        url = url.strip();
+        if (!DatabaseSettings.supported(url)) {
+            throw new ConfigException("--database-url (or FN4J_DATABASE_URL) must be a PostgreSQL"
+                    + " JDBC URL such as jdbc:postgresql://db.example:5432/fn4j (or a jdbc:h2:"
+                    + " URL): '" + DatabaseSettings.redact(url) + "'");
+        }
+        return new DatabaseSettings(url, user, password);
+    }
+
+    private static Duration retention(Options options) {
+        double hours = options.decimal("invocation-retention-hours", DEFAULT_RETENTION_HOURS);
+        if (!(hours > 0) || hours > MAX_RETENTION_HOURS) {
+            throw new ConfigException("--invocation-retention-hours must be more than 0 and at"
+                    + " most " + (long) MAX_RETENTION_HOURS + " (ten years): " + hours);
+        }
+        long millis = Math.round(hours * 3_600_000);
+        return Duration.ofMillis(Math.max(1, millis));
+    }
+
+    /**
+     * How often ended invocations past their retention are deleted: a tenth of the retention,
+     * from 1 second to 10 minutes, so a short retention (in tests) is honoured promptly.
+     */
+    public Duration retentionCheckInterval() {
+        Duration tenth = invocationRetention.dividedBy(10);
+        Duration min = Duration.ofSeconds(1);
+        Duration max = Duration.ofMinutes(10);
+        return tenth.compareTo(min) < 0 ? min : tenth.compareTo(max) > 0 ? max : tenth;
+    }
+
+    /** The settings with the database password masked. */
+    @Override
+    public String toString() {
+        return "RuntimeConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
+                + ", database=" + database + ", invocationRetention=" + invocationRetention + "]";
     }
 
     private static RateLimit clientRateLimit(Options options) {

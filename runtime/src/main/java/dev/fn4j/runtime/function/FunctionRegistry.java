@@ -1,6 +1,9 @@
 package dev.fn4j.runtime.function;
 
+import dev.fn4j.runtime.store.Database;
+import dev.fn4j.runtime.store.FunctionStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,41 +11,56 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** The deployed functions, by name: the newest revision of each. Thread-safe. */
+/**
+ * The deployed functions, by name: the newest revision of each, kept in the database and cached
+ * in memory. Changes write through to the store before the cache, so what callers see was
+ * stored. Thread-safe; changes block on the database.
+ */
 public final class FunctionRegistry {
 
+    /** How many revisions a function's history shows, newest first. */
+    public static final int HISTORY_LIMIT = 100;
+
+    /** The current revision of every stored function; changed only under this object's lock. */
     private final ConcurrentMap<String, Function> functions = new ConcurrentHashMap<>();
+    private final FunctionStore store;
     private final Clock clock;
 
-    public FunctionRegistry(Clock clock) {
+    /** Loads every stored function. */
+    public FunctionRegistry(Clock clock, FunctionStore store) {
         this.clock = clock;
+        this.store = store;
+        store.loadAll().forEach(f -> functions.put(f.name(), f));
     }
 
     /** The result of {@link #put}: the new revision, and whether the function is new. */
     public record Deployed(Function function, boolean created) {}
 
-    /** Creates the function or makes its next revision. */
-    public Deployed put(String name, FunctionSpec spec) {
+    /** Creates the function or makes its next revision, stored before it is returned. */
+    public synchronized Deployed put(String name, FunctionSpec spec) {
         FunctionName.check(name);
-        boolean[] created = {false};
-        Function function = functions.compute(name, (key, old) -> {
-            var now = clock.instant();
-            if (old == null) {
-                created[0] = true;
-                return new Function(key, 1, spec, now, now);
-            }
-            return old.next(spec, now);
-        });
-        return new Deployed(function, created[0]);
+        Instant now = Database.truncate(clock.instant());
+        Function old = functions.get(name);
+        Function function = old == null ? new Function(name, 1, spec, now, now)
+                : old.next(spec, now);
+        store.save(function);
+        functions.put(name, function);
+        return new Deployed(function, old == null);
     }
 
     public Optional<Function> get(String name) {
         return Optional.ofNullable(functions.get(name));
     }
 
-    /** Removes the function; returns what was removed, if anything. */
-    public Optional<Function> remove(String name) {
-        return Optional.ofNullable(functions.remove(name));
+    /** Removes the function and its revision history; returns what was removed, if anything. */
+    public synchronized Optional<Function> remove(String name) {
+        Function function = functions.get(name);
+        if (function == null) {
+            return Optional.empty();
+        }
+        store.delete(name);
+        functions.remove(name);
+        return Optional.of(function);
     }
 
     /** Every function, by name. */
@@ -50,5 +68,10 @@ public final class FunctionRegistry {
         List<Function> all = new ArrayList<>(functions.values());
         all.sort(Comparator.comparing(Function::name));
         return all;
+    }
+
+    /** The function's revisions, newest first, at most {@link #HISTORY_LIMIT}. */
+    public List<Revision> revisions(String name) {
+        return store.revisions(name, HISTORY_LIMIT);
     }
 }

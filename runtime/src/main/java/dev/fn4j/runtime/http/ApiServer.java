@@ -1,26 +1,34 @@
 package dev.fn4j.runtime.http;
 
+import dev.fn4j.runtime.async.AsyncInvocations;
+import dev.fn4j.runtime.async.InvocationEvents;
+import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.function.FunctionRegistry;
-import dev.fn4j.runtime.invoke.Invoker;
-import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.runtime.store.InvocationRecorder;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /** The runtime's HTTP server: the REST API and the HTTP triggers, on Undertow. */
 public final class ApiServer {
 
-    /** What the server needs from the rest of the runtime. */
+    /**
+     * What the server needs from the rest of the runtime.
+     *
+     * @param background runs the replay of new event streams (store reads)
+     */
     public record Parts(ContainerEngine engine, String runtimeId, Deployer deployer,
-            FunctionRegistry registry, PoolRegistry pools, Invoker invoker, RateLimiter limiter,
-            RuntimeMetrics metrics) {}
+            FunctionRegistry registry, PoolRegistry pools, Calls calls, AsyncInvocations async,
+            InvocationRecorder history, InvocationEvents events, RuntimeMetrics metrics,
+            Executor background) {}
 
     /** The server's own settings. */
     public record Settings(String host, int port, int workerThreads, long maxBodyBytes,
@@ -33,17 +41,21 @@ public final class ApiServer {
         FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.pools());
         ImagesApi images = new ImagesApi(parts.engine(), settings.uploadDir(),
                 settings.maxImageBytes());
-        InvocationsApi invocations =
-                new InvocationsApi(parts.pools(), parts.invoker(), parts.limiter(),
-                        parts.metrics(), settings.maxBodyBytes());
+        InvocationsApi invocations = new InvocationsApi(parts.pools(), parts.calls(),
+                parts.async(), settings.maxBodyBytes());
+        InvocationHistoryApi history = new InvocationHistoryApi(parts.history(), parts.events(),
+                parts.registry(), parts.background());
         ApiRoutes routes = new ApiRoutes()
                 .post("/v1/images", Blocking.api(images::upload))
                 .get("/v1/functions", Blocking.api(functions::list))
                 .put("/v1/functions/{name}", Blocking.api(functions::put))
                 .get("/v1/functions/{name}", Blocking.api(functions::get))
                 .delete("/v1/functions/{name}", Blocking.api(functions::delete))
-                .post("/v1/functions/{name}/invocations", Blocking.api(invocations::invoke));
-        var root = Handlers.path(routes.handler())
+                .post("/v1/functions/{name}/invocations", Blocking.api(invocations::invoke))
+                .get("/v1/functions/{name}/invocations", Blocking.api(history::list))
+                .get("/v1/invocations/{id}", Blocking.api(history::get))
+                .get("/v1/invocations/{id}/events", history.events());
+        var root = Handlers.path(InvocationHistoryApi.guard(routes.handler()))
                 .addPrefixPath("/fn", Blocking.open(invocations::trigger));
         this.admission = new Admission(new RequestIds(root));
         HealthApi health = new HealthApi(parts.engine(), parts.runtimeId(), admission::stopping);

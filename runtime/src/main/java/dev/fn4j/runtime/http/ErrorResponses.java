@@ -5,6 +5,7 @@ import dev.fn4j.runtime.engine.EngineUnavailableException;
 import dev.fn4j.runtime.engine.InvalidImageException;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.store.StoreException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.util.LinkedHashMap;
@@ -31,6 +32,12 @@ public final class ErrorResponses {
         }
         if (failure instanceof InvalidImageException e) {
             return new ApiException(ErrorCode.INVALID_IMAGE, e.getMessage(), e);
+        }
+        if (failure instanceof StoreException e) {
+            LOG.error("database failure", e);
+            return new ApiException(ErrorCode.DATABASE_UNAVAILABLE,
+                    "the runtime's database failed; retry later, and see the runtime's log ("
+                            + e.getMessage() + ")", e);
         }
         if (failure instanceof EngineException e) {
             return new ApiException(ErrorCode.ENGINE_UNAVAILABLE,

@@ -1,19 +1,25 @@
 package dev.fn4j.runtime.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.Quantities;
+import dev.fn4j.runtime.function.Revision;
 import dev.fn4j.runtime.instance.Instance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A function as {@code GET /v1/functions/{name}} shows it, with its live instances. */
+/**
+ * A function as {@code GET /v1/functions/{name}} shows it, with its live instances and its
+ * revision history (newest first; left out of the list of all functions).
+ */
 record FunctionView(String name, long revision, String image, String handler, String timeout,
         String memory, double cpus, int concurrency, int minInstances, int maxInstances,
         String idleTimeout, int maxQueue, Map<String, String> env, String url,
         String invocationsUrl, Instant createdAt, Instant updatedAt,
-        List<InstanceView> instances) {
+        List<InstanceView> instances,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> revisions) {
 
     /** One live instance. */
     record InstanceView(String id, long revision, String state, Instant startedAt, int inFlight) {
@@ -25,6 +31,11 @@ record FunctionView(String name, long revision, String image, String handler, St
     }
 
     static FunctionView of(Function function, List<Instance> instances) {
+        return of(function, instances, null);
+    }
+
+    /** With {@code revisions}, newest first, or null to leave them out. */
+    static FunctionView of(Function function, List<Instance> instances, List<Revision> revisions) {
         FunctionSpec spec = function.spec();
         FunctionSpec.Scaling scaling = spec.scaling();
         return new FunctionView(function.name(), function.revision(), spec.image(), spec.handler(),
@@ -33,6 +44,6 @@ record FunctionView(String name, long revision, String image, String handler, St
                 Quantities.formatDuration(scaling.idleTimeout()), scaling.maxQueue(), spec.env(),
                 "/fn/" + function.name(), "/v1/functions/" + function.name() + "/invocations",
                 function.createdAt(), function.updatedAt(),
-                instances.stream().map(InstanceView::of).toList());
+                instances.stream().map(InstanceView::of).toList(), revisions);
     }
 }

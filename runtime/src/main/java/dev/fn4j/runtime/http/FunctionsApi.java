@@ -31,13 +31,13 @@ final class FunctionsApi {
         String name = FunctionName.check(pathName(exchange));
         var body = Json.parse(Bodies.read(exchange, MAX_SPEC_BYTES));
         FunctionRegistry.Deployed deployed = deployer.deploy(name, body);
-        Json.send(exchange, deployed.created() ? 201 : 200, view(deployed.function()));
+        Json.send(exchange, deployed.created() ? 201 : 200, detailedView(deployed.function()));
     }
 
     void get(HttpServerExchange exchange) {
         String name = FunctionName.check(pathName(exchange));
         Function function = registry.get(name).orElseThrow(() -> Deployer.notFound(name));
-        Json.send(exchange, 200, view(function));
+        Json.send(exchange, 200, detailedView(function));
     }
 
     void list(HttpServerExchange exchange) {
@@ -54,6 +54,13 @@ final class FunctionsApi {
     private FunctionView view(Function function) {
         return FunctionView.of(function,
                 pools.get(function.name()).map(FunctionPool::instances).orElse(List.of()));
+    }
+
+    /** With the revision history, newest first; reads the store. */
+    private FunctionView detailedView(Function function) {
+        return FunctionView.of(function,
+                pools.get(function.name()).map(FunctionPool::instances).orElse(List.of()),
+                registry.revisions(function.name()));
     }
 
     static String pathName(HttpServerExchange exchange) {

@@ -2,69 +2,81 @@ package dev.fn4j.runtime.http;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.Protocol;
+import dev.fn4j.runtime.async.AsyncInvocations;
+import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
-import dev.fn4j.runtime.error.ApiException;
-import dev.fn4j.runtime.error.ErrorCode;
-import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
-import dev.fn4j.runtime.invoke.Invoker;
-import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.runtime.store.Invocation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Calls functions: {@code POST /v1/functions/{name}/invocations} with the body as input, and the
- * HTTP trigger {@code /fn/{name}/...} with the whole request.
+ * Calls functions: {@code POST /v1/functions/{name}/invocations} with the body as input (at once,
+ * or with {@code Prefer: respond-async} answered 202 and run later), and the HTTP trigger
+ * {@code /fn/{name}/...} with the whole request.
  */
 final class InvocationsApi {
 
     static final HttpString COLD_START = HttpString.tryFromString("Fn-Cold-Start");
+    private static final HttpString PREFER = HttpString.tryFromString("Prefer");
+    private static final HttpString PREFERENCE_APPLIED =
+            HttpString.tryFromString("Preference-Applied");
     /** Headers that describe one hop of HTTP, not the request; never passed through. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive",
             "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization",
             "proxy-authenticate", "content-length", "host");
 
-    /** Errors that refuse a call before it runs. */
-    private static final Set<ErrorCode> REJECTIONS = Set.of(ErrorCode.QUEUE_FULL,
-            ErrorCode.RATE_LIMITED, ErrorCode.CAPACITY_EXHAUSTED, ErrorCode.SHUTTING_DOWN);
-
     private final PoolRegistry pools;
-    private final Invoker invoker;
-    private final RateLimiter limiter;
-    private final RuntimeMetrics metrics;
+    private final Calls calls;
+    private final AsyncInvocations async;
     private final long maxBodyBytes;
 
-    InvocationsApi(PoolRegistry pools, Invoker invoker, RateLimiter limiter,
-            RuntimeMetrics metrics, long maxBodyBytes) {
+    InvocationsApi(PoolRegistry pools, Calls calls, AsyncInvocations async, long maxBodyBytes) {
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
         this.pools = pools;
-        this.invoker = invoker;
-        this.limiter = limiter;
-        this.metrics = metrics;
+        this.calls = calls;
+        this.async = async;
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** {@code POST /v1/functions/{name}/invocations}: the body in, the function's output out. */
+    /**
+     * {@code POST /v1/functions/{name}/invocations}: the body in, the function's output out; with
+     * {@code Prefer: respond-async}, 202 and the invocation's {@code Location} once it is stored.
+     */
     void invoke(HttpServerExchange exchange) throws Exception {
         String name = FunctionName.check(FunctionsApi.pathName(exchange));
         FunctionPool pool = pool(name);
         byte[] body = Bodies.read(exchange, maxBodyBytes);
-        List<Frame.Header> headers = new ArrayList<>();
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (Prefer.respondAsync(exchange.getRequestHeaders().get(PREFER))) {
+            calls.admit(client(exchange), pool);
+            Invocation queued = async.submit(pool, RequestIds.of(exchange), body, contentType);
+            String location = "/v1/invocations/" + queued.id();
+            exchange.getResponseHeaders().put(Headers.LOCATION, location);
+            exchange.getResponseHeaders().put(PREFERENCE_APPLIED, "respond-async");
+            Map<String, Object> accepted = new LinkedHashMap<>();
+            accepted.put("id", queued.id());
+            accepted.put("status", queued.status().wire());
+            accepted.put("location", location);
+            Json.send(exchange, 202, accepted);
+            return;
+        }
+        List<Frame.Header> headers = new ArrayList<>();
         if (contentType != null) {
             headers.add(new Frame.Header("content-type", contentType));
         }
@@ -109,28 +121,15 @@ final class InvocationsApi {
         return pools.get(name).orElseThrow(() -> Deployer.notFound(name));
     }
 
-    /**
-     * Takes a token from the client's and the function's buckets, runs the call, and records
-     * its outcome.
-     */
+    /** Runs a synchronous call: admitted, run and recorded by {@link Calls#sync}. */
     private InvocationResult call(HttpServerExchange exchange, FunctionPool pool,
             List<Frame.Header> headers, byte[] body) {
-        String name = pool.current().name();
-        long start = System.nanoTime();
-        try {
-            limiter.admitClient(exchange.getSourceAddress().getAddress().getHostAddress());
-            limiter.admitFunction(name, pool.current().spec().rateLimit());
-            InvocationResult result = invoker.invoke(pool,
-                    new InvocationRequest(RequestIds.of(exchange), headers, body));
-            metrics.invocation(name, "success", Duration.ofNanos(System.nanoTime() - start));
-            return result;
-        } catch (ApiException e) {
-            metrics.invocation(name, e.code().code(), Duration.ofNanos(System.nanoTime() - start));
-            if (REJECTIONS.contains(e.code())) {
-                metrics.rejection(name, e.code().code());
-            }
-            throw e;
-        }
+        return calls.sync(client(exchange), pool,
+                new InvocationRequest(RequestIds.of(exchange), headers, body));
+    }
+
+    private static String client(HttpServerExchange exchange) {
+        return exchange.getSourceAddress().getAddress().getHostAddress();
     }
 
     private static void sendResult(HttpServerExchange exchange, InvocationResult result) {

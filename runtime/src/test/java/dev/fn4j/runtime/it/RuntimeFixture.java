@@ -38,13 +38,25 @@ public final class RuntimeFixture implements AutoCloseable {
     }
 
     public static RuntimeFixture start(String... extraArgs) throws IOException {
+        return start(TestDatabase.create(TestDatabase.Kind.H2), extraArgs);
+    }
+
+    /** A runtime keeping its state in {@code database}. */
+    public static RuntimeFixture start(TestDatabase database, String... extraArgs)
+            throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-it-");
-        String[] args = Stream.concat(
+        String[] args = Stream.of(
                 Stream.of("--port", "0", "--data-dir", dataDir.toString(),
                         "--shutdown-grace-seconds", "5"),
-                Stream.of(extraArgs)).toArray(String[]::new);
+                database.runtimeArgs().stream(),
+                Stream.of(extraArgs)).flatMap(s -> s).toArray(String[]::new);
         RuntimeConfig config = RuntimeConfig.parse(args, Map.of());
         return new RuntimeFixture(dataDir, FnRuntime.start(config, DockerContainerEngine.fromEnvironment()));
+    }
+
+    /** The runtime's data directory (its H2 database is under it). */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public URI uri(String path) {

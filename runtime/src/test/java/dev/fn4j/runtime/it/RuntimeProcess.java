@@ -25,6 +25,11 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     static RuntimeProcess start(Path dataDir) throws Exception {
+        return start(dataDir, List.of());
+    }
+
+    /** Starts the jar on {@code dataDir} with {@code extraArgs} after the usual options. */
+    static RuntimeProcess start(Path dataDir, List<String> extraArgs) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -32,9 +37,13 @@ final class RuntimeProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("fn4j.test.runtimeJar", "target/fn4j-runtime.jar"));
         Path log = Files.createTempFile(Path.of("target"), "runtime-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(java,
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "-jar", jar.toString(),
                 "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-                "--shutdown-grace-seconds", "20"))
+                "--shutdown-grace-seconds", "20"));
+        command.addAll(extraArgs);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RuntimeProcess runtime = new RuntimeProcess(process, port, log);
         runtime.awaitHealthy();

@@ -1,0 +1,106 @@
+package dev.fn4j.runtime.store;
+
+import dev.fn4j.runtime.function.FunctionName;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One call of a function as the runtime keeps it. Asynchronous invocations keep their request,
+ * so they can run again after a crash, and their result; synchronous ones keep status, timing
+ * and error only, their result having gone to the caller.
+ *
+ * @param id the call's request id ({@code Fn-Request-Id}), lower-case hex
+ * @param function the function's name
+ * @param revision the revision that ran it (for a queued call: the current one when queued)
+ * @param async whether it was submitted with {@code Prefer: respond-async}
+ * @param status where it is
+ * @param attempts how many times it started; more than 1 after a restart re-ran it
+ * @param queuedAt when it was accepted
+ * @param startedAt when its last attempt started, or null
+ * @param endedAt when it ended, or null
+ * @param coldStart whether its instance had to start, or null when unknown
+ * @param requestBody the call's input (asynchronous calls only), or null
+ * @param requestType the input's content type, or null
+ * @param resultBody the function's output (asynchronous calls that succeeded), or null
+ * @param resultType the output's content type, or null
+ * @param errorCode the error code it failed with, or null
+ * @param errorMessage the error's message, or null
+ * @param logs the lines the function logged during the call, or null when not captured
+ */
+public record Invocation(String id, String function, long revision, boolean async,
+        InvocationStatus status, int attempts, Instant queuedAt, Instant startedAt,
+        Instant endedAt, Boolean coldStart, byte[] requestBody, String requestType,
+        byte[] resultBody, String resultType, String errorCode, String errorMessage,
+        String logs) {
+
+    public Invocation {
+        Objects.requireNonNull(id, "id");
+        FunctionName.check(function);
+        Objects.requireNonNull(status, "status");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+        }
+        queuedAt = Database.truncate(Objects.requireNonNull(queuedAt, "queuedAt"));
+        startedAt = Database.truncate(startedAt);
+        endedAt = Database.truncate(endedAt);
+        requestType = cut(text(requestType), MAX_TYPE_LENGTH);
+        resultType = cut(text(resultType), MAX_TYPE_LENGTH);
+        errorCode = cut(errorCode, MAX_CODE_LENGTH);
+        errorMessage = text(errorMessage);
+        logs = text(logs);
+    }
+
+    /** Text as a database column can hold it: PostgreSQL's text cannot hold NUL. */
+    static String text(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value
+                : value.replace('\u0000', '\uFFFD');
+    }
+
+    /** Content types longer than this (a hostile header) are cut to fit their column. */
+    static final int MAX_TYPE_LENGTH = 255;
+    static final int MAX_CODE_LENGTH = 64;
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** A newly accepted asynchronous call. */
+    public static Invocation queued(String id, String function, long revision, Instant at,
+            byte[] body, String contentType) {
+        return new Invocation(id, function, revision, true, InvocationStatus.QUEUED, 0, at, null,
+                null, null, body, contentType, null, null, null, null, null);
+    }
+
+    /** The milliseconds from start to end, or null while either is unknown. */
+    public Long durationMs() {
+        return startedAt == null || endedAt == null ? null
+                : endedAt.toEpochMilli() - startedAt.toEpochMilli();
+    }
+
+    /**
+     * This invocation as it was right after {@code event}: the event's state and attempts, with
+     * what was known then. {@code this} must be at least as new as the event; a terminal event
+     * shows everything.
+     */
+    public Invocation asOf(InvocationEvent event) {
+        return switch (event.status()) {
+            case QUEUED -> new Invocation(id, function, revision, async, event.status(),
+                    event.attempts(), queuedAt, null, null, null, requestBody, requestType, null,
+                    null, null, null, null);
+            case RUNNING -> new Invocation(id, function, revision, async, event.status(),
+                    event.attempts(), queuedAt, event.at(), null, null, requestBody, requestType,
+                    null, null, null, null, null);
+            default -> new Invocation(id, function, revision, async, event.status(),
+                    event.attempts(), queuedAt, startedAt, endedAt != null ? endedAt : event.at(),
+                    coldStart, requestBody, requestType, resultBody, resultType, errorCode,
+                    errorMessage, logs);
+        };
+    }
+
+    /** This invocation without its request body, which only re-running it needs. */
+    public Invocation withoutRequestBody() {
+        return requestBody == null ? this : new Invocation(id, function, revision, async, status,
+                attempts, queuedAt, startedAt, endedAt, coldStart, null, requestType, resultBody,
+                resultType, errorCode, errorMessage, logs);
+    }
+}

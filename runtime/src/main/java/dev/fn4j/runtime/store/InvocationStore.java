@@ -1,0 +1,330 @@
+package dev.fn4j.runtime.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Invocations and their state changes, in the database. Each change of an asynchronous
+ * invocation is one transaction that updates its row and appends its event, so the events
+ * replay exactly what happened. Blocks: call it from worker threads.
+ */
+public final class InvocationStore {
+
+    private static final String COLUMNS = "id, function_name, revision, is_async, status,"
+            + " attempts, queued_at, started_at, ended_at, cold_start, request_type, result_body,"
+            + " result_type, error_code, error_message, logs";
+
+    private final Database database;
+
+    public InvocationStore(Database database) {
+        this.database = database;
+    }
+
+    /** A state change: the invocation right after it, and the event that records it. */
+    public record Transition(Invocation invocation, InvocationEvent event) {
+        public Transition {
+            Objects.requireNonNull(invocation, "invocation");
+            Objects.requireNonNull(event, "event");
+        }
+
+        /** The invocation as the event's subscribers see it. */
+        public Invocation snapshot() {
+            return invocation.asOf(event);
+        }
+    }
+
+    /**
+     * How an attempt ended.
+     *
+     * @param status succeeded, failed or timed_out
+     * @param endedAt when
+     * @param coldStart whether the attempt had to start its instance, or null when unknown
+     * @param resultBody the output of a success, or null
+     * @param resultType its content type, or null
+     * @param errorCode the error of a failure, or null
+     * @param errorMessage its message, or null
+     * @param logs what the function logged, or null
+     */
+    public record Outcome(InvocationStatus status, Instant endedAt, Boolean coldStart,
+            byte[] resultBody, String resultType, String errorCode, String errorMessage,
+            String logs) {
+        public Outcome {
+            if (!status.terminal()) {
+                throw new IllegalArgumentException("an outcome is a terminal state: " + status);
+            }
+            Objects.requireNonNull(endedAt, "endedAt");
+            errorMessage = Invocation.text(errorMessage);
+            logs = Invocation.text(logs);
+        }
+    }
+
+    /** Stores a newly accepted asynchronous call and its first event, {@code queued}. */
+    public Transition insertQueued(Invocation invocation) {
+        if (invocation.status() != InvocationStatus.QUEUED) {
+            throw new IllegalArgumentException("not queued: " + invocation.status());
+        }
+        return database.write("queueing invocation " + invocation.id(), connection -> {
+            insert(connection, List.of(invocation));
+            InvocationEvent event = new InvocationEvent(1, InvocationStatus.QUEUED,
+                    invocation.attempts(), invocation.queuedAt());
+            appendEvent(connection, invocation.id(), event);
+            return new Transition(invocation, event);
+        });
+    }
+
+    /** Stores invocations that already ended (synchronous calls), in one batch, without events. */
+    public void insertEnded(List<Invocation> invocations) {
+        if (invocations.isEmpty()) {
+            return;
+        }
+        database.write("recording " + invocations.size() + " invocation(s)", connection -> {
+            insert(connection, invocations);
+            return null;
+        });
+    }
+
+    /**
+     * Starts an attempt: the invocation becomes {@code running} on {@code revision} and its
+     * attempts go up by one. Returns it with its request body, which the attempt needs.
+     */
+    public Transition start(String id, long revision, Instant at) {
+        return database.write("starting invocation " + id, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE invocations SET status = 'running', attempts = attempts + 1,"
+                            + " revision = ?, started_at = ?, ended_at = NULL WHERE id = ?")) {
+                update.setLong(1, revision);
+                Database.setInstant(update, 2, at);
+                update.setString(3, id);
+                requireOne(update.executeUpdate(), id);
+            }
+            Invocation invocation = select(connection, id, true)
+                    .orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
+            InvocationEvent event = new InvocationEvent(nextSeq(connection, id),
+                    InvocationStatus.RUNNING, invocation.attempts(), at);
+            appendEvent(connection, id, event);
+            return new Transition(invocation, event);
+        });
+    }
+
+    /** Ends the invocation's attempt with {@code outcome}. */
+    public Transition finish(String id, Outcome outcome) {
+        return database.write("finishing invocation " + id, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE invocations SET status = ?, ended_at = ?, cold_start = ?,"
+                            + " result_body = ?, result_type = ?, error_code = ?,"
+                            + " error_message = ?, logs = ? WHERE id = ?")) {
+                update.setString(1, outcome.status().wire());
+                Database.setInstant(update, 2, outcome.endedAt());
+                update.setObject(3, outcome.coldStart(), java.sql.Types.BOOLEAN);
+                update.setBytes(4, outcome.resultBody());
+                update.setString(5, outcome.resultType());
+                update.setString(6, outcome.errorCode());
+                update.setString(7, outcome.errorMessage());
+                update.setString(8, outcome.logs());
+                update.setString(9, id);
+                requireOne(update.executeUpdate(), id);
+            }
+            Invocation invocation = select(connection, id, false)
+                    .orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
+            InvocationEvent event = new InvocationEvent(nextSeq(connection, id),
+                    outcome.status(), invocation.attempts(), outcome.endedAt());
+            appendEvent(connection, id, event);
+            return new Transition(invocation, event);
+        });
+    }
+
+    /** Puts an invocation whose attempt a crash interrupted back in the queue. */
+    public Transition requeue(String id, Instant at) {
+        return database.write("re-queueing invocation " + id, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE invocations SET status = 'queued' WHERE id = ?")) {
+                update.setString(1, id);
+                requireOne(update.executeUpdate(), id);
+            }
+            Invocation invocation = select(connection, id, false)
+                    .orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
+            InvocationEvent event = new InvocationEvent(nextSeq(connection, id),
+                    InvocationStatus.QUEUED, invocation.attempts(), at);
+            appendEvent(connection, id, event);
+            return new Transition(invocation, event);
+        });
+    }
+
+    /** The invocation, without its request body. */
+    public Optional<Invocation> find(String id) {
+        return database.read("reading invocation " + id, connection -> select(connection, id, false));
+    }
+
+    /** The invocation's state changes in order; empty for synchronous calls. */
+    public List<InvocationEvent> events(String id) {
+        return database.read("reading the events of invocation " + id, connection -> {
+            List<InvocationEvent> events = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT seq, status, attempts, happened_at FROM invocation_events"
+                            + " WHERE invocation_id = ? ORDER BY seq")) {
+                query.setString(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(new InvocationEvent(rows.getInt("seq"),
+                                InvocationStatus.parse(rows.getString("status")),
+                                rows.getInt("attempts"), Database.getInstant(rows, "happened_at")));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    /**
+     * The function's newest invocations first, at most {@code limit}, without request or result
+     * bodies (a history lists many; {@link #find} reads one whole).
+     */
+    public List<Invocation> recent(String function, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return database.read("reading the invocations of '" + function + "'", connection -> {
+            List<Invocation> invocations = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    .replace("result_body", "NULL AS result_body")
+                    + " FROM invocations WHERE function_name = ?"
+                    + " ORDER BY queued_at DESC, id DESC")) {
+                query.setString(1, function);
+                query.setMaxRows(limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        invocations.add(read(rows, false));
+                    }
+                }
+            }
+            return invocations;
+        });
+    }
+
+    /** Asynchronous invocations still queued or running, oldest first, without request bodies. */
+    public List<Invocation> unfinished() {
+        return database.read("reading unfinished invocations", connection -> {
+            List<Invocation> invocations = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM invocations WHERE status IN ('queued', 'running') AND is_async"
+                    + " ORDER BY queued_at, id");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    invocations.add(read(rows, false));
+                }
+            }
+            return invocations;
+        });
+    }
+
+    /** Deletes invocations that ended before {@code cutoff}, with their events; returns how many. */
+    public int deleteEndedBefore(Instant cutoff) {
+        return database.write("deleting old invocations", connection -> {
+            try (PreparedStatement events = connection.prepareStatement(
+                    "DELETE FROM invocation_events WHERE invocation_id IN (SELECT id FROM"
+                            + " invocations WHERE ended_at < ?)");
+                    PreparedStatement invocations = connection.prepareStatement(
+                            "DELETE FROM invocations WHERE ended_at < ?")) {
+                Database.setInstant(events, 1, cutoff);
+                events.executeUpdate();
+                Database.setInstant(invocations, 1, cutoff);
+                return invocations.executeUpdate();
+            }
+        });
+    }
+
+    private static void insert(Connection connection, List<Invocation> invocations)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO invocations ("
+                + COLUMNS + ", request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?)")) {
+            for (Invocation i : invocations) {
+                insert.setString(1, i.id());
+                insert.setString(2, i.function());
+                insert.setLong(3, i.revision());
+                insert.setBoolean(4, i.async());
+                insert.setString(5, i.status().wire());
+                insert.setInt(6, i.attempts());
+                Database.setInstant(insert, 7, i.queuedAt());
+                Database.setInstant(insert, 8, i.startedAt());
+                Database.setInstant(insert, 9, i.endedAt());
+                insert.setObject(10, i.coldStart(), java.sql.Types.BOOLEAN);
+                insert.setString(11, i.requestType());
+                insert.setBytes(12, i.resultBody());
+                insert.setString(13, i.resultType());
+                insert.setString(14, i.errorCode());
+                insert.setString(15, i.errorMessage());
+                insert.setString(16, i.logs());
+                insert.setBytes(17, i.requestBody());
+                if (invocations.size() == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (invocations.size() > 1) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static Optional<Invocation> select(Connection connection, String id,
+            boolean withRequestBody) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                + (withRequestBody ? ", request_body" : "") + " FROM invocations WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows, withRequestBody)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Invocation read(ResultSet row, boolean withRequestBody) throws SQLException {
+        return new Invocation(row.getString("id"), row.getString("function_name"),
+                row.getLong("revision"), row.getBoolean("is_async"),
+                InvocationStatus.parse(row.getString("status")), row.getInt("attempts"),
+                Database.getInstant(row, "queued_at"), Database.getInstant(row, "started_at"),
+                Database.getInstant(row, "ended_at"), Database.getBoolean(row, "cold_start"),
+                withRequestBody ? row.getBytes("request_body") : null, row.getString("request_type"),
+                row.getBytes("result_body"), row.getString("result_type"),
+                row.getString("error_code"), row.getString("error_message"), row.getString("logs"));
+    }
+
+    private static int nextSeq(Connection connection, String id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COALESCE(MAX(seq), 0) FROM invocation_events WHERE invocation_id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) + 1;
+            }
+        }
+    }
+
+    private static void appendEvent(Connection connection, String id, InvocationEvent event)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO invocation_events (invocation_id, seq, status, attempts, happened_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setInt(2, event.seq());
+            insert.setString(3, event.status().wire());
+            insert.setInt(4, event.attempts());
+            Database.setInstant(insert, 5, event.at());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void requireOne(int updated, String id) throws SQLException {
+        if (updated != 1) {
+            throw new SQLException("no invocation " + id + " to update");
+        }
+    }
+}

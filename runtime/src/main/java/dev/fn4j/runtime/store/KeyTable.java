@@ -1,0 +1,96 @@
+package dev.fn4j.runtime.store;
+
+import dev.fn4j.runtime.auth.ApiKey;
+import dev.fn4j.runtime.auth.KeyStore;
+import dev.fn4j.runtime.auth.Scope;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The API keys in the runtime's database, table {@code api_keys}. */
+public final class KeyTable implements KeyStore {
+
+    private static final String COLUMNS = "id, name, scope, secret_hash, created_at";
+
+    private final Database database;
+
+    public KeyTable(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public void insert(ApiKey key) {
+        database.write("store API key " + key.id(), connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, key.id());
+                insert.setString(2, key.name());
+                insert.setString(3, key.scope().wireName());
+                insert.setString(4, key.secretHash());
+                Database.setInstant(insert, 5, key.createdAt());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<ApiKey> find(String id) {
+        return database.read("read API key " + id, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM api_keys WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(key(row)) : Optional.<ApiKey>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ApiKey> list() {
+        return database.read("list API keys", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
+                    ResultSet row = select.executeQuery()) {
+                List<ApiKey> keys = new ArrayList<>();
+                while (row.next()) {
+                    keys.add(key(row));
+                }
+                return keys;
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return database.write("delete API key " + id, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM api_keys WHERE id = ?")) {
+                delete.setString(1, id);
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public boolean any(Scope scope) {
+        return database.read("look for " + scope.wireName() + " keys", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM api_keys WHERE scope = ? FETCH FIRST 1 ROWS ONLY")) {
+                select.setString(1, scope.wireName());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
+    private static ApiKey key(ResultSet row) throws SQLException {
+        return new ApiKey(row.getString("id"), row.getString("name"),
+                Scope.parse(row.getString("scope")), row.getString("secret_hash"),
+                Database.getInstant(row, "created_at"));
+    }
+}

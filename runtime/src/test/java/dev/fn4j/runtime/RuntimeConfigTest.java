@@ -1,0 +1,70 @@
+package dev.fn4j.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fn4j.runtime.store.DatabaseSettings;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuntimeConfigTest {
+
+    private static RuntimeConfig parse(Map<String, String> env, String... args) {
+        return RuntimeConfig.parse(args, env);
+    }
+
+    @Test
+    void keepsStateInAnH2FileUnderTheDataDirByDefault() {
+        RuntimeConfig config = parse(Map.of(), "--data-dir", "/tmp/fn4j-conf");
+        assertThat(config.database().kind()).isEqualTo(DatabaseSettings.Kind.H2);
+        assertThat(config.database().url()).startsWith("jdbc:h2:file:/tmp/fn4j-conf/db/fn4j;");
+        assertThat(config.invocationRetention()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.retentionCheckInterval()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void takesPostgresFromOptionsOrEnvironment() {
+        RuntimeConfig fromArgs = parse(Map.of(), "--data-dir", "/tmp/x", "--database-url",
+                "jdbc:postgresql://db:5432/fn4j", "--database-user", "fn4j",
+                "--database-password", "s3cret");
+        assertThat(fromArgs.database()).isEqualTo(
+                new DatabaseSettings("jdbc:postgresql://db:5432/fn4j", "fn4j", "s3cret"));
+        assertThat(fromArgs.toString()).doesNotContain("s3cret");
+
+        RuntimeConfig fromEnv = parse(Map.of("FN4J_DATABASE_URL", "jdbc:postgresql://db/fn4j",
+                "FN4J_DATABASE_USER", "u", "FN4J_DATABASE_PASSWORD", "p"), "--data-dir", "/tmp/x");
+        assertThat(fromEnv.database().kind()).isEqualTo(DatabaseSettings.Kind.POSTGRESQL);
+        assertThat(fromEnv.database().user()).isEqualTo("u");
+    }
+
+    @Test
+    void rejectsUnsupportedUrlsAndCredentialsWithoutAUrl() {
+        assertThatThrownBy(() -> parse(Map.of(), "--database-url",
+                "jdbc:mysql://db/fn4j?password=s3cret"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--database-url")
+                .hasMessageContaining("jdbc:mysql://db/fn4j?password=***")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> parse(Map.of(), "--database-user", "fn4j"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("need --database-url");
+    }
+
+    @Test
+    void retentionTakesFractionsOfHoursAndChecksAtATenthOfIt() {
+        RuntimeConfig tiny = parse(Map.of(), "--invocation-retention-hours", "0.001");
+        assertThat(tiny.invocationRetention()).isEqualTo(Duration.ofMillis(3600));
+        assertThat(tiny.retentionCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+        RuntimeConfig hour = parse(Map.of(), "--invocation-retention-hours", "1");
+        assertThat(hour.retentionCheckInterval()).isEqualTo(Duration.ofMinutes(6));
+    }
+
+    @Test
+    void rejectsRetentionThatIsNotAPositiveNumber() {
+        for (String bad : new String[] {"0", "-1", "abc", "NaN", "1e9"}) {
+            assertThatThrownBy(() -> parse(Map.of(), "--invocation-retention-hours", bad))
+                    .as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("--invocation-retention-hours");
+        }
+    }
+}

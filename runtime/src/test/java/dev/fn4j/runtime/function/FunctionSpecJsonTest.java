@@ -1,0 +1,49 @@
+package dev.fn4j.runtime.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fn4j.runtime.limit.RateLimit;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FunctionSpecJsonTest {
+
+    private static final FunctionSpec FULL = new FunctionSpec("sha256:abc", "com.example.Hello",
+            Duration.ofMillis(1500), 1024L * 1024 * 1024, 0.5, 4,
+            Map.of("B", "2", "A", "1 ' \" ;"), new FunctionSpec.Scaling(1, 3, Duration.ofMinutes(2), 7),
+            new RateLimit(5, 9));
+
+    @Test
+    void aFullSpecSurvivesTheRoundTrip() {
+        assertThat(FunctionSpecJson.read(FunctionSpecJson.write(FULL))).isEqualTo(FULL);
+    }
+
+    @Test
+    void aSpecWithoutRateLimitSurvivesTheRoundTrip() {
+        FunctionSpec plain = new FunctionSpec("img:1", "H", Duration.ofSeconds(30),
+                256L * 1024 * 1024, 1.0, 1, Map.of(), FunctionSpec.Scaling.DEFAULT, null);
+        String json = FunctionSpecJson.write(plain);
+        assertThat(json).doesNotContain("rateLimit");
+        assertThat(FunctionSpecJson.read(json)).isEqualTo(plain);
+    }
+
+    @Test
+    void writesThePutFormatSoTheParserReadsItToo() throws Exception {
+        String json = FunctionSpecJson.write(FULL);
+        assertThat(json).contains("\"timeout\":\"1500ms\"", "\"memory\":\"1g\"",
+                "\"idleTimeout\":\"2m\"", "\"rateLimit\":{\"perSecond\":5,\"burst\":9}");
+        assertThat(new FunctionSpecParser(8).parse(new ObjectMapper().readTree(json)))
+                .isEqualTo(FULL);
+    }
+
+    @Test
+    void aDamagedSpecNamesTheField() {
+        assertThatThrownBy(() -> FunctionSpecJson.read("{\"image\":\"x\",\"handler\":\"H\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"timeout\"");
+        assertThatThrownBy(() -> FunctionSpecJson.read("not json"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.fn4j.runtime.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A Server-Sent Events subscriber for tests: collects a stream's events until it ends. */
+final class SseClient implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** One event as sent: its {@code id:}, {@code event:} and {@code data:} fields. */
+    record Event(String id, String event, String data) {
+        JsonNode json() {
+            try {
+                return MAPPER.readTree(data);
+            } catch (Exception e) {
+                throw new AssertionError("event data is not JSON: " + data, e);
+            }
+        }
+    }
+
+    private final HttpResponse<Stream<String>> response;
+    private final List<Event> received = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<List<Event>> ended;
+
+    private SseClient(HttpResponse<Stream<String>> response) {
+        this.response = response;
+        this.ended = CompletableFuture.supplyAsync(this::readAll);
+    }
+
+    /** Connects and waits for the response's head. */
+    static SseClient open(URI uri, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
+                .timeout(Duration.ofSeconds(60));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+    }
+
+    int status() {
+        return response.statusCode();
+    }
+
+    String contentType() {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** The events received so far. */
+    List<Event> received() {
+        return List.copyOf(received);
+    }
+
+    /** Waits for the server to end the stream; returns every event it sent. */
+    List<Event> awaitEnd(Duration wait) throws Exception {
+        return ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private List<Event> readAll() {
+        String id = null;
+        String event = null;
+        StringBuilder data = null;
+        for (String line : (Iterable<String>) response.body()::iterator) {
+            if (line.isEmpty()) {
+                if (data != null) {
+                    received.add(new Event(id, event, data.toString()));
+                }
+                id = null;
+                event = null;
+                data = null;
+            } else if (!line.startsWith(":")) {
+                int colon = line.indexOf(':');
+                String field = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 1);
+                if (value.startsWith(" ")) {
+                    value = value.substring(1);
+                }
+                switch (field) {
+                    case "id" -> id = value;
+                    case "event" -> event = value;
+                    case "data" -> data = data == null ? new StringBuilder(value)
+                            : data.append('\n').append(value);
+                    default -> { }
+                }
+            }
+        }
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        response.body().close();
+    }
+}

@@ -1,0 +1,269 @@
+package dev.fn4j.runtime.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionRegistry;
+import dev.fn4j.runtime.function.FunctionSpec;
+import dev.fn4j.runtime.function.Revision;
+import dev.fn4j.runtime.it.TestDatabase;
+import dev.fn4j.runtime.limit.RateLimit;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store's behaviour on a real database, run against H2 and PostgreSQL by the subclasses:
+ * migrations, function revisions, invocation transitions and events, recovery queries,
+ * retention, and values that would break hand-built SQL.
+ */
+abstract class StoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T12:00:00.123Z");
+    private static final FunctionSpec SPEC = new FunctionSpec("sha256:abc", "com.example.Hello",
+            Duration.ofSeconds(30), 256L * 1024 * 1024, 1.0, 1, Map.of("GREETING", "Hi"),
+            new FunctionSpec.Scaling(1, 4, Duration.ofMinutes(10), 100), new RateLimit(5, 10));
+
+    @TempDir
+    Path dataDir;
+    private TestDatabase testDatabase;
+    private Database database;
+    private FunctionStore functions;
+    private InvocationStore invocations;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeEach
+    void open() {
+        testDatabase = TestDatabase.create(kind());
+        database = Database.open(testDatabase.settings(dataDir));
+        functions = new FunctionStore(database);
+        invocations = new InvocationStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
+    }
+
+    private Database reopen() {
+        database.close();
+        database = Database.open(testDatabase.settings(dataDir));
+        functions = new FunctionStore(database);
+        invocations = new InvocationStore(database);
+        return database;
+    }
+
+    @Test
+    void migratesOnceAndOpensAgainWithoutMigrating() {
+        reopen();
+        Integer applied = database.read("counting migrations", c -> {
+            try (ResultSet rows = c.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+        assertThat(applied).isGreaterThanOrEqualTo(1);
+        Integer afterReopen = reopen().read("counting again", c -> {
+            try (ResultSet rows = c.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM flyway_schema_history")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+        assertThat(afterReopen).isEqualTo(applied);
+    }
+
+    @Test
+    void keepsEveryRevisionNewestFirstAndLoadsTheCurrentOne() {
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        FunctionRegistry registry = new FunctionRegistry(clock, functions);
+        registry.put("hello", SPEC);
+        FunctionSpec second = SPEC.resolved("sha256:def", "com.example.Hola");
+        registry.put("hello", second);
+        registry.put("other", SPEC);
+
+        reopen();
+        FunctionRegistry reloaded = new FunctionRegistry(clock, functions);
+        assertThat(reloaded.list()).extracting(Function::name).containsExactly("hello", "other");
+        Function hello = reloaded.get("hello").orElseThrow();
+        assertThat(hello.revision()).isEqualTo(2);
+        assertThat(hello.spec()).isEqualTo(second);
+        assertThat(hello.createdAt()).isEqualTo(T0);
+        assertThat(reloaded.revisions("hello")).containsExactly(
+                new Revision(2, "sha256:def", "com.example.Hola", T0),
+                new Revision(1, "sha256:abc", "com.example.Hello", T0));
+
+        FunctionRegistry.Deployed third = reloaded.put("hello", SPEC);
+        assertThat(third.function().revision()).isEqualTo(3);
+        assertThat(third.created()).isFalse();
+    }
+
+    @Test
+    void deletingAFunctionDeletesItsHistoryAndANewOneStartsAtRevisionOne() {
+        FunctionRegistry registry = new FunctionRegistry(Clock.systemUTC(), functions);
+        registry.put("hello", SPEC);
+        registry.put("hello", SPEC);
+        assertThat(registry.remove("hello")).isPresent();
+        assertThat(registry.remove("hello")).isEmpty();
+        assertThat(functions.revisions("hello", 10)).isEmpty();
+        assertThat(new FunctionRegistry(Clock.systemUTC(), functions).list()).isEmpty();
+        assertThat(registry.put("hello", SPEC).function().revision()).isEqualTo(1);
+    }
+
+    @Test
+    void anAsyncInvocationGoesThroughEveryStateWithOrderedEvents() {
+        byte[] body = new byte[6 * 1024 * 1024];
+        new Random(7).nextBytes(body);
+        invocations.insertQueued(Invocation.queued("a1", "hello", 1, T0, body, "application/json"));
+
+        InvocationStore.Transition started = invocations.start("a1", 2, T0.plusSeconds(1));
+        assertThat(started.invocation().requestBody()).isEqualTo(body);
+        assertThat(started.invocation().attempts()).isEqualTo(1);
+        assertThat(started.invocation().revision()).isEqualTo(2);
+        assertThat(started.event().seq()).isEqualTo(2);
+
+        byte[] result = "{\"ok\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        InvocationStore.Transition done = invocations.finish("a1", new InvocationStore.Outcome(
+                InvocationStatus.SUCCEEDED, T0.plusSeconds(3), true, result, "application/json",
+                null, null, "line 1\nline 2\n"));
+        assertThat(done.snapshot().status()).isEqualTo(InvocationStatus.SUCCEEDED);
+
+        Invocation found = invocations.find("a1").orElseThrow();
+        assertThat(found.requestBody()).as("not read back unless needed").isNull();
+        assertThat(found.resultBody()).isEqualTo(result);
+        assertThat(found.resultType()).isEqualTo("application/json");
+        assertThat(found.coldStart()).isTrue();
+        assertThat(found.queuedAt()).isEqualTo(T0);
+        assertThat(found.durationMs()).isEqualTo(2000);
+        assertThat(found.logs()).isEqualTo("line 1\nline 2\n");
+        assertThat(invocations.events("a1")).containsExactly(
+                new InvocationEvent(1, InvocationStatus.QUEUED, 0, T0),
+                new InvocationEvent(2, InvocationStatus.RUNNING, 1, T0.plusSeconds(1)),
+                new InvocationEvent(3, InvocationStatus.SUCCEEDED, 1, T0.plusSeconds(3)));
+    }
+
+    @Test
+    void unfinishedWorkIsFoundOldestFirstAndARequeuedAttemptCountsAgain() {
+        invocations.insertQueued(Invocation.queued("b2", "hello", 1, T0.plusSeconds(2), null, null));
+        invocations.insertQueued(Invocation.queued("a1", "hello", 1, T0, new byte[] {1}, null));
+        invocations.insertQueued(Invocation.queued("c3", "hello", 1, T0.plusSeconds(3), null, null));
+        invocations.start("a1", 1, T0.plusSeconds(4));
+        invocations.start("c3", 1, T0.plusSeconds(4));
+        invocations.finish("c3", new InvocationStore.Outcome(InvocationStatus.TIMED_OUT,
+                T0.plusSeconds(5), null, null, null, "function_timeout", "slow", null));
+
+        reopen();
+        assertThat(invocations.unfinished()).extracting(Invocation::id, Invocation::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a1", InvocationStatus.RUNNING),
+                        org.assertj.core.groups.Tuple.tuple("b2", InvocationStatus.QUEUED));
+        invocations.requeue("a1", T0.plusSeconds(6));
+        InvocationStore.Transition again = invocations.start("a1", 1, T0.plusSeconds(7));
+        assertThat(again.invocation().attempts()).isEqualTo(2);
+        assertThat(again.invocation().requestBody()).containsExactly(1);
+        assertThat(invocations.events("a1")).extracting(InvocationEvent::status).containsExactly(
+                InvocationStatus.QUEUED, InvocationStatus.RUNNING, InvocationStatus.QUEUED,
+                InvocationStatus.RUNNING);
+    }
+
+    @Test
+    void recordsEndedSyncCallsInOneBatchWithoutEvents() {
+        List<Invocation> batch = List.of(
+                ended("s1", InvocationStatus.SUCCEEDED, null, null),
+                ended("s2", InvocationStatus.FAILED, "function_error", "boom"),
+                ended("s3", InvocationStatus.TIMED_OUT, "function_timeout", "slow"));
+        invocations.insertEnded(batch);
+        assertThat(invocations.find("s2").orElseThrow().errorMessage()).isEqualTo("boom");
+        assertThat(invocations.find("s3").orElseThrow().status()).isEqualTo(InvocationStatus.TIMED_OUT);
+        assertThat(invocations.events("s1")).isEmpty();
+        assertThat(invocations.unfinished()).isEmpty();
+    }
+
+    @Test
+    void aFunctionsHistoryListsItsNewestInvocationsFirstWithoutBodies() {
+        invocations.insertQueued(Invocation.queued("a1", "hello", 1, T0, new byte[] {1}, null));
+        invocations.insertEnded(List.of(ended("s2", InvocationStatus.SUCCEEDED, null, null)));
+        invocations.insertQueued(Invocation.queued("a3", "hello", 1, T0.plusSeconds(9), null,
+                null));
+        invocations.insertQueued(Invocation.queued("o1", "other", 1, T0.plusSeconds(5), null,
+                null));
+        invocations.start("a1", 1, T0);
+        invocations.finish("a1", new InvocationStore.Outcome(InvocationStatus.SUCCEEDED,
+                T0.plusSeconds(1), false, new byte[] {42}, "application/octet-stream", null, null,
+                null));
+
+        List<Invocation> recent = invocations.recent("hello", 10);
+        assertThat(recent).extracting(Invocation::id).containsExactly("a3", "s2", "a1");
+        assertThat(recent.get(2).status()).isEqualTo(InvocationStatus.SUCCEEDED);
+        assertThat(recent.get(2).resultBody()).isNull();
+        assertThat(recent.get(2).requestBody()).isNull();
+        assertThat(invocations.recent("hello", 2)).extracting(Invocation::id)
+                .containsExactly("a3", "s2");
+        assertThat(invocations.recent("nobody", 5)).isEmpty();
+    }
+
+    @Test
+    void retentionDeletesOnlyInvocationsThatEndedBeforeTheCutoff() {
+        invocations.insertEnded(List.of(ended("old", InvocationStatus.SUCCEEDED, null, null)));
+        invocations.insertQueued(Invocation.queued("q1", "hello", 1, T0.minusSeconds(3600), null,
+                null));
+        invocations.insertQueued(Invocation.queued("f1", "hello", 1, T0, null, null));
+        invocations.start("f1", 1, T0);
+        invocations.finish("f1", new InvocationStore.Outcome(InvocationStatus.FAILED,
+                T0.plusSeconds(100), null, null, null, "function_error", "x", null));
+
+        assertThat(invocations.deleteEndedBefore(T0.plusSeconds(50))).isEqualTo(1);
+        assertThat(invocations.find("old")).isEmpty();
+        assertThat(invocations.find("q1")).as("queued work is never expired").isPresent();
+        assertThat(invocations.find("f1")).isPresent();
+        assertThat(invocations.deleteEndedBefore(T0.plusSeconds(200))).isEqualTo(1);
+        assertThat(invocations.events("f1")).isEmpty();
+        assertThat(invocations.find("q1")).isPresent();
+    }
+
+    @Test
+    void hostileTextIsStoredVerbatimAndLeavesTheSchemaIntact() {
+        String hostile = "1';DROP TABLE invocations;-- \u0000\u2603 ../etc/passwd";
+        invocations.insertEnded(List.of(ended("h1", InvocationStatus.FAILED, "function_error",
+                hostile)));
+        assertThat(invocations.find("h1").orElseThrow().errorMessage())
+                .as("NUL, which PostgreSQL text cannot hold, is replaced")
+                .isEqualTo(hostile.replace('\u0000', '\uFFFD'));
+        assertThat(invocations.find("1';DROP TABLE invocations;--")).isEmpty();
+        assertThat(invocations.events("' OR '1'='1")).isEmpty();
+        assertThat(invocations.find("h1")).isPresent();
+    }
+
+    @Test
+    void aDuplicateIdIsRefusedWithAStoreError() {
+        invocations.insertQueued(Invocation.queued("d1", "hello", 1, T0, null, null));
+        assertThatThrownBy(() -> invocations.insertQueued(
+                Invocation.queued("d1", "hello", 1, T0, null, null)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("d1");
+    }
+
+    private static Invocation ended(String id, InvocationStatus status, String code,
+            String message) {
+        return new Invocation(id, "hello", 1, false, status, 1, T0, T0, T0.plusMillis(42),
+                status == InvocationStatus.SUCCEEDED ? Boolean.FALSE : null, null, null, null,
+                status == InvocationStatus.SUCCEEDED ? "application/json" : null, code, message,
+                null);
+    }
+}
