@@ -251,7 +251,7 @@ public final class AsyncInvocations {
             InvocationResult result = calls.run(pool.get(), new InvocationRequest(id, headers, body));
             outcome = new InvocationStore.Outcome(InvocationStatus.SUCCEEDED, clock.instant(),
                     result.coldStart(), result.body(), result.header("content-type"), null, null,
-                    Calls.logsOf(result));
+                    result.logs());
         } catch (ApiException e) {
             if (interruptedByStop(e)) {
                 LOG.info("asynchronous invocation {} of '{}' was interrupted by the stop ({});"

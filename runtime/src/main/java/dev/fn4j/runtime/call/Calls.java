@@ -94,7 +94,7 @@ public final class Calls {
             recorder.record(new Invocation(request.requestId(), function.name(),
                     function.revision(), false, InvocationStatus.SUCCEEDED, 1, started, started,
                     clock.instant(), result.coldStart(), null, null, null,
-                    result.header("content-type"), null, null, logsOf(result)));
+                    result.header("content-type"), null, null, result.logs()));
             return result;
         } catch (ApiException e) {
             if (!REJECTIONS.contains(e.code())) {
@@ -105,11 +105,6 @@ public final class Calls {
             }
             throw e;
         }
-    }
-
-    /** What the function wrote during a call that answered (empty when nothing). */
-    public static String logsOf(InvocationResult result) {
-        return result.logs();
     }
 
     /** What the function wrote during a call that failed, when the error carries it, else null. */

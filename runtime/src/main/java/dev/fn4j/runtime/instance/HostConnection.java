@@ -21,12 +21,9 @@ public final class HostConnection implements Connection {
     private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
-    /** The index the host gave this connection in its Hello. */
-    private final int index;
 
-    HostConnection(SocketChannel channel, int index) {
+    HostConnection(SocketChannel channel) {
         this.channel = channel;
-        this.index = index;
         this.in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
     }
@@ -64,10 +61,6 @@ public final class HostConnection implements Connection {
                     + " where the answer to call '" + invoke.requestId() + "' belongs");
         }
         return new Answer(frame, logs);
-    }
-
-    public int index() {
-        return index;
     }
 
     @Override

@@ -22,11 +22,10 @@ public final class Instance {
     private final String containerId;
     private final Path socketDir;
     private final Instant startedAt;
-    private final int slots;
 
     /** Connections not leased to a call; guarded by this. */
     private final Deque<Connection> idle;
-    /** Calls holding a connection now; guarded by this; 0 ≤ inFlight ≤ slots. */
+    /** Calls holding a connection now; guarded by this; 0 ≤ inFlight ≤ connections given. */
     private int inFlight;
     private State state = State.READY;
     /** Why the instance died, for the calls it takes down with it; guarded by this. */
@@ -40,7 +39,6 @@ public final class Instance {
         this.containerId = Objects.requireNonNull(containerId, "containerId");
         this.socketDir = Objects.requireNonNull(socketDir, "socketDir");
         this.idle = new ArrayDeque<>(connections);
-        this.slots = connections.size();
         this.startedAt = startedAt;
         this.lastUsed = startedAt;
     }
@@ -127,10 +125,5 @@ public final class Instance {
 
     public Instant startedAt() {
         return startedAt;
-    }
-
-    /** Calls this instance can run at once: its function's concurrency. */
-    public int slots() {
-        return slots;
     }
 }

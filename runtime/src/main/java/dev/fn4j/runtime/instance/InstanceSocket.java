@@ -68,7 +68,7 @@ public final class InstanceSocket implements AutoCloseable {
                 throw new IOException("a host for instance " + hello.instanceId()
                         + " connected to the socket of " + instanceId);
             }
-            connections.add(new HostConnection(channel, hello.connection()));
+            connections.add(new HostConnection(channel));
         }
         // Every connection the instance may use is here; nobody else may connect.
         server.close();

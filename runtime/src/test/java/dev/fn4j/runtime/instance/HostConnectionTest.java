@@ -43,7 +43,7 @@ class HostConnectionTest {
         server.bind(address);
         host = SocketChannel.open(StandardProtocolFamily.UNIX);
         host.connect(address);
-        connection = new HostConnection(server.accept(), 0);
+        connection = new HostConnection(server.accept());
         toRuntime = Channels.newOutputStream(host);
     }
 
