@@ -6,7 +6,7 @@ def stub = standIn.start([
             if (++lists == 1) {
                 standIn.json(exchange, 200, [functions: [
                         [name: 'hello', revision: 3, image: 'sha256:1', handler: 'com.example.Hello',
-                         url: '/fn/hello', instances: [[id: 'a', state: 'idle'], [id: 'b', state: 'busy']],
+                         url: '/fn/hello', 'public': true, instances: [[id: 'a', state: 'idle'], [id: 'b', state: 'busy']],
                          revisions: [[revision: 3, image: 'sha256:1', handler: 'com.example.Hello',
                                       deployedAt: '2026-11-21T12:00:00Z']]],
                         [name: 'image-resizer', revision: 12, image: 'sha256:2',

@@ -1,4 +1,4 @@
-// fn:list printed one aligned line per function (name, revision, instances, URL), sorted by
+// fn:list printed one aligned line per function (name, revision, instances, public, URL), sorted by
 // name; then said that nothing is deployed. The key came from settings.xml.
 try {
     def log = new File(basedir, 'build.log').text
@@ -6,9 +6,9 @@ try {
     assert context.calls.collect { it.method + ' ' + it.path } == ['GET /v1/functions', 'GET /v1/functions']
     assert context.calls.every { it.authorization == 'Bearer it-secret' } : 'a call lacks the API key of settings.xml'
     def table = ['[INFO] 2 functions on ' + url + ':',
-                 '[INFO]   NAME           REVISION  INSTANCES  URL',
-                 '[INFO]   hello          3         2          ' + url + '/fn/hello',
-                 '[INFO]   image-resizer  12        0          ' + url + '/fn/image-resizer'].join('\n')
+                 '[INFO]   NAME           REVISION  INSTANCES  PUBLIC  URL',
+                 '[INFO]   hello          3         2          yes     ' + url + '/fn/hello',
+                 '[INFO]   image-resizer  12        0          no      ' + url + '/fn/image-resizer'].join('\n')
     assert log.contains(table) : 'build.log lacks:\n' + table
     assert log.contains('[INFO] No functions are deployed on ' + url + ': deploy one with mvn fn:deploy.')
     return true

@@ -418,8 +418,10 @@ public final class Bench {
                 .counter("server-calls", () -> timing(1)).machine();
         CpuMeter inProcessMeter = CpuMeter.none().self("bench JVM").machine();
 
-        try (LoadClient toRuntime = LoadClient.create(kind, runtimeUri, body);
-                LoadClient toInProcess = LoadClient.create(kind, inProcess.uri(), body)) {
+        // The in-process server ignores the key; sending it there too keeps both requests alike.
+        try (LoadClient toRuntime = LoadClient.create(kind, runtimeUri, body, runtime.apiKey());
+                LoadClient toInProcess = LoadClient.create(kind, inProcess.uri(), body,
+                        runtime.apiKey())) {
             // JIT warm-up of both servers (and the client) before anything is measured; then
             // throughput, whose minutes of load leave everything warm for the 1-client run.
             int jit = options.integer("jit-warmup-seconds");

@@ -25,7 +25,7 @@ final class JdkLoadClient implements LoadClient {
     private final HttpRequest request;
     private final byte[] body;
 
-    JdkLoadClient(URI uri, byte[] body) {
+    JdkLoadClient(URI uri, byte[] body, String apiKey) {
         this.body = body.clone();
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -34,6 +34,7 @@ final class JdkLoadClient implements LoadClient {
                 .build();
         this.request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

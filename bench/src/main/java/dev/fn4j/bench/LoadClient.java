@@ -5,7 +5,8 @@ import java.net.URI;
 
 /**
  * What the load phases call: one {@link Caller} per simulated client, each making one POST at a
- * time with the same body. Implementations must bound every call in time.
+ * time with the same body and {@code Authorization: Bearer} key. Implementations must bound every
+ * call in time.
  */
 interface LoadClient extends AutoCloseable {
 
@@ -33,11 +34,14 @@ interface LoadClient extends AutoCloseable {
     @Override
     void close();
 
-    /** The client named {@code kind} ("jdk" or "raw") POSTing {@code body} to {@code uri}. */
-    static LoadClient create(String kind, URI uri, byte[] body) {
+    /**
+     * The client named {@code kind} ("jdk" or "raw") POSTing {@code body} to {@code uri} with
+     * {@code Authorization: Bearer <apiKey>}.
+     */
+    static LoadClient create(String kind, URI uri, byte[] body, String apiKey) {
         return switch (kind) {
-            case "jdk" -> new JdkLoadClient(uri, body);
-            case "raw" -> new RawLoadClient(uri, body);
+            case "jdk" -> new JdkLoadClient(uri, body, apiKey);
+            case "raw" -> new RawLoadClient(uri, body, apiKey);
             default -> throw new IllegalArgumentException(
                     "--client must be jdk or raw: " + kind);
         };

@@ -27,11 +27,12 @@ final class RawLoadClient implements LoadClient {
     private final byte[] request;
     private final byte[] body;
 
-    RawLoadClient(URI uri, byte[] body) {
+    RawLoadClient(URI uri, byte[] body, String apiKey) {
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.body = body.clone();
         String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\n"
                 + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Authorization: Bearer " + apiKey + "\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);

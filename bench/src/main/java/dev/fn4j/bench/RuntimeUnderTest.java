@@ -13,33 +13,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The runtime's jar run as its own process, as users run it, on a free loopback port with a
- * fresh data directory, plus the few API calls the bench makes. {@link #close()} stops it with
- * SIGTERM, which removes its containers, and then checks by label that none is left.
+ * fresh data directory and a fresh admin key ({@code FN4J_ADMIN_KEY}), plus the few API calls the
+ * bench makes, each with that key. {@link #close()} stops it with SIGTERM, which removes its
+ * containers, and then checks by label that none is left.
  */
 final class RuntimeUnderTest implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Process process;
     private final Path workDir;
     private final Path log;
     private final URI base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private String runtimeId = "";
 
-    private RuntimeUnderTest(Process process, Path workDir, Path log, int port) {
+    private RuntimeUnderTest(Process process, Path workDir, Path log, int port, String apiKey) {
         this.process = process;
         this.workDir = workDir;
         this.log = log;
         this.base = URI.create("http://127.0.0.1:" + port);
+        this.apiKey = apiKey;
     }
 
     /**
@@ -67,9 +74,11 @@ final class RuntimeUnderTest implements AutoCloseable {
         command.addAll(List.of("-jar", copy.toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
                 "--shutdown-grace-seconds", "10"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        RuntimeUnderTest runtime = new RuntimeUnderTest(process, workDir, log, port);
+        String apiKey = newKey();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("FN4J_ADMIN_KEY", apiKey);
+        RuntimeUnderTest runtime = new RuntimeUnderTest(builder.start(), workDir, log, port, apiKey);
         try {
             runtime.awaitHealthy();
         } catch (Exception e) {
@@ -77,6 +86,16 @@ final class RuntimeUnderTest implements AutoCloseable {
             throw e;
         }
         return runtime;
+    }
+
+    /** A random key in fn4j's own format, {@code fn4j_<12 hex>_<43 base64url>}. */
+    private static String newKey() {
+        byte[] id = new byte[6];
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(id);
+        RANDOM.nextBytes(secret);
+        return "fn4j_" + HexFormat.of().formatHex(id) + "_"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private void awaitHealthy() throws Exception {
@@ -106,6 +125,11 @@ final class RuntimeUnderTest implements AutoCloseable {
 
     String runtimeId() {
         return runtimeId;
+    }
+
+    /** The admin key every request carries as {@code Authorization: Bearer}. */
+    String apiKey() {
+        return apiKey;
     }
 
     URI uri(String path) {
@@ -150,6 +174,7 @@ final class RuntimeUnderTest implements AutoCloseable {
             String contentType) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + apiKey)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -1,6 +1,7 @@
 package dev.fn4j.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param concurrency the calls in flight per instance
  * @param env the function's configuration
  * @param url the HTTP trigger's path, relative to the runtime, for example {@code /fn/hello}
+ * @param publicTrigger whether the HTTP trigger answers calls without an API key (JSON
+ *     {@code "public"}); false when the runtime does not say
  * @param invocationsUrl the invocation endpoint's path, relative to the runtime
  * @param createdAt when the function was first deployed, ISO-8601
  * @param updatedAt when the current revision was deployed, ISO-8601
@@ -25,8 +28,8 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FunctionDescription(String name, long revision, String image, String handler,
         String timeout, String memory, Double cpus, Integer concurrency, Map<String, String> env,
-        String url, String invocationsUrl, String createdAt, String updatedAt,
-        List<Instance> instances) {
+        String url, @JsonProperty("public") boolean publicTrigger, String invocationsUrl,
+        String createdAt, String updatedAt, List<Instance> instances) {
 
     /** Replaces missing collections by empty ones. */
     public FunctionDescription {

@@ -1,6 +1,7 @@
 package dev.fn4j.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,11 +22,14 @@ import java.util.Objects;
  *     {@code <n>s} or {@code <n>m}
  * @param maxQueue the calls that may wait for a free instance
  * @param rateLimit the function's token bucket
+ * @param publicTrigger whether the function's HTTP trigger ({@code /fn/{name}}) answers calls
+ *     without an API key; sent as {@code "public"}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FunctionSpec(String image, String handler, String timeout, String memory,
         Double cpus, Integer concurrency, Map<String, String> env, Integer minInstances,
-        Integer maxInstances, String idleTimeout, Integer maxQueue, RateLimit rateLimit) {
+        Integer maxInstances, String idleTimeout, Integer maxQueue, RateLimit rateLimit,
+        @JsonProperty("public") Boolean publicTrigger) {
 
     /** Checks that the image is set and copies the environment. */
     public FunctionSpec {
@@ -36,6 +40,6 @@ public record FunctionSpec(String image, String handler, String timeout, String 
     /** A spec that runs the image's only handler with the runtime's defaults. */
     public static FunctionSpec of(String image) {
         return new FunctionSpec(image, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 }

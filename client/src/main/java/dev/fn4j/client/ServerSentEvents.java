@@ -3,12 +3,13 @@ package dev.fn4j.client;
 /**
  * Parses a {@code text/event-stream} line by line, as the HTML standard defines it: {@code event:},
  * {@code data:} (several lines join with a line break) and {@code id:} fields, comments starting
- * with {@code :}, and a blank line that ends an event. An event without data is dropped.
+ * with {@code :}, and a blank line that ends an event. An event without data is dropped. Public so
+ * every Java reader of fn4j's event streams (the runtime's tests too) shares this one parser.
  */
-final class ServerSentEvents {
+public final class ServerSentEvents {
 
     /** Receives each complete event. */
-    interface Listener {
+    public interface Listener {
         /**
          * One event.
          *
@@ -25,12 +26,12 @@ final class ServerSentEvents {
     private String name;
     private String lastId;
 
-    ServerSentEvents(Listener listener) {
+    public ServerSentEvents(Listener listener) {
         this.listener = listener;
     }
 
     /** Takes one line, without its line break. */
-    void line(String line) {
+    public void line(String line) {
         if (line.isEmpty()) {
             dispatch();
             return;
@@ -65,7 +66,7 @@ final class ServerSentEvents {
     }
 
     /** The stream ended: an event not yet ended by a blank line is still delivered. */
-    void end() {
+    public void end() {
         dispatch();
     }
 

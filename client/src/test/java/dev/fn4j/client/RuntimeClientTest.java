@@ -72,7 +72,7 @@ class RuntimeClientTest {
     void putSendsOnlyTheSetFieldsAndTellsCreatedFromUpdated() throws Exception {
         stub.answer(201, DESCRIPTION);
         FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Hello", "10s", null,
-                null, 4, Map.of("GREETING", "Hi"), null, null, null, null, null);
+                null, 4, Map.of("GREETING", "Hi"), null, null, null, null, null, null);
 
         FunctionDeployment created = client.putFunction("hello", spec);
 
@@ -94,7 +94,7 @@ class RuntimeClientTest {
     void putSendsTheScalingAndProtectionSettings() throws Exception {
         stub.answer(201, DESCRIPTION);
         FunctionSpec spec = new FunctionSpec("sha256:abc", null, null, null, null, null, null,
-                1, 5, "2m", 50, new RateLimit(10, 20));
+                1, 5, "2m", 50, new RateLimit(10, 20), null);
 
         client.putFunction("hello", spec);
 
@@ -104,9 +104,38 @@ class RuntimeClientTest {
 
         stub.answer(200, DESCRIPTION);
         client.putFunction("hello", new FunctionSpec("sha256:abc", null, null, null, null, null,
-                null, 0, null, null, 0, RateLimit.perSecond(7)));
+                null, 0, null, null, 0, RateLimit.perSecond(7), null));
         assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\","
                 + "\"minInstances\":0,\"maxQueue\":0,\"rateLimit\":{\"perSecond\":7}}");
+    }
+
+    @Test
+    void putSendsPublicOnlyWhenItIsSet() throws Exception {
+        stub.answer(201, DESCRIPTION);
+        client.putFunction("hello", new FunctionSpec("sha256:abc", null, null, null, null, null,
+                null, null, null, null, null, null, true));
+        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\",\"public\":true}");
+
+        stub.answer(200, DESCRIPTION);
+        client.putFunction("hello", new FunctionSpec("sha256:abc", null, null, null, null, null,
+                null, null, null, null, null, null, false));
+        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\",\"public\":false}");
+
+        stub.answer(200, DESCRIPTION);
+        client.putFunction("hello", FunctionSpec.of("sha256:abc"));
+        assertThat(stub.last().bodyText()).doesNotContain("public");
+    }
+
+    @Test
+    void describesWhetherAFunctionIsPublicAndTakesAbsenceAsNot() throws Exception {
+        stub.answer(200, DESCRIPTION.replace("\"url\": \"/fn/hello\",", "\"url\": \"/fn/hello\", \"public\": true,"));
+        assertThat(client.getFunction("hello").publicTrigger()).isTrue();
+
+        stub.answer(200, DESCRIPTION.replace("\"url\": \"/fn/hello\",", "\"url\": \"/fn/hello\", \"public\": false,"));
+        assertThat(client.getFunction("hello").publicTrigger()).isFalse();
+
+        stub.answer(200, DESCRIPTION);
+        assertThat(client.getFunction("hello").publicTrigger()).isFalse();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What an end-to-end test class works with: a runtime started for the class, a temp folder for
- * generated projects, and Maven builds logged to {@code target/it-logs/<class>/}. After the
+ * What an end-to-end test class works with: a runtime started for the class with its own admin
+ * key, a temp folder for generated projects, and Maven builds logged to
+ * {@code target/it-logs/<class>/} that call the runtime with that key. After the
  * class the runtime is stopped with SIGTERM, no container labelled with its id may be left, and
  * the images it loaded for the class's deploys are removed.
  */
@@ -70,12 +72,23 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback {
         return runtime.url();
     }
 
+    /** The runtime's admin key; never to be printed. */
+    String adminKey() {
+        return runtime.adminKey();
+    }
+
+    /** The line Maven prints when a goal of fn-maven-plugin fails on the project with the message. */
+    static String goalFailure(String project, String goal, String message) {
+        return "[ERROR] Failed to execute goal dev.fn4j:fn-maven-plugin:" + VERSION + ":" + goal
+                + " (default-cli) on project " + project + ": " + message + " -> [Help 1]";
+    }
+
     /**
      * {@code mvn archetype:generate} of the locally installed fn4j archetype, as README says;
      * returns the generated project's folder.
      */
     Path generate(String artifactId) {
-        mvn.run(projects, "generate-" + artifactId, ARCHETYPE_PLUGIN,
+        mvn.run(projects, "generate-" + artifactId, Map.of(), ARCHETYPE_PLUGIN,
                 "-DarchetypeGroupId=dev.fn4j", "-DarchetypeArtifactId=fn4j-archetype",
                 "-DarchetypeVersion=" + VERSION, "-DgroupId=com.example", "-DartifactId=" + artifactId,
                 "-Dversion=1.0-SNAPSHOT", "-Dpackage=com.example", "-DinteractiveMode=false")
@@ -84,10 +97,19 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * {@code mvn <args>} in the project, talking to this runtime ({@code -Dfn.url}) and building
-     * on the local base image ({@code -Dfn.baseImage}) unless the arguments say otherwise.
+     * {@code mvn <args>} in the project, talking to this runtime ({@code -Dfn.url}) with its admin
+     * key ({@code FN4J_API_KEY}) and building on the local base image ({@code -Dfn.baseImage})
+     * unless the arguments say otherwise.
      */
     Mvn.Result mvn(Path project, String logName, String... args) {
+        return mvnWithKey(adminKey(), project, logName, args);
+    }
+
+    /**
+     * As {@link #mvn(Path, String, String...)}, with {@code FN4J_API_KEY} set to {@code apiKey};
+     * an empty one sets none, hiding any key the environment of the tests has.
+     */
+    Mvn.Result mvnWithKey(String apiKey, Path project, String logName, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (all.stream().noneMatch(arg -> arg.startsWith("-Dfn.url="))) {
             all.add("-Dfn.url=" + url());
@@ -95,7 +117,8 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback {
         if (all.stream().noneMatch(arg -> arg.startsWith("-Dfn.baseImage="))) {
             all.add("-Dfn.baseImage=" + BASE_IMAGE);
         }
-        Mvn.Result result = mvn.run(project, logName, all.toArray(String[]::new));
+        Mvn.Result result = mvn.run(project, logName, Map.of("FN4J_API_KEY", apiKey),
+                all.toArray(String[]::new));
         Matcher uploaded = UPLOADED_IMAGE.matcher(result.output());
         while (uploaded.find()) {
             images.add(uploaded.group(1));
@@ -103,10 +126,14 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback {
         return result;
     }
 
-    /** POSTs the JSON body to the runtime, e.g. to {@code /fn/hello}, and returns the answer. */
+    /**
+     * POSTs the JSON body to the runtime with the admin key, e.g. to {@code /fn/hello}, and
+     * returns the answer.
+     */
     HttpResponse<String> post(String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path))
                 .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + adminKey())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();

@@ -62,9 +62,8 @@ class FailuresIT {
                 .assertFailedWith("\tat com.example.Boom.handle(Boom.java:");
     }
 
-    /** The line Maven prints when a goal of fn-maven-plugin fails on the project with the message. */
+    /** The line Maven prints when a goal fails on the project oops with the message. */
     private static String failure(String goal, String message) {
-        return "[ERROR] Failed to execute goal dev.fn4j:fn-maven-plugin:" + EndToEnd.VERSION + ":" + goal
-                + " (default-cli) on project oops: " + message + " -> [Help 1]";
+        return EndToEnd.goalFailure("oops", goal, message);
     }
 }

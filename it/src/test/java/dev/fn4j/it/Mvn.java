@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;
@@ -46,20 +47,28 @@ final class Mvn {
 
     /**
      * Runs {@code mvn <args>} in {@code dir}. Arguments are written as on the command line:
-     * goals and phases, {@code -Dname=value} and {@code -q}.
+     * goals and phases, {@code -Dname=value}, {@code -q}, {@code -X} and {@code -s <settings.xml>}.
      *
      * @param logName names the log file, e.g. {@code deploy}
+     * @param environment variables set for the build, over those it inherits
      */
-    Result run(Path dir, String logName, String... args) {
+    Result run(Path dir, String logName, Map<String, String> environment, String... args) {
         List<String> goals = new ArrayList<>();
         Properties properties = new Properties();
         boolean quiet = false;
-        for (String arg : args) {
+        boolean debug = false;
+        File userSettings = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.startsWith("-D")) {
                 int eq = arg.indexOf('=');
                 properties.setProperty(arg.substring(2, eq), arg.substring(eq + 1));
             } else if (arg.equals("-q")) {
                 quiet = true;
+            } else if (arg.equals("-X")) {
+                debug = true;
+            } else if (arg.equals("-s")) {
+                userSettings = new File(args[++i]);
             } else {
                 goals.add(arg);
             }
@@ -71,12 +80,15 @@ final class Mvn {
                 .setGoals(goals)
                 .setProperties(properties)
                 .setQuiet(quiet)
+                .setDebug(debug)
+                .setUserSettingsFile(userSettings)
                 .setBatchMode(true)
                 .setNoTransferProgress(true)
                 .setOffline(OFFLINE)
                 .setJavaHome(new File(System.getProperty("java.home")))
                 .setLocalRepositoryDirectory(LOCAL_REPOSITORY);
         request.setTimeoutInSeconds(900);
+        environment.forEach(request::addShellEnvironment);
         long start = System.nanoTime();
         try (BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             out.write("# mvn " + String.join(" ", args) + "   (in " + dir + ")\n");

@@ -10,28 +10,35 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The runtime jar run as users run it, {@code java -jar fn4j-runtime.jar}, on a free loopback
- * port with its own data directory, and stopped with SIGTERM.
+ * port with its own data directory and a fresh admin key ({@code FN4J_ADMIN_KEY}), and stopped
+ * with SIGTERM.
  */
 final class RuntimeProcess {
 
     private static final Path JAR = Path.of(System.getProperty("fn4j.it.runtimeJar", "target/it-runtime/fn4j-runtime.jar"));
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Process process;
     private final int port;
     private final Path dataDir;
     private final Path log;
+    private final String adminKey;
 
-    private RuntimeProcess(Process process, int port, Path dataDir, Path log) {
+    private RuntimeProcess(Process process, int port, Path dataDir, Path log, String adminKey) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
         this.log = log;
+        this.adminKey = adminKey;
     }
 
     /**
@@ -43,11 +50,13 @@ final class RuntimeProcess {
         int port = freePort();
         Path dataDir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-e2e-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-jar", JAR.toString(),
+        String adminKey = newKey();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString(), "--shutdown-grace-seconds", "10"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RuntimeProcess runtime = new RuntimeProcess(process, port, dataDir, log);
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("FN4J_ADMIN_KEY", adminKey);
+        RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, dataDir, log, adminKey);
         runtime.awaitHealthy(Duration.ofSeconds(60));
         return runtime;
     }
@@ -55,6 +64,11 @@ final class RuntimeProcess {
     /** The runtime's base URL, e.g. {@code http://127.0.0.1:41234}. */
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The admin key the runtime was started with; never to be printed. */
+    String adminKey() {
+        return adminKey;
     }
 
     /** The runtime's id, which labels its containers {@code dev.fn4j.runtime=<id>}. */
@@ -101,6 +115,16 @@ final class RuntimeProcess {
         }
         process.destroyForcibly().waitFor();
         throw new AssertionError("The runtime was not healthy within " + wait + ":\n" + Files.readString(log));
+    }
+
+    /** A random key in fn4j's own format, {@code fn4j_<12 hex>_<43 base64url>}. */
+    private static String newKey() {
+        byte[] id = new byte[6];
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(id);
+        RANDOM.nextBytes(secret);
+        return "fn4j_" + HexFormat.of().formatHex(id) + "_"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static int freePort() throws IOException {

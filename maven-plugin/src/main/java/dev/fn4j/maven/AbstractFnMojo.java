@@ -145,6 +145,9 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     @Parameter(property = "fn.rateLimit")
     private String rateLimit;
 
+    /** {@code <public>}, set through {@link #setPublic}: a Java field cannot be named public. */
+    private String publicTrigger;
+
     /**
      * The function's configuration, handed to it as {@code Context.config()}. Names are letters,
      * digits and '_', not starting with a digit or {@code FN4J_}. Set in the pom only.
@@ -156,8 +159,9 @@ public abstract class AbstractFnMojo extends AbstractMojo {
      * Several functions deployed from the project's one image, each a {@code <function>} with
      * its own {@code <name>} and usually its own {@code <handler>}, and optionally its own
      * {@code <timeout>}, {@code <memory>}, {@code <cpus>}, {@code <concurrency>}, {@code <env>},
-     * {@code <minInstances>}, {@code <maxInstances>}, {@code <idleTimeout>}, {@code <maxQueue>}
-     * and {@code <rateLimit>}; the top-level settings are their defaults. Set in the pom only.
+     * {@code <minInstances>}, {@code <maxInstances>}, {@code <idleTimeout>}, {@code <maxQueue>},
+     * {@code <rateLimit>} and {@code <public>}; the top-level settings are their defaults. Set in
+     * the pom only.
      */
     @Parameter
     private List<Function> functions;
@@ -190,6 +194,17 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     /** This plugin, for its fn4j-host dependency. */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
+
+    /**
+     * Whether the function's HTTP trigger ({@code <url>/fn/<name>}) answers calls without an API
+     * key: {@code true} or {@code false}. Every other call to the runtime, deploying and
+     * {@code fn:invoke} included, still needs one. Unset, the runtime's default (false: the
+     * trigger needs a key) applies.
+     */
+    @Parameter(property = "fn.public")
+    public void setPublic(String value) {
+        this.publicTrigger = value;
+    }
 
     /** Decrypts encrypted passwords in settings.xml. */
     @Inject
@@ -317,7 +332,8 @@ public abstract class AbstractFnMojo extends AbstractMojo {
 
     private FunctionOptions topLevelOptions() {
         return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env,
-                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit));
+                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit),
+                publicTrigger);
     }
 
     private List<FunctionOptions> entries() {

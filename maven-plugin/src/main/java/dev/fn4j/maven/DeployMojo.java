@@ -19,8 +19,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Builds the function image (as {@code fn:build} does; Jib's layer cache keeps a rebuild
  * cheap), uploads it to the fn4j runtime at {@code fn.url} and deploys each function: a new
- * revision of an existing one, or a new function. Prints each function's URL and revision.
- * Compiles the project first, so {@code mvn fn:deploy} works on a fresh checkout.
+ * revision of an existing one, or a new function. Prints each function's URL and revision, and
+ * whether the URL is public (needs no API key). Compiles the project first, so
+ * {@code mvn fn:deploy} works on a fresh checkout.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -46,7 +47,8 @@ public class DeployMojo extends AbstractFnMojo {
         for (DeployedFunction function : deployed) {
             getLog().info("Deployed " + function.name() + " revision " + function.revision()
                     + (function.created() ? " (new function)" : "") + " in "
-                    + Elapsed.format(function.took()) + ": " + function.url());
+                    + Elapsed.format(function.took()) + ": " + function.url()
+                    + (function.publicTrigger() ? " (public: no API key needed)" : ""));
         }
         getLog().info("Deployed " + deployed.size() + (deployed.size() == 1 ? " function" : " functions")
                 + " in " + Elapsed.format(Elapsed.since(start)) + ".");

@@ -17,6 +17,7 @@ import java.util.Map;
  *     <timeout>10s</timeout>
  *     <maxInstances>4</maxInstances>
  *     <rateLimit>10/s,burst=20</rateLimit>
+ *     <public>true</public>
  *   </function>
  * </functions>
  * }</pre>
@@ -66,6 +67,12 @@ public class Function {
 
     /** The rate limit: {@code <perSecond>/s} or {@code <perSecond>/s,burst=<n>}, e.g. 10/s,burst=20. */
     private String rateLimit;
+
+    /**
+     * {@code <public>}: whether the HTTP trigger answers calls without an API key, true or false.
+     * Set through {@link #setPublic}: a Java field cannot be named public.
+     */
+    private String publicTrigger;
 
     /** The function's name. */
     public String getName() {
@@ -187,8 +194,19 @@ public class Function {
         this.rateLimit = rateLimit;
     }
 
+    /** Whether the HTTP trigger needs no API key, or null. */
+    public String getPublic() {
+        return publicTrigger;
+    }
+
+    /** Sets whether the HTTP trigger needs no API key. */
+    public void setPublic(String value) {
+        this.publicTrigger = value;
+    }
+
     FunctionOptions toOptions() {
         return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env,
-                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit));
+                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit),
+                publicTrigger);
     }
 }

@@ -2,6 +2,8 @@ package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.async.AsyncInvocations;
 import dev.fn4j.runtime.async.InvocationEvents;
+import dev.fn4j.runtime.auth.AdminKeyBootstrap;
+import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.engine.ContainerEngine;
@@ -24,6 +26,7 @@ import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.FunctionStore;
 import dev.fn4j.runtime.store.InvocationRecorder;
 import dev.fn4j.runtime.store.InvocationStore;
+import dev.fn4j.runtime.store.KeyTable;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.time.Duration;
@@ -101,9 +104,11 @@ public final class FnRuntime implements AutoCloseable {
         this.events = new InvocationEvents();
         Calls calls = new Calls(invoker, limiter, metrics, recorder, clock);
         this.async = new AsyncInvocations(invocations, calls, pools, events, clock);
+        ApiKeys keys = new ApiKeys(new KeyTable(database), clock);
+        AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
         this.server = new ApiServer(
                 new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, calls, async,
-                        recorder, events, metrics, background),
+                        recorder, events, metrics, background, keys),
                 new ApiServer.Settings(config.host(), config.port(), config.workerThreads(),
                         config.maxBodyBytes(), config.maxImageBytes(), config.uploadDir()));
     }

@@ -22,16 +22,21 @@ import java.util.Map;
  * @param memoryBudget the memory all instances together may have, in bytes
  * @param database where state is kept; null for the H2 file database under {@code dataDir}
  * @param invocationRetention how long ended invocations are kept, positive
+ * @param adminKey the operator's admin API key ({@code FN4J_ADMIN_KEY}), or null to generate
+ *     one at the first start; only ever read from the environment, so it is not in {@code ps}
  */
 public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyBytes,
         long maxImageBytes, int workerThreads, Duration startTimeout, Duration shutdownGrace,
         RateLimit clientRateLimit, long memoryBudget, DatabaseSettings database,
-        Duration invocationRetention) {
+        Duration invocationRetention, String adminKey) {
 
     /** The default {@code --invocation-retention-hours}. */
     static final double DEFAULT_RETENTION_HOURS = 24;
     /** Ten years: anything longer is surely a typo. */
     static final double MAX_RETENTION_HOURS = 24 * 365 * 10;
+
+    /** The shortest operator-chosen admin key: anything shorter is guessable. */
+    static final int MIN_ADMIN_KEY_LENGTH = 20;
 
     /** The longest data-dir path that leaves room for instance socket paths (107 bytes max). */
     static final int MAX_DATA_DIR_LENGTH = 107 - "/instances/0123456789ab/fn.sock".length();
@@ -62,6 +67,18 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
             throw new ConfigException("--invocation-retention-hours must be positive: "
                     + invocationRetention);
         }
+        if (adminKey != null) {
+            adminKey = adminKey.strip();
+            if (adminKey.isEmpty()) {
+                adminKey = null;
+            } else if (adminKey.length() < MIN_ADMIN_KEY_LENGTH || adminKey.length() > 512
+                    || !adminKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                // The value is a secret: say what is wrong with it, never what it is.
+                throw new ConfigException("FN4J_ADMIN_KEY must be " + MIN_ADMIN_KEY_LENGTH
+                        + " to 512 printable ASCII characters without spaces (it has "
+                        + adminKey.length() + "); leave it unset to have a key generated");
+            }
+        }
     }
 
     /** Parses {@code --name value} options over the environment's {@code FN4J_NAME} variables. */
@@ -79,7 +96,8 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
                 clientRateLimit(options),
                 options.longValue("memory-budget-mb", defaultMemoryBudgetMb()) * 1024 * 1024,
                 database(options),
-                retention(options));
+                retention(options),
+                env.get("FN4J_ADMIN_KEY"));
     }
 
     private static DatabaseSettings database(Options options) {

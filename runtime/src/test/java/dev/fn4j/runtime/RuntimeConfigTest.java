@@ -67,4 +67,26 @@ class RuntimeConfigTest {
                     .hasMessageContaining("--invocation-retention-hours");
         }
     }
+
+    @Test
+    void takesTheAdminKeyFromTheEnvironmentOnlyAndNeverShowsIt() {
+        String key = "operator-chosen-admin-key-0123";
+        RuntimeConfig config = parse(Map.of("FN4J_ADMIN_KEY", " " + key + "\n"));
+        assertThat(config.adminKey()).isEqualTo(key);
+        assertThat(config.toString()).doesNotContain(key);
+        assertThat(parse(Map.of("FN4J_ADMIN_KEY", "  ")).adminKey()).isNull();
+        assertThatThrownBy(() -> parse(Map.of(), "--admin-key", key))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("unknown option");
+    }
+
+    @Test
+    void rejectsAShortOrUnprintableAdminKeyWithoutEchoingIt() {
+        for (String bad : new String[] {"short-secret", "has a space in the middle of it",
+                "tab\tin-the-middle-of-the-key"}) {
+            assertThatThrownBy(() -> parse(Map.of("FN4J_ADMIN_KEY", bad)))
+                    .as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("FN4J_ADMIN_KEY must be 20 to 512 printable ASCII")
+                    .hasMessageNotContaining(bad);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.fn4j.maven.core;
 
 import dev.fn4j.client.FunctionDeployment;
+import dev.fn4j.client.FunctionDescription;
 import dev.fn4j.client.ImageUpload;
 import dev.fn4j.client.RuntimeApiException;
 import dev.fn4j.client.RuntimeClient;
@@ -85,8 +86,9 @@ public final class DeployService {
         long start = System.nanoTime();
         try {
             FunctionDeployment deployment = client.putFunction(name, function.target().spec(imageId, handler));
-            return new DeployedFunction(name, handler, deployment.function().revision(),
-                    deployment.created(), client.functionUrl(name), Elapsed.since(start));
+            FunctionDescription deployed = deployment.function();
+            return new DeployedFunction(name, handler, deployed.revision(), deployment.created(),
+                    client.functionUrl(name), deployed.publicTrigger(), Elapsed.since(start));
         } catch (RuntimeClientException failure) {
             RuntimeApiException e = connection.apiError(failure, "deploy function '" + name + "'");
             String message = "The fn4j runtime rejected function '" + name + "': " + e.code() + ": "

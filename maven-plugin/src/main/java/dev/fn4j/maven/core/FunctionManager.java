@@ -20,8 +20,8 @@ public final class FunctionManager {
     }
 
     /**
-     * Logs the deployed functions, one aligned line each: name, revision, live instances, URL;
-     * or that there are none.
+     * Logs the deployed functions, one aligned line each: name, revision, live instances, whether
+     * the URL is public (needs no API key), URL; or that there are none.
      *
      * @return the functions, sorted by name
      */
@@ -44,10 +44,11 @@ public final class FunctionManager {
         log.info(functions.size() + (functions.size() == 1 ? " function" : " functions") + " on "
                 + connection.display() + ":");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "REVISION", "INSTANCES", "URL"});
+        rows.add(new String[] {"NAME", "REVISION", "INSTANCES", "PUBLIC", "URL"});
         for (FunctionDescription function : functions) {
             rows.add(new String[] {function.name(), Long.toString(function.revision()),
-                    Integer.toString(function.instances().size()), url(function)});
+                    Integer.toString(function.instances().size()), function.publicTrigger() ? "yes" : "no",
+                    url(function)});
         }
         for (String line : Columns.align(rows)) {
             log.info("  " + line);

@@ -13,19 +13,21 @@ import java.util.Map;
  * @param concurrency the calls in flight per instance, for example {@code 4}
  * @param env the function's configuration; null values count as empty strings
  * @param scaling the scaling and protection settings; null counts as none set
+ * @param publicTrigger whether the HTTP trigger needs no API key, for example {@code true}
  */
 public record FunctionOptions(String name, String handler, String timeout, String memory,
-        String cpus, String concurrency, Map<String, String> env, ScalingOptions scaling) {
+        String cpus, String concurrency, Map<String, String> env, ScalingOptions scaling,
+        String publicTrigger) {
 
     /** Options with nothing set. */
     public static FunctionOptions empty() {
-        return new FunctionOptions(null, null, null, null, null, null, null, null);
+        return new FunctionOptions(null, null, null, null, null, null, null, null, null);
     }
 
-    /** Options without scaling and protection settings. */
+    /** Options without scaling and protection settings, and without {@code public}. */
     public FunctionOptions(String name, String handler, String timeout, String memory,
             String cpus, String concurrency, Map<String, String> env) {
-        this(name, handler, timeout, memory, cpus, concurrency, env, null);
+        this(name, handler, timeout, memory, cpus, concurrency, env, null, null);
     }
 
     /** Blank strings count as not set, the way Maven leaves an empty element. */
@@ -37,6 +39,7 @@ public record FunctionOptions(String name, String handler, String timeout, Strin
         cpus = blankToNull(cpus);
         concurrency = blankToNull(concurrency);
         scaling = scaling == null ? ScalingOptions.NONE : scaling;
+        publicTrigger = blankToNull(publicTrigger);
     }
 
     static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package dev.fn4j.maven.core;
 
+import static dev.fn4j.maven.core.SettingChecks.bool;
 import static dev.fn4j.maven.core.SettingChecks.parse;
 import static dev.fn4j.maven.core.SettingChecks.wholeNumber;
 
@@ -65,7 +66,8 @@ public final class FunctionSettings {
                     own.memory != null ? own.memory : defaults.memory,
                     own.cpus != null ? own.cpus : defaults.cpus,
                     own.concurrency != null ? own.concurrency : defaults.concurrency, env,
-                    ScalingSettings.inherit(own.scaling, name, defaults.scaling));
+                    ScalingSettings.inherit(own.scaling, name, defaults.scaling),
+                    own.publicTrigger != null ? own.publicTrigger : defaults.publicTrigger);
             // Blame the top-level <handler> only when the entry inherits a value from it.
             boolean inherited = entry.handler() == null && top.handler() != null;
             targets.add(merged.target(name, inherited ? top.handler() : entry.handler(),
@@ -178,7 +180,8 @@ public final class FunctionSettings {
         Integer concurrency = wholeNumber(options.concurrency(), Setting.of(function, "concurrency"),
                 SpecFormat::checkConcurrency, "use 1 to 1000");
         return new Checked(options.timeout(), options.memory(), cpus, concurrency,
-                checkEnv(options.env(), function), ScalingSettings.check(options.scaling(), function));
+                checkEnv(options.env(), function), ScalingSettings.check(options.scaling(), function),
+                bool(options.publicTrigger(), Setting.of(function, "public")));
     }
 
     private static Map<String, String> checkEnv(Map<String, String> env, String function)
@@ -207,11 +210,11 @@ public final class FunctionSettings {
 
     /** Checked values of one options object. */
     private record Checked(String timeout, String memory, Double cpus, Integer concurrency,
-            Map<String, String> env, Scaling scaling) {
+            Map<String, String> env, Scaling scaling, Boolean publicTrigger) {
 
         FunctionTarget target(String name, String handler, Setting handlerSetting) {
             return new FunctionTarget(name, handler, handlerSetting, timeout, memory, cpus,
-                    concurrency, env, scaling);
+                    concurrency, env, scaling, publicTrigger);
         }
     }
 }

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param concurrency the calls in flight per instance, or null for the runtime's default
  * @param env the function's configuration, never null
  * @param scaling the scaling and protection settings, never null
+ * @param publicTrigger whether the HTTP trigger needs no API key, or null for the runtime's
+ *     default (it needs one)
  */
 public record FunctionTarget(String name, String handler, Setting handlerSetting, String timeout,
-        String memory, Double cpus, Integer concurrency, Map<String, String> env, Scaling scaling) {
+        String memory, Double cpus, Integer concurrency, Map<String, String> env, Scaling scaling,
+        Boolean publicTrigger) {
 
     /** Copies the environment and checks that the scaling settings are there. */
     public FunctionTarget {
@@ -31,6 +34,6 @@ public record FunctionTarget(String name, String handler, Setting handlerSetting
     public FunctionSpec spec(String image, String handlerClass) {
         return new FunctionSpec(image, handlerClass, timeout, memory, cpus, concurrency,
                 env.isEmpty() ? null : env, scaling.minInstances(), scaling.maxInstances(),
-                scaling.idleTimeout(), scaling.maxQueue(), scaling.rateLimit());
+                scaling.idleTimeout(), scaling.maxQueue(), scaling.rateLimit(), publicTrigger);
     }
 }

@@ -27,6 +27,17 @@ final class SettingChecks {
         }
     }
 
+    /** Parses {@code true} or {@code false}, in any case; null stays null. */
+    static Boolean bool(String value, Setting setting) throws FnFailureException {
+        if (value == null) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new FnFailureException(setting.invalid(value, "not a boolean", "use true or false"));
+    }
+
     /**
      * Parses a whole number and checks its range; null stays null.
      *

@@ -28,10 +28,10 @@ class FunctionManagerTest {
     }
 
     @Test
-    void listsNameRevisionInstancesAndUrlAligned() throws Exception {
+    void listsNameRevisionInstancesPublicAndUrlAligned() throws Exception {
         stub.on("GET /v1/functions", 200, """
                 {"functions":[
-                  {"name":"hello","revision":12,"url":"/fn/hello","instances":[{"id":"a"},{"id":"b"}],
+                  {"name":"hello","revision":12,"url":"/fn/hello","public":true,"instances":[{"id":"a"},{"id":"b"}],
                    "revisions":[{"revision":12,"image":"sha256:x","handler":"H","deployedAt":"t"}]},
                   {"name":"a-much-longer-name","revision":1,"instances":[]}]}""");
 
@@ -39,9 +39,9 @@ class FunctionManagerTest {
 
         assertThat(log.lines).containsExactly(
                 "[INFO] 2 functions on " + stub.url() + ":",
-                "[INFO]   NAME                REVISION  INSTANCES  URL",
-                "[INFO]   a-much-longer-name  1         0          " + stub.url() + "/fn/a-much-longer-name",
-                "[INFO]   hello               12        2          " + stub.url() + "/fn/hello");
+                "[INFO]   NAME                REVISION  INSTANCES  PUBLIC  URL",
+                "[INFO]   a-much-longer-name  1         0          no      " + stub.url() + "/fn/a-much-longer-name",
+                "[INFO]   hello               12        2          yes     " + stub.url() + "/fn/hello");
         assertThat(stub.received.get(0).authorization()).isEqualTo("Bearer key-123456");
     }
 
@@ -118,8 +118,8 @@ class FunctionManagerTest {
 
     @Test
     void theNamesToDelete() throws Exception {
-        FunctionOptions a = new FunctionOptions("a", null, null, null, null, null, null, ScalingOptions.NONE);
-        FunctionOptions b = new FunctionOptions("b", null, null, null, null, null, null, ScalingOptions.NONE);
+        FunctionOptions a = new FunctionOptions("a", null, null, null, null, null, null);
+        FunctionOptions b = new FunctionOptions("b", null, null, null, null, null, null);
         assertThat(FunctionSettings.projectNames(null, List.of(), "demo")).containsExactly("demo");
         assertThat(FunctionSettings.projectNames(null, List.of(a, b), "demo")).containsExactly("a", "b");
         assertThat(FunctionSettings.projectNames(" other ", List.of(a, b), "demo")).containsExactly("other");

@@ -27,7 +27,11 @@ class FunctionSettingsTest {
     private static FunctionOptions scaling(String name, String min, String max, String idle, String queue,
             String rate) {
         return new FunctionOptions(name, null, null, null, null, null, null,
-                new ScalingOptions(min, max, idle, queue, rate));
+                new ScalingOptions(min, max, idle, queue, rate), null);
+    }
+
+    private static FunctionOptions withPublic(String name, String isPublic) {
+        return new FunctionOptions(name, null, null, null, null, null, null, null, isPublic);
     }
 
     private static String failure(FunctionOptions top, FunctionOptions... entries) {
@@ -49,6 +53,7 @@ class FunctionSettingsTest {
             assertThat(t.concurrency()).isNull();
             assertThat(t.env()).isEmpty();
             assertThat(t.scaling()).isEqualTo(Scaling.NONE);
+            assertThat(t.publicTrigger()).isNull();
             assertThat(t.spec("sha256:1", null)).isEqualTo(dev.fn4j.client.FunctionSpec.of("sha256:1"));
             assertThat(t.handlerSetting().toString()).isEqualTo("<handler> (-Dfn.handler)");
         });
@@ -63,10 +68,10 @@ class FunctionSettingsTest {
 
         assertThat(target).isEqualTo(new FunctionTarget("greeter", "com.example.Hello",
                 Setting.parameter("handler", "fn.handler"), "10s", "1g", 0.5, 8, Map.of("GREETING", "Hi"),
-                Scaling.NONE));
+                Scaling.NONE, null));
         assertThat(target.spec("sha256:1", "com.example.Hello")).isEqualTo(new dev.fn4j.client.FunctionSpec(
                 "sha256:1", "com.example.Hello", "10s", "1g", 0.5, 8, Map.of("GREETING", "Hi"),
-                null, null, null, null, null));
+                null, null, null, null, null, null));
     }
 
     @Test
@@ -76,7 +81,7 @@ class FunctionSettingsTest {
 
         assertThat(target.scaling()).isEqualTo(new Scaling(1, 4, "2m", 50, new RateLimit(10, 20)));
         assertThat(target.spec("sha256:1", null)).isEqualTo(new dev.fn4j.client.FunctionSpec("sha256:1",
-                null, null, null, null, null, null, 1, 4, "2m", 50, new RateLimit(10, 20)));
+                null, null, null, null, null, null, 1, 4, "2m", 50, new RateLimit(10, 20), null));
         assertThat(FunctionSettings.resolve(scaling("0", null, null, "0", "5/s"), List.of(), "hello")
                 .get(0).scaling()).isEqualTo(new Scaling(0, null, null, 0, new RateLimit(5, null)));
     }
@@ -179,13 +184,45 @@ class FunctionSettingsTest {
     void entriesInheritTheScalingSettingsTheyDoNotSet() throws Exception {
         FunctionOptions top = scaling("1", "4", "2m", "50", "10/s");
         FunctionOptions own = new FunctionOptions("greet", null, null, null, null, null, null,
-                new ScalingOptions(null, "8", null, "0", "5/s,burst=9"));
+                new ScalingOptions(null, "8", null, "0", "5/s,burst=9"), null);
 
         List<FunctionTarget> targets = FunctionSettings.resolve(top, List.of(own, named("bye", null)), "hello");
 
         assertThat(targets).extracting(FunctionTarget::scaling).containsExactly(
                 new Scaling(1, 8, "2m", 0, new RateLimit(5, 9)),
                 new Scaling(1, 4, "2m", 50, new RateLimit(10, null)));
+    }
+
+    @Test
+    void theTopLevelPublicFlagIsSentAsPublic() throws Exception {
+        FunctionTarget open = FunctionSettings.resolve(withPublic(null, "true"), List.of(), "hello").get(0);
+        assertThat(open.publicTrigger()).isTrue();
+        assertThat(open.spec("sha256:1", null)).isEqualTo(new dev.fn4j.client.FunctionSpec("sha256:1",
+                null, null, null, null, null, null, null, null, null, null, null, true));
+
+        assertThat(FunctionSettings.resolve(withPublic(null, " FALSE "), List.of(), "hello").get(0)
+                .publicTrigger()).isFalse();
+        assertThat(FunctionSettings.resolve(withPublic(null, " "), List.of(), "hello").get(0)
+                .publicTrigger()).isNull();
+    }
+
+    @Test
+    void anEntrysPublicFlagOverridesTheTopLevelOne() throws Exception {
+        List<FunctionOptions> entries = List.of(withPublic("inherits", null), withPublic("closed", "false"),
+                withPublic("open", "true"));
+
+        assertThat(FunctionSettings.resolve(withPublic(null, "true"), entries, "hello"))
+                .extracting(FunctionTarget::publicTrigger).containsExactly(true, false, true);
+        assertThat(FunctionSettings.resolve(FunctionOptions.empty(), entries, "hello"))
+                .extracting(FunctionTarget::publicTrigger).containsExactly(null, false, true);
+    }
+
+    @Test
+    void aPublicFlagThatIsNotABoolean() {
+        assertThat(failure(withPublic(null, "yes")))
+                .isEqualTo("<public> (-Dfn.public) is 'yes', not a boolean: use true or false.");
+        assertThat(failure(FunctionOptions.empty(), withPublic("greet", "1")))
+                .isEqualTo("<public> of <function> 'greet' is '1', not a boolean: use true or false.");
     }
 
     @Test
@@ -287,9 +324,9 @@ class FunctionSettingsTest {
 
         assertThat(targets).containsExactly(
                 new FunctionTarget("greet", "com.example.Greet", Setting.ofFunction("greet", "handler"),
-                        "5s", "512m", 0.5, 2, Map.of("A", "1", "B", "own"), Scaling.NONE),
+                        "5s", "512m", 0.5, 2, Map.of("A", "1", "B", "own"), Scaling.NONE, null),
                 new FunctionTarget("bye", "com.example.Bye", Setting.ofFunction("bye", "handler"),
-                        "10s", "512m", null, 2, Map.of("A", "1", "B", "2"), Scaling.NONE));
+                        "10s", "512m", null, 2, Map.of("A", "1", "B", "2"), Scaling.NONE, null));
     }
 
     @Test

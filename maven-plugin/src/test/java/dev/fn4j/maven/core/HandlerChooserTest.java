@@ -17,7 +17,7 @@ class HandlerChooserTest {
     private static final Path CLASSES = Path.of("/p/target/classes");
 
     private static FunctionTarget target(String name, String handler, Setting setting) {
-        return new FunctionTarget(name, handler, setting, null, null, null, null, Map.of(), Scaling.NONE);
+        return new FunctionTarget(name, handler, setting, null, null, null, null, Map.of(), Scaling.NONE, null);
     }
 
     private static FunctionTarget topLevel(String handler) {

@@ -42,7 +42,7 @@ class ImageServiceTest {
 
     private static FunctionTarget target(String name, String handler) {
         return new FunctionTarget(name, handler, Setting.parameter("handler", "fn.handler"),
-                null, null, null, null, Map.of(), Scaling.NONE);
+                null, null, null, null, Map.of(), Scaling.NONE, null);
     }
 
     @Test

@@ -39,7 +39,7 @@ class RuntimeCallsTest {
 
     private static ChosenFunction function(String name, String handler, String timeout) {
         return new ChosenFunction(new FunctionTarget(name, null, Setting.parameter("handler", "fn.handler"),
-                timeout, null, null, null, Map.of(), Scaling.NONE),
+                timeout, null, null, null, Map.of(), Scaling.NONE, null),
                 new HandlerInfo(handler, HandlerInfo.Kind.HANDLER));
     }
 
@@ -78,7 +78,7 @@ class RuntimeCallsTest {
         stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\",\"tags\":[],\"handlers\":[]}")
                 .on("PUT /v1/functions/a", 201, DESCRIPTION.formatted("a", 1, "com.example.A", "a"));
         FunctionOptions options = new FunctionOptions("a", null, null, null, null, null, null,
-                new ScalingOptions("1", "4", "2m", "50", "10/s,burst=20"));
+                new ScalingOptions("1", "4", "2m", "50", "10/s,burst=20"), null);
         FunctionTarget target = FunctionSettings.resolve(options, List.of(), "x").get(0);
 
         new DeployService(client, GoalLog.silent()).deploy(build(tar, new ChosenFunction(target,
@@ -87,6 +87,28 @@ class RuntimeCallsTest {
         assertThat(stub.received.get(1).text()).isEqualTo("{\"image\":\"sha256:img\","
                 + "\"handler\":\"com.example.A\",\"minInstances\":1,\"maxInstances\":4,"
                 + "\"idleTimeout\":\"2m\",\"maxQueue\":50,\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
+    }
+
+    @Test
+    void deploysAPublicFunctionAndTakesTheRuntimesWordForIt(@TempDir Path dir) throws Exception {
+        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\",\"tags\":[],\"handlers\":[]}")
+                .on("PUT /v1/functions/a", 201, "{\"name\":\"a\",\"revision\":1,\"public\":true}")
+                .on("PUT /v1/functions/b", 201, DESCRIPTION.formatted("b", 1, "com.example.B", "b"));
+        List<FunctionTarget> targets = FunctionSettings.resolve(
+                new FunctionOptions(null, null, null, null, null, null, null, null, "true"),
+                List.of(new FunctionOptions("a", null, null, null, null, null, null),
+                        new FunctionOptions("b", null, null, null, null, null, null, null, "false")), "x");
+
+        List<DeployedFunction> deployed = new DeployService(client, GoalLog.silent()).deploy(build(tar,
+                new ChosenFunction(targets.get(0), new HandlerInfo("com.example.A", HandlerInfo.Kind.HANDLER)),
+                new ChosenFunction(targets.get(1), new HandlerInfo("com.example.B", HandlerInfo.Kind.HANDLER))));
+
+        assertThat(stub.received.get(1).text())
+                .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.A\",\"public\":true}");
+        assertThat(stub.received.get(2).text())
+                .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.B\",\"public\":false}");
+        assertThat(deployed).extracting(DeployedFunction::publicTrigger).containsExactly(true, false);
     }
 
     @Test

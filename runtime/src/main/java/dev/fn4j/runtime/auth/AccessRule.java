@@ -4,7 +4,7 @@ import java.util.function.Predicate;
 
 /**
  * Which scope a request needs, from its method and path: health and metrics are open, calling a
- * function and reading calls need {@code invoke}, everything else under {@code /v1} needs
+ * function and reading its calls need {@code invoke}, everything else under {@code /v1} needs
  * {@code admin}, and a public function's trigger needs nothing.
  */
 public final class AccessRule {
@@ -27,13 +27,23 @@ public final class AccessRule {
             String name = slash < 0 ? rest : rest.substring(0, slash);
             return isPublicFunction.test(name) ? null : Scope.INVOKE;
         }
-        if (method.equals("POST") && path.startsWith("/v1/functions/")
-                && path.endsWith("/invocations")) {
+        if ((method.equals("POST") || method.equals("GET")) && isInvocationsOfOne(path)) {
             return Scope.INVOKE;
         }
         if (method.equals("GET") && path.startsWith("/v1/invocations/")) {
             return Scope.INVOKE;
         }
         return Scope.ADMIN;
+    }
+
+    /** Whether the path is {@code /v1/functions/<one segment>/invocations}. */
+    private static boolean isInvocationsOfOne(String path) {
+        String prefix = "/v1/functions/";
+        String suffix = "/invocations";
+        if (!path.startsWith(prefix) || !path.endsWith(suffix)
+                || path.length() <= prefix.length() + suffix.length()) {
+            return false;
+        }
+        return path.indexOf('/', prefix.length()) == path.length() - suffix.length();
     }
 }

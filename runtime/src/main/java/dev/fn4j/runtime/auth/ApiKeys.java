@@ -78,16 +78,33 @@ public final class ApiKeys {
         return store.list();
     }
 
-    public void delete(String id) {
+    public Optional<ApiKey> find(String id) {
+        return store.find(id);
+    }
+
+    /**
+     * Revokes a key at once. The last admin key cannot go: without one nobody could manage the
+     * runtime until it restarts with {@code FN4J_ADMIN_KEY}.
+     */
+    public synchronized void delete(String id) {
+        ApiKey key = store.find(id).orElseThrow(() -> notFound(id));
+        if (key.scope() == Scope.ADMIN && store.count(Scope.ADMIN) <= 1) {
+            throw new ApiException(ErrorCode.LAST_ADMIN_KEY, "API key '" + id + "' is the only"
+                    + " admin key; create another admin key (POST /v1/keys) before deleting it");
+        }
         if (!store.delete(id)) {
-            throw new ApiException(ErrorCode.KEY_NOT_FOUND, "no API key with id '" + id
-                    + "'; list them with GET /v1/keys");
+            throw notFound(id);
         }
         cache.remove(id);
     }
 
     public boolean anyAdmin() {
-        return store.any(Scope.ADMIN);
+        return store.count(Scope.ADMIN) > 0;
+    }
+
+    public static ApiException notFound(String id) {
+        return new ApiException(ErrorCode.KEY_NOT_FOUND, "no API key with id '" + id
+                + "'; list them with GET /v1/keys");
     }
 
     /** fn4j keys carry their id; other text gets one derived from its hash. */

@@ -68,6 +68,8 @@ public final class Authentication implements HttpHandler {
                     + ", and this endpoint needs " + required.wireName()));
             return;
         }
+        // The key was for fn4j; a function must never see, and so never leak, its caller's key.
+        exchange.getRequestHeaders().remove(Headers.AUTHORIZATION);
         next.handleRequest(exchange);
     }
 

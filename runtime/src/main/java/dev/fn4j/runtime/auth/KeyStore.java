@@ -15,6 +15,6 @@ public interface KeyStore {
     /** Deletes the key; returns whether it existed. */
     boolean delete(String id);
 
-    /** Whether any key of the scope exists. */
-    boolean any(Scope scope);
+    /** How many keys of the scope exist. */
+    int count(Scope scope);
 }

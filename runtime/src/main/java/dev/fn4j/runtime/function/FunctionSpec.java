@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param env the function's configuration, handed to it as environment variables
  * @param scaling how many instances, how long they idle, how many calls may queue
  * @param rateLimit the function's token bucket, or null for none
+ * @param publicTrigger whether the HTTP trigger {@code /fn/{name}} answers callers without an
+ *     API key; the REST API always needs one
  */
 public record FunctionSpec(
         String image,
@@ -27,7 +29,8 @@ public record FunctionSpec(
         int concurrency,
         Map<String, String> env,
         Scaling scaling,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        boolean publicTrigger) {
 
     public FunctionSpec {
         Objects.requireNonNull(image, "image");
@@ -51,7 +54,7 @@ public record FunctionSpec(
     /** This spec with the image pinned to an id and the handler chosen. */
     public FunctionSpec resolved(String imageId, String handlerClass) {
         return new FunctionSpec(imageId, handlerClass, timeout, memoryBytes, cpus, concurrency, env,
-                scaling, rateLimit);
+                scaling, rateLimit, publicTrigger);
     }
 
     /**

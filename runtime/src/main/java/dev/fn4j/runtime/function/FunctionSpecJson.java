@@ -37,6 +37,7 @@ public final class FunctionSpecJson {
         json.put("maxInstances", scaling.maxInstances());
         json.put("idleTimeout", Quantities.formatDuration(scaling.idleTimeout()));
         json.put("maxQueue", scaling.maxQueue());
+        json.put("public", spec.publicTrigger());
         if (spec.rateLimit() != null) {
             ObjectNode rate = json.putObject("rateLimit");
             rate.put("perSecond", spec.rateLimit().perSecond());
@@ -68,7 +69,9 @@ public final class FunctionSpecJson {
                         required(json, "maxInstances").asInt(), duration(json, "idleTimeout"),
                         required(json, "maxQueue").asInt()),
                 rate == null || rate.isNull() ? null : new RateLimit(
-                        required(rate, "perSecond").asInt(), required(rate, "burst").asInt()));
+                        required(rate, "perSecond").asInt(), required(rate, "burst").asInt()),
+                // Revisions stored before functions could be public lack the field.
+                json.path("public").asBoolean(false));
     }
 
     private static JsonNode required(JsonNode json, String field) {

@@ -32,7 +32,7 @@ public final class FunctionSpecParser {
 
     private static final Set<String> FIELDS = Set.of("image", "handler", "timeout", "memory",
             "cpus", "concurrency", "env", "minInstances", "maxInstances", "idleTimeout",
-            "maxQueue", "rateLimit");
+            "maxQueue", "rateLimit", "public");
     private static final Pattern CLASS_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -68,7 +68,19 @@ public final class FunctionSpecParser {
                     + quote(handler));
         }
         return new FunctionSpec(image, handler, timeout(json), memory(json), cpus(json),
-                concurrency(json), env(json), scaling(json), rateLimit(json));
+                concurrency(json), env(json), scaling(json), rateLimit(json),
+                publicTrigger(json));
+    }
+
+    private static boolean publicTrigger(JsonNode json) {
+        JsonNode node = json.get("public");
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw invalid("\"public\" must be true or false: " + node);
+        }
+        return node.booleanValue();
     }
 
     private static RateLimit rateLimit(JsonNode json) {

@@ -2,6 +2,9 @@ package dev.fn4j.runtime.http;
 
 import dev.fn4j.runtime.async.AsyncInvocations;
 import dev.fn4j.runtime.async.InvocationEvents;
+import dev.fn4j.runtime.auth.AccessRule;
+import dev.fn4j.runtime.auth.ApiKeys;
+import dev.fn4j.runtime.auth.Authentication;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.engine.ContainerEngine;
@@ -24,11 +27,12 @@ public final class ApiServer {
      * What the server needs from the rest of the runtime.
      *
      * @param background runs the replay of new event streams (store reads)
+     * @param keys checks every request's API key
      */
     public record Parts(ContainerEngine engine, String runtimeId, Deployer deployer,
             FunctionRegistry registry, PoolRegistry pools, Calls calls, AsyncInvocations async,
             InvocationRecorder history, InvocationEvents events, RuntimeMetrics metrics,
-            Executor background) {}
+            Executor background, ApiKeys keys) {}
 
     /** The server's own settings. */
     public record Settings(String host, int port, int workerThreads, long maxBodyBytes,
@@ -45,6 +49,7 @@ public final class ApiServer {
                 parts.async(), settings.maxBodyBytes());
         InvocationHistoryApi history = new InvocationHistoryApi(parts.history(), parts.events(),
                 parts.registry(), parts.background());
+        KeysApi keys = new KeysApi(parts.keys());
         ApiRoutes routes = new ApiRoutes()
                 .post("/v1/images", Blocking.api(images::upload))
                 .get("/v1/functions", Blocking.api(functions::list))
@@ -54,10 +59,19 @@ public final class ApiServer {
                 .post("/v1/functions/{name}/invocations", Blocking.api(invocations::invoke))
                 .get("/v1/functions/{name}/invocations", Blocking.api(history::list))
                 .get("/v1/invocations/{id}", Blocking.api(history::get))
-                .get("/v1/invocations/{id}/events", history.events());
+                .get("/v1/invocations/{id}/events", history.events())
+                .post("/v1/keys", Blocking.api(keys::create))
+                .get("/v1/keys", Blocking.api(keys::list))
+                .get("/v1/keys/{id}", Blocking.api(keys::get))
+                .delete("/v1/keys/{id}", Blocking.api(keys::delete));
         var root = Handlers.path(InvocationHistoryApi.guard(routes.handler()))
                 .addPrefixPath("/fn", Blocking.open(invocations::trigger));
-        this.admission = new Admission(new RequestIds(root));
+        // The registry lookup is an in-memory map read, safe on the IO thread.
+        AccessRule rule = new AccessRule(name -> parts.registry().get(name)
+                .map(function -> function.spec().publicTrigger()).orElse(false));
+        Authentication authentication = new Authentication(parts.keys(), rule,
+                (exchange, error) -> ErrorResponses.send(exchange, error, true), root);
+        this.admission = new Admission(new RequestIds(authentication));
         HealthApi health = new HealthApi(parts.engine(), parts.runtimeId(), admission::stopping);
         routes.get("/healthz", Blocking.api(health::health));
         routes.get("/metrics", exchange -> {

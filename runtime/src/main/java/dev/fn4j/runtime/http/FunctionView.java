@@ -1,6 +1,7 @@
 package dev.fn4j.runtime.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.Quantities;
@@ -16,7 +17,8 @@ import java.util.Map;
  */
 record FunctionView(String name, long revision, String image, String handler, String timeout,
         String memory, double cpus, int concurrency, int minInstances, int maxInstances,
-        String idleTimeout, int maxQueue, Map<String, String> env, String url,
+        String idleTimeout, int maxQueue, Map<String, String> env,
+        @JsonProperty("public") boolean publicTrigger, String url,
         String invocationsUrl, Instant createdAt, Instant updatedAt,
         List<InstanceView> instances,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> revisions) {
@@ -42,6 +44,7 @@ record FunctionView(String name, long revision, String image, String handler, St
                 Quantities.formatDuration(spec.timeout()), Quantities.formatMemory(spec.memoryBytes()),
                 spec.cpus(), spec.concurrency(), scaling.minInstances(), scaling.maxInstances(),
                 Quantities.formatDuration(scaling.idleTimeout()), scaling.maxQueue(), spec.env(),
+                spec.publicTrigger(),
                 "/fn/" + function.name(), "/v1/functions/" + function.name() + "/invocations",
                 function.createdAt(), function.updatedAt(),
                 instances.stream().map(InstanceView::of).toList(), revisions);

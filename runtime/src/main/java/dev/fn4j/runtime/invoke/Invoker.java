@@ -61,7 +61,7 @@ public final class Invoker {
         // Set once, by whichever comes first: the deadline, or the call's end.
         AtomicBoolean settled = new AtomicBoolean();
         // The deadline only closes the connection, which ends the call at once; this thread then
-        // reads the instance's last output before discarding it.
+        // retires the instance, reads its last output and discards it.
         Runnable cancel = timer.schedule(deadline, () -> {
             if (settled.compareAndSet(false, true)) {
                 lease.connection().close();
@@ -157,6 +157,7 @@ public final class Invoker {
     private ApiException timedOut(FunctionPool pool, Lease lease, String requestId,
             Duration timeout) {
         Function function = lease.instance().function();
+        pool.retire(lease);
         String logs = lastOutput(lease);
         pool.discard(lease, "call " + requestId + " timed out after "
                 + Quantities.formatDuration(timeout));
@@ -168,6 +169,7 @@ public final class Invoker {
     private ApiException crashed(FunctionPool pool, Lease lease, IOException cause) {
         Function function = lease.instance().function();
         String killedBy = lease.instance().deathReason();
+        pool.retire(lease);
         // Read the exit state and the last output before the container is removed.
         ContainerState state = null;
         if (killedBy == null) {

@@ -106,6 +106,19 @@ public final class FunctionPool {
         dispatch();
     }
 
+    /**
+     * Takes the instance behind a failed lease out of service at once, so none of its other slots
+     * goes to a new call, while the caller still reads its exit state and last output; the
+     * caller must {@link #discard} it next. Waiting calls get a replacement only then, once the
+     * instance's memory is released.
+     */
+    public void retire(Lease lease) {
+        lease.connection().close();
+        synchronized (this) {
+            instances.remove(lease.instance());
+        }
+    }
+
     /** Discards the instance behind a lease that failed; it never serves again. */
     public void discard(Lease lease, String reason) {
         lease.connection().close();

@@ -76,13 +76,14 @@ public final class KeyTable implements KeyStore {
     }
 
     @Override
-    public boolean any(Scope scope) {
-        return database.read("look for " + scope.wireName() + " keys", connection -> {
+    public int count(Scope scope) {
+        return database.read("count " + scope.wireName() + " keys", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT 1 FROM api_keys WHERE scope = ? FETCH FIRST 1 ROWS ONLY")) {
+                    "SELECT COUNT(*) FROM api_keys WHERE scope = ?")) {
                 select.setString(1, scope.wireName());
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next();
+                    row.next();
+                    return row.getInt(1);
                 }
             }
         });

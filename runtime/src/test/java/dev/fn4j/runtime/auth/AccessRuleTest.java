@@ -20,6 +20,7 @@ class AccessRuleTest {
         assertThat(rule.required("GET", "/v1/invocations/abc")).isEqualTo(Scope.INVOKE);
         assertThat(rule.required("GET", "/v1/invocations/abc/events")).isEqualTo(Scope.INVOKE);
         assertThat(rule.required("DELETE", "/fn/hello/x")).isEqualTo(Scope.INVOKE);
+        assertThat(rule.required("GET", "/v1/functions/hello/invocations")).isEqualTo(Scope.INVOKE);
     }
 
     @Test
@@ -35,7 +36,12 @@ class AccessRuleTest {
         assertThat(rule.required("GET", "/v1/functions")).isEqualTo(Scope.ADMIN);
         assertThat(rule.required("POST", "/v1/images")).isEqualTo(Scope.ADMIN);
         assertThat(rule.required("POST", "/v1/keys")).isEqualTo(Scope.ADMIN);
-        assertThat(rule.required("GET", "/v1/functions/hello/invocations")).isEqualTo(Scope.ADMIN);
+        assertThat(rule.required("DELETE", "/v1/functions/hello/invocations"))
+                .isEqualTo(Scope.ADMIN);
+        assertThat(rule.required("POST", "/v1/functions/a/b/invocations")).isEqualTo(Scope.ADMIN);
+        assertThat(rule.required("POST", "/v1/functions//invocations")).isEqualTo(Scope.ADMIN);
+        assertThat(rule.required("GET", "/v1/keys")).isEqualTo(Scope.ADMIN);
+        assertThat(rule.required("GET", "/fnx/hello")).isEqualTo(Scope.ADMIN);
     }
 
     @Test

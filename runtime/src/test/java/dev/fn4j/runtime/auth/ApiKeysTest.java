@@ -1,7 +1,10 @@
 package dev.fn4j.runtime.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -51,10 +54,30 @@ class ApiKeysTest {
 
     @Test
     void deletedKeyStopsWorkingAtOnce() {
-        ApiKeys.Created created = keys.create("ci", Scope.ADMIN);
+        ApiKeys.Created created = keys.create("ci", Scope.INVOKE);
         keys.authenticate(created.plaintext());
         keys.delete(created.key().id());
         assertThat(keys.authenticate(created.plaintext())).isEmpty();
+    }
+
+    @Test
+    void theLastAdminKeyCannotBeDeleted() {
+        ApiKeys.Created first = keys.create("first", Scope.ADMIN);
+        ApiKeys.Created second = keys.create("second", Scope.ADMIN);
+        keys.delete(second.key().id());
+        assertThatThrownBy(() -> keys.delete(first.key().id()))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMIN_KEY))
+                .hasMessage("API key '" + first.key().id() + "' is the only admin key; create"
+                        + " another admin key (POST /v1/keys) before deleting it");
+        assertThat(keys.authenticate(first.plaintext())).isPresent();
+    }
+
+    @Test
+    void deletingAnUnknownKeyIsKeyNotFound() {
+        assertThatThrownBy(() -> keys.delete("0123456789ab"))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_NOT_FOUND));
     }
 
     @Test

@@ -35,7 +35,7 @@ final class MemoryKeyStore implements KeyStore {
     }
 
     @Override
-    public boolean any(Scope scope) {
-        return keys.values().stream().anyMatch(k -> k.scope() == scope);
+    public int count(Scope scope) {
+        return (int) keys.values().stream().filter(k -> k.scope() == scope).count();
     }
 }

@@ -14,7 +14,7 @@ class FunctionSpecJsonTest {
     private static final FunctionSpec FULL = new FunctionSpec("sha256:abc", "com.example.Hello",
             Duration.ofMillis(1500), 1024L * 1024 * 1024, 0.5, 4,
             Map.of("B", "2", "A", "1 ' \" ;"), new FunctionSpec.Scaling(1, 3, Duration.ofMinutes(2), 7),
-            new RateLimit(5, 9));
+            new RateLimit(5, 9), true);
 
     @Test
     void aFullSpecSurvivesTheRoundTrip() {
@@ -24,7 +24,7 @@ class FunctionSpecJsonTest {
     @Test
     void aSpecWithoutRateLimitSurvivesTheRoundTrip() {
         FunctionSpec plain = new FunctionSpec("img:1", "H", Duration.ofSeconds(30),
-                256L * 1024 * 1024, 1.0, 1, Map.of(), FunctionSpec.Scaling.DEFAULT, null);
+                256L * 1024 * 1024, 1.0, 1, Map.of(), FunctionSpec.Scaling.DEFAULT, null, false);
         String json = FunctionSpecJson.write(plain);
         assertThat(json).doesNotContain("rateLimit");
         assertThat(FunctionSpecJson.read(json)).isEqualTo(plain);
@@ -37,6 +37,13 @@ class FunctionSpecJsonTest {
                 "\"idleTimeout\":\"2m\"", "\"rateLimit\":{\"perSecond\":5,\"burst\":9}");
         assertThat(new FunctionSpecParser(8).parse(new ObjectMapper().readTree(json)))
                 .isEqualTo(FULL);
+    }
+
+    @Test
+    void aRevisionStoredBeforeFunctionsCouldBePublicReadsAsNotPublic() {
+        String json = FunctionSpecJson.write(FULL).replace(",\"public\":true", "");
+        assertThat(json).doesNotContain("public");
+        assertThat(FunctionSpecJson.read(json).publicTrigger()).isFalse();
     }
 
     @Test

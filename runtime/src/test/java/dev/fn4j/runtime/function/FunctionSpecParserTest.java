@@ -38,6 +38,7 @@ class FunctionSpecParserTest {
         assertThat(spec.concurrency()).isEqualTo(1);
         assertThat(spec.handler()).isEmpty();
         assertThat(spec.scaling()).isEqualTo(FunctionSpec.Scaling.DEFAULT);
+        assertThat(spec.publicTrigger()).isFalse();
     }
 
     @Test
@@ -45,7 +46,8 @@ class FunctionSpecParserTest {
         FunctionSpec spec = parser.parse(json("{\"image\":\"i\",\"handler\":\"a.b.C\","
                 + "\"timeout\":\"1500ms\",\"memory\":\"1g\",\"cpus\":0.5,\"concurrency\":4,"
                 + "\"env\":{\"GREETING\":\"hi\"},\"minInstances\":1,\"maxInstances\":3,"
-                + "\"idleTimeout\":\"2m\",\"maxQueue\":7}"));
+                + "\"idleTimeout\":\"2m\",\"maxQueue\":7,\"public\":true}"));
+        assertThat(spec.publicTrigger()).isTrue();
         assertThat(spec.handler()).isEqualTo("a.b.C");
         assertThat(spec.timeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(spec.memoryBytes()).isEqualTo(1024L * 1024 * 1024);
@@ -107,6 +109,12 @@ class FunctionSpecParserTest {
     void rejectsAHandlerThatIsNotAClassName() throws Exception {
         assertThat(rejection("{\"image\":\"i\",\"handler\":\"../etc/passwd\"}"))
                 .isEqualTo("\"handler\" must be a fully qualified class name: '../etc/passwd'");
+    }
+
+    @Test
+    void rejectsAPublicFlagThatIsNotABoolean() throws Exception {
+        assertThat(rejection("{\"image\":\"i\",\"public\":\"yes\"}"))
+                .isEqualTo("\"public\" must be true or false: \"yes\"");
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.Sleeper;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,11 +55,9 @@ abstract class DurabilityContract {
 
     private HttpResponse<String> send(RuntimeProcess runtime, String method, String path,
             String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + runtime.port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(120));
+        HttpRequest.Builder request = runtime.request(method, path,
+                body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -72,9 +69,8 @@ abstract class DurabilityContract {
     }
 
     private String upload(RuntimeProcess runtime) throws Exception {
-        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + runtime.port + "/v1/images"))
-                .POST(HttpRequest.BodyPublishers.ofFile(TestImages.functions())).build(),
+        HttpResponse<String> upload = http.send(runtime.request("POST", "/v1/images",
+                HttpRequest.BodyPublishers.ofFile(TestImages.functions())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         return json(upload).get("id").asText();

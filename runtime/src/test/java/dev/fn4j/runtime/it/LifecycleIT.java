@@ -6,7 +6,6 @@ import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.Sleeper;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,9 +27,8 @@ class LifecycleIT {
 
     private HttpResponse<String> send(RuntimeProcess runtime, String method, String path,
             HttpRequest.BodyPublisher body) throws Exception {
-        return http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + runtime.port + path)).method(method, body)
-                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(runtime.request(method, path, body).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String deploy(RuntimeProcess runtime, String name, String handler) throws Exception {

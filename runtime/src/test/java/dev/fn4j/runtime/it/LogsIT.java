@@ -191,7 +191,7 @@ class LogsIT {
                     Duration.ofSeconds(60), background, timers, remover, clock);
             FunctionSpec spec = new FunctionSpec(imageId, Chatter.class.getName(),
                     Duration.ofSeconds(30), 256L << 20, 1.0, concurrency, Map.of(),
-                    new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(10), 10), null);
+                    new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(10), 10), null, false);
             Function function = new Function("chatter", 1, spec, Instant.now(), Instant.now());
             DeadlineTimer timer = DeadlineTimer.on(timers, clock);
             pool = new FunctionPool(function, starter::start, background, remover::kill, timer,

@@ -50,7 +50,7 @@ public final class RuntimeFixture implements AutoCloseable {
                         "--shutdown-grace-seconds", "5"),
                 database.runtimeArgs().stream(),
                 Stream.of(extraArgs)).flatMap(s -> s).toArray(String[]::new);
-        RuntimeConfig config = RuntimeConfig.parse(args, Map.of());
+        RuntimeConfig config = RuntimeConfig.parse(args, Map.of("FN4J_ADMIN_KEY", TestKeys.ADMIN));
         return new RuntimeFixture(dataDir, FnRuntime.start(config, DockerContainerEngine.fromEnvironment()));
     }
 
@@ -86,12 +86,29 @@ public final class RuntimeFixture implements AutoCloseable {
         return send("POST", "/v1/functions/" + name + "/invocations", body);
     }
 
+    /** Sends with the admin key. */
     public Reply send(String method, String path, String body) {
-        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), Map.of());
+        return sendAs(TestKeys.ADMIN, method, path, body);
     }
 
+    /** Sends with {@code key}, or with no key when it is null. */
+    public Reply sendAs(String key, String method, String path, String body) {
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+                key == null ? Map.of() : Map.of("Authorization", TestKeys.bearer(key)));
+    }
+
+    /** Sends with the admin key unless {@code headers} has an {@code Authorization}. */
     public Reply send(String method, String path, HttpRequest.BodyPublisher body,
+            Map<String, String> headers) {
+        Map<String, String> withKey = new java.util.HashMap<>(headers);
+        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            withKey.put("Authorization", TestKeys.bearer(TestKeys.ADMIN));
+        }
+        return exchange(method, path, body, withKey);
+    }
+
+    private Reply exchange(String method, String path, HttpRequest.BodyPublisher body,
             Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(120))

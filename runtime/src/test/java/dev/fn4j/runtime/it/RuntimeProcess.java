@@ -28,8 +28,17 @@ final class RuntimeProcess implements AutoCloseable {
         return start(dataDir, List.of());
     }
 
-    /** Starts the jar on {@code dataDir} with {@code extraArgs} after the usual options. */
+    /** Starts the jar with the test admin key; see {@link #start(Path, List, String)}. */
     static RuntimeProcess start(Path dataDir, List<String> extraArgs) throws Exception {
+        return start(dataDir, extraArgs, TestKeys.ADMIN);
+    }
+
+    /**
+     * Starts the jar on {@code dataDir} with {@code extraArgs} after the usual options and
+     * {@code adminKey} as {@code FN4J_ADMIN_KEY}, or without it when null.
+     */
+    static RuntimeProcess start(Path dataDir, List<String> extraArgs, String adminKey)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -43,8 +52,13 @@ final class RuntimeProcess implements AutoCloseable {
                 "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
                 "--shutdown-grace-seconds", "20"));
         command.addAll(extraArgs);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("FN4J_ADMIN_KEY");
+        if (adminKey != null) {
+            builder.environment().put("FN4J_ADMIN_KEY", adminKey);
+        }
+        Process process = builder.start();
         RuntimeProcess runtime = new RuntimeProcess(process, port, log);
         runtime.awaitHealthy();
         return runtime;
@@ -70,6 +84,14 @@ final class RuntimeProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError("runtime not healthy after 30s: " + Files.readString(log));
+    }
+
+    /** A request to {@code path} carrying the test admin key. */
+    HttpRequest.Builder request(String method, String path, HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body)
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", TestKeys.bearer(TestKeys.ADMIN));
     }
 
     /** SIGKILL: the runtime gets no chance to clean up, as in a crash. */

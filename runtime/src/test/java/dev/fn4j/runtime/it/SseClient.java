@@ -2,6 +2,7 @@ package dev.fn4j.runtime.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fn4j.client.ServerSentEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,7 @@ final class SseClient implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** One event as sent: its {@code id:}, {@code event:} and {@code data:} fields. */
+    /** One event: the last {@code id:} seen, its {@code event:} name and its {@code data:}. */
     record Event(String id, String event, String data) {
         JsonNode json() {
             try {
@@ -42,7 +43,8 @@ final class SseClient implements AutoCloseable {
     /** Connects and waits for the response's head. */
     static SseClient open(URI uri, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
-                .timeout(Duration.ofSeconds(60));
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", TestKeys.bearer(TestKeys.ADMIN));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -68,33 +70,10 @@ final class SseClient implements AutoCloseable {
     }
 
     private List<Event> readAll() {
-        String id = null;
-        String event = null;
-        StringBuilder data = null;
-        for (String line : (Iterable<String>) response.body()::iterator) {
-            if (line.isEmpty()) {
-                if (data != null) {
-                    received.add(new Event(id, event, data.toString()));
-                }
-                id = null;
-                event = null;
-                data = null;
-            } else if (!line.startsWith(":")) {
-                int colon = line.indexOf(':');
-                String field = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(colon + 1);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                switch (field) {
-                    case "id" -> id = value;
-                    case "event" -> event = value;
-                    case "data" -> data = data == null ? new StringBuilder(value)
-                            : data.append('\n').append(value);
-                    default -> { }
-                }
-            }
-        }
+        ServerSentEvents parser = new ServerSentEvents(
+                (name, id, data) -> received.add(new Event(id, name, data)));
+        response.body().forEach(parser::line);
+        parser.end();
         return List.copyOf(received);
     }
 

@@ -37,7 +37,7 @@ class BudgetedLauncherTest {
     private static Function function(String name) {
         FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
                 Duration.ofSeconds(10), 256 * MIB, 1.0, 1, Map.of(),
-                PoolFakes.scaling(0, 4, 10), null);
+                PoolFakes.scaling(0, 4, 10), null, false);
         return new Function(name, 1, spec, Instant.EPOCH, Instant.EPOCH);
     }
 

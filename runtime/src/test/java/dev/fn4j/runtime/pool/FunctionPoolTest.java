@@ -140,6 +140,25 @@ class FunctionPoolTest {
     }
 
     @Test
+    void retiredInstanceLendsNoMoreSlotsAndIsReplacedOnlyOnceDiscarded() {
+        FunctionPool pool = pool(PoolFakes.function(1, 2, PoolFakes.scaling(0, 2, 10)));
+        CompletableFuture<Lease> failed = pool.acquire(deadline());
+        starts.runAll();
+        Instance retired = failed.join().instance();
+        pool.retire(failed.join());
+
+        CompletableFuture<Lease> next = pool.acquire(deadline());
+        assertThat(next).isNotDone();
+        assertThat(pool.instances()).doesNotContain(retired);
+        assertThat(killer.killed).isEmpty();
+
+        pool.discard(failed.join(), "timed out");
+        starts.runAll();
+        assertThat(killer.killed).containsExactly(retired.id() + ": timed out");
+        assertThat(next.join().instance()).isNotSameAs(retired);
+    }
+
+    @Test
     void discardedInstanceIsKilledAndReplacedForWaitingCalls() {
         FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(0, 1, 10)));
         CompletableFuture<Lease> first = pool.acquire(deadline());

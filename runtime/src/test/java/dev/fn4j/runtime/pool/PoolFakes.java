@@ -26,7 +26,7 @@ final class PoolFakes {
 
     static Function function(long revision, int concurrency, FunctionSpec.Scaling scaling) {
         FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
-                Duration.ofSeconds(10), 256L << 20, 1.0, concurrency, Map.of(), scaling, null);
+                Duration.ofSeconds(10), 256L << 20, 1.0, concurrency, Map.of(), scaling, null, false);
         return new Function("echo", revision, spec, Instant.EPOCH, Instant.EPOCH);
     }
 

@@ -33,7 +33,7 @@ abstract class StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-21T12:00:00.123Z");
     private static final FunctionSpec SPEC = new FunctionSpec("sha256:abc", "com.example.Hello",
             Duration.ofSeconds(30), 256L * 1024 * 1024, 1.0, 1, Map.of("GREETING", "Hi"),
-            new FunctionSpec.Scaling(1, 4, Duration.ofMinutes(10), 100), new RateLimit(5, 10));
+            new FunctionSpec.Scaling(1, 4, Duration.ofMinutes(10), 100), new RateLimit(5, 10), false);
 
     @TempDir
     Path dataDir;

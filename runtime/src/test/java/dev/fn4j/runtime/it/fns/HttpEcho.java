@@ -10,7 +10,9 @@ public final class HttpEcho implements HttpHandler {
     @Override
     public HttpResponse handle(HttpRequest request, Context context) {
         String text = request.method() + " " + request.path() + "?" + request.query()
-                + " x-test=" + request.header("X-Test") + " body=" + request.bodyAsString();
+                + " x-test=" + request.header("X-Test")
+                + " authorization=" + request.header("Authorization")
+                + " body=" + request.bodyAsString();
         return HttpResponse.of(201, text).withHeader("x-echo", "yes")
                 .withHeader("content-type", "text/plain");
     }
