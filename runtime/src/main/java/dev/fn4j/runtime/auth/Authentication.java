@@ -4,6 +4,7 @@ import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public final class Authentication implements HttpHandler {
     public interface ErrorSender {
         void send(HttpServerExchange exchange, ApiException error);
     }
+
+    /** The key a request was let through with; absent on requests that needed none. */
+    public static final AttachmentKey<ApiKey> CALLER = AttachmentKey.create(ApiKey.class);
 
     private final ApiKeys keys;
     private final AccessRule rule;
@@ -70,6 +74,7 @@ public final class Authentication implements HttpHandler {
         }
         // The key was for fn4j; a function must never see, and so never leak, its caller's key.
         exchange.getRequestHeaders().remove(Headers.AUTHORIZATION);
+        exchange.putAttachment(CALLER, key.get());
         next.handleRequest(exchange);
     }
 

@@ -3,6 +3,8 @@ package dev.fn4j.runtime.http;
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.Protocol;
 import dev.fn4j.runtime.async.AsyncInvocations;
+import dev.fn4j.runtime.auth.ApiKey;
+import dev.fn4j.runtime.auth.Authentication;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.function.FunctionName;
@@ -128,8 +130,11 @@ final class InvocationsApi {
                 new InvocationRequest(RequestIds.of(exchange), headers, body));
     }
 
+    /** Who a call counts against for client limits: its API key, else its address (public triggers). */
     private static String client(HttpServerExchange exchange) {
-        return exchange.getSourceAddress().getAddress().getHostAddress();
+        ApiKey key = exchange.getAttachment(Authentication.CALLER);
+        return key != null ? "API key '" + key.id() + "'"
+                : "client " + exchange.getSourceAddress().getAddress().getHostAddress();
     }
 
     private static void sendResult(HttpServerExchange exchange, InvocationResult result) {

@@ -43,13 +43,18 @@ public final class RateLimiter {
                 + "; slow down or raise its rateLimit");
     }
 
-    /** Takes a token for one call from the client; does nothing when clients are not limited. */
+    /**
+     * Takes a token for one call from the client; does nothing when clients are not limited.
+     *
+     * @param client who the call counts against, as messages name it: {@code API key '<id>'} or
+     *     {@code client <address>}
+     */
     public void admitClient(String client) {
         if (clientLimit == null) {
             return;
         }
         Bucket bucket = clients.computeIfAbsent(client, key -> bucket(clientLimit));
-        take(bucket, "client " + client + " is limited to " + describe(clientLimit)
+        take(bucket, client + " is limited to " + describe(clientLimit)
                 + "; slow down");
     }
 
