@@ -1,6 +1,7 @@
 package dev.fn4j.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A client of the fn4j runtime's REST API (docs/api.md). Thread-safe; one instance can serve
@@ -45,6 +47,7 @@ public final class RuntimeClient {
 
     private static final String JSON = "application/json";
     private static final String EVENT_STREAM = "text/event-stream";
+    private static final Pattern DIFF_ID = Pattern.compile("sha256:[0-9a-f]{64}");
     /** The most invocations {@code GET /v1/functions/{name}/invocations} returns. */
     public static final int MAX_INVOCATIONS = 100;
 
@@ -93,7 +96,9 @@ public final class RuntimeClient {
 
     /**
      * {@code POST /v1/images}: uploads an image archive (docker-archive or OCI layout tar),
-     * streaming it from the file.
+     * streaming it from the file. A docker-archive may leave out the files of the leading layers
+     * that {@link #reusableLayers} counted; a runtime whose engine has lost one of them since
+     * answers {@code 409 layers_missing}.
      */
     public ImageUpload uploadImage(Path archive) throws RuntimeClientException {
         BodyPublisher body;
@@ -106,6 +111,46 @@ public final class RuntimeClient {
                 .header("Content-Type", "application/x-tar")
                 .POST(body);
         return reader.json(reader.ok(send(request)), ImageUpload.class);
+    }
+
+    /**
+     * {@code POST /v1/images/reusable-layers}: how many leading layers of an image the runtime's
+     * engine already has as exactly that chain, so that {@link #uploadImage} may be given an
+     * archive without their files. A runtime that does not know the call ({@code 404 not_found})
+     * has none.
+     *
+     * @param diffIds the image config's {@code rootfs.diff_ids}, in order, each
+     *     {@code sha256:<64 hex>}
+     * @return 0 to {@code diffIds.size()}
+     */
+    public int reusableLayers(List<String> diffIds) throws RuntimeClientException {
+        Objects.requireNonNull(diffIds, "diffIds");
+        for (String diffId : diffIds) {
+            if (diffId == null || !DIFF_ID.matcher(diffId).matches()) {
+                throw new IllegalArgumentException("a diff id must be sha256:<64 hex>: " + diffId);
+            }
+        }
+        HttpRequest.Builder request = request("v1/images/reusable-layers")
+                .header("Content-Type", JSON)
+                .POST(BodyPublishers.ofByteArray(reader.toJson(Map.of("diffIds", diffIds))));
+        HttpResponse<byte[]> response;
+        try {
+            response = reader.ok(send(request));
+        } catch (RuntimeApiException e) {
+            if (e.status() == 404 && e.code().equals("not_found")) {
+                return 0;
+            }
+            throw e;
+        }
+        JsonNode reusable = reader.json(response, JsonNode.class).get("reusable");
+        if (reusable == null || !reusable.isInt() || reusable.asInt() < 0
+                || reusable.asInt() > diffIds.size()) {
+            throw new RuntimeClientException("The fn4j runtime at " + displayUri() + " answered "
+                    + new String(response.body(), StandardCharsets.UTF_8).strip()
+                    + " to POST /v1/images/reusable-layers instead of {\"reusable\": <0 to "
+                    + diffIds.size() + ">}.");
+        }
+        return reusable.asInt();
     }
 
     /** {@code PUT /v1/functions/{name}}: creates the function or deploys a new revision of it. */

@@ -27,6 +27,10 @@ class RuntimeClientTest {
              "somethingNew": true}
             """;
 
+    private static final String DIFF_A = "sha256:" + "a".repeat(64);
+    private static final String DIFF_B = "sha256:" + "b".repeat(64);
+    private static final String DIFF_C = "sha256:" + "c".repeat(64);
+
     private StubRuntime stub;
     private RuntimeClient client;
 
@@ -65,6 +69,60 @@ class RuntimeClientTest {
         assertThatThrownBy(() -> client.uploadImage(missing))
                 .isInstanceOf(RuntimeClientException.class)
                 .hasMessage("No image archive at " + missing);
+        assertThat(stub.count()).isZero();
+    }
+
+    @Test
+    void asksHowManyLeadingLayersTheRuntimeHas() throws Exception {
+        stub.answer(200, "{\"reusable\": 2}");
+
+        int reusable = client.reusableLayers(java.util.List.of(DIFF_A, DIFF_B, DIFF_C));
+
+        assertThat(reusable).isEqualTo(2);
+        assertThat(stub.last().method()).isEqualTo("POST");
+        assertThat(stub.last().path()).isEqualTo("/v1/images/reusable-layers");
+        assertThat(stub.last().header("Content-Type")).isEqualTo("application/json");
+        assertThat(stub.last().bodyText())
+                .isEqualTo("{\"diffIds\":[\"" + DIFF_A + "\",\"" + DIFF_B + "\",\"" + DIFF_C + "\"]}");
+    }
+
+    @Test
+    void aRuntimeWithoutTheReusableLayersCallHasNone() throws Exception {
+        stub.answer(404, "{\"error\": {\"code\": \"not_found\", \"message\": \"no such endpoint\"}}");
+        assertThat(client.reusableLayers(java.util.List.of(DIFF_A))).isZero();
+    }
+
+    @Test
+    void otherErrorsOfTheReusableLayersCallAreApiErrors() {
+        stub.answer(503, "{\"error\": {\"code\": \"engine_unavailable\", \"message\": \"down\"}}");
+        assertThatThrownBy(() -> client.reusableLayers(java.util.List.of(DIFF_A)))
+                .isInstanceOfSatisfying(RuntimeApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("engine_unavailable"));
+
+        stub.answer(404, "<html>Not Found</html>", Map.of("Content-Type", "text/html"));
+        assertThatThrownBy(() -> client.reusableLayers(java.util.List.of(DIFF_A)))
+                .isInstanceOfSatisfying(RuntimeApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("http_404"));
+    }
+
+    @Test
+    void aReusableCountOutsideTheLayersIsAClientError() {
+        stub.answer(200, "{\"reusable\": 2}");
+        assertThatThrownBy(() -> client.reusableLayers(java.util.List.of(DIFF_A)))
+                .isExactlyInstanceOf(RuntimeClientException.class)
+                .hasMessage("The fn4j runtime at " + stub.uri() + " answered {\"reusable\": 2} to"
+                        + " POST /v1/images/reusable-layers instead of {\"reusable\": <0 to 1>}.");
+
+        stub.answer(200, "{}");
+        assertThatThrownBy(() -> client.reusableLayers(java.util.List.of(DIFF_A)))
+                .isExactlyInstanceOf(RuntimeClientException.class);
+    }
+
+    @Test
+    void rejectsADiffIdThatIsNotASha256BeforeCalling() {
+        assertThatThrownBy(() -> client.reusableLayers(java.util.List.of(DIFF_A, "sha256:abc")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a diff id must be sha256:<64 hex>: sha256:abc");
         assertThat(stub.count()).isZero();
     }
 

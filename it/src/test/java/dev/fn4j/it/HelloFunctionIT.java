@@ -56,7 +56,10 @@ class HelloFunctionIT {
         Mvn.Result deploy = e2e.mvn(hello, "redeploy", "package", "fn:deploy").assertSucceeded();
         HttpResponse<String> first = timeToFirstAnswer("redeploy (one-line change)", deploy);
 
-        assertThat(deploy.output()).containsPattern(deployed("hello", 2, ""));
+        assertThat(deploy.output()).containsPattern(deployed("hello", 2, ""))
+                .as("only the classes layer is uploaded again; the JRE and host layers are reused")
+                .containsPattern("Uploaded image\\.tar \\([0-9.]+ (bytes|KB) of [0-9.]+ MB: 2 of 3"
+                        + " layers were already on the runtime\\)");
         assertThat(first.body()).contains("Hi, Ada!");
         assertThat(invoke()).isEqualTo("{\"message\":\"Hi, Ada!\"}");
     }

@@ -18,10 +18,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Builds the function image (as {@code fn:build} does; Jib's layer cache keeps a rebuild
- * cheap), uploads it to the fn4j runtime at {@code fn.url} and deploys each function: a new
- * revision of an existing one, or a new function. Prints each function's URL and revision, and
- * whether the URL is public (needs no API key). Compiles the project first, so
- * {@code mvn fn:deploy} works on a fresh checkout.
+ * cheap), uploads it to the fn4j runtime at {@code fn.url} without the leading layers the runtime
+ * already has, and deploys each function: a new revision of an existing one, or a new function.
+ * Prints each function's URL and revision, and whether the URL is public (needs no API key).
+ * Compiles the project first, so {@code mvn fn:deploy} works on a fresh checkout.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)

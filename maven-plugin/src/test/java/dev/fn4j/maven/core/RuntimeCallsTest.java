@@ -50,7 +50,7 @@ class RuntimeCallsTest {
 
     @Test
     void uploadsOnceAndDeploysEachFunction(@TempDir Path dir) throws Exception {
-        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1, 2, 3});
+        Path tar = TestArchive.write(dir);
         stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\",\"tags\":[],\"handlers\":[\"com.example.A\",\"com.example.B\"]}")
                 .on("PUT /v1/functions/a", 201, DESCRIPTION.formatted("a", 1, "com.example.A", "a"))
                 .on("PUT /v1/functions/b", 200, DESCRIPTION.formatted("b", 7, "com.example.B", "b"));
@@ -64,17 +64,18 @@ class RuntimeCallsTest {
                         org.assertj.core.groups.Tuple.tuple("a", 1L, true, URI.create(stub.url() + "/fn/a")),
                         org.assertj.core.groups.Tuple.tuple("b", 7L, false, URI.create(stub.url() + "/fn/b")));
         assertThat(stub.received).extracting(r -> r.method() + " " + r.path())
-                .containsExactly("POST /v1/images", "PUT /v1/functions/a", "PUT /v1/functions/b");
-        assertThat(stub.received.get(0).body()).containsExactly(1, 2, 3);
-        assertThat(stub.received.get(1).text())
-                .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.A\",\"timeout\":\"10s\"}");
+                .containsExactly("POST /v1/images/reusable-layers", "POST /v1/images",
+                        "PUT /v1/functions/a", "PUT /v1/functions/b");
+        assertThat(stub.received.get(1).body()).isEqualTo(Files.readAllBytes(tar));
         assertThat(stub.received.get(2).text())
+                .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.A\",\"timeout\":\"10s\"}");
+        assertThat(stub.received.get(3).text())
                 .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.B\"}");
     }
 
     @Test
     void sendsTheScalingSettingsTheUserWrote(@TempDir Path dir) throws Exception {
-        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        Path tar = TestArchive.write(dir);
         stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\",\"tags\":[],\"handlers\":[]}")
                 .on("PUT /v1/functions/a", 201, DESCRIPTION.formatted("a", 1, "com.example.A", "a"));
         FunctionOptions options = new FunctionOptions("a", null, null, null, null, null, null,
@@ -84,14 +85,14 @@ class RuntimeCallsTest {
         new DeployService(client, GoalLog.silent()).deploy(build(tar, new ChosenFunction(target,
                 new HandlerInfo("com.example.A", HandlerInfo.Kind.HANDLER))));
 
-        assertThat(stub.received.get(1).text()).isEqualTo("{\"image\":\"sha256:img\","
+        assertThat(stub.received.get(2).text()).isEqualTo("{\"image\":\"sha256:img\","
                 + "\"handler\":\"com.example.A\",\"minInstances\":1,\"maxInstances\":4,"
                 + "\"idleTimeout\":\"2m\",\"maxQueue\":50,\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
     }
 
     @Test
     void deploysAPublicFunctionAndTakesTheRuntimesWordForIt(@TempDir Path dir) throws Exception {
-        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        Path tar = TestArchive.write(dir);
         stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\",\"tags\":[],\"handlers\":[]}")
                 .on("PUT /v1/functions/a", 201, "{\"name\":\"a\",\"revision\":1,\"public\":true}")
                 .on("PUT /v1/functions/b", 201, DESCRIPTION.formatted("b", 1, "com.example.B", "b"));
@@ -104,16 +105,16 @@ class RuntimeCallsTest {
                 new ChosenFunction(targets.get(0), new HandlerInfo("com.example.A", HandlerInfo.Kind.HANDLER)),
                 new ChosenFunction(targets.get(1), new HandlerInfo("com.example.B", HandlerInfo.Kind.HANDLER))));
 
-        assertThat(stub.received.get(1).text())
-                .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.A\",\"public\":true}");
         assertThat(stub.received.get(2).text())
+                .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.A\",\"public\":true}");
+        assertThat(stub.received.get(3).text())
                 .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.B\",\"public\":false}");
         assertThat(deployed).extracting(DeployedFunction::publicTrigger).containsExactly(true, false);
     }
 
     @Test
     void aRejectedSpecIsTheUsersFailure(@TempDir Path dir) throws Exception {
-        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        Path tar = TestArchive.write(dir);
         stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\"}")
                 .on("PUT /v1/functions/a", 400,
                         "{\"error\":{\"code\":\"invalid_spec\",\"message\":\"cpus 64 is more than the machine's 2 cores\"}}");
@@ -127,7 +128,7 @@ class RuntimeCallsTest {
 
     @Test
     void aRuntimeFailureIsAnExecutionFailure(@TempDir Path dir) throws Exception {
-        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        Path tar = TestArchive.write(dir);
         stub.on("POST /v1/images", 503,
                 "{\"error\":{\"code\":\"engine_unavailable\",\"message\":\"the Docker engine does not answer\"}}");
 
@@ -150,7 +151,7 @@ class RuntimeCallsTest {
 
     @Test
     void aRefusedKeyOnUploadNamesWhereItCameFrom(@TempDir Path dir) throws Exception {
-        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        Path tar = TestArchive.write(dir);
         stub.on("POST /v1/images", 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"unknown key\"}}");
         RuntimeConnection keyed = RuntimeConnection.open(stub.url(),
                 ApiKey.of("k-secret-1", "FN4J_API_KEY", "fn4j"));
@@ -164,7 +165,7 @@ class RuntimeCallsTest {
 
     @Test
     void aKeyWithoutTheScopeSaysWhatWasRefused(@TempDir Path dir) throws Exception {
-        Path tar = Files.write(dir.resolve("image.tar"), new byte[] {1});
+        Path tar = TestArchive.write(dir);
         stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\"}")
                 .on("PUT /v1/functions/a", 403, "{\"error\":{\"code\":\"forbidden\",\"message\":\"scope invoke\"}}");
         RuntimeConnection keyed = RuntimeConnection.open(stub.url(),

@@ -17,8 +17,20 @@ public interface ContainerEngine extends AutoCloseable {
      * Loads an image archive (docker-archive or OCI layout tar) into the engine.
      *
      * @throws InvalidImageException when the file is not an image archive
+     * @throws LayersMissingException when the archive leaves out a layer file and the engine does
+     *     not have that layer
      */
     LoadedImage loadImage(Path archive);
+
+    /**
+     * How many leading layers of an image whose config lists {@code diffIds} (its
+     * {@code rootfs.diff_ids}, in order) the engine already has as exactly that chain, so that an
+     * archive of the image may leave out their files.
+     *
+     * @throws IllegalArgumentException when an entry is not {@code sha256:} and 64 lower-case hex
+     *     digits
+     */
+    int reusableLayers(List<String> diffIds);
 
     /** Describes an image the engine has, or returns {@code null} when it has none by that ref. */
     LoadedImage findImage(String imageRef);

@@ -15,9 +15,10 @@ import java.util.Objects;
 
 /**
  * The {@link ContainerEngine} on a local Docker engine, through docker-java. The work is done by
- * small package classes (image loading, the lock-down, waiting, removal); this class checks
- * arguments and makes sure no docker-java exception leaves it. Safe for concurrent use: the
- * docker-java client is, and every other part is immutable.
+ * small package classes (image loading, layer lookup, the lock-down, waiting, removal); this class
+ * checks arguments and makes sure no docker-java exception leaves it. Safe for concurrent use: the
+ * docker-java client is, the layer lookup's cache is a concurrent map, and every other part is
+ * immutable.
  */
 public final class DockerContainerEngine implements ContainerEngine {
 
@@ -27,6 +28,7 @@ public final class DockerContainerEngine implements ContainerEngine {
     private final DockerClient client;
     private final DockerErrors errors;
     private final DockerImages images;
+    private final DockerLayers layers;
     private final ContainerRemover remover;
     private final ContainerLauncher launcher;
     private final ContainerWaiter waiter;
@@ -35,6 +37,7 @@ public final class DockerContainerEngine implements ContainerEngine {
         this.client = Objects.requireNonNull(client, "client");
         this.errors = new DockerErrors(dockerHost);
         this.images = new DockerImages(client, errors);
+        this.layers = new DockerLayers(client, errors);
         this.remover = new ContainerRemover(client, errors);
         this.launcher = new ContainerLauncher(client, errors, remover);
         this.waiter = new ContainerWaiter(client, errors, this::inspect);
@@ -69,6 +72,11 @@ public final class DockerContainerEngine implements ContainerEngine {
     @Override
     public LoadedImage loadImage(Path archive) {
         return images.load(archive);
+    }
+
+    @Override
+    public int reusableLayers(List<String> diffIds) {
+        return layers.reusable(diffIds);
     }
 
     @Override

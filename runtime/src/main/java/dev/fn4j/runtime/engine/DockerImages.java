@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads image archives into Docker and looks images up. {@code docker load} answers with free
@@ -27,6 +29,13 @@ final class DockerImages {
     static final Duration LOAD_TIMEOUT = Duration.ofMinutes(10);
     private static final String LOADED_ID = "Loaded image ID:";
     private static final String LOADED_REF = "Loaded image:";
+    /**
+     * How {@code docker load} says that an archive lacks a layer file it needed, because the engine
+     * does not have that layer: {@code open /var/lib/docker/tmp/docker-import-3917352028/<file>:
+     * no such file or directory}, {@code <file>} as the manifest names it.
+     */
+    private static final Pattern MISSING_FILE =
+            Pattern.compile("docker-import-[^/\\s]*/(.+?): no such file or directory");
 
     private final DockerClient client;
     private final DockerErrors errors;
@@ -122,9 +131,10 @@ final class DockerImages {
 
     /**
      * Docker answers 200 and reports a bad archive inside the stream. Its complaint is about the
-     * upload, so it is an invalid image, not an engine failure.
+     * upload, so it is an invalid image, or one that leaves out a layer the engine lacks, not an
+     * engine failure.
      */
-    private static InvalidImageException rejected(LoadResponseItem item, ImageArchive described) {
+    private static EngineException rejected(LoadResponseItem item, ImageArchive described) {
         String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
                 ? item.getErrorDetail().getMessage() : item.toString(); // Docker sends errorDetail
         if (described.format() == ImageArchive.Format.OCI_LAYOUT) {
@@ -133,6 +143,25 @@ final class DockerImages {
                     + " (Docker 25 or later can); build a docker-archive tar instead, as Jib's"
                     + " TarImage does by default. Docker said: " + message);
         }
+        String missing = missingLayerFile(message, described.layerFiles());
+        if (missing != null) {
+            // Docker releases the layers it loaded before, so the full archive loads afterwards.
+            return new LayersMissingException(missing);
+        }
         return new InvalidImageException("Docker could not load the image archive: " + message);
+    }
+
+    /**
+     * The layer file that Docker's {@code message} says is missing from the archive, when it is
+     * one of the manifest's {@code layerFiles}; otherwise {@code null}.
+     */
+    static String missingLayerFile(String message, List<String> layerFiles) {
+        Matcher missing = MISSING_FILE.matcher(message);
+        while (missing.find()) {
+            if (layerFiles.contains(missing.group(1))) {
+                return missing.group(1);
+            }
+        }
+        return null;
     }
 }

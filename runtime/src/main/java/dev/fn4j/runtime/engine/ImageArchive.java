@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param configDigest {@code sha256:<hex>} of the image config, which the engine uses as the image
  *     id; {@code null} when the archive does not lead to a single config (an OCI nested index)
  * @param repoTags the references the archive names for its image, possibly none
+ * @param layerFiles the layer files a docker-archive's manifest names for its image, in order and
+ *     as paths inside the archive (without a leading {@code ./}); none for an OCI layout
  */
-record ImageArchive(Format format, String configDigest, List<String> repoTags) {
+record ImageArchive(Format format, String configDigest, List<String> repoTags,
+        List<String> layerFiles) {
 
     /** The two archive layouts that image builders write. */
     enum Format {
@@ -27,5 +30,6 @@ record ImageArchive(Format format, String configDigest, List<String> repoTags) {
             throw new IllegalArgumentException("configDigest is not sha256:<64 hex>: " + configDigest);
         }
         repoTags = List.copyOf(repoTags);
+        layerFiles = List.copyOf(layerFiles);
     }
 }

@@ -104,7 +104,8 @@ final class ImageArchiveInspector {
                     "manifest.json names config '" + config + "', which is not in the archive");
         }
         return new ImageArchive(ImageArchive.Format.DOCKER_ARCHIVE, sha256(configBytes),
-                texts(first.path("RepoTags")));
+                texts(first.path("RepoTags")),
+                texts(first.path("Layers")).stream().map(TarReader::normalise).toList());
     }
 
     private ImageArchive ociLayout(Path archive, byte[] indexBytes) throws IOException {
@@ -133,7 +134,7 @@ final class ImageArchiveInspector {
         // A nested index (multi-platform) has no single config; the caller falls back to tags.
         String config = parse(manifestBytes, "manifest " + digest).path("config").path("digest").asText("");
         return new ImageArchive(ImageArchive.Format.OCI_LAYOUT,
-                config.matches("sha256:" + SHA256_HEX) ? config : null, tags);
+                config.matches("sha256:" + SHA256_HEX) ? config : null, tags, List.of());
     }
 
     /** The content of the file entry with this name, or {@code null} when there is none. */

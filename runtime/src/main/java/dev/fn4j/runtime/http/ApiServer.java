@@ -52,6 +52,7 @@ public final class ApiServer {
         KeysApi keys = new KeysApi(parts.keys());
         ApiRoutes routes = new ApiRoutes()
                 .post("/v1/images", Blocking.api(images::upload))
+                .post("/v1/images/reusable-layers", Blocking.api(images::reusableLayers))
                 .get("/v1/functions", Blocking.api(functions::list))
                 .put("/v1/functions/{name}", Blocking.api(functions::put))
                 .get("/v1/functions/{name}", Blocking.api(functions::get))

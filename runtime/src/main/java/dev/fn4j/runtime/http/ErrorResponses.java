@@ -3,6 +3,7 @@ package dev.fn4j.runtime.http;
 import dev.fn4j.runtime.engine.EngineException;
 import dev.fn4j.runtime.engine.EngineUnavailableException;
 import dev.fn4j.runtime.engine.InvalidImageException;
+import dev.fn4j.runtime.engine.LayersMissingException;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.store.StoreException;
@@ -32,6 +33,9 @@ public final class ErrorResponses {
         }
         if (failure instanceof InvalidImageException e) {
             return new ApiException(ErrorCode.INVALID_IMAGE, e.getMessage(), e);
+        }
+        if (failure instanceof LayersMissingException e) {
+            return new ApiException(ErrorCode.LAYERS_MISSING, e.getMessage(), e);
         }
         if (failure instanceof StoreException e) {
             LOG.error("database failure", e);

@@ -6,9 +6,13 @@ import io.undertow.server.HttpServerExchange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** {@code POST /v1/images}: stores an uploaded image archive on disk, then loads it into the engine. */
+/**
+ * {@code POST /v1/images}: stores an uploaded image archive on disk, then loads it into the
+ * engine; and {@code POST /v1/images/reusable-layers}: which layers such an archive may leave out.
+ */
 final class ImagesApi {
 
     private final ContainerEngine engine;
@@ -38,5 +42,12 @@ final class ImagesApi {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** {@code {"diffIds": […]}} → 200 {@code {"reusable": n}}: leading layers the engine has. */
+    void reusableLayers(HttpServerExchange exchange) throws Exception {
+        List<String> diffIds = ReusableLayersRequest.diffIds(
+                Json.parse(Bodies.read(exchange, ReusableLayersRequest.MAX_BODY_BYTES)));
+        Json.send(exchange, 200, Map.of("reusable", engine.reusableLayers(diffIds)));
     }
 }

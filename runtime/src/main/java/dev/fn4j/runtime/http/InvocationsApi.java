@@ -130,7 +130,7 @@ final class InvocationsApi {
                 new InvocationRequest(RequestIds.of(exchange), headers, body));
     }
 
-    /** Who a call counts against for client limits: its API key, else its address (public triggers). */
+    /** Who a call counts against for client limits: its key, or on a public trigger its address. */
     private static String client(HttpServerExchange exchange) {
         ApiKey key = exchange.getAttachment(Authentication.CALLER);
         return key != null ? "API key '" + key.id() + "'"

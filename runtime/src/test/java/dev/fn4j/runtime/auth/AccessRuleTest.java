@@ -35,6 +35,7 @@ class AccessRuleTest {
         assertThat(rule.required("PUT", "/v1/functions/hello")).isEqualTo(Scope.ADMIN);
         assertThat(rule.required("GET", "/v1/functions")).isEqualTo(Scope.ADMIN);
         assertThat(rule.required("POST", "/v1/images")).isEqualTo(Scope.ADMIN);
+        assertThat(rule.required("POST", "/v1/images/reusable-layers")).isEqualTo(Scope.ADMIN);
         assertThat(rule.required("POST", "/v1/keys")).isEqualTo(Scope.ADMIN);
         assertThat(rule.required("DELETE", "/v1/functions/hello/invocations"))
                 .isEqualTo(Scope.ADMIN);

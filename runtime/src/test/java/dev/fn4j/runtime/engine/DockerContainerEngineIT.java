@@ -291,16 +291,32 @@ class DockerContainerEngineIT {
                 .isInstanceOf(InvalidImageException.class)
                 .hasMessage(ImageArchiveInspector.NOT_AN_IMAGE);
 
-        // A well-formed manifest whose layer is missing gets past the inspector; Docker refuses it.
+        // A well-formed manifest whose layer is not what the config says gets past the inspector;
+        // Docker refuses it.
         String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},"
                 + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + "0".repeat(64) + "\"]}}";
         Path brokenLayer = new TestTar()
                 .file("manifest.json", "[{\"Config\":\"c.json\",\"RepoTags\":null,\"Layers\":[\"l.tar\"]}]")
                 .file("c.json", config)
+                .file("l.tar", new TestTar().file("hello.txt", "hi").bytes())
                 .write(work.resolve("broken.tar"));
         assertThatThrownBy(() -> engine.loadImage(brokenLayer))
                 .isInstanceOf(InvalidImageException.class)
                 .hasMessageStartingWith("Docker could not load the image archive: ");
+    }
+
+    @Test
+    void anArchiveLeavingOutALayerTheEngineLacksNamesItsFile() throws Exception {
+        String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + "0".repeat(64) + "\"]}}";
+        Path withoutLayer = new TestTar()
+                .file("manifest.json", "[{\"Config\":\"c.json\",\"RepoTags\":null,\"Layers\":[\"./l.tar\"]}]")
+                .file("c.json", config)
+                .write(work.resolve("without-layer.tar"));
+        assertThatThrownBy(() -> engine.loadImage(withoutLayer))
+                .isInstanceOf(LayersMissingException.class)
+                .hasMessage("the archive leaves out layer file 'l.tar', and the engine does not have"
+                        + " that layer; upload the whole image (clients retry with the full archive)");
     }
 
     @Test

@@ -31,6 +31,7 @@ class ImageArchiveInspectorTest {
         // The config digest is the id Docker gives the image once loaded.
         assertThat(archive.configDigest()).isEqualTo(built.imageId());
         assertThat(archive.repoTags()).containsExactly("fn4j-test/inspect:1");
+        assertThat(archive.layerFiles()).singleElement().asString().endsWith(".tar.gz");
     }
 
     @Test
@@ -43,6 +44,7 @@ class ImageArchiveInspectorTest {
         assertThat(archive.format()).isEqualTo(ImageArchive.Format.OCI_LAYOUT);
         assertThat(archive.configDigest()).isEqualTo(built.imageId());
         assertThat(archive.repoTags()).contains("fn4j-test/inspect:oci");
+        assertThat(archive.layerFiles()).isEmpty();
     }
 
     @Test
@@ -71,6 +73,17 @@ class ImageArchiveInspectorTest {
         assertThat(archive.configDigest())
                 .isEqualTo(ImageArchiveInspector.sha256(config.getBytes(StandardCharsets.UTF_8)));
         assertThat(archive.repoTags()).isEmpty();
+    }
+
+    @Test
+    void listsTheManifestsLayerFilesInOrderWithoutALeadingDotSlash() throws Exception {
+        Path tar = new TestTar()
+                .file("manifest.json", "[{\"Config\":\"c.json\",\"Layers\":[\"./b/layer.tar\","
+                        + "\"a/layer.tar\"]}]")
+                .file("c.json", "{}")
+                .write(dir.resolve("layers.tar"));
+
+        assertThat(inspector.inspect(tar).layerFiles()).containsExactly("b/layer.tar", "a/layer.tar");
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each client has its own token bucket: each API key, and each remote address for calls without
- * one (public triggers).
+ * Each client has its own token bucket: each API key, and each remote address for calls to
+ * public triggers, which take no key.
  */
 class ClientLimitIT {
 
@@ -31,7 +31,8 @@ class ClientLimitIT {
 
             String other = runtime.send("POST", "/v1/keys",
                     "{\"name\":\"other\",\"scope\":\"invoke\"}").json().get("key").asText();
-            assertThat(runtime.sendAs(other, "POST", "/fn/shared", "{}").status()).isEqualTo(200);
+            assertThat(runtime.sendAs(other, "POST", "/v1/functions/shared/invocations", "{}")
+                    .status()).isEqualTo(200);
 
             List<Reply> keyless = Load.burst(4, () -> runtime.sendAs(null, "POST", "/fn/shared", "{}"));
             assertThat(keyless).filteredOn(r -> r.status() == 200).hasSize(3);
