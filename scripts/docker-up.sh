@@ -31,7 +31,9 @@ fi
 logfile=${DOCKERD_LOG:-/var/log/fn4j-dockerd.log}
 log "starting dockerd (log: $logfile)"
 # Function containers run with --network none, so the engine needs no bridge and no iptables rules.
-nohup dockerd --bridge=none --iptables=false >"$logfile" 2>&1 &
+# Appended, not truncated: when an engine died, its last lines tell why.
+echo "--- $(date -u +%FT%TZ) docker-up starts dockerd" >>"$logfile"
+nohup dockerd --bridge=none --iptables=false >>"$logfile" 2>&1 &
 
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
