@@ -86,6 +86,20 @@ final class ResponseReader {
         }
     }
 
+    /** Reads {@code POST /v1/keys}'s answer: the key's description and, this once, the key. */
+    CreatedApiKey createdKey(HttpResponse<byte[]> response) throws RuntimeClientException {
+        try {
+            JsonNode node = mapper.readTree(response.body());
+            if (node == null || !node.path("key").isTextual()) {
+                throw new IOException("it has no \"key\"");
+            }
+            return new CreatedApiKey(mapper.treeToValue(node, ApiKeyDescription.class),
+                    node.get("key").asText());
+        } catch (IOException e) {
+            throw unreadable(response, e);
+        }
+    }
+
     private Invocation invocation(JsonNode node) throws IOException {
         String contentType = text(node, "contentType");
         JsonNode error = node.get("error");

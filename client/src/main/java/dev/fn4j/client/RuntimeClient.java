@@ -16,6 +16,7 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -183,6 +184,72 @@ public final class RuntimeClient {
     /** {@code DELETE /v1/functions/{name}}: removes a function and its containers. */
     public void deleteFunction(String name) throws RuntimeClientException {
         reader.ok(send(request(functionPath(name)).DELETE()));
+    }
+
+    /**
+     * {@code POST /v1/keys}: makes an API key. The answer is the only one that holds the key
+     * itself; the runtime keeps only its hash.
+     *
+     * @param name what the key is for, for example {@code ci}: {@link ApiKeyFormat#NAME_RULE}
+     * @param scope {@link ApiKeyFormat#INVOKE} or {@link ApiKeyFormat#ADMIN}
+     * @param expiresIn how long the key works, {@link ApiKeyFormat#EXPIRES_IN_FORMAT} (1m to
+     *     3650d); null for a key that never expires
+     * @throws IllegalArgumentException when an argument breaks its {@link ApiKeyFormat} rule,
+     *     naming the argument and its value
+     */
+    public CreatedApiKey createKey(String name, String scope, String expiresIn)
+            throws RuntimeClientException {
+        checkArgument("name", name, ApiKeyFormat::checkName);
+        checkArgument("scope", scope, ApiKeyFormat::checkScope);
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("scope", scope);
+        if (expiresIn != null) {
+            checkArgument("expiresIn", expiresIn, ApiKeyFormat::parseExpiresIn);
+            body.put("expiresIn", expiresIn);
+        }
+        HttpRequest.Builder request = request("v1/keys")
+                .header("Content-Type", JSON)
+                .POST(BodyPublishers.ofByteArray(reader.toJson(body)));
+        return reader.createdKey(reader.ok(send(request)));
+    }
+
+    /** {@code GET /v1/keys}: describes every API key, without their secrets. */
+    public List<ApiKeyDescription> listKeys() throws RuntimeClientException {
+        Map<String, List<ApiKeyDescription>> list = reader.json(
+                reader.ok(send(request("v1/keys").GET())),
+                new TypeReference<Map<String, List<ApiKeyDescription>>>() {});
+        List<ApiKeyDescription> keys = list.get("keys");
+        return keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    /**
+     * {@code DELETE /v1/keys/{id}}: revokes an API key at once. The runtime refuses to revoke its
+     * only admin key ({@code 409 last_admin_key}).
+     *
+     * @param id the key's id, {@link ApiKeyFormat#ID_RULE}
+     * @throws IllegalArgumentException when the id is not {@link ApiKeyFormat#ID_RULE}, naming it
+     */
+    public void deleteKey(String id) throws RuntimeClientException {
+        if (!ApiKeyFormat.isValidId(id)) {
+            throw new IllegalArgumentException("id is " + shown(id) + ": use "
+                    + ApiKeyFormat.ID_RULE + ", as GET /v1/keys lists them");
+        }
+        reader.ok(send(request("v1/keys/" + id).DELETE()));
+    }
+
+    /** Applies an {@link ApiKeyFormat} check, naming the argument and its value when it fails. */
+    private static void checkArgument(String argument, String value, Consumer<String> check) {
+        try {
+            check.accept(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(argument + " is " + shown(value) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String shown(String argument) {
+        return argument == null ? "null" : "'" + argument + "'";
     }
 
     /**

@@ -13,6 +13,8 @@
  *
  * <p>{@link dev.fn4j.client.SpecFormat} checks function names and the {@code timeout} and
  * {@code memory} formats the same way the runtime does, so tools can reject bad settings before
- * they build or upload anything.
+ * they build or upload anything; {@link dev.fn4j.client.ApiKeyFormat} does the same for the API
+ * keys that {@link dev.fn4j.client.RuntimeClient#createKey} makes and
+ * {@link dev.fn4j.client.RuntimeClient#deleteKey} revokes.
  */
 package dev.fn4j.client;

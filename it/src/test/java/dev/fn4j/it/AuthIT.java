@@ -2,7 +2,6 @@ package dev.fn4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +73,8 @@ class AuthIT {
     void anInvokeKeyInvokesButCannotDeploy() throws Exception {
         e2e.mvn(guarded, "deploy-with-admin-key", "fn:deploy", "-Dfn.name=invoked").assertSucceeded();
         CreatedKey invokeKey = createInvokeKey();
+        assertThat(e2e.mvn(guarded, "list-keys", "fn:keys").assertSucceeded().output())
+                .containsPattern("\\[INFO\\]   " + invokeKey.id() + "  ci +invoke ");
 
         Mvn.Result invoke = e2e.mvnWithKey(invokeKey.key(), guarded, "invoke-with-invoke-key", "-X",
                 "fn:invoke", "-Dfn.name=invoked", "-Dfn.data=" + ADA).assertSucceeded();
@@ -92,18 +93,15 @@ class AuthIT {
         assertThat(deploy.output()).doesNotContain(secret(invokeKey.key()));
     }
 
-    /** {@code POST /v1/keys} with the admin key: a new key of scope invoke. */
-    private static CreatedKey createInvokeKey() throws Exception {
-        HttpResponse<String> created = e2e.post("/v1/keys", "{\"name\":\"ci\",\"scope\":\"invoke\"}");
-        assertThat(created.statusCode()).as("POST /v1/keys answered %s", created.body()).isEqualTo(201);
-        return new CreatedKey(field(created.body(), "id"), field(created.body(), "key"));
-    }
-
-    /** The string field of a flat JSON object. */
-    private static String field(String json, String name) {
-        Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertThat(value.find()).as("POST /v1/keys answered no %s", name).isTrue();
-        return value.group(1);
+    /** {@code mvn -q fn:keys -Dfn.createKey=ci} with the admin key: prints the new key alone. */
+    private static CreatedKey createInvokeKey() {
+        Mvn.Result created = e2e.mvn(guarded, "create-invoke-key", "-q", "fn:keys",
+                "-Dfn.createKey=ci", "-Dfn.keyExpiresIn=1d").assertSucceeded();
+        assertThat(created.stdout()).as(created.describe("printed more than the key")).hasSize(1);
+        String key = created.stdout().get(0).replaceAll("\u001B\\[[0-9;]*m", "").strip();
+        Matcher id = Pattern.compile("fn4j_([0-9a-f]{12})_[A-Za-z0-9_-]{43}").matcher(key);
+        assertThat(id.matches()).as("fn:keys printed %s", key).isTrue();
+        return new CreatedKey(id.group(1), key);
     }
 
     /** The part of a key in fn4j's format after {@code fn4j_<12 hex>_}: printing it leaks the key. */

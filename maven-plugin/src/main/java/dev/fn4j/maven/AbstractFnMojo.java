@@ -12,6 +12,7 @@ import dev.fn4j.maven.core.GoalLog;
 import dev.fn4j.maven.core.ImageNames;
 import dev.fn4j.maven.core.RuntimeConnection;
 import dev.fn4j.maven.core.ScalingOptions;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,6 +259,24 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     /** The core's view of Maven's logger. */
     protected GoalLog log() {
         return new MavenGoalLog(getLog(), this::redact);
+    }
+
+    /**
+     * Writes {@code bytes} as they are to standard output, not to the log, ending with a line
+     * break so the next log line starts clean: with {@code mvn -q} they are all that is printed.
+     *
+     * @param what what the bytes are, for the failure, e.g. {@code the function's answer}
+     */
+    protected static void print(byte[] bytes, String what) throws FnExecutionException {
+        PrintStream out = System.out;
+        out.write(bytes, 0, bytes.length);
+        if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+            out.write('\n');
+        }
+        out.flush();
+        if (out.checkError()) {
+            throw new FnExecutionException("Cannot write " + what + " to standard output.", null);
+        }
     }
 
     /** The project being built. */

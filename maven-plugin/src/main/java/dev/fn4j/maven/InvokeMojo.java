@@ -9,7 +9,6 @@ import dev.fn4j.maven.core.FnExecutionException;
 import dev.fn4j.maven.core.FnFailureException;
 import dev.fn4j.maven.core.FunctionCaller;
 import dev.fn4j.maven.core.InvocationInput;
-import java.io.PrintStream;
 import java.time.Duration;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,6 +23,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "invoke", threadSafe = true)
 public class InvokeMojo extends AbstractFnMojo {
+
+    private static final String ANSWER = "the function's answer";
 
     /** The input to send, as text, e.g. {@code -Dfn.data='{"name":"Ada"}'}. */
     @Parameter(property = "fn.data")
@@ -69,7 +70,7 @@ public class InvokeMojo extends AbstractFnMojo {
             getLog().info(name + " answered in " + Elapsed.format(Elapsed.since(start))
                     + (Boolean.TRUE.equals(invocation.coldStart()) ? " (cold start)" : "")
                     + ", invocation id " + invocation.id() + ":");
-            print(invocation.result() == null ? new byte[0] : invocation.result());
+            print(invocation.result() == null ? new byte[0] : invocation.result(), ANSWER);
             return;
         }
         InvocationResponse response;
@@ -84,19 +85,6 @@ public class InvokeMojo extends AbstractFnMojo {
         getLog().info(name + " answered in " + Elapsed.format(Elapsed.since(start))
                 + (response.coldStart() ? " (cold start)" : "")
                 + (response.requestId() != null ? ", request id " + response.requestId() : "") + ":");
-        print(response.body());
-    }
-
-    /** The raw answer on standard output, ending with a line break so the next log line starts clean. */
-    private static void print(byte[] body) throws FnExecutionException {
-        PrintStream out = System.out;
-        out.write(body, 0, body.length);
-        if (body.length > 0 && body[body.length - 1] != '\n') {
-            out.write('\n');
-        }
-        out.flush();
-        if (out.checkError()) {
-            throw new FnExecutionException("Cannot write the function's answer to standard output.", null);
-        }
+        print(response.body(), ANSWER);
     }
 }

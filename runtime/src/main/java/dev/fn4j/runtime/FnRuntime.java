@@ -104,7 +104,7 @@ public final class FnRuntime implements AutoCloseable {
         this.events = new InvocationEvents();
         Calls calls = new Calls(invoker, limiter, metrics, recorder, clock);
         this.async = new AsyncInvocations(invocations, calls, pools, events, clock);
-        ApiKeys keys = new ApiKeys(new KeyTable(database), clock);
+        ApiKeys keys = new ApiKeys(new KeyTable(database), clock, background);
         AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
         this.server = new ApiServer(
                 new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, calls, async,

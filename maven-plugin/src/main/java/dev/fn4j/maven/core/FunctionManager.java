@@ -82,12 +82,9 @@ public final class FunctionManager {
                     missing.add(name);
                     continue;
                 }
-                String message = "The fn4j runtime at " + connection.display() + " did not delete"
-                        + " function '" + name + "': " + api.code() + ": " + api.errorMessage();
-                if (api.status() >= 400 && api.status() < 500) {
-                    throw new FnFailureException(message, api);
-                }
-                throw new FnExecutionException(message, api);
+                throw RuntimeConnection.rejected(api, "The fn4j runtime at " + connection.display()
+                        + " did not delete function '" + name + "': " + api.code() + ": "
+                        + api.errorMessage());
             }
         }
         if (!missing.isEmpty()) {

@@ -96,6 +96,21 @@ public final class RuntimeConnection {
         throw new FnExecutionException(e.getMessage(), e);
     }
 
+    /**
+     * The failure for an error the runtime answered: the user's ({@link FnFailureException}) for
+     * a {@code 4xx}, returned to be thrown, else the platform's, thrown here.
+     *
+     * @param message the whole message, naming what failed and the runtime's code and message
+     * @throws FnExecutionException when the status says the runtime failed
+     */
+    static FnFailureException rejected(RuntimeApiException e, String message)
+            throws FnExecutionException {
+        if (e.status() >= 400 && e.status() < 500) {
+            return new FnFailureException(message, e);
+        }
+        throw new FnExecutionException(message, e);
+    }
+
     /** Whether the runtime refused the caller's credentials. */
     static boolean isAuthFailure(RuntimeApiException e) {
         return e.status() == 401 || e.status() == 403;

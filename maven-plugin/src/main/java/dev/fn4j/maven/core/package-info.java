@@ -6,7 +6,8 @@
  * ({@link dev.fn4j.maven.core.DeployService}), invocation
  * ({@link dev.fn4j.maven.core.FunctionCaller}, {@link dev.fn4j.maven.core.AsyncCaller}),
  * listing and deleting ({@link dev.fn4j.maven.core.FunctionManager}), the invocation history
- * ({@link dev.fn4j.maven.core.InvocationHistory}) and the API key
+ * ({@link dev.fn4j.maven.core.InvocationHistory}), managing the runtime's API keys
+ * ({@link dev.fn4j.maven.core.KeyManager}) and the API key the goals call with
  * ({@link dev.fn4j.maven.core.ApiKey}, {@link dev.fn4j.maven.core.RuntimeConnection}).
  *
  * <p>Failures are reported as {@link dev.fn4j.maven.core.FnFailureException} when the user's

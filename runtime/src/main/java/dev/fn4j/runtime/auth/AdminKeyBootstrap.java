@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Makes sure an admin key exists at start-up: the operator's {@code FN4J_ADMIN_KEY} when set;
  * otherwise, on the first start only, a generated one, printed once and written to
- * {@code <data-dir>/admin-key} readable by its owner alone.
+ * {@code <data-dir>/admin-key} readable by its owner alone. Neither expires.
  */
 public final class AdminKeyBootstrap {
 
@@ -27,7 +27,8 @@ public final class AdminKeyBootstrap {
         if (keys.anyAdmin()) {
             return;
         }
-        ApiKeys.Created created = keys.create("admin (generated at first start)", Scope.ADMIN);
+        ApiKeys.Created created = keys.create("admin (generated at first start)", Scope.ADMIN,
+                null);
         Path file = dataDir.resolve(FILE);
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(

@@ -3,14 +3,19 @@ package dev.fn4j.runtime.auth;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Creates, checks and revokes API keys. Keys are stored hashed; checking one compares hashes in
- * constant time and, after the first check, needs no database read.
+ * constant time and, after the first check, needs no database read; when a key was last used is
+ * written on the side.
  */
 public final class ApiKeys {
 
@@ -19,19 +24,29 @@ public final class ApiKeys {
 
     private final KeyStore store;
     private final Clock clock;
+    private final KeyUseRecorder uses;
     /** Keys read from the store, by id; an entry goes when its key is deleted here. */
     private final Map<String, ApiKey> cache = new ConcurrentHashMap<>();
 
-    public ApiKeys(KeyStore store, Clock clock) {
+    /** @param background where the last use of keys is written; must not run tasks inline */
+    public ApiKeys(KeyStore store, Clock clock, Executor background) {
         this.store = store;
         this.clock = clock;
+        this.uses = new KeyUseRecorder(store, background);
     }
 
-    public Created create(String name, Scope scope) {
+    /** Makes a new key that works for {@code lifetime} from now, or for ever when it is null. */
+    public Created create(String name, Scope scope, Duration lifetime) {
+        if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
+            throw new IllegalArgumentException("an API key's lifetime must be positive, not "
+                    + lifetime);
+        }
         String plaintext = KeyFormat.generate();
         KeyFormat.Parsed parsed = KeyFormat.parse(plaintext);
-        ApiKey key = new ApiKey(parsed.id(), name, scope, KeyFormat.hash(parsed.secret()),
-                clock.instant());
+        // Milliseconds, as the database keeps them, so the answer shows what GET shows later.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ApiKey key = new ApiKey(parsed.id(), name, scope, KeyFormat.hash(parsed.secret()), now,
+                lifetime == null ? null : now.plus(lifetime), null);
         store.insert(key);
         return new Created(key, plaintext);
     }
@@ -51,27 +66,37 @@ public final class ApiKeys {
             return existing.get();
         }
         ApiKey key = new ApiKey(parsed.id(), name, scope, KeyFormat.hash(parsed.secret()),
-                clock.instant());
+                clock.instant(), null, null);
         store.insert(key);
         return key;
     }
 
-    /** The key the presented text proves, or empty when it proves none. */
-    public Optional<ApiKey> authenticate(String presented) {
+    /**
+     * What the presented text proves: a working key (whose use is then recorded), an expired one,
+     * or none.
+     */
+    public KeyCheck authenticate(String presented) {
         if (presented == null || presented.isEmpty() || presented.length() > 512) {
-            return Optional.empty();
+            return KeyCheck.INVALID;
         }
         KeyFormat.Parsed parsed = split(presented);
         ApiKey key = cache.get(parsed.id());
         if (key == null) {
             key = store.find(parsed.id()).orElse(null);
             if (key == null) {
-                return Optional.empty();
+                return KeyCheck.INVALID;
             }
             cache.put(key.id(), key);
         }
-        return KeyFormat.matches(parsed.secret(), key.secretHash()) ? Optional.of(key)
-                : Optional.empty();
+        if (!KeyFormat.matches(parsed.secret(), key.secretHash())) {
+            return KeyCheck.INVALID;
+        }
+        Instant now = clock.instant();
+        if (key.expiredAt(now)) {
+            return new KeyCheck.Expired(key);
+        }
+        uses.used(key.id(), now);
+        return new KeyCheck.Valid(key);
     }
 
     public List<ApiKey> list() {
@@ -83,21 +108,27 @@ public final class ApiKeys {
     }
 
     /**
-     * Revokes a key at once. The last admin key cannot go: without one nobody could manage the
-     * runtime until it restarts with {@code FN4J_ADMIN_KEY}.
+     * Revokes a key at once. The last admin key that has not expired cannot go: without one
+     * nobody could manage the runtime until it restarts with {@code FN4J_ADMIN_KEY}. Expired keys
+     * may always go.
      */
     public synchronized void delete(String id) {
         ApiKey key = store.find(id).orElseThrow(() -> notFound(id));
-        if (key.scope() == Scope.ADMIN && store.count(Scope.ADMIN) <= 1) {
+        Instant now = clock.instant();
+        if (key.scope() == Scope.ADMIN && !key.expiredAt(now)
+                && store.countUsable(Scope.ADMIN, now) <= 1) {
             throw new ApiException(ErrorCode.LAST_ADMIN_KEY, "API key '" + id + "' is the only"
-                    + " admin key; create another admin key (POST /v1/keys) before deleting it");
+                    + " admin key that has not expired; create another admin key (POST /v1/keys)"
+                    + " before deleting it");
         }
         if (!store.delete(id)) {
             throw notFound(id);
         }
         cache.remove(id);
+        uses.forget(id);
     }
 
+    /** Whether any admin key is stored, expired or not. */
     public boolean anyAdmin() {
         return store.count(Scope.ADMIN) > 0;
     }

@@ -6,13 +6,12 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
-import java.util.Optional;
 
 /**
- * Lets a request through only with a key whose scope covers what it asks for: none → 401
- * {@code unauthorized}, too narrow → 403 {@code forbidden}. Keys come as
- * {@code Authorization: Bearer <key>}. Requests that need a key are checked on a worker thread,
- * since a key not cached yet means a database read.
+ * Lets a request through only with a key that works and whose scope covers what it asks for:
+ * none, an invalid or an expired one → 401 {@code unauthorized}, too narrow → 403
+ * {@code forbidden}. Keys come as {@code Authorization: Bearer <key>}. Requests that need a key
+ * are checked on a worker thread, since a key not cached yet means a database read.
  */
 public final class Authentication implements HttpHandler {
 
@@ -58,24 +57,34 @@ public final class Authentication implements HttpHandler {
                     + " <server>)"));
             return;
         }
-        Optional<ApiKey> key = keys.authenticate(presented);
-        if (key.isEmpty()) {
-            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
-                    "Bearer realm=\"fn4j\", error=\"invalid_token\"");
-            errors.send(exchange, new ApiException(ErrorCode.UNAUTHORIZED,
-                    "the API key is not valid: it is unknown, revoked or mistyped"));
+        KeyCheck check = keys.authenticate(presented);
+        if (check instanceof KeyCheck.Expired expired) {
+            refuseToken(exchange, "API key '" + expired.key().id() + "' expired at "
+                    + expired.key().expiresAt() + "; create a new one with POST /v1/keys");
             return;
         }
-        if (!key.get().scope().covers(required)) {
-            errors.send(exchange, new ApiException(ErrorCode.FORBIDDEN, "API key '"
-                    + key.get().id() + "' has scope " + key.get().scope().wireName()
-                    + ", and this endpoint needs " + required.wireName()));
+        if (!(check instanceof KeyCheck.Valid valid)) {
+            refuseToken(exchange, "the API key is not valid: it is unknown, revoked or mistyped");
+            return;
+        }
+        ApiKey key = valid.key();
+        if (!key.scope().covers(required)) {
+            errors.send(exchange, new ApiException(ErrorCode.FORBIDDEN, "API key '" + key.id()
+                    + "' has scope " + key.scope().wireName() + ", and this endpoint needs "
+                    + required.wireName()));
             return;
         }
         // The key was for fn4j; a function must never see, and so never leak, its caller's key.
         exchange.getRequestHeaders().remove(Headers.AUTHORIZATION);
-        exchange.putAttachment(CALLER, key.get());
+        exchange.putAttachment(CALLER, key);
         next.handleRequest(exchange);
+    }
+
+    /** Answers 401 for a presented key that does not work (RFC 6750's {@code invalid_token}). */
+    private void refuseToken(HttpServerExchange exchange, String message) {
+        exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
+                "Bearer realm=\"fn4j\", error=\"invalid_token\"");
+        errors.send(exchange, new ApiException(ErrorCode.UNAUTHORIZED, message));
     }
 
     private static String bearer(String header) {

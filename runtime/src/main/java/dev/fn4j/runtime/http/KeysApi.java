@@ -8,9 +8,11 @@ import dev.fn4j.runtime.auth.Scope;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import static dev.fn4j.runtime.error.Messages.quote;
+import dev.fn4j.runtime.function.Quantities;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,16 +22,21 @@ import java.util.regex.Pattern;
 final class KeysApi {
 
     static final int MAX_NAME_LENGTH = 100;
-    /** A key request is two short strings. */
+    static final Duration MIN_LIFETIME = Duration.ofMinutes(1);
+    static final Duration MAX_LIFETIME = Duration.ofDays(3650);
+    /** A key request is three short strings. */
     private static final long MAX_BODY_BYTES = 16 * 1024;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{12}");
 
-    /** A key as the API shows it; {@code key}, the secret, only in the answer that created it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record KeyView(String id, String name, String scope, Instant createdAt, String key) {
+    /**
+     * A key as the API shows it; {@code expiresAt} and {@code lastUsedAt} are null for never, and
+     * {@code key}, the secret, is only in the answer that created it.
+     */
+    record KeyView(String id, String name, String scope, Instant createdAt, Instant expiresAt,
+            Instant lastUsedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
         static KeyView of(ApiKey key, String plaintext) {
             return new KeyView(key.id(), key.name(), key.scope().wireName(), key.createdAt(),
-                    plaintext);
+                    key.expiresAt(), key.lastUsedAt(), plaintext);
         }
     }
 
@@ -39,7 +46,10 @@ final class KeysApi {
         this.keys = keys;
     }
 
-    /** {@code POST /v1/keys {"name": "...", "scope": "admin|invoke"}} → 201 with the key, once. */
+    /**
+     * {@code POST /v1/keys {"name": "...", "scope": "admin|invoke", "expiresIn": "90d"}} → 201
+     * with the key, once; without {@code expiresIn} it never expires.
+     */
     void create(HttpServerExchange exchange) throws Exception {
         JsonNode body = Json.parse(Bodies.read(exchange, MAX_BODY_BYTES));
         if (!body.isObject()) {
@@ -48,11 +58,13 @@ final class KeysApi {
         }
         for (Iterator<String> fields = body.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
-            if (!field.equals("name") && !field.equals("scope")) {
-                throw invalid("unknown field " + quote(field) + "; known fields: name, scope");
+            if (!field.equals("name") && !field.equals("scope") && !field.equals("expiresIn")) {
+                throw invalid("unknown field " + quote(field) + "; known fields: name, scope,"
+                        + " expiresIn");
             }
         }
-        ApiKeys.Created created = keys.create(name(body.get("name")), scope(body.get("scope")));
+        ApiKeys.Created created = keys.create(name(body.get("name")), scope(body.get("scope")),
+                lifetime(body.get("expiresIn")));
         exchange.getResponseHeaders().put(Headers.LOCATION, "/v1/keys/" + created.key().id());
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         Json.send(exchange, 201, KeyView.of(created.key(), created.plaintext()));
@@ -96,6 +108,21 @@ final class KeysApi {
                     + (node == null ? "(none)" : quote(node.toString())));
         }
         return scope;
+    }
+
+    /** The key's lifetime, or null for ever when the field is absent or null. */
+    private static Duration lifetime(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Duration lifetime = node.isTextual() ? Quantities.parseLifetime(node.asText()) : null;
+        if (lifetime == null || lifetime.compareTo(MIN_LIFETIME) < 0
+                || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw invalid("\"expiresIn\" must be " + Quantities.LIFETIME_FORMAT
+                    + ", from 1m to 3650d: " + quote(node.isTextual() ? node.asText()
+                            : node.toString()));
+        }
+        return lifetime;
     }
 
     private static String pathId(HttpServerExchange exchange) {

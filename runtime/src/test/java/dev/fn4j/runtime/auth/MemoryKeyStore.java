@@ -1,15 +1,22 @@
 package dev.fn4j.runtime.auth;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Keeps keys in a map and counts reads, so tests can see what the cache saves. */
+/**
+ * Keeps keys in a map and counts reads and uses written, so tests can see what the cache and the
+ * once-a-minute rule save; {@link #failTouches} makes writing a use fail.
+ */
 final class MemoryKeyStore implements KeyStore {
     final Map<String, ApiKey> keys = new LinkedHashMap<>();
+    /** Every use written, as "id@instant", in order. */
+    final List<String> touches = new ArrayList<>();
     int reads;
+    boolean failTouches;
 
     @Override
     public void insert(ApiKey key) {
@@ -37,5 +44,23 @@ final class MemoryKeyStore implements KeyStore {
     @Override
     public int count(Scope scope) {
         return (int) keys.values().stream().filter(k -> k.scope() == scope).count();
+    }
+
+    @Override
+    public int countUsable(Scope scope, Instant at) {
+        return (int) keys.values().stream()
+                .filter(k -> k.scope() == scope && !k.expiredAt(at)).count();
+    }
+
+    @Override
+    public void touch(String id, Instant usedAt) {
+        if (failTouches) {
+            throw new IllegalStateException("the database is down");
+        }
+        touches.add(id + "@" + usedAt);
+        keys.computeIfPresent(id, (i, k) -> k.lastUsedAt() != null
+                && !k.lastUsedAt().isBefore(usedAt) ? k
+                : new ApiKey(k.id(), k.name(), k.scope(), k.secretHash(), k.createdAt(),
+                        k.expiresAt(), usedAt));
     }
 }

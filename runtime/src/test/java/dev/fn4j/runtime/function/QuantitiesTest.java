@@ -20,6 +20,18 @@ class QuantitiesTest {
     }
 
     @Test
+    void parsesKeyLifetimesInMinutesHoursAndDaysOnly() {
+        assertThat(Quantities.parseLifetime("30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Quantities.parseLifetime("12h")).isEqualTo(Duration.ofHours(12));
+        assertThat(Quantities.parseLifetime("90d")).isEqualTo(Duration.ofDays(90));
+        assertThat(Quantities.parseLifetime("30s")).isNull();
+        assertThat(Quantities.parseLifetime("500ms")).isNull();
+        assertThat(Quantities.parseLifetime("1w")).isNull();
+        assertThat(Quantities.parseLifetime("soon")).isNull();
+        assertThat(Quantities.parseDuration("1d")).isNull();
+    }
+
+    @Test
     void parsesAndPrintsMemory() {
         assertThat(Quantities.parseMemory("256m")).isEqualTo(256L << 20);
         assertThat(Quantities.parseMemory("2G")).isEqualTo(2L << 30);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * API keys over HTTP: no key or a wrong one is 401, a narrow one 403, admins manage keys, public
- * triggers are open, and hostile key ids change nothing.
+ * API keys over HTTP: no key or a wrong one is 401, a narrow one 403, admins manage keys that may
+ * expire and show when they were last used, public triggers are open, and hostile key ids change
+ * nothing. That an expired key is refused is {@code ApiKeysTest}'s, with a clock it can move.
  */
 class AuthIT {
 
@@ -155,6 +157,51 @@ class AuthIT {
     }
 
     @Test
+    void aKeyCreatedToExpireShowsWhenAndEveryKeyShowsWhenItWasLastUsed() throws Exception {
+        Instant before = Instant.now();
+        Reply created = runtime.send("POST", "/v1/keys",
+                "{\"name\":\"brief\",\"scope\":\"invoke\",\"expiresIn\":\"1m\"}");
+        Instant after = Instant.now();
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        JsonNode view = created.json();
+        Instant createdAt = Instant.parse(view.get("createdAt").asText());
+        Instant expiresAt = Instant.parse(view.get("expiresAt").asText());
+        assertThat(Duration.between(createdAt, expiresAt)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(expiresAt).isBetween(before.plusSeconds(59), after.plusSeconds(61));
+        assertThat(view.get("lastUsedAt").isNull()).isTrue();
+
+        String id = view.get("id").asText();
+        JsonNode shown = runtime.send("GET", "/v1/keys/" + id, null).json();
+        assertThat(shown.get("createdAt")).isEqualTo(view.get("createdAt"));
+        assertThat(shown.get("expiresAt")).isEqualTo(view.get("expiresAt"));
+        assertThat(shown.get("lastUsedAt").isNull()).isTrue();
+        JsonNode admin = keyView(KeyFormat.parse(TestKeys.ADMIN).id());
+        assertThat(admin.has("expiresAt")).isTrue();
+        assertThat(admin.get("expiresAt").isNull()).as("FN4J_ADMIN_KEY never expires").isTrue();
+
+        Instant used = Instant.now();
+        assertThat(runtime.sendAs(view.get("key").asText(), "POST", "/fn/auth-greeter", "{}")
+                .status()).isEqualTo(200);
+        JsonNode lastUsed = shown.get("lastUsedAt");
+        for (int i = 0; i < 100 && lastUsed.isNull(); i++) {
+            Thread.sleep(100);
+            lastUsed = runtime.send("GET", "/v1/keys/" + id, null).json().get("lastUsedAt");
+        }
+        assertThat(lastUsed.isNull()).as("lastUsedAt is written within 10s").isFalse();
+        assertThat(Instant.parse(lastUsed.asText()))
+                .isBetween(used.minusSeconds(1), Instant.now().plusSeconds(1));
+    }
+
+    private JsonNode keyView(String id) {
+        for (JsonNode key : runtime.send("GET", "/v1/keys", null).json().get("keys")) {
+            if (key.get("id").asText().equals(id)) {
+                return key;
+            }
+        }
+        throw new AssertionError("GET /v1/keys does not list " + id);
+    }
+
+    @Test
     void theLastAdminKeyCannotBeRevokedButAnotherCanBe() {
         String adminId = KeyFormat.parse(TestKeys.ADMIN).id();
         Reply refused = runtime.send("DELETE", "/v1/keys/" + adminId, null);
@@ -217,7 +264,19 @@ class AuthIT {
                 + " manage keys) or \"invoke\" (call functions, read calls): '\"root\"'");
         assertThat(runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":\"invoke\","
                 + "\"ttl\":1}").errorMessage()).isEqualTo("unknown field 'ttl'; known fields:"
-                        + " name, scope");
+                        + " name, scope, expiresIn");
+        Reply soon = runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":\"invoke\","
+                + "\"expiresIn\":\"soon\"}");
+        assertThat(soon.status()).isEqualTo(400);
+        assertThat(soon.errorCode()).isEqualTo("bad_request");
+        assertThat(soon.errorMessage()).isEqualTo("\"expiresIn\" must be <n>m, <n>h or <n>d"
+                + " (minutes, hours, days), for example 90d, from 1m to 3650d: 'soon'");
+        for (String outOfRange : List.of("\"0m\"", "\"3651d\"", "\"30s\"", "60")) {
+            Reply reply = runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":"
+                    + "\"invoke\",\"expiresIn\":" + outOfRange + "}");
+            assertThat(reply.status()).as("%s: %s", outOfRange, reply).isEqualTo(400);
+            assertThat(reply.errorMessage()).startsWith("\"expiresIn\" must be ");
+        }
         assertThat(runtime.send("POST", "/v1/keys", "[]").status()).isEqualTo(400);
         assertThat(runtime.send("POST", "/v1/keys", "{\"name\":\"" + "n".repeat(101)
                 + "\",\"scope\":\"invoke\"}").status()).isEqualTo(400);

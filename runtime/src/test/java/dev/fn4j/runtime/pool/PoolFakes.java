@@ -7,17 +7,15 @@ import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.instance.Instance;
+import dev.fn4j.runtime.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 /** Small recording fakes for driving a {@link FunctionPool} deterministically, without Docker. */
 final class PoolFakes {
@@ -32,46 +30,6 @@ final class PoolFakes {
 
     static FunctionSpec.Scaling scaling(int min, int max, int maxQueue) {
         return new FunctionSpec.Scaling(min, max, Duration.ofMinutes(1), maxQueue);
-    }
-
-    /** A clock that moves only when told. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T12:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
-    /** Runs tasks only when told, so a test decides when instance starts happen. */
-    static final class ManualExecutor implements Executor {
-        final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            for (Runnable task; (task = tasks.poll()) != null; ) {
-                task.run();
-            }
-        }
     }
 
     /** Fires scheduled tasks when the test advances its clock past their instant. */

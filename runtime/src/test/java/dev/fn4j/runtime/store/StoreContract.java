@@ -3,6 +3,8 @@ package dev.fn4j.runtime.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.runtime.auth.ApiKey;
+import dev.fn4j.runtime.auth.Scope;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpec;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The store's behaviour on a real database, run against H2 and PostgreSQL by the subclasses:
  * migrations, function revisions, invocation transitions and events, recovery queries,
- * retention, and values that would break hand-built SQL.
+ * retention, API keys, and values that would break hand-built SQL.
  */
 abstract class StoreContract {
 
@@ -257,6 +259,37 @@ abstract class StoreContract {
         assertThatThrownBy(() -> invocations.insertQueued(
                 Invocation.queued("d1", "hello", 1, T0, null, null)))
                 .isInstanceOf(StoreException.class).hasMessageContaining("d1");
+    }
+
+    @Test
+    void apiKeysKeepTheirExpiryAndOnlyUnexpiredOnesCountAsUsable() {
+        ApiKey lasting = new ApiKey("0123456789ab", "lasting", Scope.ADMIN, "a".repeat(64), T0,
+                null, null);
+        ApiKey brief = new ApiKey("ba9876543210", "brief", Scope.ADMIN, "b".repeat(64), T0,
+                T0.plusSeconds(3600), null);
+        new KeyTable(database).insert(lasting);
+        new KeyTable(database).insert(brief);
+
+        KeyTable keys = new KeyTable(reopen());
+        assertThat(keys.list()).containsExactly(lasting, brief);
+        assertThat(keys.find("ba9876543210")).contains(brief);
+        assertThat(keys.count(Scope.ADMIN)).isEqualTo(2);
+        assertThat(keys.countUsable(Scope.ADMIN, T0.plusSeconds(3599))).isEqualTo(2);
+        assertThat(keys.countUsable(Scope.ADMIN, T0.plusSeconds(3600))).isEqualTo(1);
+        assertThat(keys.countUsable(Scope.INVOKE, T0)).isZero();
+    }
+
+    @Test
+    void touchingAnApiKeyKeepsItsNewestUse() {
+        KeyTable keys = new KeyTable(database);
+        keys.insert(new ApiKey("0123456789ab", "ci", Scope.INVOKE, "a".repeat(64), T0, null,
+                null));
+        keys.touch("0123456789ab", T0.plusSeconds(120));
+        keys.touch("0123456789ab", T0.plusSeconds(60));
+        keys.touch("ffffffffffff", T0);
+
+        assertThat(new KeyTable(reopen()).list()).singleElement()
+                .extracting(ApiKey::lastUsedAt).isEqualTo(T0.plusSeconds(120));
     }
 
     private static Invocation ended(String id, InvocationStatus status, String code,
