@@ -10,9 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -349,113 +340,12 @@ public final class RuntimeClient {
             throws RuntimeClientException {
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(listener, "listener");
-        long deadline = System.nanoTime() + maxWait.toNanos();
         HttpRequest request = request(invocationPath(id) + "/events")
                 .setHeader("Accept", EVENT_STREAM)
                 .timeout(maxWait.plus(requestTimeout))
                 .GET().build();
-        BlockingQueue<Object> items = new LinkedBlockingQueue<>();
-        EventLines lines = new EventLines(items);
-        BodyHandler<byte[]> handler = info -> info.statusCode() >= 200 && info.statusCode() < 300
-                ? BodySubscribers.fromLineSubscriber(lines, l -> new byte[0], StandardCharsets.UTF_8, null)
-                : BodySubscribers.ofByteArray();
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, handler);
-        future.whenComplete((response, failure) -> items.add(new StreamEnd(response, failure)));
-        Invocation last = null;
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                Object item = left <= 0 ? null : items.poll(left, TimeUnit.NANOSECONDS);
-                if (item == null) {
-                    return last;
-                }
-                if (item instanceof StreamEnd end) {
-                    if (end.failure() != null) {
-                        throw streamFailure(request, end.failure());
-                    }
-                    reader.ok(end.response());
-                    return last;
-                }
-                RawEvent event = (RawEvent) item;
-                try {
-                    last = reader.invocation(event.data().getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new RuntimeClientException("Cannot read the event '" + event.name()
-                            + "' of " + request.uri() + ": " + e.getMessage(), e);
-                }
-                listener.accept(new InvocationEvent(event.name(), event.id(), last));
-                if (last.isFinal()) {
-                    return last;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuntimeClientException("Interrupted while following " + request.uri(), e);
-        } finally {
-            lines.cancel();
-            future.cancel(true);
-        }
-    }
-
-    private RuntimeClientException streamFailure(HttpRequest request, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof IOException io) {
-            return Failures.translate(displayUri(), io, requestTimeout);
-        }
-        return new RuntimeClientException("The event stream " + request.uri() + " failed: " + cause, cause);
-    }
-
-    /** One event as it came off the stream. */
-    private record RawEvent(String name, String id, String data) {}
-
-    /** The stream is over: the response (an error's body, or an empty one) or why it failed. */
-    private record StreamEnd(HttpResponse<byte[]> response, Throwable failure) {}
-
-    /** Parses the stream's lines into events and queues them for the following thread. */
-    private static final class EventLines implements Flow.Subscriber<String> {
-        private final BlockingQueue<Object> items;
-        private final ServerSentEvents parser;
-        private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
-        private volatile boolean cancelled;
-
-        EventLines(BlockingQueue<Object> items) {
-            this.items = items;
-            this.parser = new ServerSentEvents((name, id, data) -> items.add(new RawEvent(name, id, data)));
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription.set(s);
-            if (cancelled) {
-                s.cancel();
-            } else {
-                s.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(String line) {
-            parser.line(line);
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            // The response future fails too; the follower learns of it from there.
-        }
-
-        @Override
-        public void onComplete() {
-            parser.end();
-        }
-
-        void cancel() {
-            cancelled = true;
-            Flow.Subscription s = subscription.get();
-            if (s != null) {
-                s.cancel();
-            }
-        }
+        return new EventFollower(http, reader, displayUri(), requestTimeout)
+                .follow(request, maxWait, listener);
     }
 
     private static String lastSegment(String location) {
