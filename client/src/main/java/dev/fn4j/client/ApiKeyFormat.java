@@ -1,7 +1,6 @@
 package dev.fn4j.client;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +26,6 @@ public final class ApiKeyFormat {
 
     private static final int MAX_NAME_LENGTH = 100;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{12}");
-    private static final Pattern EXPIRES_IN = Pattern.compile("([0-9]{1,9})(m|h|d)");
     private static final Duration MIN_EXPIRES_IN = Duration.ofMinutes(1);
     private static final Duration MAX_EXPIRES_IN = Duration.ofDays(3650);
 
@@ -66,16 +64,10 @@ public final class ApiKeyFormat {
      *     outside 1m to 3650d
      */
     public static Duration parseExpiresIn(String value) {
-        Matcher m = value == null ? null : EXPIRES_IN.matcher(value);
-        if (m == null || !m.matches()) {
+        Duration d = Durations.parse(value, Durations.LIFETIME_UNITS);
+        if (d == null) {
             throw new IllegalArgumentException("use " + EXPIRES_IN_FORMAT);
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
         if (d.compareTo(MIN_EXPIRES_IN) < 0 || d.compareTo(MAX_EXPIRES_IN) > 0) {
             throw new IllegalArgumentException("use 1m to 3650d");
         }

@@ -1,11 +1,40 @@
 package dev.fn4j.client;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Formats durations the way the runtime writes them: {@code 250ms}, {@code 30s}, {@code 20m}. */
+/**
+ * Reads and writes durations the way the runtime does: a whole number and a unit, {@code 250ms},
+ * {@code 30s}, {@code 20m}, {@code 12h} or {@code 90d}.
+ */
 final class Durations {
 
+    /** A spec's timeouts. */
+    static final List<String> SPEC_UNITS = List.of("ms", "s", "m");
+    /** An API key's lifetime. */
+    static final List<String> LIFETIME_UNITS = List.of("m", "h", "d");
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
+
     private Durations() {}
+
+    /** Parses a whole number followed by one of {@code units}; null for anything else. */
+    static Duration parse(String value, List<String> units) {
+        Matcher m = value == null ? null : DURATION.matcher(value);
+        if (m == null || !m.matches() || !units.contains(m.group(2))) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
 
     static String format(Duration d) {
         long ms = d.toMillis();

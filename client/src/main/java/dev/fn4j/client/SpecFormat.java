@@ -26,7 +26,6 @@ public final class SpecFormat {
             "<perSecond>/s or <perSecond>/s,burst=<n>, e.g. 10/s,burst=20";
 
     private static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)");
     private static final Pattern MEMORY = Pattern.compile("([0-9]{1,9})(m|g)");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern RATE_LIMIT =
@@ -69,16 +68,10 @@ public final class SpecFormat {
     }
 
     private static Duration parseDuration(String value, String format, Duration max, String range) {
-        Matcher m = value == null ? null : DURATION.matcher(value);
-        if (m == null || !m.matches()) {
+        Duration d = Durations.parse(value, Durations.SPEC_UNITS);
+        if (d == null) {
             throw new IllegalArgumentException("use " + format);
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            default -> Duration.ofMinutes(n);
-        };
         if (d.compareTo(MIN_TIMEOUT) < 0 || d.compareTo(max) > 0) {
             throw new IllegalArgumentException(range);
         }
