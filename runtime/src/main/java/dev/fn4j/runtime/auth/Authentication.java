@@ -45,9 +45,15 @@ public final class Authentication implements HttpHandler {
             return;
         }
         if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
+            // The rule is not asked again on the worker: a redeploy in between must not change it.
+            exchange.dispatch(worker -> authenticate(worker, required));
             return;
         }
+        authenticate(exchange, required);
+    }
+
+    /** Lets the request through if its key covers {@code required}; otherwise answers 401/403. */
+    private void authenticate(HttpServerExchange exchange, Scope required) throws Exception {
         String presented = bearer(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
         if (presented == null) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"fn4j\"");
