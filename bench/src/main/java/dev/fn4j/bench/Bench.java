@@ -164,7 +164,7 @@ public final class Bench {
         long t0 = System.nanoTime();
         Path tar = EchoImage.build(options.string("base-image"), hostJar, classes, imageName,
                 workDir.resolve("echo.tar"));
-        report.setup.put("build the echo image (fn4j-build, tar)", System.nanoTime() - t0);
+        report.setup.put("build the echo image (fn4j-image, tar)", System.nanoTime() - t0);
 
         log("starting the runtime from " + options.string("runtime-jar"));
         t0 = System.nanoTime();

@@ -1,9 +1,9 @@
 package dev.fn4j.bench;
 
-import dev.fn4j.build.BaseImage;
-import dev.fn4j.build.FunctionImageBuilder;
-import dev.fn4j.build.ImageBuildRequest;
-import dev.fn4j.build.ImageOutput;
+import dev.fn4j.image.BaseImage;
+import dev.fn4j.image.FunctionImageBuilder;
+import dev.fn4j.image.ImageBuildRequest;
+import dev.fn4j.image.ImageOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the echo function's image with fn4j-build, as {@code mvn fn:build} would: the base
+ * Builds the echo function's image with fn4j-image, as {@code mvn fn:build} would: the base
  * image, the shaded host jar, and a classes layer holding only {@link Echo}.
  */
 final class EchoImage {

@@ -1,6 +1,6 @@
 package dev.fn4j.maven;
 
-import dev.fn4j.build.BaseImage;
+import dev.fn4j.image.BaseImage;
 import dev.fn4j.maven.core.ApiKey;
 import dev.fn4j.maven.core.BuildInputs;
 import dev.fn4j.maven.core.FnExecutionException;

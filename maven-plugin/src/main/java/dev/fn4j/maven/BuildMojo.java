@@ -1,6 +1,6 @@
 package dev.fn4j.maven;
 
-import dev.fn4j.build.BuiltImage;
+import dev.fn4j.image.BuiltImage;
 import dev.fn4j.maven.core.BuildInputs;
 import dev.fn4j.maven.core.BuildResult;
 import dev.fn4j.maven.core.ChosenFunction;

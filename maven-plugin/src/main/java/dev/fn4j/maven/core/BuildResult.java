@@ -1,6 +1,6 @@
 package dev.fn4j.maven.core;
 
-import dev.fn4j.build.BuiltImage;
+import dev.fn4j.image.BuiltImage;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.fn4j.maven.core;
 
-import dev.fn4j.build.HandlerInfo;
+import dev.fn4j.image.HandlerInfo;
 
 /**
  * A function to deploy with the handler class chosen for it.

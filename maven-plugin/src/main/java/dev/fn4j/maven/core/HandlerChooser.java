@@ -1,9 +1,9 @@
 package dev.fn4j.maven.core;
 
-import dev.fn4j.build.HandlerInfo;
-import dev.fn4j.build.HandlerScan;
-import dev.fn4j.build.HandlerSelection;
-import dev.fn4j.build.HandlerSelectionException;
+import dev.fn4j.image.HandlerInfo;
+import dev.fn4j.image.HandlerScan;
+import dev.fn4j.image.HandlerSelection;
+import dev.fn4j.image.HandlerSelectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

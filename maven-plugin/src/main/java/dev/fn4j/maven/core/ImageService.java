@@ -1,13 +1,13 @@
 package dev.fn4j.maven.core;
 
-import dev.fn4j.build.BaseImage;
-import dev.fn4j.build.BuiltImage;
-import dev.fn4j.build.FunctionImageBuilder;
-import dev.fn4j.build.HandlerScan;
-import dev.fn4j.build.HandlerScanner;
-import dev.fn4j.build.ImageBuildException;
-import dev.fn4j.build.ImageBuildRequest;
-import dev.fn4j.build.ImageOutput;
+import dev.fn4j.image.BaseImage;
+import dev.fn4j.image.BuiltImage;
+import dev.fn4j.image.FunctionImageBuilder;
+import dev.fn4j.image.HandlerScan;
+import dev.fn4j.image.HandlerScanner;
+import dev.fn4j.image.ImageBuildException;
+import dev.fn4j.image.ImageBuildRequest;
+import dev.fn4j.image.ImageOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.fn4j.maven.core;
 
-import dev.fn4j.build.DockerArchive;
+import dev.fn4j.image.DockerArchive;
 import dev.fn4j.client.ImageUpload;
 import dev.fn4j.client.RuntimeApiException;
 import dev.fn4j.client.RuntimeClient;

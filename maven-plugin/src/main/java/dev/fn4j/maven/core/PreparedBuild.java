@@ -1,6 +1,6 @@
 package dev.fn4j.maven.core;
 
-import dev.fn4j.build.ImageBuildRequest;
+import dev.fn4j.image.ImageBuildRequest;
 import java.util.List;
 
 /**

@@ -3,8 +3,8 @@ package dev.fn4j.maven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.build.HandlerInfo;
-import dev.fn4j.build.HandlerScan;
+import dev.fn4j.image.HandlerInfo;
+import dev.fn4j.image.HandlerScan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.fn4j.maven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.build.BaseImage;
-import dev.fn4j.build.ImageOutput;
+import dev.fn4j.image.BaseImage;
+import dev.fn4j.image.ImageOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

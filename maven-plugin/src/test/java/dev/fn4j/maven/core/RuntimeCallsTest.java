@@ -3,8 +3,8 @@ package dev.fn4j.maven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.build.BuiltImage;
-import dev.fn4j.build.HandlerInfo;
+import dev.fn4j.image.BuiltImage;
+import dev.fn4j.image.HandlerInfo;
 import dev.fn4j.client.InvocationResponse;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.fn4j.runtime.it;
 
-import dev.fn4j.build.BaseImage;
-import dev.fn4j.build.FunctionImageBuilder;
-import dev.fn4j.build.ImageBuildRequest;
-import dev.fn4j.build.ImageOutput;
+import dev.fn4j.image.BaseImage;
+import dev.fn4j.image.FunctionImageBuilder;
+import dev.fn4j.image.ImageBuildRequest;
+import dev.fn4j.image.ImageOutput;
 import dev.fn4j.runtime.instance.Ids;
 import dev.fn4j.runtime.it.fns.Chatter;
 import dev.fn4j.runtime.it.fns.Crasher;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the test functions' image once per test JVM with fn4j-build, on the local base image,
+ * Builds the test functions' image once per test JVM with fn4j-image, on the local base image,
  * as an image archive to upload; the image is removed from the engine when the JVM ends.
  */
 public final class TestImages {

@@ -1,9 +1,0 @@
-/**
- * Maven-free function image assembly: handler discovery in compiled classes
- * ({@link dev.fn4j.build.HandlerScanner}, {@link dev.fn4j.build.HandlerSelection}) and the
- * Jib-based image build ({@link dev.fn4j.build.FunctionImageBuilder}) that
- * {@code fn:build} and the runtime's integration tests share, and the built archive's layers
- * ({@link dev.fn4j.build.DockerArchive}), which {@code fn:deploy} uploads only in part when the
- * runtime already has the leading ones.
- */
-package dev.fn4j.build;
