@@ -1,5 +1,5 @@
 /**
- * The benchmark harness: measures a trivial function on a real runtime, scenario by scenario,
- * reusing the protocol's constants and the runtime's lock-down; nothing may import it.
+ * The benchmark harness, one scenario per class; of the runtime it imports only the lock-down,
+ * container labels and spec quantities (never its server or call path), and nothing imports it.
  */
 package dev.fn4j.bench;
