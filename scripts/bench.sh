@@ -17,8 +17,8 @@ base=${FN4J_BASE_IMAGE:-fn4j/jre-base:17}
 out=${OUT:-bench/target/bench-results.md}
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  log "building api, protocol, host, build, runtime and bench (tests skipped)"
-  mvn -B -q -DskipTests install -pl api,protocol,host,build,runtime,bench -am
+  log "building api, protocol, host, image, runtime and bench (tests skipped)"
+  mvn -B -q -DskipTests install -pl api,protocol,host,image,runtime,bench -am
 fi
 for f in runtime/target/fn4j-runtime.jar bench/target/fn4j-bench.jar \
          bench/target/bench-host/fn4j-host.jar; do

@@ -2,6 +2,7 @@ package dev.fn4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fn4j.runtime.engine.Labels;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -267,7 +268,7 @@ final class RuntimeUnderTest implements AutoCloseable {
             }
         }
         if (!runtimeId.isEmpty()) {
-            int left = Docker.removeContainers("dev.fn4j.runtime=" + runtimeId);
+            int left = Docker.removeContainers(Labels.RUNTIME + "=" + runtimeId);
             if (left > 0) {
                 System.err.println("[bench] removed " + left
                         + " container(s) the runtime left behind");

@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * The isolation every function instance runs under: the product's promise that untrusted code
  * cannot hurt the host or other functions, written down once. Each setting is asserted against
- * Docker's inspect output by DockerContainerEngineIT.
+ * Docker's inspect output by DockerContainerEngineIT. Public so the benchmark harness starts its
+ * containers under the same settings instead of a copy of them.
  */
-final class Lockdown {
+public final class Lockdown {
 
     /** Where the instance's socket directory appears inside the container. */
     static final String SOCKET_MOUNT = "/fn4j";
@@ -32,7 +33,7 @@ final class Lockdown {
     private Lockdown() {}
 
     /** The host side of an instance's container: limits, filesystems and what is shared. */
-    static HostConfig hostConfig(InstanceSpec spec) {
+    public static HostConfig hostConfig(InstanceSpec spec) {
         return HostConfig.newHostConfig()
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)
@@ -72,7 +73,7 @@ final class Lockdown {
     }
 
     /** Docker's KEY=VALUE form, sorted so the same spec always makes the same request. */
-    static List<String> env(InstanceSpec spec) {
+    public static List<String> env(InstanceSpec spec) {
         return spec.env().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue())

@@ -1,0 +1,5 @@
+/**
+ * The benchmark harness, one scenario per class; of the runtime it imports only the lock-down,
+ * container labels and spec quantities (never its server or call path), and nothing imports it.
+ */
+package dev.fn4j.bench;
