@@ -13,6 +13,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * The parameters of the goals that call the fn4j runtime: where it runs, and where its API key
  * comes from ({@link ApiKeySource}).
+ *
+ * <p>{@code fn:build} inherits these without using them: Maven takes parameters (and their
+ * {@code -D} properties) from a mojo's superclasses only, and {@code fn:deploy} needs both these
+ * and the function settings, so the runtime sits below them in the one line of base classes.
  */
 public abstract class AbstractRuntimeMojo extends AbstractFnMojo {
 
