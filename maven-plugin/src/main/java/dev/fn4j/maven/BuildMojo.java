@@ -1,13 +1,10 @@
 package dev.fn4j.maven;
 
-import dev.fn4j.image.BuiltImage;
 import dev.fn4j.maven.core.BuildInputs;
-import dev.fn4j.maven.core.BuildResult;
-import dev.fn4j.maven.core.ChosenFunction;
-import dev.fn4j.maven.core.Elapsed;
 import dev.fn4j.maven.core.FnExecutionException;
 import dev.fn4j.maven.core.FnFailureException;
 import dev.fn4j.maven.core.FunctionTarget;
+import dev.fn4j.maven.core.GoalOutput;
 import dev.fn4j.maven.core.ImageService;
 import dev.fn4j.maven.core.PreparedBuild;
 import java.util.List;
@@ -26,7 +23,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class BuildMojo extends AbstractFnMojo {
+public class BuildMojo extends AbstractImageMojo {
 
     /**
      * Where the image goes: {@code tar} writes {@code target/fn/image.tar}; {@code docker}
@@ -42,22 +39,9 @@ public class BuildMojo extends AbstractFnMojo {
         }
         List<FunctionTarget> targets = targets();
         BuildInputs inputs = buildInputs(output);
-        ImageService images = new ImageService(log());
+        GoalOutput out = output();
+        ImageService images = new ImageService(out.log());
         PreparedBuild prepared = images.prepare(inputs, targets);
-        BuildResult result = images.build(prepared);
-        BuiltImage image = result.image();
-        getLog().info("Built image " + image.imageName() + " in " + Elapsed.format(result.took()));
-        getLog().info("  digest:   " + image.digest());
-        getLog().info("  image id: " + image.imageId());
-        if (image.tarFile() != null) {
-            getLog().info("  archive:  " + inputs.display(image.tarFile()));
-        } else if (output != null && "docker".equalsIgnoreCase(output.strip())) {
-            getLog().info("  loaded into the local Docker engine");
-        } else {
-            getLog().info("  pushed to " + image.imageName());
-        }
-        for (ChosenFunction function : result.functions()) {
-            getLog().info("  function: " + function.name() + " -> " + function.handler().className());
-        }
+        out.built(images.build(prepared), inputs);
     }
 }

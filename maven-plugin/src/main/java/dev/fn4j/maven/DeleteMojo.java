@@ -12,13 +12,13 @@ import org.apache.maven.plugins.annotations.Mojo;
  * not have fails the build, after the others are deleted.
  */
 @Mojo(name = "delete", threadSafe = true)
-public class DeleteMojo extends AbstractFnMojo {
+public class DeleteMojo extends AbstractFunctionMojo {
 
     @Override
     protected void run() throws FnFailureException, FnExecutionException {
         if (!isNameSet() && isPomProject()) {
             return;
         }
-        new FunctionManager(runtimeConnection(), log()).delete(projectFunctionNames());
+        new FunctionManager(runtimeConnection(), output().log()).delete(projectFunctionNames());
     }
 }

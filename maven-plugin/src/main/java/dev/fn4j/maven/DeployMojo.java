@@ -2,11 +2,11 @@ package dev.fn4j.maven;
 
 import dev.fn4j.maven.core.BuildResult;
 import dev.fn4j.maven.core.DeployService;
-import dev.fn4j.maven.core.DeployedFunction;
 import dev.fn4j.maven.core.Elapsed;
 import dev.fn4j.maven.core.FnExecutionException;
 import dev.fn4j.maven.core.FnFailureException;
 import dev.fn4j.maven.core.FunctionTarget;
+import dev.fn4j.maven.core.GoalOutput;
 import dev.fn4j.maven.core.ImageService;
 import dev.fn4j.maven.core.PreparedBuild;
 import dev.fn4j.maven.core.RuntimeConnection;
@@ -26,7 +26,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class DeployMojo extends AbstractFnMojo {
+public class DeployMojo extends AbstractImageMojo {
 
     @Override
     protected void run() throws FnFailureException, FnExecutionException {
@@ -36,21 +36,13 @@ public class DeployMojo extends AbstractFnMojo {
         long start = System.nanoTime();
         List<FunctionTarget> targets = targets();
         RuntimeConnection runtime = runtimeConnection();
-        ImageService images = new ImageService(log());
-        DeployService deployer = new DeployService(runtime, log());
+        GoalOutput out = output();
+        ImageService images = new ImageService(out.log());
+        DeployService deployer = new DeployService(runtime, out.log());
         PreparedBuild prepared = images.prepare(buildInputs("tar"), targets);
         deployer.checkReachable();
         BuildResult build = images.build(prepared);
-        getLog().info("Built image " + build.image().imageName() + " (" + build.image().digest()
-                + ") in " + Elapsed.format(build.took()));
-        List<DeployedFunction> deployed = deployer.deploy(build);
-        for (DeployedFunction function : deployed) {
-            getLog().info("Deployed " + function.name() + " revision " + function.revision()
-                    + (function.created() ? " (new function)" : "") + " in "
-                    + Elapsed.format(function.took()) + ": " + function.url()
-                    + (function.publicTrigger() ? " (public: no API key needed)" : ""));
-        }
-        getLog().info("Deployed " + deployed.size() + (deployed.size() == 1 ? " function" : " functions")
-                + " in " + Elapsed.format(Elapsed.since(start)) + ".");
+        out.builtForDeploy(build);
+        out.deployed(deployer.deploy(build), Elapsed.since(start));
     }
 }

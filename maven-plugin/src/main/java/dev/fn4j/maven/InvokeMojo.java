@@ -8,6 +8,7 @@ import dev.fn4j.maven.core.Elapsed;
 import dev.fn4j.maven.core.FnExecutionException;
 import dev.fn4j.maven.core.FnFailureException;
 import dev.fn4j.maven.core.FunctionCaller;
+import dev.fn4j.maven.core.GoalOutput;
 import dev.fn4j.maven.core.InvocationInput;
 import java.time.Duration;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,9 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the same way; a failed or timed-out invocation fails the build.
  */
 @Mojo(name = "invoke", threadSafe = true)
-public class InvokeMojo extends AbstractFnMojo {
-
-    private static final String ANSWER = "the function's answer";
+public class InvokeMojo extends AbstractFunctionMojo {
 
     /** The input to send, as text, e.g. {@code -Dfn.data='{"name":"Ada"}'}. */
     @Parameter(property = "fn.data")
@@ -61,16 +60,14 @@ public class InvokeMojo extends AbstractFnMojo {
         String name = invocationName();
         Duration wait = async ? AsyncCaller.parseWait(asyncWait) : null;
         InvocationInput input = InvocationInput.of(data, file, contentType, project().getBasedir().toPath());
+        GoalOutput out = output();
         if (input.isEmpty()) {
-            getLog().info("No -Dfn.data or -Dfn.file: invoking " + name + " with an empty input.");
+            out.log().info("No -Dfn.data or -Dfn.file: invoking " + name + " with an empty input.");
         }
         long start = System.nanoTime();
         if (async) {
-            Invocation invocation = new AsyncCaller(runtimeConnection(), log()).call(name, input, wait);
-            getLog().info(name + " answered in " + Elapsed.format(Elapsed.since(start))
-                    + (Boolean.TRUE.equals(invocation.coldStart()) ? " (cold start)" : "")
-                    + ", invocation id " + invocation.id() + ":");
-            print(invocation.result() == null ? new byte[0] : invocation.result(), ANSWER);
+            Invocation invocation = new AsyncCaller(runtimeConnection(), out.log()).call(name, input, wait);
+            out.answered(name, invocation, Elapsed.since(start));
             return;
         }
         InvocationResponse response;
@@ -82,9 +79,6 @@ public class InvokeMojo extends AbstractFnMojo {
             }
             throw e;
         }
-        getLog().info(name + " answered in " + Elapsed.format(Elapsed.since(start))
-                + (response.coldStart() ? " (cold start)" : "")
-                + (response.requestId() != null ? ", request id " + response.requestId() : "") + ":");
-        print(response.body(), ANSWER);
+        out.answered(name, response, Elapsed.since(start));
     }
 }

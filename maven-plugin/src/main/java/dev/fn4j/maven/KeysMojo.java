@@ -2,6 +2,7 @@ package dev.fn4j.maven;
 
 import dev.fn4j.maven.core.FnExecutionException;
 import dev.fn4j.maven.core.FnFailureException;
+import dev.fn4j.maven.core.GoalOutput;
 import dev.fn4j.maven.core.KeyManager;
 import dev.fn4j.maven.core.KeyRequest;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code -Dfn.deleteKey=ID}, revokes a key. Needs no project.
  */
 @Mojo(name = "keys", requiresProject = false, threadSafe = true)
-public class KeysMojo extends AbstractFnMojo {
+public class KeysMojo extends AbstractRuntimeMojo {
 
     /**
      * Creates an API key with this name, which says what the key is for, e.g. {@code ci}: 1 to
@@ -46,9 +47,10 @@ public class KeysMojo extends AbstractFnMojo {
     @Override
     protected void run() throws FnFailureException, FnExecutionException {
         KeyRequest request = KeyRequest.of(createKey, keyScope, keyExpiresIn, deleteKey);
-        KeyManager keys = new KeyManager(runtimeConnection(), log());
+        GoalOutput out = output();
+        KeyManager keys = new KeyManager(runtimeConnection(), out.log());
         if (request.createName() != null) {
-            print(keys.create(request).key().getBytes(StandardCharsets.UTF_8), "the new API key");
+            out.print(keys.create(request).key().getBytes(StandardCharsets.UTF_8), "the new API key");
         } else if (request.deleteId() != null) {
             keys.delete(request.deleteId());
         } else {

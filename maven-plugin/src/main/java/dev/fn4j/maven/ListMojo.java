@@ -11,10 +11,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  * that none is deployed. Needs no project.
  */
 @Mojo(name = "list", requiresProject = false, threadSafe = true)
-public class ListMojo extends AbstractFnMojo {
+public class ListMojo extends AbstractRuntimeMojo {
 
     @Override
     protected void run() throws FnFailureException, FnExecutionException {
-        new FunctionManager(runtimeConnection(), log()).list();
+        new FunctionManager(runtimeConnection(), output().log()).list();
     }
 }

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * function logged, indented.
  */
 @Mojo(name = "logs", threadSafe = true)
-public class LogsMojo extends AbstractFnMojo {
+public class LogsMojo extends AbstractFunctionMojo {
 
     /** How many of the last invocations to show, 1 to 100. */
     @Parameter(property = "fn.limit", defaultValue = "10")
@@ -23,6 +23,6 @@ public class LogsMojo extends AbstractFnMojo {
     protected void run() throws FnFailureException, FnExecutionException {
         int count = InvocationHistory.parseLimit(limit);
         String name = invocationName();
-        new InvocationHistory(runtimeConnection(), log()).show(name, count);
+        new InvocationHistory(runtimeConnection(), output().log()).show(name, count);
     }
 }

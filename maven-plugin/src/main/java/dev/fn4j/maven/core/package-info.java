@@ -8,7 +8,8 @@
  * listing and deleting ({@link dev.fn4j.maven.core.FunctionManager}), the invocation history
  * ({@link dev.fn4j.maven.core.InvocationHistory}), managing the runtime's API keys
  * ({@link dev.fn4j.maven.core.KeyManager}) and the API key the goals call with
- * ({@link dev.fn4j.maven.core.ApiKey}, {@link dev.fn4j.maven.core.RuntimeConnection}).
+ * ({@link dev.fn4j.maven.core.ApiKey}, {@link dev.fn4j.maven.core.RuntimeConnection}), and how the
+ * goals show results ({@link dev.fn4j.maven.core.GoalOutput}).
  *
  * <p>Failures are reported as {@link dev.fn4j.maven.core.FnFailureException} when the user's
  * settings or function are at fault (the mojos turn it into a {@code MojoFailureException}) and
