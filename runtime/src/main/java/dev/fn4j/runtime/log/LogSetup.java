@@ -41,9 +41,13 @@ public final class LogSetup {
     public static void use(LogFormat format) {
         routeJbossLogging();
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (factory instanceof LoggerContext context
-                && System.getProperty(CUSTOM_CONFIG_PROPERTY) == null) {
+        if (!(factory instanceof LoggerContext context)) {
+            return;
+        }
+        if (System.getProperty(CUSTOM_CONFIG_PROPERTY) == null) {
             configure(context, format);
+        } else {
+            bridgeJul();
         }
     }
 
@@ -88,7 +92,7 @@ public final class LogSetup {
         }
     }
 
-    /** JUL's own console handler writes another format; the bridge replaces it. */
+    /** JUL's own console handler writes another format; the bridge replaces it, once. */
     private static void bridgeJul() {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
