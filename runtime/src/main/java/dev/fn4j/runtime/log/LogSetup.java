@@ -26,10 +26,14 @@ public final class LogSetup {
     /** An operator's own Logback file ({@code -Dlogback.configurationFile=...}) replaces ours. */
     static final String CUSTOM_CONFIG_PROPERTY = "logback.configurationFile";
 
-    /** Loggers whose INFO lines repeat what the runtime says itself in one line. */
+    /**
+     * Loggers whose INFO lines repeat what the runtime says itself in one line: the database
+     * pool and migrations (see Database's one line), and the Docker client's retries.
+     */
     private static final Map<String, Level> LEVELS = Map.of(
             "com.zaxxer.hikari", Level.WARN,
-            "org.flywaydb", Level.WARN);
+            "org.flywaydb", Level.WARN,
+            "org.apache.hc.client5", Level.WARN);
 
     private LogSetup() {}
 
