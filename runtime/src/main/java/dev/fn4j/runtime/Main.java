@@ -2,7 +2,10 @@ package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.engine.EngineException;
+import dev.fn4j.runtime.log.LogSetup;
 import dev.fn4j.runtime.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the runtime: {@code java -jar fn4j-runtime.jar --port 8080 --data-dir DIR}. Stops
@@ -17,24 +20,29 @@ public final class Main {
         try {
             config = RuntimeConfig.parse(args, System.getenv());
         } catch (ConfigException e) {
+            // Before the log format is known: a plain line, as for any command-line error.
             System.err.println("fn4j: " + e.getMessage());
             System.exit(64);
             return;
         }
+        // Before anything starts, so every library's first line is already in the chosen format.
+        LogSetup.use(config.logFormat());
+        Logger log = LoggerFactory.getLogger(Main.class);
         try {
             FnRuntime runtime = FnRuntime.start(config, DockerContainerEngine.fromEnvironment());
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fn4j-shutdown"));
         } catch (EngineException e) {
-            System.err.println("fn4j: cannot use the container engine: " + e.getMessage());
+            log.error("cannot use the container engine: {}", e.getMessage());
             System.exit(69);
         } catch (StoreException e) {
-            System.err.println("fn4j: " + e.getMessage());
+            log.error("{}", e.getMessage());
             System.exit(69);
         } catch (ConfigException e) {
-            System.err.println("fn4j: " + e.getMessage());
+            log.error("{}", e.getMessage());
             System.exit(64);
         } catch (Exception e) {
-            System.err.println("fn4j: cannot start: " + e);
+            // Unexpected: the stack trace is what a bug report needs.
+            log.error("cannot start: {}", e.toString(), e);
             System.exit(70);
         }
     }

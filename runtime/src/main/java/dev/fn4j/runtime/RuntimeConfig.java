@@ -1,10 +1,12 @@
 package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.limit.RateLimit;
+import dev.fn4j.runtime.log.LogFormat;
 import dev.fn4j.runtime.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The runtime's settings, from command-line options first, then {@code FN4J_*} environment
@@ -24,11 +26,12 @@ import java.util.Map;
  * @param invocationRetention how long ended invocations are kept, positive
  * @param adminKey the operator's admin API key ({@code FN4J_ADMIN_KEY}), or null to generate
  *     one at the first start; only ever read from the environment, so it is not in {@code ps}
+ * @param logFormat how the runtime's log lines are written
  */
 public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyBytes,
         long maxImageBytes, int workerThreads, Duration startTimeout, Duration shutdownGrace,
         RateLimit clientRateLimit, long memoryBudget, DatabaseSettings database,
-        Duration invocationRetention, String adminKey) {
+        Duration invocationRetention, String adminKey, LogFormat logFormat) {
 
     /** The default {@code --invocation-retention-hours}. */
     static final double DEFAULT_RETENTION_HOURS = 24;
@@ -55,6 +58,7 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
         positive("--max-image-bytes", maxImageBytes);
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
+        Objects.requireNonNull(logFormat, "logFormat");
         if (database == null) {
             if (dataDir.toString().contains(";")) {
                 throw new ConfigException("--data-dir must not contain ';' when the runtime keeps"
@@ -97,7 +101,18 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
                 options.longValue("memory-budget-mb", defaultMemoryBudgetMb()) * 1024 * 1024,
                 database(options),
                 retention(options),
-                env.get("FN4J_ADMIN_KEY"));
+                env.get("FN4J_ADMIN_KEY"),
+                logFormat(options));
+    }
+
+    private static LogFormat logFormat(Options options) {
+        String value = options.string("log-format", LogFormat.TEXT.optionValue());
+        LogFormat format = LogFormat.named(value);
+        if (format == null) {
+            throw new ConfigException("--log-format (or FN4J_LOG_FORMAT) must be text or json: '"
+                    + value + "'");
+        }
+        return format;
     }
 
     private static DatabaseSettings database(Options options) {

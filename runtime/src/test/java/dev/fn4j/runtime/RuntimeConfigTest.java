@@ -3,6 +3,7 @@ package dev.fn4j.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.runtime.log.LogFormat;
 import dev.fn4j.runtime.store.DatabaseSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -88,5 +89,23 @@ class RuntimeConfigTest {
                     .hasMessageStartingWith("FN4J_ADMIN_KEY must be 20 to 512 printable ASCII")
                     .hasMessageNotContaining(bad);
         }
+    }
+
+    @Test
+    void logsTextUnlessToldJsonByOptionOrEnvironment() {
+        assertThat(parse(Map.of()).logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(parse(Map.of(), "--log-format", "json").logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(parse(Map.of("FN4J_LOG_FORMAT", "JSON")).logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(parse(Map.of("FN4J_LOG_FORMAT", "json"), "--log-format=text").logFormat())
+                .isEqualTo(LogFormat.TEXT);
+    }
+
+    @Test
+    void rejectsAnUnknownLogFormatNamingTheChoices() {
+        assertThatThrownBy(() -> parse(Map.of(), "--log-format", "xml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--log-format (or FN4J_LOG_FORMAT) must be text or json: 'xml'");
+        assertThatThrownBy(() -> parse(Map.of("FN4J_LOG_FORMAT", "")))
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith("text or json: ''");
     }
 }

@@ -6,6 +6,7 @@ import dev.fn4j.runtime.engine.InvalidImageException;
 import dev.fn4j.runtime.engine.LayersMissingException;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.log.ExpectedFailures;
 import dev.fn4j.runtime.store.StoreException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
@@ -47,7 +48,11 @@ public final class ErrorResponses {
             return new ApiException(ErrorCode.ENGINE_UNAVAILABLE,
                     "the container engine failed: " + e.getMessage(), e);
         }
-        LOG.error("unexpected failure", failure);
+        if (ExpectedFailures.clientHungUp(failure)) {
+            LOG.info("the client hung up mid-request: {}", failure.toString());
+        } else {
+            LOG.error("unexpected failure", failure);
+        }
         return new ApiException(ErrorCode.INTERNAL_ERROR,
                 "the runtime failed unexpectedly (" + failure.getClass().getSimpleName()
                         + "); see the runtime's log", failure);

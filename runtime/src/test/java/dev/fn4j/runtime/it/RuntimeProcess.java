@@ -46,9 +46,7 @@ final class RuntimeProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("fn4j.test.runtimeJar", "target/fn4j-runtime.jar"));
         Path log = Files.createTempFile(Path.of("target"), "runtime-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java,
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "-jar", jar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(),
                 "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
                 "--shutdown-grace-seconds", "20"));
         command.addAll(extraArgs);
