@@ -6,6 +6,7 @@ import dev.fn4j.runtime.auth.AdminKeyBootstrap;
 import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
+import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
@@ -17,6 +18,7 @@ import dev.fn4j.runtime.instance.OrphanReaper;
 import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.pool.PoolInstances;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.limit.MemoryBudget;
@@ -107,10 +109,12 @@ public final class FnRuntime implements AutoCloseable {
         ApiKeys keys = new ApiKeys(new KeyTable(database), clock, background);
         AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
         this.server = new ApiServer(
-                new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, calls, async,
-                        recorder, events, metrics, background, keys),
+                new ApiServer.Parts(engine::ping, runtimeId, deployer,
+                        new Images(engine, config.uploadDir()), registry,
+                        new PoolInstances(pools), pools, calls, async, recorder, events,
+                        () -> metrics.scrape(pools), background, keys),
                 new ApiServer.Settings(config.host(), config.port(), config.workerThreads(),
-                        config.maxBodyBytes(), config.maxImageBytes(), config.uploadDir()));
+                        config.maxBodyBytes(), config.maxImageBytes()));
     }
 
     /**

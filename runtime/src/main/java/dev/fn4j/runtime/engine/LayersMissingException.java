@@ -1,5 +1,7 @@
 package dev.fn4j.runtime.engine;
 
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.error.Messages;
 
 /**
@@ -14,5 +16,10 @@ public final class LayersMissingException extends EngineException {
         super("the archive leaves out layer file " + Messages.quote(layerFile) + ", and the engine"
                 + " does not have that layer; upload the whole image (clients retry with the full"
                 + " archive)");
+    }
+
+    @Override
+    public ApiException toApi() {
+        return new ApiException(ErrorCode.LAYERS_MISSING, getMessage(), this);
     }
 }

@@ -1,13 +1,9 @@
 package dev.fn4j.runtime.http;
 
-import dev.fn4j.runtime.engine.EngineException;
-import dev.fn4j.runtime.engine.EngineUnavailableException;
-import dev.fn4j.runtime.engine.InvalidImageException;
-import dev.fn4j.runtime.engine.LayersMissingException;
 import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ApiFailure;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.log.ExpectedFailures;
-import dev.fn4j.runtime.store.StoreException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.util.LinkedHashMap;
@@ -23,30 +19,20 @@ public final class ErrorResponses {
 
     private ErrorResponses() {}
 
-    /** Maps a failure to an ApiException; unexpected ones become {@code internal_error}. */
+    /**
+     * Maps a failure to an ApiException: its own, or the one an {@link ApiFailure} of a lower layer
+     * names; unexpected ones become {@code internal_error}.
+     */
     public static ApiException toApi(Throwable failure) {
         if (failure instanceof ApiException api) {
             return api;
         }
-        if (failure instanceof EngineUnavailableException e) {
-            return new ApiException(ErrorCode.ENGINE_UNAVAILABLE,
-                    "the container engine is unavailable: " + e.getMessage(), e);
-        }
-        if (failure instanceof InvalidImageException e) {
-            return new ApiException(ErrorCode.INVALID_IMAGE, e.getMessage(), e);
-        }
-        if (failure instanceof LayersMissingException e) {
-            return new ApiException(ErrorCode.LAYERS_MISSING, e.getMessage(), e);
-        }
-        if (failure instanceof StoreException e) {
-            LOG.error("database failure", e);
-            return new ApiException(ErrorCode.DATABASE_UNAVAILABLE,
-                    "the runtime's database failed; retry later, and see the runtime's log ("
-                            + e.getMessage() + ")", e);
-        }
-        if (failure instanceof EngineException e) {
-            return new ApiException(ErrorCode.ENGINE_UNAVAILABLE,
-                    "the container engine failed: " + e.getMessage(), e);
+        if (failure instanceof ApiFailure known) {
+            ApiException api = known.toApi();
+            if (api.code() == ErrorCode.DATABASE_UNAVAILABLE) {
+                LOG.error("database failure", failure);
+            }
+            return api;
         }
         if (ExpectedFailures.clientHungUp(failure)) {
             LOG.info("the client hung up mid-request: {}", failure.toString());

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
+import dev.fn4j.runtime.function.LiveInstances;
 import dev.fn4j.runtime.function.Quantities;
 import dev.fn4j.runtime.function.Revision;
-import dev.fn4j.runtime.instance.Instance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +25,18 @@ record FunctionView(String name, long revision, String image, String handler, St
 
     /** One live instance. */
     record InstanceView(String id, long revision, String state, Instant startedAt, int inFlight) {
-        static InstanceView of(Instance instance) {
-            return new InstanceView(instance.id(), instance.function().revision(),
-                    instance.state().name().toLowerCase(java.util.Locale.ROOT),
+        static InstanceView of(LiveInstances.Snapshot instance) {
+            return new InstanceView(instance.id(), instance.revision(), instance.state(),
                     instance.startedAt(), instance.inFlight());
         }
     }
 
-    static FunctionView of(Function function, List<Instance> instances) {
+    static FunctionView of(Function function, List<LiveInstances.Snapshot> instances) {
         return of(function, instances, null);
     }
 
     /** With {@code revisions}, newest first, or null to leave them out. */
-    static FunctionView of(Function function, List<Instance> instances, List<Revision> revisions) {
+    static FunctionView of(Function function, List<LiveInstances.Snapshot> instances, List<Revision> revisions) {
         FunctionSpec spec = function.spec();
         FunctionSpec.Scaling scaling = spec.scaling();
         return new FunctionView(function.name(), function.revision(), spec.image(), spec.handler(),

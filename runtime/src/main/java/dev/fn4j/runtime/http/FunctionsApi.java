@@ -4,8 +4,7 @@ import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.function.FunctionRegistry;
-import dev.fn4j.runtime.pool.FunctionPool;
-import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.runtime.function.LiveInstances;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 import java.util.List;
@@ -19,12 +18,12 @@ final class FunctionsApi {
 
     private final Deployer deployer;
     private final FunctionRegistry registry;
-    private final PoolRegistry pools;
+    private final LiveInstances instances;
 
-    FunctionsApi(Deployer deployer, FunctionRegistry registry, PoolRegistry pools) {
+    FunctionsApi(Deployer deployer, FunctionRegistry registry, LiveInstances instances) {
         this.deployer = deployer;
         this.registry = registry;
-        this.pools = pools;
+        this.instances = instances;
     }
 
     void put(HttpServerExchange exchange) throws Exception {
@@ -52,14 +51,12 @@ final class FunctionsApi {
     }
 
     private FunctionView view(Function function) {
-        return FunctionView.of(function,
-                pools.get(function.name()).map(FunctionPool::instances).orElse(List.of()));
+        return FunctionView.of(function, instances.of(function.name()));
     }
 
     /** With the revision history, newest first; reads the store. */
     private FunctionView detailedView(Function function) {
-        return FunctionView.of(function,
-                pools.get(function.name()).map(FunctionPool::instances).orElse(List.of()),
+        return FunctionView.of(function, instances.of(function.name()),
                 registry.revisions(function.name()));
     }
 

@@ -1,7 +1,5 @@
 package dev.fn4j.runtime.http;
 
-import dev.fn4j.runtime.engine.ContainerEngine;
-import dev.fn4j.runtime.engine.EngineException;
 import io.undertow.server.HttpServerExchange;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,11 +8,11 @@ import java.util.function.BooleanSupplier;
 /** {@code GET /healthz}: 200 when the runtime serves and its engine answers, else 503. */
 final class HealthApi {
 
-    private final ContainerEngine engine;
+    private final ApiServer.EngineCheck engine;
     private final String runtimeId;
     private final BooleanSupplier stopping;
 
-    HealthApi(ContainerEngine engine, String runtimeId, BooleanSupplier stopping) {
+    HealthApi(ApiServer.EngineCheck engine, String runtimeId, BooleanSupplier stopping) {
         this.engine = engine;
         this.runtimeId = runtimeId;
         this.stopping = stopping;
@@ -26,7 +24,8 @@ final class HealthApi {
         try {
             engine.ping();
             engineUp = true;
-        } catch (EngineException e) {
+        } catch (RuntimeException e) {
+            // The check throws only to say the engine does not answer, and why.
             engineUp = false;
             body.put("engineError", e.getMessage());
         }

@@ -3,7 +3,7 @@ package dev.fn4j.runtime.http;
 import static dev.fn4j.runtime.error.Messages.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fn4j.runtime.engine.LayerChains;
+import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ final class ReusableLayersRequest {
         List<String> diffIds = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             JsonNode entry = list.get(i);
-            if (!entry.isTextual() || !LayerChains.DIFF_ID.matcher(entry.asText()).matches()) {
+            if (!entry.isTextual() || !Images.isDiffId(entry.asText())) {
                 throw invalid("\"diffIds\"[" + i + "] is not sha256: and 64 lower-case hex digits: "
                         + quote(entry.isTextual() ? entry.asText() : entry.toString()));
             }

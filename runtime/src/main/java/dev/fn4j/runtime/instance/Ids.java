@@ -2,7 +2,7 @@ package dev.fn4j.runtime.instance;
 
 import java.security.SecureRandom;
 
-/** Makes the random ids of instances and requests: lower-case hex, unguessable. */
+/** Makes the random ids of instances: lower-case hex, unguessable. */
 public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -13,11 +13,6 @@ public final class Ids {
     /** 12 hex digits: short enough for socket paths, which the kernel caps at 107 bytes. */
     public static String instanceId() {
         return hex(6);
-    }
-
-    /** 20 hex digits. */
-    public static String requestId() {
-        return hex(10);
     }
 
     private static String hex(int bytes) {

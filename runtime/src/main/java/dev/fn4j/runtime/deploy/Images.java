@@ -1,0 +1,63 @@
+package dev.fn4j.runtime.deploy;
+
+import dev.fn4j.runtime.engine.ContainerEngine;
+import dev.fn4j.runtime.engine.LayerChains;
+import dev.fn4j.runtime.engine.LoadedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The images functions run: loads uploaded image archives into the engine, staged on disk, and
+ * tells which layers an upload may leave out. Blocks on the engine and on disk.
+ */
+public final class Images {
+
+    /** Writes an uploaded archive to a file; may block. */
+    @FunctionalInterface
+    public interface Upload {
+        void saveTo(Path file) throws IOException;
+    }
+
+    /**
+     * An image now in the engine.
+     *
+     * @param id the engine's image id, {@code sha256:…}
+     * @param handlers the handler classes the image lists; empty when it lists none
+     */
+    public record Loaded(String id, List<String> tags, List<String> handlers) {}
+
+    private final ContainerEngine engine;
+    /** Where uploads are staged; each staged file is deleted once loaded or refused. */
+    private final Path uploadDir;
+
+    public Images(ContainerEngine engine, Path uploadDir) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.uploadDir = Objects.requireNonNull(uploadDir, "uploadDir");
+    }
+
+    /** Stages the upload in a file of its own and loads it into the engine. */
+    public Loaded load(Upload upload) throws IOException {
+        Files.createDirectories(uploadDir);
+        Path file = Files.createTempFile(uploadDir, "upload-", ".tar");
+        try {
+            upload.saveTo(file);
+            LoadedImage image = engine.loadImage(file);
+            return new Loaded(image.id(), image.tags(), image.handlers());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** How many leading layers of {@code diffIds} the engine has, which an upload may leave out. */
+    public int reusableLayers(List<String> diffIds) {
+        return engine.reusableLayers(diffIds);
+    }
+
+    /** Whether the text is a layer's diff id: {@code sha256:} and 64 lower-case hex digits. */
+    public static boolean isDiffId(String text) {
+        return LayerChains.DIFF_ID.matcher(text).matches();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.fn4j.runtime.function;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A read model of each function's live instances, for those that show them (the API) without
+ * depending on the pools that run them. Reads are of memory and never block.
+ */
+@FunctionalInterface
+public interface LiveInstances {
+
+    /** The function's live instances now; empty for a function that has none or does not exist. */
+    List<Snapshot> of(String function);
+
+    /**
+     * One instance as it was when read.
+     *
+     * @param revision the function revision it runs
+     * @param state its state in lower case, such as {@code ready} or {@code draining}
+     * @param inFlight the calls it is running
+     */
+    record Snapshot(String id, long revision, String state, Instant startedAt, int inFlight) {}
+}

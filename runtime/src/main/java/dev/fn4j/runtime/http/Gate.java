@@ -1,0 +1,60 @@
+package dev.fn4j.runtime.http;
+
+import dev.fn4j.runtime.auth.Authentication;
+import dev.fn4j.runtime.auth.Scope;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.util.function.Predicate;
+
+/**
+ * Lets a request on to its matched route when its key covers the route's {@link Access}, and
+ * moves it to a worker thread first when its key must be checked (a database read) or its route
+ * blocks, so IO threads never block. A request let through with a key carries it as
+ * {@link Authentication#CALLER} and no longer carries its {@code Authorization} header.
+ */
+final class Gate implements HttpHandler {
+
+    private final Authentication authentication;
+    /** Whether the named function's trigger is open; an in-memory read, safe on IO threads. */
+    private final Predicate<String> isPublicFunction;
+    private final HttpHandler next;
+
+    Gate(Authentication authentication, Predicate<String> isPublicFunction, HttpHandler next) {
+        this.authentication = authentication;
+        this.isPublicFunction = isPublicFunction;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        Route route = Route.of(exchange);
+        Scope required = route.access().required(exchange.getRelativePath(), isPublicFunction);
+        if (exchange.isInIoThread() && (required != null || route.blocking())) {
+            // Decided once, here: a redeploy before the worker runs must not change it.
+            exchange.dispatch(worker -> pass(worker, required));
+            return;
+        }
+        pass(exchange, required);
+    }
+
+    private void pass(HttpServerExchange exchange, Scope required) throws Exception {
+        if (required != null) {
+            Authentication.Verdict verdict = authentication.check(
+                    exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION), required);
+            if (verdict instanceof Authentication.Refused refused) {
+                if (refused.challenge() != null) {
+                    exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
+                            refused.challenge());
+                }
+                ErrorResponses.send(exchange, refused.error(), true);
+                return;
+            }
+            // The key was for fn4j; a function must never see, and so never leak, its caller's key.
+            exchange.getRequestHeaders().remove(Headers.AUTHORIZATION);
+            exchange.putAttachment(Authentication.CALLER,
+                    ((Authentication.Allowed) verdict).key());
+        }
+        next.handleRequest(exchange);
+    }
+}

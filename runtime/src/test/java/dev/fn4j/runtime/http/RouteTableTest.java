@@ -1,0 +1,56 @@
+package dev.fn4j.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fn4j.runtime.auth.Scope;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+
+    /** The API's routes; their handlers' collaborators are absent, since none runs here. */
+    static List<Route> routes() {
+        return RouteTable.routes(new FunctionsApi(null, null, null), new ImagesApi(null, 1),
+                new InvocationsApi(null, null, null, 1),
+                new InvocationHistoryApi(null, null, null, null), new KeysApi(null),
+                new HealthApi(null, "test", () -> false), new MetricsApi(() -> ""));
+    }
+
+    @Test
+    void everyRouteDecidesWhoMayCallIt() {
+        for (Route route : routes()) {
+            assertThat(route.access()).as(route.template()).isNotNull();
+            Scope required = route.access().required("/any", name -> false);
+            assertThat(required == null).as("%s %s", route.method(), route.template())
+                    .isEqualTo(route.access() == Access.OPEN);
+            assertThat(route.summary()).as(route.template()).isNotBlank();
+        }
+    }
+
+    @Test
+    void noTwoRoutesTakeTheSameMethodAndTemplate() {
+        Set<String> seen = new HashSet<>();
+        for (Route route : routes()) {
+            assertThat(seen.add(route.method() + " " + route.template()))
+                    .as("%s %s is in the table twice", route.method(), route.template()).isTrue();
+        }
+    }
+
+    @Test
+    void onlyHealthAndMetricsAreOpen() {
+        assertThat(routes().stream().filter(route -> route.access() == Access.OPEN)
+                .map(Route::template)).containsExactlyInAnyOrder("/healthz", "/metrics");
+    }
+
+    @Test
+    void theRouterRefusesATableWithTheSameMethodAndTemplateTwice() {
+        Route first = Route.blocking("GET", "/v1/keys/{id}", Access.ADMIN, exchange -> {}, "a");
+        Route second = Route.blocking("GET", "/v1/keys/{id}", Access.INVOKE, exchange -> {}, "b");
+        assertThatThrownBy(() -> new Router(List.of(first, second), exchange -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("two routes take GET /v1/keys/{id}");
+    }
+}
