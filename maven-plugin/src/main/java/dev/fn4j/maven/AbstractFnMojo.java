@@ -11,7 +11,7 @@ import dev.fn4j.maven.core.FunctionTarget;
 import dev.fn4j.maven.core.GoalLog;
 import dev.fn4j.maven.core.ImageNames;
 import dev.fn4j.maven.core.RuntimeConnection;
-import dev.fn4j.maven.core.ScalingOptions;
+import dev.fn4j.spec.Field;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -350,9 +350,12 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     }
 
     private FunctionOptions topLevelOptions() {
-        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env,
-                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit),
-                publicTrigger);
+        return new FunctionOptions(name, handler, env, Map.of())
+                .with(Field.TIMEOUT, timeout).with(Field.MEMORY, memory).with(Field.CPUS, cpus)
+                .with(Field.CONCURRENCY, concurrency).with(Field.MIN_INSTANCES, minInstances)
+                .with(Field.MAX_INSTANCES, maxInstances).with(Field.IDLE_TIMEOUT, idleTimeout)
+                .with(Field.MAX_QUEUE, maxQueue).with(Field.RATE_LIMIT, rateLimit)
+                .with(Field.PUBLIC, publicTrigger);
     }
 
     private List<FunctionOptions> entries() {

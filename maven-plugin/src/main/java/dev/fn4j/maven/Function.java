@@ -1,7 +1,7 @@
 package dev.fn4j.maven;
 
 import dev.fn4j.maven.core.FunctionOptions;
-import dev.fn4j.maven.core.ScalingOptions;
+import dev.fn4j.spec.Field;
 import java.util.Map;
 
 /**
@@ -205,8 +205,11 @@ public class Function {
     }
 
     FunctionOptions toOptions() {
-        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env,
-                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit),
-                publicTrigger);
+        return new FunctionOptions(name, handler, env, Map.of())
+                .with(Field.TIMEOUT, timeout).with(Field.MEMORY, memory).with(Field.CPUS, cpus)
+                .with(Field.CONCURRENCY, concurrency).with(Field.MIN_INSTANCES, minInstances)
+                .with(Field.MAX_INSTANCES, maxInstances).with(Field.IDLE_TIMEOUT, idleTimeout)
+                .with(Field.MAX_QUEUE, maxQueue).with(Field.RATE_LIMIT, rateLimit)
+                .with(Field.PUBLIC, publicTrigger);
     }
 }

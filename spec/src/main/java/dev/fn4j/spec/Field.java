@@ -1,7 +1,9 @@
 package dev.fn4j.spec;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -54,7 +56,7 @@ public final class Field<T> {
     /** The function's token bucket; none by default. */
     public static final Field<RateLimit> RATE_LIMIT = new Field<>("rateLimit", Kind.RATE_LIMIT,
             null, 1, RateLimit.MAX, RateLimit.FORMAT, RateLimit.EXAMPLE, "1 to " + RateLimit.MAX,
-            f -> text -> RateLimit.parse(f.name, text), RateLimit::format);
+            (f, text, ranged) -> RateLimit.parse(f.name, text), RateLimit::format);
     /** Whether the HTTP trigger answers callers without an API key. */
     public static final Field<Boolean> PUBLIC = new Field<>("public", Kind.BOOLEAN, false, 0, 0,
             "true or false", "true", "", Field::parseBoolean, String::valueOf);
@@ -62,6 +64,11 @@ public final class Field<T> {
     /** Every setting, in the order the API documents them. */
     public static final List<Field<?>> ALL = List.of(TIMEOUT, MEMORY, CPUS, CONCURRENCY,
             MIN_INSTANCES, MAX_INSTANCES, IDLE_TIMEOUT, MAX_QUEUE, RATE_LIMIT, PUBLIC);
+
+    /** Reads a text form; checks the range only when {@code ranged}. */
+    private interface Parser<T> {
+        T parse(Field<T> field, String text, boolean ranged);
+    }
 
     /** The name, such as {@code timeout}: the JSON field, the pom element, the -Dfn. suffix. */
     private final String name;
@@ -76,11 +83,11 @@ public final class Field<T> {
     private final String example;
     /** The range in words, such as {@code 1ms to 15m}. */
     private final String range;
-    private final Function<Field<T>, Function<String, T>> parser;
+    private final Parser<T> parser;
     private final Function<T, String> formatter;
 
     private Field(String name, Kind kind, T defaultValue, long min, long max, String format,
-            String example, String range, Function<Field<T>, Function<String, T>> parser,
+            String example, String range, Parser<T> parser,
             Function<T, String> formatter) {
         this.name = name;
         this.kind = kind;
@@ -150,12 +157,43 @@ public final class Field<T> {
      * @throws SpecException naming this field and the value when it breaks the rule
      */
     public T parse(String text) {
-        return parser.apply(this).apply(text);
+        return parser.parse(this, text, true);
+    }
+
+    /**
+     * Parses a text form this runtime wrote earlier: the form is checked, the range is not, so
+     * that a stored value still reads after a limit changes.
+     *
+     * @throws SpecException when the text is not in this field's form
+     */
+    public T parseStored(String text) {
+        return parser.parse(this, text, false);
     }
 
     /** The text form of a value; {@code parse(format(v))} equals {@code v}. */
     public String format(T value) {
         return formatter.apply(value);
+    }
+
+    /**
+     * The value as plain Java for a JSON writer, as {@link #kind()} says: the text form, the
+     * number, the boolean, or for a rate limit a map {@code {perSecond, burst}}.
+     */
+    public Object toPlain(T value) {
+        return switch (kind) {
+            case TEXT -> format(value);
+            case RATE_LIMIT -> {
+                RateLimit rate = (RateLimit) value;
+                Map<String, Object> plain = new LinkedHashMap<>();
+                plain.put("perSecond", rate.perSecond());
+                // Left out when it is the rate: the API's default burst.
+                if (rate.burst() != rate.perSecond()) {
+                    plain.put("burst", rate.burst());
+                }
+                yield plain;
+            }
+            default -> value;
+        };
     }
 
     @Override
@@ -171,69 +209,59 @@ public final class Field<T> {
         return new SpecException(name, text, Rules.OUT_OF_RANGE, "use " + range);
     }
 
-    private static Function<String, Duration> parseDuration(Field<Duration> f) {
-        return text -> {
-            Duration d = Durations.parse(text, Durations.SPEC_UNITS);
-            if (d == null) {
-                throw f.notInFormat(text, "not a duration");
-            }
-            if (d.toMillis() < f.min || d.toMillis() > f.max) {
-                throw f.outOfRange(text);
-            }
-            return d;
-        };
+    private static Duration parseDuration(Field<Duration> f, String text, boolean ranged) {
+        Duration d = Durations.parse(text, Durations.SPEC_UNITS);
+        if (d == null) {
+            throw f.notInFormat(text, "not a duration");
+        }
+        if (ranged && (d.toMillis() < f.min || d.toMillis() > f.max)) {
+            throw f.outOfRange(text);
+        }
+        return d;
     }
 
-    private static Function<String, Long> parseMemory(Field<Long> f) {
-        return text -> {
-            long bytes = MemorySize.parseBytes(text);
-            if (bytes < 0) {
-                throw f.notInFormat(text, "not a memory size");
-            }
-            if (bytes < f.min || bytes > f.max) {
-                throw f.outOfRange(text);
-            }
-            return bytes;
-        };
+    private static Long parseMemory(Field<Long> f, String text, boolean ranged) {
+        long bytes = MemorySize.parseBytes(text);
+        if (bytes < 0) {
+            throw f.notInFormat(text, "not a memory size");
+        }
+        if (ranged && (bytes < f.min || bytes > f.max)) {
+            throw f.outOfRange(text);
+        }
+        return bytes;
     }
 
-    private static Function<String, Integer> parseWhole(Field<Integer> f) {
-        return text -> {
-            long n;
-            try {
-                n = Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                throw new SpecException(f.name, text, "not a whole number", "use " + f.range);
-            }
-            if (n < f.min || n > f.max) {
-                throw f.outOfRange(text);
-            }
-            return (int) n;
-        };
+    private static Integer parseWhole(Field<Integer> f, String text, boolean ranged) {
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new SpecException(f.name, text, "not a whole number", "use " + f.range);
+        }
+        if (ranged && (n < f.min || n > f.max)) {
+            throw f.outOfRange(text);
+        }
+        return n;
     }
 
-    private static Function<String, Double> parseCpus(Field<Double> f) {
+    private static Double parseCpus(Field<Double> f, String text, boolean ranged) {
         String fix = "use " + f.format + " from " + f.range + ", e.g. " + f.example;
-        return text -> {
-            double cpus;
-            try {
-                cpus = Double.parseDouble(text);
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new SpecException(f.name, text, "not a number", fix);
-            }
-            if (!Double.isFinite(cpus) || cpus < MIN_CPUS) {
-                throw new SpecException(f.name, text, Rules.OUT_OF_RANGE, fix);
-            }
-            return cpus;
-        };
+        double cpus;
+        try {
+            cpus = Double.parseDouble(text);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new SpecException(f.name, text, "not a number", fix);
+        }
+        if (ranged && (!Double.isFinite(cpus) || cpus < MIN_CPUS)) {
+            throw new SpecException(f.name, text, Rules.OUT_OF_RANGE, fix);
+        }
+        return cpus;
     }
 
-    private static Function<String, Boolean> parseBoolean(Field<Boolean> f) {
-        return text -> {
-            if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
-                return Boolean.valueOf(text);
-            }
-            throw new SpecException(f.name, text, "not a boolean", "use true or false");
-        };
+    private static Boolean parseBoolean(Field<Boolean> f, String text, boolean ranged) {
+        if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+            return Boolean.valueOf(text);
+        }
+        throw new SpecException(f.name, text, "not a boolean", "use true or false");
     }
 }

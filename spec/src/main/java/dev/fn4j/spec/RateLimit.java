@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * A function's token bucket: {@code perSecond} calls a second on average, bursts of up to
  * {@code burst} at once. Written {@code 10/s} (the burst is the rate) or {@code 10/s,burst=20}.
  *
- * @param perSecond tokens added each second, 1 to {@link #MAX}
- * @param burst the bucket's capacity, 1 to {@link #MAX}
+ * @param perSecond tokens added each second, at least 1 ({@link #parse} allows up to {@link #MAX})
+ * @param burst the bucket's capacity, at least 1 ({@link #parse} allows up to {@link #MAX})
  */
 public record RateLimit(int perSecond, int burst) {
 
@@ -23,11 +23,11 @@ public record RateLimit(int perSecond, int burst) {
             Pattern.compile("([0-9]{1,9})/s(?:\\s*,\\s*burst=([0-9]{1,9}))?");
 
     public RateLimit {
-        if (perSecond < 1 || perSecond > MAX) {
-            throw new IllegalArgumentException("perSecond must be in [1, " + MAX + "]: " + perSecond);
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("perSecond must be at least 1: " + perSecond);
         }
-        if (burst < 1 || burst > MAX) {
-            throw new IllegalArgumentException("burst must be in [1, " + MAX + "]: " + burst);
+        if (burst < 1) {
+            throw new IllegalArgumentException("burst must be at least 1: " + burst);
         }
     }
 

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
-import dev.fn4j.runtime.function.Quantities;
 import dev.fn4j.runtime.function.Revision;
 import dev.fn4j.runtime.instance.Instance;
+import dev.fn4j.spec.Durations;
+import dev.fn4j.spec.MemorySize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,9 @@ record FunctionView(String name, long revision, String image, String handler, St
         FunctionSpec spec = function.spec();
         FunctionSpec.Scaling scaling = spec.scaling();
         return new FunctionView(function.name(), function.revision(), spec.image(), spec.handler(),
-                Quantities.formatDuration(spec.timeout()), Quantities.formatMemory(spec.memoryBytes()),
+                Durations.format(spec.timeout()), MemorySize.format(spec.memoryBytes()),
                 spec.cpus(), spec.concurrency(), scaling.minInstances(), scaling.maxInstances(),
-                Quantities.formatDuration(scaling.idleTimeout()), scaling.maxQueue(), spec.env(),
+                Durations.format(scaling.idleTimeout()), scaling.maxQueue(), spec.env(),
                 spec.publicTrigger(),
                 "/fn/" + function.name(), "/v1/functions/" + function.name() + "/invocations",
                 function.createdAt(), function.updatedAt(),

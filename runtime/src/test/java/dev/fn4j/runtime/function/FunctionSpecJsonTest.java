@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fn4j.runtime.limit.RateLimit;
+import dev.fn4j.spec.RateLimit;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
