@@ -146,6 +146,13 @@ public abstract class AbstractFnMojo extends AbstractMojo {
     @Parameter(property = "fn.rateLimit")
     private String rateLimit;
 
+    /**
+     * What the function does, in your words: text of at most 256 characters, shown by
+     * {@code GET /v1/functions/<name>}. Unset, the function has none.
+     */
+    @Parameter(property = "fn.description")
+    private String description;
+
     /** {@code <public>}, set through {@link #setPublic}: a Java field cannot be named public. */
     private String publicTrigger;
 
@@ -161,7 +168,7 @@ public abstract class AbstractFnMojo extends AbstractMojo {
      * its own {@code <name>} and usually its own {@code <handler>}, and optionally its own
      * {@code <timeout>}, {@code <memory>}, {@code <cpus>}, {@code <concurrency>}, {@code <env>},
      * {@code <minInstances>}, {@code <maxInstances>}, {@code <idleTimeout>}, {@code <maxQueue>},
-     * {@code <rateLimit>} and {@code <public>}; the top-level settings are their defaults. Set in
+     * {@code <rateLimit>}, {@code <public>} and {@code <description>}; the top-level settings are their defaults. Set in
      * the pom only.
      */
     @Parameter
@@ -355,7 +362,7 @@ public abstract class AbstractFnMojo extends AbstractMojo {
                 .with(Field.CONCURRENCY, concurrency).with(Field.MIN_INSTANCES, minInstances)
                 .with(Field.MAX_INSTANCES, maxInstances).with(Field.IDLE_TIMEOUT, idleTimeout)
                 .with(Field.MAX_QUEUE, maxQueue).with(Field.RATE_LIMIT, rateLimit)
-                .with(Field.PUBLIC, publicTrigger);
+                .with(Field.PUBLIC, publicTrigger).with(Field.DESCRIPTION, description);
     }
 
     private List<FunctionOptions> entries() {

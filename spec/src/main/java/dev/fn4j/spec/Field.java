@@ -61,9 +61,14 @@ public final class Field<T> {
     public static final Field<Boolean> PUBLIC = new Field<>("public", Kind.BOOLEAN, false, 0, 0,
             "true or false", "true", "", Field::parseBoolean, String::valueOf);
 
+    /** What the function does, in the user's words; shown by {@code GET /v1/functions/{name}}. */
+    public static final Field<String> DESCRIPTION = new Field<>("description", Kind.TEXT, "", 0, 256,
+            "text of at most 256 characters without control characters", "Greets people", "",
+            Field::parseText, text -> text);
+
     /** Every setting, in the order the API documents them. */
     public static final List<Field<?>> ALL = List.of(TIMEOUT, MEMORY, CPUS, CONCURRENCY,
-            MIN_INSTANCES, MAX_INSTANCES, IDLE_TIMEOUT, MAX_QUEUE, RATE_LIMIT, PUBLIC);
+            MIN_INSTANCES, MAX_INSTANCES, IDLE_TIMEOUT, MAX_QUEUE, RATE_LIMIT, PUBLIC, DESCRIPTION);
 
     /** Reads a text form; checks the range only when {@code ranged}. */
     private interface Parser<T> {
@@ -147,6 +152,9 @@ public final class Field<T> {
      * {@code <n>ms, <n>s or <n>m, for example 30s, from 1ms to 15m}.
      */
     public String mustBe() {
+        if (range.isEmpty()) {
+            return format + ", for example " + example;
+        }
         return kind == Kind.TEXT ? format + ", for example " + example + ", from " + range
                 : format + " from " + range;
     }
@@ -256,6 +264,16 @@ public final class Field<T> {
             throw new SpecException(f.name, text, Rules.OUT_OF_RANGE, fix);
         }
         return cpus;
+    }
+
+    private static String parseText(Field<String> f, String text, boolean ranged) {
+        if (text == null || text.chars().anyMatch(Character::isISOControl)) {
+            throw f.notInFormat(text, "not plain text");
+        }
+        if (ranged && text.length() > f.max) {
+            throw new SpecException(f.name, text, "too long", "use at most " + f.max + " characters");
+        }
+        return text;
     }
 
     private static Boolean parseBoolean(Field<Boolean> f, String text, boolean ranged) {

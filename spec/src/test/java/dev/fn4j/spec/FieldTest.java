@@ -156,6 +156,21 @@ class FieldTest {
     }
 
     @Test
+    void checksDescriptions() {
+        assertThat(Field.DESCRIPTION.defaultValue()).isEmpty();
+        assertThat(Field.DESCRIPTION.parse("Greets people")).isEqualTo("Greets people");
+        assertThat(Field.DESCRIPTION.parse("x".repeat(256))).hasSize(256);
+        assertThatThrownBy(() -> Field.DESCRIPTION.parse("x".repeat(257)))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problem()).isEqualTo("too long"))
+                .hasMessage("use at most 256 characters");
+        assertThatThrownBy(() -> Field.DESCRIPTION.parse("two\nlines"))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problem()).isEqualTo("not plain text"))
+                .hasMessage("use text of at most 256 characters without control characters, e.g. Greets people");
+        assertThat(Field.DESCRIPTION.mustBe())
+                .isEqualTo("text of at most 256 characters without control characters, for example Greets people");
+    }
+
+    @Test
     void formatsEveryDefaultSoThatItParsesBack() {
         for (Field<?> field : Field.ALL) {
             roundTrips(field);

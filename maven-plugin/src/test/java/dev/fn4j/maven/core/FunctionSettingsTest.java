@@ -242,6 +242,16 @@ class FunctionSettingsTest {
     }
 
     @Test
+    void aDescriptionIsSentAsWrittenUpTo256Characters() throws Exception {
+        FunctionTarget target = FunctionSettings.resolve(
+                FunctionOptions.empty().with(Field.DESCRIPTION, " Greets people "), List.of(), "hello").get(0);
+        assertThat(sent(target)).isEqualTo(Map.of("description", "Greets people"));
+        assertThat(failure(FunctionOptions.empty().with(Field.DESCRIPTION, "x".repeat(257))))
+                .isEqualTo("<description> (-Dfn.description) is '" + "x".repeat(257) + "', too long:"
+                        + " use at most 256 characters.");
+    }
+
+    @Test
     void aTimeoutNotInTheFormat() {
         assertThatThrownBy(() -> FunctionSettings.resolve(top("abc", null), List.of(), "hello"))
                 .isInstanceOf(FnFailureException.class)
