@@ -1,5 +1,6 @@
 package dev.fn4j.client;
 
+import dev.fn4j.spec.Durations;
 import java.time.Duration;
 import java.util.regex.Pattern;
 

@@ -11,8 +11,8 @@
  * changes (Server-Sent Events) and {@link dev.fn4j.client.RuntimeClient#getInvocation} asks for
  * its state; {@link dev.fn4j.client.RuntimeClient#listInvocations} reads a function's history.
  *
- * <p>{@link dev.fn4j.client.SpecFormat} checks function names and the {@code timeout} and
- * {@code memory} formats the same way the runtime does, so tools can reject bad settings before
+ * <p>A {@link dev.fn4j.client.FunctionSpec} holds the settings of fn4j-spec ({@code dev.fn4j.spec}),
+ * which checks them the same way the runtime does, so tools can reject bad settings before
  * they build or upload anything; {@link dev.fn4j.client.ApiKeyFormat} does the same for the API
  * keys that {@link dev.fn4j.client.RuntimeClient#createKey} makes and
  * {@link dev.fn4j.client.RuntimeClient#deleteKey} revokes.

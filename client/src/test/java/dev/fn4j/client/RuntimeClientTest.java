@@ -3,6 +3,8 @@ package dev.fn4j.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.spec.Field;
+import dev.fn4j.spec.RateLimit;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,8 +131,9 @@ class RuntimeClientTest {
     @Test
     void putSendsOnlyTheSetFieldsAndTellsCreatedFromUpdated() throws Exception {
         stub.answer(201, DESCRIPTION);
-        FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Hello", "10s", null,
-                null, 4, Map.of("GREETING", "Hi"), null, null, null, null, null, null);
+        FunctionSpec spec = FunctionSpec.of("sha256:abc").withHandler("com.example.Hello")
+                .with(Field.TIMEOUT, Duration.ofSeconds(10)).with(Field.CONCURRENCY, 4)
+                .withEnv(Map.of("GREETING", "Hi"));
 
         FunctionDeployment created = client.putFunction("hello", spec);
 
@@ -140,8 +143,8 @@ class RuntimeClientTest {
         assertThat(stub.last().path()).isEqualTo("/v1/functions/hello");
         assertThat(stub.last().header("Content-Type")).isEqualTo("application/json");
         assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\","
-                + "\"handler\":\"com.example.Hello\",\"timeout\":\"10s\",\"concurrency\":4,"
-                + "\"env\":{\"GREETING\":\"Hi\"}}");
+                + "\"handler\":\"com.example.Hello\",\"env\":{\"GREETING\":\"Hi\"},"
+                + "\"timeout\":\"10s\",\"concurrency\":4}");
 
         stub.answer(200, DESCRIPTION);
         assertThat(client.putFunction("hello", FunctionSpec.of("sha256:abc")).created()).isFalse();
@@ -151,8 +154,9 @@ class RuntimeClientTest {
     @Test
     void putSendsTheScalingAndProtectionSettings() throws Exception {
         stub.answer(201, DESCRIPTION);
-        FunctionSpec spec = new FunctionSpec("sha256:abc", null, null, null, null, null, null,
-                1, 5, "2m", 50, new RateLimit(10, 20), null);
+        FunctionSpec spec = FunctionSpec.of("sha256:abc").with(Field.MIN_INSTANCES, 1)
+                .with(Field.MAX_INSTANCES, 5).with(Field.IDLE_TIMEOUT, Duration.ofMinutes(2))
+                .with(Field.MAX_QUEUE, 50).with(Field.RATE_LIMIT, new RateLimit(10, 20));
 
         client.putFunction("hello", spec);
 
@@ -161,8 +165,8 @@ class RuntimeClientTest {
                 + "\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
 
         stub.answer(200, DESCRIPTION);
-        client.putFunction("hello", new FunctionSpec("sha256:abc", null, null, null, null, null,
-                null, 0, null, null, 0, RateLimit.perSecond(7), null));
+        client.putFunction("hello", FunctionSpec.of("sha256:abc").with(Field.MIN_INSTANCES, 0)
+                .with(Field.MAX_QUEUE, 0).with(Field.RATE_LIMIT, new RateLimit(7, 7)));
         assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\","
                 + "\"minInstances\":0,\"maxQueue\":0,\"rateLimit\":{\"perSecond\":7}}");
     }
@@ -170,13 +174,11 @@ class RuntimeClientTest {
     @Test
     void putSendsPublicOnlyWhenItIsSet() throws Exception {
         stub.answer(201, DESCRIPTION);
-        client.putFunction("hello", new FunctionSpec("sha256:abc", null, null, null, null, null,
-                null, null, null, null, null, null, true));
+        client.putFunction("hello", FunctionSpec.of("sha256:abc").with(Field.PUBLIC, true));
         assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\",\"public\":true}");
 
         stub.answer(200, DESCRIPTION);
-        client.putFunction("hello", new FunctionSpec("sha256:abc", null, null, null, null, null,
-                null, null, null, null, null, null, false));
+        client.putFunction("hello", FunctionSpec.of("sha256:abc").with(Field.PUBLIC, false));
         assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\",\"public\":false}");
 
         stub.answer(200, DESCRIPTION);

@@ -1,6 +1,7 @@
 package dev.fn4j.host;
 
 import dev.fn4j.protocol.Protocol;
+import dev.fn4j.spec.Field;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +27,8 @@ record HostConfig(
         Map<String, String> config,
         int logLimitBytes) {
 
-    /** The largest concurrency the runtime allows. */
-    static final int MAX_CONCURRENCY = 1000;
+    /** The largest concurrency a function may have: the spec's rule, not a copy of it. */
+    static final int MAX_CONCURRENCY = (int) Field.CONCURRENCY.max();
 
     static final String DEFAULT_SOCKET = Protocol.CONTAINER_SOCKET_DIR + "/" + Protocol.SOCKET_FILE;
 
@@ -87,11 +88,11 @@ record HostConfig(
 
     private static int concurrency(String value) throws StartupException {
         if (value == null || value.isBlank()) {
-            return 1;
+            return Field.CONCURRENCY.defaultValue();
         }
         try {
             int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= MAX_CONCURRENCY) {
+            if (n >= Field.CONCURRENCY.min() && n <= MAX_CONCURRENCY) {
                 return n;
             }
         } catch (NumberFormatException e) {

@@ -7,7 +7,7 @@ import dev.fn4j.maven.core.FnFailureException;
 import dev.fn4j.maven.core.FunctionOptions;
 import dev.fn4j.maven.core.FunctionSettings;
 import dev.fn4j.maven.core.FunctionTarget;
-import dev.fn4j.maven.core.ScalingOptions;
+import dev.fn4j.spec.Field;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -107,6 +107,13 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
     @Parameter(property = "fn.rateLimit")
     private String rateLimit;
 
+    /**
+     * What the function does, in your words: text of at most 256 characters, shown by
+     * {@code GET /v1/functions/<name>}. Unset, the function has none.
+     */
+    @Parameter(property = "fn.description")
+    private String description;
+
     /** {@code <public>}, set through {@link #setPublic}: a Java field cannot be named public. */
     private String publicTrigger;
 
@@ -143,8 +150,11 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
     }
 
     private FunctionOptions topLevelOptions() {
-        return new FunctionOptions(name(), handler, timeout, memory, cpus, concurrency, env,
-                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit),
-                publicTrigger);
+        return new FunctionOptions(name(), handler, env, Map.of())
+                .with(Field.TIMEOUT, timeout).with(Field.MEMORY, memory).with(Field.CPUS, cpus)
+                .with(Field.CONCURRENCY, concurrency).with(Field.MIN_INSTANCES, minInstances)
+                .with(Field.MAX_INSTANCES, maxInstances).with(Field.IDLE_TIMEOUT, idleTimeout)
+                .with(Field.MAX_QUEUE, maxQueue).with(Field.RATE_LIMIT, rateLimit)
+                .with(Field.PUBLIC, publicTrigger).with(Field.DESCRIPTION, description);
     }
 }

@@ -1,7 +1,7 @@
 package dev.fn4j.maven;
 
 import dev.fn4j.maven.core.FunctionOptions;
-import dev.fn4j.maven.core.ScalingOptions;
+import dev.fn4j.spec.Field;
 import java.util.Map;
 
 /**
@@ -67,6 +67,9 @@ public class Function {
 
     /** The rate limit: {@code <perSecond>/s} or {@code <perSecond>/s,burst=<n>}, e.g. 10/s,burst=20. */
     private String rateLimit;
+
+    /** What the function does, at most 256 characters, shown by {@code GET /v1/functions/<name>}. */
+    private String description;
 
     /**
      * {@code <public>}: whether the HTTP trigger answers calls without an API key, true or false.
@@ -194,6 +197,16 @@ public class Function {
         this.rateLimit = rateLimit;
     }
 
+    /** What the function does, or null. */
+    public String getDescription() {
+        return description;
+    }
+
+    /** Sets what the function does. */
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
     /** Whether the HTTP trigger needs no API key, or null. */
     public String getPublic() {
         return publicTrigger;
@@ -205,8 +218,11 @@ public class Function {
     }
 
     FunctionOptions toOptions() {
-        return new FunctionOptions(name, handler, timeout, memory, cpus, concurrency, env,
-                new ScalingOptions(minInstances, maxInstances, idleTimeout, maxQueue, rateLimit),
-                publicTrigger);
+        return new FunctionOptions(name, handler, env, Map.of())
+                .with(Field.TIMEOUT, timeout).with(Field.MEMORY, memory).with(Field.CPUS, cpus)
+                .with(Field.CONCURRENCY, concurrency).with(Field.MIN_INSTANCES, minInstances)
+                .with(Field.MAX_INSTANCES, maxInstances).with(Field.IDLE_TIMEOUT, idleTimeout)
+                .with(Field.MAX_QUEUE, maxQueue).with(Field.RATE_LIMIT, rateLimit)
+                .with(Field.PUBLIC, publicTrigger).with(Field.DESCRIPTION, description);
     }
 }

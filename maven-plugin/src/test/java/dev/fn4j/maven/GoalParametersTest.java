@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import dev.fn4j.spec.Field;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,13 @@ import org.w3c.dom.NodeList;
  */
 class GoalParametersTest {
 
-    /** The function and image settings, which only the goals that build an image use. */
-    private static final List<String> FUNCTION_SETTINGS = List.of("handler", "baseImage", "image",
-            "timeout", "memory", "cpus", "concurrency", "minInstances", "maxInstances", "idleTimeout",
-            "maxQueue", "rateLimit", "public", "env");
+    /**
+     * The function and image settings, which only the goals that build an image use: every
+     * field of the shared spec has its parameter there.
+     */
+    private static final List<String> FUNCTION_SETTINGS = Stream.concat(
+                    Stream.of("handler", "baseImage", "image", "env"), Field.ALL.stream().map(Field::name))
+            .toList();
     private static final List<String> RUNTIME = List.of("url", "serverId");
 
     /** Goal name to its parameters' names, each with its {@code -D} property expression. */

@@ -1,7 +1,7 @@
 package dev.fn4j.runtime;
 
-import dev.fn4j.runtime.limit.RateLimit;
 import dev.fn4j.runtime.log.LogFormat;
+import dev.fn4j.spec.RateLimit;
 import dev.fn4j.runtime.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;

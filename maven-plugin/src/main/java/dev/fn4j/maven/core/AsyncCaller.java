@@ -5,7 +5,7 @@ import dev.fn4j.client.Invocation;
 import dev.fn4j.client.InvocationError;
 import dev.fn4j.client.RuntimeApiException;
 import dev.fn4j.client.RuntimeClientException;
-import dev.fn4j.client.SpecFormat;
+import dev.fn4j.spec.Field;
 import java.time.Duration;
 
 /**
@@ -37,7 +37,7 @@ public final class AsyncCaller {
      */
     public static Duration parseWait(String value) throws FnFailureException {
         return SettingChecks.parse(value == null ? null : value.strip(), WAIT,
-                SpecFormat::parseIdleTimeout, SpecFormat.IDLE_TIMEOUT_FORMAT, "not a duration");
+                Field.IDLE_TIMEOUT::parse, Field.IDLE_TIMEOUT.format(), "not a duration");
     }
 
     /**

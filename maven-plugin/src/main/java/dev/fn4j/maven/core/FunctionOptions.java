@@ -1,5 +1,7 @@
 package dev.fn4j.maven.core;
 
+import dev.fn4j.spec.Field;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -7,39 +9,38 @@ import java.util.Map;
  *
  * @param name the function's name
  * @param handler the handler's class name
- * @param timeout the time limit of one call, for example {@code 30s}
- * @param memory the memory limit of one instance, for example {@code 256m}
- * @param cpus the CPU quota of one instance, for example {@code 0.5}
- * @param concurrency the calls in flight per instance, for example {@code 4}
  * @param env the function's configuration; null values count as empty strings
- * @param scaling the scaling and protection settings; null counts as none set
- * @param publicTrigger whether the HTTP trigger needs no API key, for example {@code true}
+ * @param settings the other settings' text forms keyed by {@link Field#name()}, for example
+ *     {@code timeout=30s}; only non-blank values, stripped
  */
-public record FunctionOptions(String name, String handler, String timeout, String memory,
-        String cpus, String concurrency, Map<String, String> env, ScalingOptions scaling,
-        String publicTrigger) {
+public record FunctionOptions(String name, String handler, Map<String, String> env,
+        Map<String, String> settings) {
 
     /** Options with nothing set. */
     public static FunctionOptions empty() {
-        return new FunctionOptions(null, null, null, null, null, null, null, null, null);
-    }
-
-    /** Options without scaling and protection settings, and without {@code public}. */
-    public FunctionOptions(String name, String handler, String timeout, String memory,
-            String cpus, String concurrency, Map<String, String> env) {
-        this(name, handler, timeout, memory, cpus, concurrency, env, null, null);
+        return new FunctionOptions(null, null, null, Map.of());
     }
 
     /** Blank strings count as not set, the way Maven leaves an empty element. */
     public FunctionOptions {
         name = blankToNull(name);
         handler = blankToNull(handler);
-        timeout = blankToNull(timeout);
-        memory = blankToNull(memory);
-        cpus = blankToNull(cpus);
-        concurrency = blankToNull(concurrency);
-        scaling = scaling == null ? ScalingOptions.NONE : scaling;
-        publicTrigger = blankToNull(publicTrigger);
+        Map<String, String> set = new LinkedHashMap<>();
+        settings.forEach((field, value) -> {
+            if (blankToNull(value) != null) {
+                set.put(field, blankToNull(value));
+            }
+        });
+        settings = Map.copyOf(set);
+    }
+
+    /** These options with {@code field} written as {@code text}; null or blank leaves it unset. */
+    public FunctionOptions with(Field<?> field, String text) {
+        Map<String, String> more = new LinkedHashMap<>(settings);
+        if (text != null) {
+            more.put(field.name(), text);
+        }
+        return new FunctionOptions(name, handler, env, more);
     }
 
     static String blankToNull(String value) {

@@ -1,16 +1,10 @@
 package dev.fn4j.maven.core;
 
-import static dev.fn4j.maven.core.SettingChecks.bool;
-import static dev.fn4j.maven.core.SettingChecks.parse;
-import static dev.fn4j.maven.core.SettingChecks.wholeNumber;
-
-import dev.fn4j.client.SpecFormat;
+import dev.fn4j.maven.core.SpecSettings.Checked;
+import dev.fn4j.spec.FunctionNames;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,11 +27,11 @@ public final class FunctionSettings {
      */
     public static List<FunctionTarget> resolve(FunctionOptions top, List<FunctionOptions> entries,
             String artifactId) throws FnFailureException {
-        Checked defaults = check(top, null);
+        Checked defaults = SpecSettings.check(top, null);
         if (entries.isEmpty()) {
             String name = top.name() != null ? checkName(top.name(), Setting.parameter("name", "fn.name"))
                     : defaultName(artifactId);
-            return List.of(defaults.target(name, top.handler(), Setting.parameter("handler", "fn.handler")));
+            return List.of(target(defaults, name, top.handler(), Setting.parameter("handler", "fn.handler")));
         }
         List<FunctionTarget> targets = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
@@ -49,28 +43,19 @@ public final class FunctionSettings {
                         + " give it one, e.g. <name>greet</name>.");
             }
             String name = entry.name();
-            if (!SpecFormat.isValidName(name)) {
+            if (!FunctionNames.isValid(name)) {
                 throw new FnFailureException("<name> of <function> #" + index + " in <functions> is '"
-                        + name + "', not a valid function name: use " + SpecFormat.NAME_RULE
-                        + ", e.g. " + suggestName(name) + ".");
+                        + name + "', not a valid function name: use " + FunctionNames.RULE
+                        + ", e.g. " + FunctionNames.suggest(name) + ".");
             }
             if (!names.add(name)) {
                 throw new FnFailureException("<functions> has two entries named '" + name
                         + "': give each <function> its own <name>.");
             }
-            Checked own = check(entry, name);
-            Map<String, String> env = new LinkedHashMap<>(defaults.env);
-            env.putAll(own.env);
-            Checked merged = new Checked(
-                    own.timeout != null ? own.timeout : defaults.timeout,
-                    own.memory != null ? own.memory : defaults.memory,
-                    own.cpus != null ? own.cpus : defaults.cpus,
-                    own.concurrency != null ? own.concurrency : defaults.concurrency, env,
-                    ScalingSettings.inherit(own.scaling, name, defaults.scaling),
-                    own.publicTrigger != null ? own.publicTrigger : defaults.publicTrigger);
+            Checked merged = SpecSettings.inherit(SpecSettings.check(entry, name), name, defaults);
             // Blame the top-level <handler> only when the entry inherits a value from it.
             boolean inherited = entry.handler() == null && top.handler() != null;
-            targets.add(merged.target(name, inherited ? top.handler() : entry.handler(),
+            targets.add(target(merged, name, inherited ? top.handler() : entry.handler(),
                     inherited ? Setting.parameter("handler", "fn.handler")
                             : Setting.ofFunction(name, "handler")));
         }
@@ -134,87 +119,23 @@ public final class FunctionSettings {
     }
 
     private static String defaultName(String artifactId) throws FnFailureException {
-        if (SpecFormat.isValidName(artifactId)) {
+        if (FunctionNames.isValid(artifactId)) {
             return artifactId;
         }
         throw new FnFailureException("The function name defaults to the artifactId '" + artifactId
-                + "', which is not a valid function name (" + SpecFormat.NAME_RULE
-                + "): set <name> or -Dfn.name, e.g. -Dfn.name=" + suggestName(artifactId) + ".");
+                + "', which is not a valid function name (" + FunctionNames.RULE
+                + "): set <name> or -Dfn.name, e.g. -Dfn.name=" + FunctionNames.suggest(artifactId) + ".");
     }
 
     private static String checkName(String name, Setting setting) throws FnFailureException {
-        if (!SpecFormat.isValidName(name)) {
+        if (!FunctionNames.isValid(name)) {
             throw new FnFailureException(setting.invalid(name, "not a valid function name",
-                    "use " + SpecFormat.NAME_RULE + ", e.g. " + suggestName(name)));
+                    "use " + FunctionNames.RULE + ", e.g. " + FunctionNames.suggest(name)));
         }
         return name;
     }
 
-    /** A valid name close to {@code value}: lower case, other characters turned into '-'. */
-    static String suggestName(String value) {
-        String s = value == null ? "" : value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        s = s.replaceAll("^[^a-z]+", "");
-        if (s.length() > 63) {
-            s = s.substring(0, 63);
-        }
-        s = s.replaceAll("-+$", "");
-        return s.isEmpty() ? "hello" : s;
-    }
-
-    private static Checked check(FunctionOptions options, String function) throws FnFailureException {
-        parse(options.timeout(), Setting.of(function, "timeout"), SpecFormat::parseTimeout,
-                SpecFormat.TIMEOUT_FORMAT, "not a duration");
-        parse(options.memory(), Setting.of(function, "memory"), SpecFormat::parseMemoryMegabytes,
-                SpecFormat.MEMORY_FORMAT, "not a memory size");
-        Double cpus = null;
-        if (options.cpus() != null) {
-            Setting setting = Setting.of(function, "cpus");
-            try {
-                cpus = SpecFormat.checkCpus(Double.parseDouble(options.cpus()));
-            } catch (IllegalArgumentException e) {
-                throw new FnFailureException(setting.invalid(options.cpus(),
-                        e instanceof NumberFormatException ? "not a number" : "out of range",
-                        "use a number of cores from 0.01 up, e.g. 0.5"));
-            }
-        }
-        Integer concurrency = wholeNumber(options.concurrency(), Setting.of(function, "concurrency"),
-                SpecFormat::checkConcurrency, "use 1 to 1000");
-        return new Checked(options.timeout(), options.memory(), cpus, concurrency,
-                checkEnv(options.env(), function), ScalingSettings.check(options.scaling(), function),
-                bool(options.publicTrigger(), Setting.of(function, "public")));
-    }
-
-    private static Map<String, String> checkEnv(Map<String, String> env, String function)
-            throws FnFailureException {
-        Map<String, String> checked = new LinkedHashMap<>();
-        if (env == null) {
-            return checked;
-        }
-        Setting setting = function == null ? Setting.pomOnly("env") : Setting.ofFunction(function, "env");
-        for (Map.Entry<String, String> variable : env.entrySet()) {
-            String name = variable.getKey();
-            if (name != null && name.startsWith("FN4J_")) {
-                throw new FnFailureException(setting + " names the variable '" + name
-                        + "', which is reserved for the platform: rename it so it does not start with FN4J_.");
-            }
-            try {
-                SpecFormat.checkEnvName(name);
-            } catch (IllegalArgumentException e) {
-                throw new FnFailureException(setting + " names the variable '" + name
-                        + "', not a valid variable name: " + e.getMessage() + ".");
-            }
-            checked.put(name, variable.getValue() == null ? "" : variable.getValue());
-        }
-        return checked;
-    }
-
-    /** Checked values of one options object. */
-    private record Checked(String timeout, String memory, Double cpus, Integer concurrency,
-            Map<String, String> env, Scaling scaling, Boolean publicTrigger) {
-
-        FunctionTarget target(String name, String handler, Setting handlerSetting) {
-            return new FunctionTarget(name, handler, handlerSetting, timeout, memory, cpus,
-                    concurrency, env, scaling, publicTrigger);
-        }
+    private static FunctionTarget target(Checked checked, String name, String handler, Setting handlerSetting) {
+        return new FunctionTarget(name, handler, handlerSetting, checked.env(), checked.settings());
     }
 }

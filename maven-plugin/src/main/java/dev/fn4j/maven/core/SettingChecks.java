@@ -1,16 +1,18 @@
 package dev.fn4j.maven.core;
 
+import dev.fn4j.spec.SpecException;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
-/** Checks one setting's value with a {@code SpecFormat} rule and words a failure for the user. */
+/** Checks one goal parameter's value with a rule of the client or spec module and words a failure for the user. */
 final class SettingChecks {
 
     private SettingChecks() {}
 
     /**
-     * Parses a value in a format such as {@code 30s}; null stays null. {@code SpecFormat} says
-     * {@code use <format>} for a value not in the format; any other message means out of range.
+     * Parses a value in a format such as {@code 30s}; null stays null. A {@link SpecException}
+     * says what is wrong itself; otherwise the parser says {@code use <format>} for a value not
+     * in the format, and any other message means out of range.
      *
      * @param formatProblem what a value not in the format is not, for example "not a duration"
      */
@@ -22,7 +24,8 @@ final class SettingChecks {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            String problem = e.getMessage().equals("use " + format) ? formatProblem : "out of range";
+            String problem = e instanceof SpecException spec ? spec.problem()
+                    : e.getMessage().equals("use " + format) ? formatProblem : "out of range";
             throw new FnFailureException(setting.invalid(value, problem, e.getMessage()));
         }
     }

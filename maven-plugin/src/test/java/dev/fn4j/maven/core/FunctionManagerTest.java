@@ -118,8 +118,8 @@ class FunctionManagerTest {
 
     @Test
     void theNamesToDelete() throws Exception {
-        FunctionOptions a = new FunctionOptions("a", null, null, null, null, null, null);
-        FunctionOptions b = new FunctionOptions("b", null, null, null, null, null, null);
+        FunctionOptions a = new FunctionOptions("a", null, null, Map.of());
+        FunctionOptions b = new FunctionOptions("b", null, null, Map.of());
         assertThat(FunctionSettings.projectNames(null, List.of(), "demo")).containsExactly("demo");
         assertThat(FunctionSettings.projectNames(null, List.of(a, b), "demo")).containsExactly("a", "b");
         assertThat(FunctionSettings.projectNames(" other ", List.of(a, b), "demo")).containsExactly("other");

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.fn4j.client.RateLimit;
+import dev.fn4j.client.FunctionSpec;
+import dev.fn4j.spec.Field;
+import dev.fn4j.spec.RateLimit;
+import dev.fn4j.spec.Settings;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +17,22 @@ import org.junit.jupiter.api.Test;
 class FunctionSettingsTest {
 
     private static FunctionOptions top(String timeout, String memory) {
-        return new FunctionOptions(null, null, timeout, memory, null, null, null);
+        return options(null, null, timeout, memory, null, null, null);
     }
 
     private static FunctionOptions named(String name, String handler) {
-        return new FunctionOptions(name, handler, null, null, null, null, null);
+        return new FunctionOptions(name, handler, null, Map.of());
+    }
+
+    private static FunctionOptions options(String name, String handler, String timeout, String memory,
+            String cpus, String concurrency, Map<String, String> env) {
+        return new FunctionOptions(name, handler, env, Map.of()).with(Field.TIMEOUT, timeout)
+                .with(Field.MEMORY, memory).with(Field.CPUS, cpus).with(Field.CONCURRENCY, concurrency);
+    }
+
+    /** The settings a target sends, in their text forms; those not set are left to the runtime. */
+    private static Map<String, String> sent(FunctionTarget target) {
+        return target.settings().texts();
     }
 
     private static FunctionOptions scaling(String min, String max, String idle, String queue, String rate) {
@@ -26,12 +41,12 @@ class FunctionSettingsTest {
 
     private static FunctionOptions scaling(String name, String min, String max, String idle, String queue,
             String rate) {
-        return new FunctionOptions(name, null, null, null, null, null, null,
-                new ScalingOptions(min, max, idle, queue, rate), null);
+        return named(name, null).with(Field.MIN_INSTANCES, min).with(Field.MAX_INSTANCES, max)
+                .with(Field.IDLE_TIMEOUT, idle).with(Field.MAX_QUEUE, queue).with(Field.RATE_LIMIT, rate);
     }
 
     private static FunctionOptions withPublic(String name, String isPublic) {
-        return new FunctionOptions(name, null, null, null, null, null, null, null, isPublic);
+        return named(name, null).with(Field.PUBLIC, isPublic);
     }
 
     private static String failure(FunctionOptions top, FunctionOptions... entries) {
@@ -47,31 +62,29 @@ class FunctionSettingsTest {
         assertThat(targets).singleElement().satisfies(t -> {
             assertThat(t.name()).isEqualTo("hello");
             assertThat(t.handler()).isNull();
-            assertThat(t.timeout()).isNull();
-            assertThat(t.memory()).isNull();
-            assertThat(t.cpus()).isNull();
-            assertThat(t.concurrency()).isNull();
+            assertThat(sent(t)).isEmpty();
             assertThat(t.env()).isEmpty();
-            assertThat(t.scaling()).isEqualTo(Scaling.NONE);
-            assertThat(t.publicTrigger()).isNull();
-            assertThat(t.spec("sha256:1", null)).isEqualTo(dev.fn4j.client.FunctionSpec.of("sha256:1"));
+            assertThat(t.spec("sha256:1", null)).isEqualTo(FunctionSpec.of("sha256:1"));
             assertThat(t.handlerSetting().toString()).isEqualTo("<handler> (-Dfn.handler)");
         });
     }
 
     @Test
     void takesEverySetting() throws Exception {
-        FunctionOptions options = new FunctionOptions("greeter", "com.example.Hello", "10s", "1g",
+        FunctionOptions options = options("greeter", "com.example.Hello", "10s", "1g",
                 "0.5", "8", Map.of("GREETING", "Hi"));
 
         FunctionTarget target = FunctionSettings.resolve(options, List.of(), "hello").get(0);
 
         assertThat(target).isEqualTo(new FunctionTarget("greeter", "com.example.Hello",
-                Setting.parameter("handler", "fn.handler"), "10s", "1g", 0.5, 8, Map.of("GREETING", "Hi"),
-                Scaling.NONE, null));
-        assertThat(target.spec("sha256:1", "com.example.Hello")).isEqualTo(new dev.fn4j.client.FunctionSpec(
-                "sha256:1", "com.example.Hello", "10s", "1g", 0.5, 8, Map.of("GREETING", "Hi"),
-                null, null, null, null, null, null));
+                Setting.parameter("handler", "fn.handler"), Map.of("GREETING", "Hi"),
+                Settings.parse(Map.of("timeout", "10s", "memory", "1g", "cpus", "0.5", "concurrency", "8"))));
+        assertThat(sent(target)).containsExactly(Map.entry("timeout", "10s"), Map.entry("memory", "1g"),
+                Map.entry("cpus", "0.5"), Map.entry("concurrency", "8"));
+        assertThat(target.spec("sha256:1", "com.example.Hello")).isEqualTo(FunctionSpec.of("sha256:1")
+                .withHandler("com.example.Hello").withEnv(Map.of("GREETING", "Hi"))
+                .with(Field.TIMEOUT, Duration.ofSeconds(10)).with(Field.MEMORY, 1L << 30)
+                .with(Field.CPUS, 0.5).with(Field.CONCURRENCY, 8));
     }
 
     @Test
@@ -79,19 +92,22 @@ class FunctionSettingsTest {
         FunctionTarget target = FunctionSettings.resolve(scaling("1", "4", "2m", "50", "10/s,burst=20"),
                 List.of(), "hello").get(0);
 
-        assertThat(target.scaling()).isEqualTo(new Scaling(1, 4, "2m", 50, new RateLimit(10, 20)));
-        assertThat(target.spec("sha256:1", null)).isEqualTo(new dev.fn4j.client.FunctionSpec("sha256:1",
-                null, null, null, null, null, null, 1, 4, "2m", 50, new RateLimit(10, 20), null));
-        assertThat(FunctionSettings.resolve(scaling("0", null, null, "0", "5/s"), List.of(), "hello")
-                .get(0).scaling()).isEqualTo(new Scaling(0, null, null, 0, new RateLimit(5, null)));
+        assertThat(sent(target)).isEqualTo(Map.of("minInstances", "1", "maxInstances", "4",
+                "idleTimeout", "2m", "maxQueue", "50", "rateLimit", "10/s,burst=20"));
+        assertThat(target.spec("sha256:1", null)).isEqualTo(FunctionSpec.of("sha256:1")
+                .with(Field.MIN_INSTANCES, 1).with(Field.MAX_INSTANCES, 4)
+                .with(Field.IDLE_TIMEOUT, Duration.ofMinutes(2)).with(Field.MAX_QUEUE, 50)
+                .with(Field.RATE_LIMIT, new RateLimit(10, 20)));
+        assertThat(sent(FunctionSettings.resolve(scaling("0", null, null, "0", "5/s"), List.of(), "hello")
+                .get(0))).isEqualTo(Map.of("minInstances", "0", "maxQueue", "0", "rateLimit", "5/s"));
     }
 
     @Test
     void blankScalingSettingsAreNotSet() throws Exception {
-        assertThat(FunctionSettings.resolve(scaling(" ", "", "  ", "", " "), List.of(), "hello").get(0).scaling())
-                .isEqualTo(Scaling.NONE);
-        assertThat(FunctionSettings.resolve(scaling(" 2 ", null, null, null, " 3/s "), List.of(), "hello")
-                .get(0).scaling()).isEqualTo(new Scaling(2, null, null, null, new RateLimit(3, null)));
+        assertThat(sent(FunctionSettings.resolve(scaling(" ", "", "  ", "", " "), List.of(), "hello").get(0)))
+                .isEmpty();
+        assertThat(sent(FunctionSettings.resolve(scaling(" 2 ", null, null, null, " 3/s "), List.of(), "hello")
+                .get(0))).isEqualTo(Map.of("minInstances", "2", "rateLimit", "3/s"));
     }
 
     @Test
@@ -116,10 +132,10 @@ class FunctionSettingsTest {
                 .isEqualTo("<minInstances> (-Dfn.minInstances) is '5', more than <maxInstances>"
                         + " (-Dfn.maxInstances), which is 3: use 0 to 3, or raise <maxInstances> or -Dfn.maxInstances.");
         assertThat(FunctionSettings.resolve(scaling("3", "3", null, null, null), List.of(), "hello")
-                .get(0).scaling().minInstances()).isEqualTo(3);
+                .get(0).settings().get(Field.MIN_INSTANCES)).isEqualTo(3);
         // Only one of them set: the runtime's default applies to the other; the plugin does not guess it.
         assertThat(FunctionSettings.resolve(scaling("50", null, null, null, null), List.of(), "hello")
-                .get(0).scaling().minInstances()).isEqualTo(50);
+                .get(0).settings().get(Field.MIN_INSTANCES)).isEqualTo(50);
     }
 
     @Test
@@ -140,7 +156,7 @@ class FunctionSettingsTest {
         // An entry may fix what it inherits.
         FunctionTarget fixed = FunctionSettings.resolve(topMin, List.of(scaling("greet", null, "8", null, null, null)),
                 "hello").get(0);
-        assertThat(fixed.scaling()).isEqualTo(new Scaling(5, 8, null, null, null));
+        assertThat(sent(fixed)).isEqualTo(Map.of("minInstances", "5", "maxInstances", "8"));
     }
 
     @Test
@@ -183,27 +199,27 @@ class FunctionSettingsTest {
     @Test
     void entriesInheritTheScalingSettingsTheyDoNotSet() throws Exception {
         FunctionOptions top = scaling("1", "4", "2m", "50", "10/s");
-        FunctionOptions own = new FunctionOptions("greet", null, null, null, null, null, null,
-                new ScalingOptions(null, "8", null, "0", "5/s,burst=9"), null);
+        FunctionOptions own = scaling("greet", null, "8", null, "0", "5/s,burst=9");
 
         List<FunctionTarget> targets = FunctionSettings.resolve(top, List.of(own, named("bye", null)), "hello");
 
-        assertThat(targets).extracting(FunctionTarget::scaling).containsExactly(
-                new Scaling(1, 8, "2m", 0, new RateLimit(5, 9)),
-                new Scaling(1, 4, "2m", 50, new RateLimit(10, null)));
+        assertThat(targets).extracting(FunctionSettingsTest::sent).containsExactly(
+                Map.of("minInstances", "1", "maxInstances", "8", "idleTimeout", "2m", "maxQueue", "0",
+                        "rateLimit", "5/s,burst=9"),
+                Map.of("minInstances", "1", "maxInstances", "4", "idleTimeout", "2m", "maxQueue", "50",
+                        "rateLimit", "10/s"));
     }
 
     @Test
     void theTopLevelPublicFlagIsSentAsPublic() throws Exception {
         FunctionTarget open = FunctionSettings.resolve(withPublic(null, "true"), List.of(), "hello").get(0);
-        assertThat(open.publicTrigger()).isTrue();
-        assertThat(open.spec("sha256:1", null)).isEqualTo(new dev.fn4j.client.FunctionSpec("sha256:1",
-                null, null, null, null, null, null, null, null, null, null, null, true));
+        assertThat(sent(open)).isEqualTo(Map.of("public", "true"));
+        assertThat(open.spec("sha256:1", null)).isEqualTo(FunctionSpec.of("sha256:1").with(Field.PUBLIC, true));
 
-        assertThat(FunctionSettings.resolve(withPublic(null, " FALSE "), List.of(), "hello").get(0)
-                .publicTrigger()).isFalse();
-        assertThat(FunctionSettings.resolve(withPublic(null, " "), List.of(), "hello").get(0)
-                .publicTrigger()).isNull();
+        assertThat(sent(FunctionSettings.resolve(withPublic(null, " FALSE "), List.of(), "hello").get(0)))
+                .isEqualTo(Map.of("public", "false"));
+        assertThat(sent(FunctionSettings.resolve(withPublic(null, " "), List.of(), "hello").get(0)))
+                .isEmpty();
     }
 
     @Test
@@ -212,9 +228,9 @@ class FunctionSettingsTest {
                 withPublic("open", "true"));
 
         assertThat(FunctionSettings.resolve(withPublic(null, "true"), entries, "hello"))
-                .extracting(FunctionTarget::publicTrigger).containsExactly(true, false, true);
+                .extracting(t -> sent(t).get("public")).containsExactly("true", "false", "true");
         assertThat(FunctionSettings.resolve(FunctionOptions.empty(), entries, "hello"))
-                .extracting(FunctionTarget::publicTrigger).containsExactly(null, false, true);
+                .extracting(t -> sent(t).get("public")).containsExactly(null, "false", "true");
     }
 
     @Test
@@ -223,6 +239,16 @@ class FunctionSettingsTest {
                 .isEqualTo("<public> (-Dfn.public) is 'yes', not a boolean: use true or false.");
         assertThat(failure(FunctionOptions.empty(), withPublic("greet", "1")))
                 .isEqualTo("<public> of <function> 'greet' is '1', not a boolean: use true or false.");
+    }
+
+    @Test
+    void aDescriptionIsSentAsWrittenUpTo256Characters() throws Exception {
+        FunctionTarget target = FunctionSettings.resolve(
+                FunctionOptions.empty().with(Field.DESCRIPTION, " Greets people "), List.of(), "hello").get(0);
+        assertThat(sent(target)).isEqualTo(Map.of("description", "Greets people"));
+        assertThat(failure(FunctionOptions.empty().with(Field.DESCRIPTION, "x".repeat(257))))
+                .isEqualTo("<description> (-Dfn.description) is '" + "x".repeat(257) + "', too long:"
+                        + " use at most 256 characters.");
     }
 
     @Test
@@ -253,27 +279,27 @@ class FunctionSettingsTest {
 
     @Test
     void cpusAndConcurrency() {
-        FunctionOptions cpus = new FunctionOptions(null, null, null, null, "many", null, null);
+        FunctionOptions cpus = options(null, null, null, null, "many", null, null);
         assertThatThrownBy(() -> FunctionSettings.resolve(cpus, List.of(), "hello"))
                 .hasMessage("<cpus> (-Dfn.cpus) is 'many', not a number: use a number of cores from 0.01 up, e.g. 0.5.");
-        FunctionOptions tiny = new FunctionOptions(null, null, null, null, "0", null, null);
+        FunctionOptions tiny = options(null, null, null, null, "0", null, null);
         assertThatThrownBy(() -> FunctionSettings.resolve(tiny, List.of(), "hello"))
                 .hasMessage("<cpus> (-Dfn.cpus) is '0', out of range: use a number of cores from 0.01 up, e.g. 0.5.");
-        FunctionOptions concurrency = new FunctionOptions(null, null, null, null, null, "1.5", null);
+        FunctionOptions concurrency = options(null, null, null, null, null, "1.5", null);
         assertThatThrownBy(() -> FunctionSettings.resolve(concurrency, List.of(), "hello"))
                 .hasMessage("<concurrency> (-Dfn.concurrency) is '1.5', not a whole number: use 1 to 1000.");
-        FunctionOptions many = new FunctionOptions(null, null, null, null, null, "5000", null);
+        FunctionOptions many = options(null, null, null, null, null, "5000", null);
         assertThatThrownBy(() -> FunctionSettings.resolve(many, List.of(), "hello"))
                 .hasMessage("<concurrency> (-Dfn.concurrency) is '5000', out of range: use 1 to 1000.");
     }
 
     @Test
     void envNames() {
-        FunctionOptions bad = new FunctionOptions(null, null, null, null, null, null, Map.of("MY-VAR", "x"));
+        FunctionOptions bad = options(null, null, null, null, null, null, Map.of("MY-VAR", "x"));
         assertThatThrownBy(() -> FunctionSettings.resolve(bad, List.of(), "hello"))
                 .hasMessage("<env> names the variable 'MY-VAR', not a valid variable name:"
                         + " use letters, digits and '_', not starting with a digit.");
-        FunctionOptions reserved = new FunctionOptions(null, null, null, null, null, null, Map.of("FN4J_X", "x"));
+        FunctionOptions reserved = options(null, null, null, null, null, null, Map.of("FN4J_X", "x"));
         assertThatThrownBy(() -> FunctionSettings.resolve(reserved, List.of(), "hello"))
                 .hasMessage("<env> names the variable 'FN4J_X', which is reserved for the platform:"
                         + " rename it so it does not start with FN4J_.");
@@ -283,7 +309,7 @@ class FunctionSettingsTest {
     void anEmptyEnvValueIsAnEmptyString() throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("EMPTY", null);
-        FunctionOptions options = new FunctionOptions(null, null, null, null, null, null, env);
+        FunctionOptions options = options(null, null, null, null, null, null, env);
         assertThat(FunctionSettings.resolve(options, List.of(), "hello").get(0).env())
                 .isEqualTo(Map.of("EMPTY", ""));
     }
@@ -308,15 +334,15 @@ class FunctionSettingsTest {
 
     @Test
     void suggestsValidNames() {
-        assertThat(FunctionSettings.suggestName("My_Service")).isEqualTo("my-service");
-        assertThat(FunctionSettings.suggestName("1st.fn-")).isEqualTo("st-fn");
-        assertThat(FunctionSettings.suggestName("___")).isEqualTo("hello");
+        assertThat(dev.fn4j.spec.FunctionNames.suggest("My_Service")).isEqualTo("my-service");
+        assertThat(dev.fn4j.spec.FunctionNames.suggest("1st.fn-")).isEqualTo("st-fn");
+        assertThat(dev.fn4j.spec.FunctionNames.suggest("___")).isEqualTo("hello");
     }
 
     @Test
     void entriesInheritTheTopLevelSettings() throws Exception {
-        FunctionOptions top = new FunctionOptions(null, null, "10s", "512m", null, "2", Map.of("A", "1", "B", "2"));
-        FunctionOptions greet = new FunctionOptions("greet", "com.example.Greet", "5s", null, "0.5", null,
+        FunctionOptions top = options(null, null, "10s", "512m", null, "2", Map.of("A", "1", "B", "2"));
+        FunctionOptions greet = options("greet", "com.example.Greet", "5s", null, "0.5", null,
                 Map.of("B", "own"));
         FunctionOptions bye = named("bye", "com.example.Bye");
 
@@ -324,14 +350,19 @@ class FunctionSettingsTest {
 
         assertThat(targets).containsExactly(
                 new FunctionTarget("greet", "com.example.Greet", Setting.ofFunction("greet", "handler"),
-                        "5s", "512m", 0.5, 2, Map.of("A", "1", "B", "own"), Scaling.NONE, null),
+                        Map.of("A", "1", "B", "own"),
+                        Settings.parse(Map.of("timeout", "5s", "memory", "512m", "cpus", "0.5", "concurrency", "2"))),
                 new FunctionTarget("bye", "com.example.Bye", Setting.ofFunction("bye", "handler"),
-                        "10s", "512m", null, 2, Map.of("A", "1", "B", "2"), Scaling.NONE, null));
+                        Map.of("A", "1", "B", "2"),
+                        Settings.parse(Map.of("timeout", "10s", "memory", "512m", "concurrency", "2"))));
+        assertThat(targets).extracting(FunctionSettingsTest::sent).containsExactly(
+                Map.of("timeout", "5s", "memory", "512m", "cpus", "0.5", "concurrency", "2"),
+                Map.of("timeout", "10s", "memory", "512m", "concurrency", "2"));
     }
 
     @Test
     void anEntryWithoutHandlerInheritsTheTopLevelOne() throws Exception {
-        FunctionOptions top = new FunctionOptions(null, "com.example.Hello", null, null, null, null, null);
+        FunctionOptions top = options(null, "com.example.Hello", null, null, null, null, null);
         FunctionTarget target = FunctionSettings.resolve(top, List.of(named("a", null)), "x").get(0);
         assertThat(target.handler()).isEqualTo("com.example.Hello");
         assertThat(target.handlerSetting()).isEqualTo(Setting.parameter("handler", "fn.handler"));
@@ -342,10 +373,10 @@ class FunctionSettingsTest {
 
     @Test
     void anEntrysOwnBadValueNamesTheEntry() {
-        FunctionOptions bad = new FunctionOptions("greet", null, "soon", null, null, null, null);
+        FunctionOptions bad = options("greet", null, "soon", null, null, null, null);
         assertThatThrownBy(() -> FunctionSettings.resolve(FunctionOptions.empty(), List.of(bad), "x"))
                 .hasMessage("<timeout> of <function> 'greet' is 'soon', not a duration: use <n>ms, <n>s or <n>m, e.g. 30s.");
-        FunctionOptions badEnv = new FunctionOptions("greet", null, null, null, null, null, Map.of("1X", ""));
+        FunctionOptions badEnv = options("greet", null, null, null, null, null, Map.of("1X", ""));
         assertThatThrownBy(() -> FunctionSettings.resolve(FunctionOptions.empty(), List.of(badEnv), "x"))
                 .hasMessage("<env> of <function> 'greet' names the variable '1X', not a valid variable name:"
                         + " use letters, digits and '_', not starting with a digit.");

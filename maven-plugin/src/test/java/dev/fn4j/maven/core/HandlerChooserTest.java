@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fn4j.image.HandlerInfo;
 import dev.fn4j.image.HandlerScan;
+import dev.fn4j.spec.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class HandlerChooserTest {
     private static final Path CLASSES = Path.of("/p/target/classes");
 
     private static FunctionTarget target(String name, String handler, Setting setting) {
-        return new FunctionTarget(name, handler, setting, null, null, null, null, Map.of(), Scaling.NONE, null);
+        return new FunctionTarget(name, handler, setting, Map.of(), Settings.DEFAULTS);
     }
 
     private static FunctionTarget topLevel(String handler) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fn4j.image.BaseImage;
 import dev.fn4j.image.ImageOutput;
+import dev.fn4j.spec.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ class ImageServiceTest {
 
     private static FunctionTarget target(String name, String handler) {
         return new FunctionTarget(name, handler, Setting.parameter("handler", "fn.handler"),
-                null, null, null, null, Map.of(), Scaling.NONE, null);
+                Map.of(), Settings.DEFAULTS);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fn4j.image.BuiltImage;
 import dev.fn4j.image.HandlerInfo;
 import dev.fn4j.client.InvocationResponse;
+import dev.fn4j.spec.Field;
+import dev.fn4j.spec.Settings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class RuntimeCallsTest {
 
     private static ChosenFunction function(String name, String handler, String timeout) {
         return new ChosenFunction(new FunctionTarget(name, null, Setting.parameter("handler", "fn.handler"),
-                timeout, null, null, null, Map.of(), Scaling.NONE, null),
+                Map.of(), Settings.DEFAULTS.with(Field.TIMEOUT, timeout == null ? null : Field.TIMEOUT.parse(timeout))),
                 new HandlerInfo(handler, HandlerInfo.Kind.HANDLER));
     }
 
@@ -78,8 +80,8 @@ class RuntimeCallsTest {
         Path tar = TestArchive.write(dir);
         stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\",\"tags\":[],\"handlers\":[]}")
                 .on("PUT /v1/functions/a", 201, DESCRIPTION.formatted("a", 1, "com.example.A", "a"));
-        FunctionOptions options = new FunctionOptions("a", null, null, null, null, null, null,
-                new ScalingOptions("1", "4", "2m", "50", "10/s,burst=20"), null);
+        FunctionOptions options = new FunctionOptions("a", null, null, Map.of("minInstances", "1",
+                "maxInstances", "4", "idleTimeout", "2m", "maxQueue", "50", "rateLimit", "10/s,burst=20"));
         FunctionTarget target = FunctionSettings.resolve(options, List.of(), "x").get(0);
 
         new DeployService(client, GoalLog.silent()).deploy(build(tar, new ChosenFunction(target,
@@ -97,9 +99,9 @@ class RuntimeCallsTest {
                 .on("PUT /v1/functions/a", 201, "{\"name\":\"a\",\"revision\":1,\"public\":true}")
                 .on("PUT /v1/functions/b", 201, DESCRIPTION.formatted("b", 1, "com.example.B", "b"));
         List<FunctionTarget> targets = FunctionSettings.resolve(
-                new FunctionOptions(null, null, null, null, null, null, null, null, "true"),
-                List.of(new FunctionOptions("a", null, null, null, null, null, null),
-                        new FunctionOptions("b", null, null, null, null, null, null, null, "false")), "x");
+                FunctionOptions.empty().with(Field.PUBLIC, "true"),
+                List.of(new FunctionOptions("a", null, null, Map.of()),
+                        new FunctionOptions("b", null, null, Map.of()).with(Field.PUBLIC, "false")), "x");
 
         List<DeployedFunction> deployed = new DeployService(client, GoalLog.silent()).deploy(build(tar,
                 new ChosenFunction(targets.get(0), new HandlerInfo("com.example.A", HandlerInfo.Kind.HANDLER)),

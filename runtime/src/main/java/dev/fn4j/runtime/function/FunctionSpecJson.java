@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fn4j.runtime.limit.RateLimit;
-import java.time.Duration;
+import dev.fn4j.spec.EnvNames;
+import dev.fn4j.spec.Field;
+import dev.fn4j.spec.RateLimit;
+import dev.fn4j.spec.Settings;
+import dev.fn4j.spec.SpecException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a {@link FunctionSpec} as JSON in the format {@code PUT /v1/functions/{name}} takes,
@@ -19,31 +23,35 @@ public final class FunctionSpecJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * The fields every stored revision has; a field added later reads as its default when a
+     * revision stored before it lacks it.
+     */
+    private static final Set<Field<?>> ALWAYS_STORED = Set.of(Field.TIMEOUT, Field.MEMORY,
+            Field.CPUS, Field.CONCURRENCY, Field.MIN_INSTANCES, Field.MAX_INSTANCES,
+            Field.IDLE_TIMEOUT, Field.MAX_QUEUE);
+
     private FunctionSpecJson() {}
 
     public static String write(FunctionSpec spec) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("image", spec.image());
         json.put("handler", spec.handler());
-        json.put("timeout", Quantities.formatDuration(spec.timeout()));
-        json.put("memory", Quantities.formatMemory(spec.memoryBytes()));
-        json.put("cpus", spec.cpus());
-        json.put("concurrency", spec.concurrency());
-        ObjectNode env = json.putObject("env");
+        ObjectNode env = json.putObject(EnvNames.FIELD);
         spec.env().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> env.put(e.getKey(), e.getValue()));
-        FunctionSpec.Scaling scaling = spec.scaling();
-        json.put("minInstances", scaling.minInstances());
-        json.put("maxInstances", scaling.maxInstances());
-        json.put("idleTimeout", Quantities.formatDuration(scaling.idleTimeout()));
-        json.put("maxQueue", scaling.maxQueue());
-        json.put("public", spec.publicTrigger());
-        if (spec.rateLimit() != null) {
-            ObjectNode rate = json.putObject("rateLimit");
-            rate.put("perSecond", spec.rateLimit().perSecond());
-            rate.put("burst", spec.rateLimit().burst());
+        for (Field<?> field : Field.ALL) {
+            Object plain = plain(field, spec.settings());
+            if (plain != null) {
+                json.set(field.name(), MAPPER.valueToTree(plain));
+            }
         }
         return json.toString();
+    }
+
+    private static <T> Object plain(Field<T> field, Settings settings) {
+        T value = settings.get(field);
+        return value == null ? null : field.toPlain(value);
     }
 
     /** Reads what {@link #write} wrote; throws IllegalArgumentException naming a damaged field. */
@@ -55,23 +63,32 @@ public final class FunctionSpecJson {
             throw new IllegalArgumentException("stored spec is not JSON: " + e.getOriginalMessage());
         }
         Map<String, String> env = new LinkedHashMap<>();
-        json.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        JsonNode rate = json.get("rateLimit");
-        return new FunctionSpec(
-                required(json, "image").asText(),
-                required(json, "handler").asText(),
-                duration(json, "timeout"),
-                memory(json),
-                required(json, "cpus").asDouble(),
-                required(json, "concurrency").asInt(),
-                env,
-                new FunctionSpec.Scaling(required(json, "minInstances").asInt(),
-                        required(json, "maxInstances").asInt(), duration(json, "idleTimeout"),
-                        required(json, "maxQueue").asInt()),
-                rate == null || rate.isNull() ? null : new RateLimit(
-                        required(rate, "perSecond").asInt(), required(rate, "burst").asInt()),
-                // Revisions stored before functions could be public lack the field.
-                json.path("public").asBoolean(false));
+        json.path(EnvNames.FIELD).fields()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        Settings settings = Settings.DEFAULTS;
+        for (Field<?> field : Field.ALL) {
+            settings = read(json, field, settings);
+        }
+        return new FunctionSpec(required(json, "image").asText(),
+                required(json, "handler").asText(), env, settings);
+    }
+
+    private static <T> Settings read(JsonNode json, Field<T> field, Settings settings) {
+        JsonNode node = ALWAYS_STORED.contains(field) ? required(json, field.name())
+                : json.get(field.name());
+        if (node == null || node.isNull()) {
+            return settings;
+        }
+        try {
+            String text = field.kind() == Field.Kind.RATE_LIMIT
+                    ? new RateLimit(required(node, "perSecond").asInt(),
+                            node.path("burst").asInt(node.path("perSecond").asInt())).format()
+                    : node.asText();
+            return settings.with(field, field.parseStored(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stored spec has a malformed \"" + field.name()
+                    + "\": " + node, e instanceof SpecException ? null : e);
+        }
     }
 
     private static JsonNode required(JsonNode json, String field) {
@@ -80,23 +97,5 @@ public final class FunctionSpecJson {
             throw new IllegalArgumentException("stored spec has no \"" + field + "\": " + json);
         }
         return node;
-    }
-
-    private static Duration duration(JsonNode json, String field) {
-        Duration d = Quantities.parseDuration(required(json, field).asText());
-        if (d == null) {
-            throw new IllegalArgumentException("stored spec has a malformed \"" + field + "\": "
-                    + json.get(field));
-        }
-        return d;
-    }
-
-    private static long memory(JsonNode json) {
-        long bytes = Quantities.parseMemory(required(json, "memory").asText());
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("stored spec has a malformed \"memory\": "
-                    + json.get("memory"));
-        }
-        return bytes;
     }
 }

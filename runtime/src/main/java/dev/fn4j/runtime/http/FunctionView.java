@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.LiveInstances;
-import dev.fn4j.runtime.function.Quantities;
 import dev.fn4j.runtime.function.Revision;
+import dev.fn4j.spec.Durations;
+import dev.fn4j.spec.Field;
+import dev.fn4j.spec.MemorySize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.Map;
  * A function as {@code GET /v1/functions/{name}} shows it, with its live instances and its
  * revision history (newest first; left out of the list of all functions).
  */
-record FunctionView(String name, long revision, String image, String handler, String timeout,
+record FunctionView(String name, long revision, String image, String handler,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String description, String timeout,
         String memory, double cpus, int concurrency, int minInstances, int maxInstances,
         String idleTimeout, int maxQueue, Map<String, String> env,
         @JsonProperty("public") boolean publicTrigger, String url,
@@ -40,9 +43,9 @@ record FunctionView(String name, long revision, String image, String handler, St
         FunctionSpec spec = function.spec();
         FunctionSpec.Scaling scaling = spec.scaling();
         return new FunctionView(function.name(), function.revision(), spec.image(), spec.handler(),
-                Quantities.formatDuration(spec.timeout()), Quantities.formatMemory(spec.memoryBytes()),
+                spec.settings().get(Field.DESCRIPTION), Durations.format(spec.timeout()), MemorySize.format(spec.memoryBytes()),
                 spec.cpus(), spec.concurrency(), scaling.minInstances(), scaling.maxInstances(),
-                Quantities.formatDuration(scaling.idleTimeout()), scaling.maxQueue(), spec.env(),
+                Durations.format(scaling.idleTimeout()), scaling.maxQueue(), spec.env(),
                 spec.publicTrigger(),
                 "/fn/" + function.name(), "/v1/functions/" + function.name() + "/invocations",
                 function.createdAt(), function.updatedAt(),

@@ -8,7 +8,7 @@ import dev.fn4j.runtime.auth.Scope;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import static dev.fn4j.runtime.error.Messages.quote;
-import dev.fn4j.runtime.function.Quantities;
+import dev.fn4j.spec.Durations;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
@@ -115,10 +115,10 @@ final class KeysApi {
         if (node == null || node.isNull()) {
             return null;
         }
-        Duration lifetime = node.isTextual() ? Quantities.parseLifetime(node.asText()) : null;
+        Duration lifetime = node.isTextual() ? Durations.parse(node.asText(), Durations.LIFETIME_UNITS) : null;
         if (lifetime == null || lifetime.compareTo(MIN_LIFETIME) < 0
                 || lifetime.compareTo(MAX_LIFETIME) > 0) {
-            throw invalid("\"expiresIn\" must be " + Quantities.LIFETIME_FORMAT
+            throw invalid("\"expiresIn\" must be " + Durations.LIFETIME_FORMAT
                     + ", from 1m to 3650d: " + quote(node.isTextual() ? node.asText()
                             : node.toString()));
         }

@@ -8,11 +8,12 @@ import dev.fn4j.runtime.engine.EngineException;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
-import dev.fn4j.runtime.function.Quantities;
 import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.Lease;
+import dev.fn4j.spec.Durations;
+import dev.fn4j.spec.MemorySize;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -160,9 +161,9 @@ public final class Invoker {
         pool.retire(lease);
         String logs = lastOutput(lease);
         pool.discard(lease, "call " + requestId + " timed out after "
-                + Quantities.formatDuration(timeout));
+                + Durations.format(timeout));
         return error(ErrorCode.FUNCTION_TIMEOUT, "function '" + function.name()
-                + "' did not answer within its timeout of " + Quantities.formatDuration(timeout)
+                + "' did not answer within its timeout of " + Durations.format(timeout)
                 + "; its instance was stopped. Make it faster or raise \"timeout\"", Map.of(), logs);
     }
 
@@ -184,7 +185,7 @@ public final class Invoker {
         if (state != null && state.oomKilled()) {
             return error(ErrorCode.OUT_OF_MEMORY, "function '" + function.name()
                     + "' ran out of memory (limit "
-                    + Quantities.formatMemory(function.spec().memoryBytes())
+                    + MemorySize.format(function.spec().memoryBytes())
                     + ") and its instance was stopped; raise \"memory\" or use less", Map.of(), logs);
         }
         String how = killedBy != null ? "was stopped (" + killedBy + ")"

@@ -3,9 +3,9 @@ package dev.fn4j.runtime.pool;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
-import dev.fn4j.runtime.function.Quantities;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.spec.MemorySize;
 import java.time.Duration;
 
 /**
@@ -36,9 +36,9 @@ public final class BudgetedLauncher implements Launcher {
             if (!budget.tryReserve(bytes)) {
                 throw ApiException.retryLater(ErrorCode.CAPACITY_EXHAUSTED, "no room for another"
                         + " instance of '" + function.name() + "': it needs "
-                        + Quantities.formatMemory(bytes) + " and only "
-                        + Quantities.formatMemory(budget.available())
-                        + " of the runtime's " + Quantities.formatMemory(budget.total())
+                        + MemorySize.format(bytes) + " and only "
+                        + MemorySize.format(budget.available())
+                        + " of the runtime's " + MemorySize.format(budget.total())
                         + " budget is free, all of it busy; retry later, lower \"memory\" or raise"
                         + " --memory-budget-mb", RETRY_AFTER);
             }

@@ -4,9 +4,9 @@ import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
-import dev.fn4j.runtime.function.Quantities;
 import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.instance.Instance;
+import dev.fn4j.spec.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +145,7 @@ public final class FunctionPool {
             if (instance.state() == Instance.State.READY && instance.inFlight() == 0
                     && instance.lastUsed().isBefore(cutoff)) {
                 remove(instance, "idle for more than "
-                        + Quantities.formatDuration(scaling.idleTimeout()));
+                        + Durations.format(scaling.idleTimeout()));
                 live--;
                 reaped++;
             }
@@ -220,7 +220,7 @@ public final class FunctionPool {
         if (queue.remove(waiter)) {
             waiter.future.completeExceptionally(new ApiException(ErrorCode.FUNCTION_TIMEOUT,
                     "function '" + current.name() + "' had no free instance within its timeout of "
-                            + Quantities.formatDuration(current.spec().timeout())
+                            + Durations.format(current.spec().timeout())
                             + "; raise maxInstances or concurrency, or the timeout"));
         }
     }

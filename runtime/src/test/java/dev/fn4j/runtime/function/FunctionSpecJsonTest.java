@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fn4j.runtime.limit.RateLimit;
+import dev.fn4j.spec.Field;
+import dev.fn4j.spec.RateLimit;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,16 @@ class FunctionSpecJsonTest {
         String json = FunctionSpecJson.write(FULL).replace(",\"public\":true", "");
         assertThat(json).doesNotContain("public");
         assertThat(FunctionSpecJson.read(json).publicTrigger()).isFalse();
+    }
+
+    @Test
+    void aDescriptionSurvivesTheRoundTripAndOlderRevisionsHaveNone() {
+        FunctionSpec described = new FunctionSpec(FULL.image(), FULL.handler(), FULL.env(),
+                FULL.settings().with(Field.DESCRIPTION, "Greets people"));
+        assertThat(FunctionSpecJson.read(FunctionSpecJson.write(described))).isEqualTo(described);
+        String older = FunctionSpecJson.write(FULL).replace(",\"description\":\"\"", "");
+        assertThat(older).doesNotContain("description");
+        assertThat(FunctionSpecJson.read(older).settings().get(Field.DESCRIPTION)).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.spec.Field;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class FunctionSpecParserTest {
     @Test
     void rejectsUnknownFieldsListingTheKnownOnes() throws Exception {
         assertThat(rejection("{\"image\":\"i\",\"memroy\":\"1g\"}")).startsWith(
-                "unknown field 'memroy'; known fields: concurrency, cpus, env, handler,");
+                "unknown field 'memroy'; known fields: concurrency, cpus, description, env, handler,");
     }
 
     @Test
@@ -115,6 +116,16 @@ class FunctionSpecParserTest {
     void rejectsAPublicFlagThatIsNotABoolean() throws Exception {
         assertThat(rejection("{\"image\":\"i\",\"public\":\"yes\"}"))
                 .isEqualTo("\"public\" must be true or false: \"yes\"");
+    }
+
+    @Test
+    void readsADescriptionOfAtMost256Characters() throws Exception {
+        assertThat(parser.parse(json("{\"image\":\"i\"}")).settings().get(Field.DESCRIPTION)).isEmpty();
+        assertThat(parser.parse(json("{\"image\":\"i\",\"description\":\"Greets people\"}"))
+                .settings().get(Field.DESCRIPTION)).isEqualTo("Greets people");
+        assertThat(rejection("{\"image\":\"i\",\"description\":\"" + "x".repeat(257) + "\"}"))
+                .startsWith("\"description\" must be text of at most 256 characters without control"
+                        + " characters, for example Greets people: 'xxx");
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.Revision;
 import dev.fn4j.runtime.it.TestDatabase;
-import dev.fn4j.runtime.limit.RateLimit;
+import dev.fn4j.spec.RateLimit;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
