@@ -29,7 +29,8 @@ final class FunctionClassLoader extends URLClassLoader {
      * @param host the loader of the host, which defines the {@code dev.fn4j.api} classes
      */
     FunctionClassLoader(List<Path> path, ClassLoader host) {
-        super("fn4j-function", urls(path), new ApiOnly(host));
+        // Unnamed: a named loader would prefix every frame of the function's stack traces.
+        super(urls(path), new ApiOnly(host));
     }
 
     /**
@@ -81,7 +82,7 @@ final class FunctionClassLoader extends URLClassLoader {
         private final ClassLoader host;
 
         ApiOnly(ClassLoader host) {
-            super("fn4j-api", ClassLoader.getPlatformClassLoader());
+            super(ClassLoader.getPlatformClassLoader());
             this.host = host;
         }
 
