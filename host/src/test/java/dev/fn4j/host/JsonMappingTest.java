@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,7 @@ class JsonMappingTest {
         List<Person> people;
         Map<String, Person> byName;
         Optional<Person> maybePerson;
+        Set<String> names;
     }
 
     private static Type generic(String field) {
@@ -133,6 +135,11 @@ class JsonMappingTest {
                         "\"2026-12-05T10:15:30+01:00[Europe/Paris]\""),
                 row("ZonedDateTime in UTC", ZonedDateTime.class, ZonedDateTime.parse("2026-12-05T10:15:30Z"),
                         "\"2026-12-05T10:15:30Z\""),
+                row("long", Long.class, 9007199254740993L, "9007199254740993"),
+                row("double", Double.class, 2.5, "2.5"),
+                row("boolean", Boolean.class, true, "true"),
+                row("set", generic("names"), Set.of("Ada"), "[\"Ada\"]"),
+                row("array", String[].class, new String[] {"a", "b"}, "[\"a\",\"b\"]"),
                 row("Duration", Duration.class, Duration.ofMinutes(90), "\"PT1H30M\""),
                 row("Optional field present", Maybe.class, new Maybe(Optional.of("x")), "{\"note\":\"x\"}"),
                 row("Optional field empty", Maybe.class, new Maybe(Optional.empty()), "{\"note\":null}"),

@@ -117,4 +117,19 @@ class LibraryIsolationIT {
             assertThat(logs.text()).isEqualTo("1 out a\n[req-7] INFO LogbackLogs - 2 logback a\n3 err a\n");
         }
     }
+
+    @Test
+    void log4jLinesCarryTheRequestIdThroughTheThreadContext() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start("fns.Log4jLogs", 1, logs(), build("log4j"))) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            peer.write(invoke("req-8", "a"));
+            Frame.Logs logs = (Frame.Logs) peer.read();
+            Frame.Result result = (Frame.Result) peer.read();
+
+            assertThat(text(result.body())).isEqualTo("done a");
+            assertThat(logs.text()).isEqualTo("1 out a\n[req-8] INFO Log4jLogs - 2 log4j a\n3 err a\n");
+        }
+    }
 }
