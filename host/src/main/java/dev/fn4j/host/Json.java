@@ -13,7 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * loads Jackson. The mapping it makes is the table of docs/json-mapping.md: unknown properties
  * ignored, trailing tokens rejected, java.time as ISO-8601 text with its offset kept, Optional
  * as its value or null, decimals exact and written plain, enums by name only, no fraction
- * silently cut to a whole number.
+ * silently cut to a whole number, and the function's own @JsonProperty and @JsonIgnore read.
  */
 final class Json {
 
@@ -24,6 +24,7 @@ final class Json {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .annotationIntrospector(new FunctionAnnotations())
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -83,6 +83,18 @@ class LibraryIsolationIT {
     }
 
     @Test
+    void theHostReadsTheFunctionsOwnJsonPropertyAndJsonIgnore() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start("fns.RenamedEcho", 1, Map.of(), build("jackson"))) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame.Result result = (Frame.Result) peer.call(invoke("r1", "{\"first_name\":\"Ada\",\"secret\":\"x\"}"));
+
+            assertThat(text(result.body())).isEqualTo("{\"first_name\":\"Ada\"}");
+        }
+    }
+
+    @Test
     void slf4jSimpleJulOutAndErrLandInTheCallsLogInOrder() throws Exception {
         try (FakeRuntime runtime = FakeRuntime.start("fns.SimpleLogs", 1, logs(), build("slf4j-simple"))) {
             Peer peer = runtime.accept(WAIT);
