@@ -22,6 +22,10 @@ public final class Main {
         Thread.setDefaultUncaughtExceptionHandler(new FatalErrorHandler());
         PrintStream err = System.err;
         LogRouter router = LogRouter.install(System.out, err);
+        // Set before any thread starts, so that every connection thread inherits it.
+        Thread.currentThread().setContextClassLoader(FunctionClassLoader.fromClassPath(
+                System.getProperty("java.class.path"), FunctionClassLoader.hostLocation(),
+                Main.class.getClassLoader()));
         System.exit(run(System.getenv(), err, router));
     }
 
@@ -31,7 +35,8 @@ public final class Main {
     }
 
     /**
-     * Runs the host with the given environment; returns the process exit code.
+     * Runs the host with the given environment and the context class loader as the function's
+     * loader; returns the process exit code.
      *
      * @param err the real stderr: host messages and logger lines, never a routed stream
      * @param router routes System.out and System.err to each call's log
@@ -57,7 +62,8 @@ public final class Main {
         Contexts contexts = new Contexts(config.functionName(), config.config(), err,
                 Clock.systemUTC());
         try {
-            return Invoker.forHandler(handler, contexts);
+            return RequestIdTagging.wrap(Invoker.forHandler(handler, contexts),
+                    handler.getClass().getClassLoader());
         } catch (RuntimeException | LinkageError e) {
             throw new StartupException(Exit.BAD_HANDLER, "handler " + config.handler()
                     + ": cannot map its input and output types: " + e, e);

@@ -99,9 +99,8 @@ class BodyCodecTest {
     void wrongFieldTypeNamesTypeReasonAndPath() {
         assertThatThrownBy(() -> new JsonCodec(Person.class).decode(utf8("{\"name\":\"Ada\",\"age\":\"old\"}")))
                 .isInstanceOf(BodyCodec.BodyException.class)
-                .hasMessageStartingWith("the body is not JSON for dev.fn4j.host.testfns.Person: "
-                        + "Cannot deserialize value of type `int` from String \"old\"")
-                .hasMessageEndingWith("(at $.age)");
+                .hasMessage("the body is not JSON for dev.fn4j.host.testfns.Person: "
+                        + "expected a whole number, got \"old\" (at $.age)");
     }
 
     @Test

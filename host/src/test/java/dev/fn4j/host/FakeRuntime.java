@@ -45,8 +45,14 @@ final class FakeRuntime implements AutoCloseable {
     /** Listens, then starts the host with FN4J_HANDLER, FN4J_CONCURRENCY and the extra env. */
     static FakeRuntime start(String handler, int concurrency, Map<String, String> env)
             throws IOException {
+        return start(handler, concurrency, env, List.of(Path.of(required("fn4j.test.classes"))));
+    }
+
+    /** Like {@link #start(String, int, Map)} with the function's class path after the host jar. */
+    static FakeRuntime start(String handler, int concurrency, Map<String, String> env,
+            List<Path> functionPath) throws IOException {
         FakeRuntime runtime = new FakeRuntime();
-        runtime.startHost(handler, concurrency, env);
+        runtime.startHost(handler, concurrency, env, functionPath);
         return runtime;
     }
 
@@ -54,12 +60,17 @@ final class FakeRuntime implements AutoCloseable {
         return dir.resolve("fn.sock");
     }
 
-    private void startHost(String handler, int concurrency, Map<String, String> env) throws IOException {
+    private void startHost(String handler, int concurrency, Map<String, String> env,
+            List<Path> functionPath) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ImageLayout.JVM_FLAGS);
         command.add("-cp");
-        command.add(hostJar() + ":" + required("fn4j.test.classes"));
+        StringBuilder classPath = new StringBuilder(hostJar().toString());
+        for (Path entry : functionPath) {
+            classPath.append(':').append(entry);
+        }
+        command.add(classPath.toString());
         command.add(ImageLayout.MAIN_CLASS);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
@@ -85,7 +96,7 @@ final class FakeRuntime implements AutoCloseable {
         return Path.of(required("fn4j.host.jar"));
     }
 
-    private static String required(String property) {
+    static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
             throw new IllegalStateException("system property " + property

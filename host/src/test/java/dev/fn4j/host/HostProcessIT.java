@@ -10,6 +10,7 @@ import dev.fn4j.host.testfns.Greeter;
 import dev.fn4j.host.testfns.HttpEcho;
 import dev.fn4j.host.testfns.JacksonProbe;
 import dev.fn4j.host.testfns.LatchHandler;
+import dev.fn4j.host.testfns.NoteEcho;
 import dev.fn4j.host.testfns.Thrower;
 import dev.fn4j.protocol.Frame;
 import java.nio.charset.StandardCharsets;
@@ -202,6 +203,24 @@ class HostProcessIT {
             assertThat(bad.code()).isEqualTo("bad_input");
             assertThat(bad.fatal()).isFalse();
             assertThat(bad.message()).startsWith("the body is not JSON for dev.fn4j.host.testfns.Person: ");
+        }
+    }
+
+    @Test
+    void optionalJavaTimeAndBigDecimalMapThroughTheShadedJarAndBadInputNamesNoRelocatedClass()
+            throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(NoteEcho.class.getName(), 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+            String note = "{\"text\":\"hi\",\"at\":\"2026-12-05T10:15:30Z\",\"amount\":0.10}";
+
+            Frame.Result ok = (Frame.Result) peer.call(invoke("r1", note));
+            Frame.PlatformError bad = (Frame.PlatformError) peer.call(invoke("r2", "{\"at\":\"tomorrow\"}"));
+
+            assertThat(text(ok.body())).isEqualTo(note);
+            assertThat(bad.code()).isEqualTo("bad_input");
+            assertThat(bad.message()).isEqualTo("the body is not JSON for dev.fn4j.host.testfns.Note: "
+                    + "expected a date-time such as 2026-12-05T10:15:30Z, got \"tomorrow\" (at $.at)");
         }
     }
 

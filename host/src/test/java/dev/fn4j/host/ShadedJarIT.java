@@ -33,7 +33,8 @@ class ShadedJarIT {
         assertThat(entries()).contains(
                 "dev/fn4j/host/shaded/jackson/databind/ObjectMapper.class",
                 "dev/fn4j/host/shaded/jackson/core/JsonFactory.class",
-                "dev/fn4j/host/shaded/jackson/datatype/jsr310/JavaTimeModule.class");
+                "dev/fn4j/host/shaded/jackson/datatype/jsr310/JavaTimeModule.class",
+                "dev/fn4j/host/shaded/jackson/datatype/jdk8/Jdk8Module.class");
     }
 
     @Test
