@@ -1,6 +1,6 @@
 package dev.fn4j.bench;
 
-import dev.fn4j.runtime.function.Quantities;
+import dev.fn4j.spec.MemorySize;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ final class Options {
             throw new IllegalArgumentException("--clients needs at least one number");
         }
         if (options.memoryBytes() <= 0) {
-            throw new IllegalArgumentException("--memory must be " + Quantities.MEMORY_FORMAT
+            throw new IllegalArgumentException("--memory must be <n>m or <n>g, for example 256m"
                     + ": " + options.string("memory"));
         }
         if (options.nanoCpus() <= 0) {
@@ -131,7 +131,7 @@ final class Options {
 
     /** {@code --memory} in bytes, read as the runtime reads a function spec's memory; -1 if malformed. */
     long memoryBytes() {
-        return Quantities.parseMemory(string("memory"));
+        return MemorySize.parseBytes(string("memory"));
     }
 
     /** {@code --cpus} in billionths of a CPU, as the runtime hands a spec's cpus to Docker. */

@@ -11,8 +11,8 @@ public final class MemorySize {
     /** One gibibyte in bytes. */
     public static final long GIB = 1024 * MIB;
 
-    // Lower case only, like the duration units: 256M is refused everywhere.
-    private static final Pattern MEMORY = Pattern.compile("([0-9]{1,9})(m|g)");
+    // Either case: the runtime's API always took 256M, and refusing it now would break callers.
+    private static final Pattern MEMORY = Pattern.compile("([0-9]{1,9})([mMgG])");
 
     private MemorySize() {}
 
@@ -23,7 +23,7 @@ public final class MemorySize {
             return -1;
         }
         long n = Long.parseLong(m.group(1));
-        return m.group(2).equals("g") ? n * GIB : n * MIB;
+        return m.group(2).equalsIgnoreCase("g") ? n * GIB : n * MIB;
     }
 
     /** {@code 1g} for whole gibibytes, otherwise mebibytes: {@code 256m}. */

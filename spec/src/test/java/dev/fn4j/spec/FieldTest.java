@@ -67,8 +67,14 @@ class FieldTest {
         assertThat(Field.MEMORY.parse("16g")).isEqualTo(16L << 30);
     }
 
+    @Test
+    void readsMemoryUnitsInEitherCaseAsTheApiAlwaysHas() {
+        assertThat(Field.MEMORY.parse("256M")).isEqualTo(256L << 20);
+        assertThat(Field.MEMORY.parse("2G")).isEqualTo(2L << 30);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"lots", "256", "256M", "256mb", "1.5g", "1t", "2G"})
+    @ValueSource(strings = {"lots", "256", "256mb", "1.5g", "1t", "2gb"})
     void rejectsMemoryNotInTheFormat(String value) {
         assertThatThrownBy(() -> Field.MEMORY.parse(value))
                 .isInstanceOfSatisfying(SpecException.class,
