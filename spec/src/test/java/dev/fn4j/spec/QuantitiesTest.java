@@ -35,10 +35,10 @@ class QuantitiesTest {
     }
 
     @Test
-    void parsesAndPrintsMemoryInLowerCaseOnly() {
+    void parsesMemoryInEitherCaseAndPrintsItInLowerCase() {
         assertThat(MemorySize.parseBytes("256m")).isEqualTo(256L << 20);
         assertThat(MemorySize.parseBytes("2g")).isEqualTo(2L << 30);
-        assertThat(MemorySize.parseBytes("2G")).isEqualTo(-1);
+        assertThat(MemorySize.parseBytes("2G")).isEqualTo(2L << 30);
         assertThat(MemorySize.parseBytes("256")).isEqualTo(-1);
         assertThat(MemorySize.parseBytes("256mb")).isEqualTo(-1);
         assertThat(MemorySize.format(256L << 20)).isEqualTo("256m");
