@@ -4,7 +4,9 @@
 # PostgreSQL server answers on loopback.
 # It runs `mvn install`, not `verify`: the archetype and end-to-end tests resolve the freshly
 # built plugin and archetype from the local repository.
-# Fails when a test fails or when any fn4j container is left behind.
+# Fails when a test fails or when a test left a container behind. The tests' runtimes label their
+# containers dev.fn4j.test=true (--container-label), so a runtime the user runs on the same engine
+# (scripts/demo.sh's, with its warm instances) is not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,10 +18,11 @@ export FN4J_TEST_DATABASE_URL
 
 mvn -B -ntp install "$@"
 
-leftovers=$(docker ps -aq --filter label=dev.fn4j.managed=true)
+test_containers=(--filter label=dev.fn4j.managed=true --filter label=dev.fn4j.test=true)
+leftovers=$(docker ps -aq "${test_containers[@]}")
 if [ -n "$leftovers" ]; then
-  echo "[test] fn4j containers left behind after the tests:" >&2
-  docker ps -a --filter label=dev.fn4j.managed=true >&2
+  echo "[test] containers the tests left behind:" >&2
+  docker ps -a "${test_containers[@]}" >&2
   exit 1
 fi
-echo "[test] no fn4j container left behind"
+echo "[test] no container left behind by the tests"

@@ -2,7 +2,7 @@
 // running once, then failed with the function's error.
 def standIn = new GroovyShell().parse(new File(itLib, 'StandIn.groovy'))
 int asked = 0
-def stub = standIn.start([
+def stub = standIn.startFor(context, [
         'POST /v1/functions/invoke-async-failure/invocations': { exchange, call ->
             standIn.json(exchange, 202, [id: 'inv-7', status: 'queued', location: '/v1/invocations/inv-7'],
                     [Location: '/v1/invocations/inv-7'])
@@ -17,7 +17,5 @@ def stub = standIn.start([
                             durationMs: 3, coldStart: false, logs: 'about to fail\n',
                             error: [code: 'function_error', message: 'java.lang.IllegalStateException: boom']]))
         }])
-context.stub = stub.server
-context.calls = stub.calls
 new File(basedir, 'test.properties').text = 'fn.url = ' + stub.url + '\nfn.async = true\nfn.data = Ada\n'
 return true

@@ -1,8 +1,7 @@
 // The event stream ended early: the goal said so and asked for the state until the invocation
 // failed, then failed the build with the error code, message and invocation id.
-try {
-    def log = new File(basedir, 'build.log').text
-    String url = 'http://127.0.0.1:' + context.stub.address.port
+def verify = new GroovyShell(binding).parse(new File(itLib, 'Verify.groovy'))
+return verify.withStandIn { log, url ->
     def calls = context.calls.collect { it.method + ' ' + it.path }
     assert calls == ['POST /v1/functions/invoke-async-failure/invocations', 'GET /v1/invocations/inv-7/events',
                      'GET /v1/invocations/inv-7', 'GET /v1/invocations/inv-7']
@@ -16,13 +15,6 @@ try {
                   '[INFO] Its log:',
                   '[INFO]   | about to fail'].join('\n')
     assert log.contains(states) : 'build.log lacks:\n' + states
-    def expected = '[ERROR] Failed to execute goal dev.fn4j:fn-maven-plugin:' + fn4jVersion + ':invoke (default-cli)' +
-            ' on project invoke-async-failure: ' +
-            "Function 'invoke-async-failure' failed: function_error: java.lang.IllegalStateException: boom (invocation inv-7)" +
-            ' -> [Help 1]'
-    assert log.contains(expected) : 'build.log lacks: ' + expected
-    assert log.contains('[Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException')
-    return true
-} finally {
-    context.stub?.stop(0)
+    verify.failedWith('invoke', "Function 'invoke-async-failure' failed: function_error:" +
+            ' java.lang.IllegalStateException: boom (invocation inv-7)')
 }

@@ -5,7 +5,7 @@ def done = standIn.invocation('inv-42', 'invoke-async', 'succeeded', [
         startedAt: '2026-11-21T12:00:00.100Z', endedAt: '2026-11-21T12:00:00.142Z', durationMs: 42,
         coldStart: true, contentType: 'application/json', result: [message: 'Hello, Ada!'],
         logs: 'greeting Ada\n'])
-def stub = standIn.start([
+def stub = standIn.startFor(context, [
         'POST /v1/functions/invoke-async/invocations': { exchange, call ->
             standIn.json(exchange, 202, [id: 'inv-42', status: 'queued', location: '/v1/invocations/inv-42'],
                     [Location: '/v1/invocations/inv-42', 'Fn-Request-Id': 'inv-42'])
@@ -16,8 +16,6 @@ def stub = standIn.start([
                                               [startedAt: '2026-11-21T12:00:00.100Z']),
                                       done])
         }])
-context.stub = stub.server
-context.calls = stub.calls
 new File(basedir, 'test.properties').text = 'fn.url = ' + stub.url +
         '\nfn.async = true\nfn.data = {"name":"Ada"}\nfn.apiKey = cli-key-31d9e8\n'
 return true

@@ -1,8 +1,8 @@
 // fn:invoke -Dfn.async=true submitted the call with Prefer: respond-async, logged the id and
 // every state from the event stream, then printed the result raw on its own line. Every call
 // carried the key from -Dfn.apiKey, which won over FN4J_API_KEY and settings.xml.
-try {
-    def log = new File(basedir, 'build.log').text
+def verify = new GroovyShell(binding).parse(new File(itLib, 'Verify.groovy'))
+return verify.withStandIn { log, url ->
     def calls = context.calls
     assert calls.collect { it.method + ' ' + it.path } == [
             'POST /v1/functions/invoke-async/invocations', 'GET /v1/invocations/inv-42/events']
@@ -20,7 +20,4 @@ try {
     assert log.contains(states) : 'build.log lacks:\n' + states
     assert log =~ /\[INFO\] invoke-async answered in [0-9.]+ m?s \(cold start\), invocation id inv-42:\n\{"message":"Hello, Ada!"\}\n/
     assert !log.contains('cli-key-31d9e8') && !log.contains('env-key-7c1f02') : 'an API key is in build.log'
-    return true
-} finally {
-    context.stub?.stop(0)
 }

@@ -1,7 +1,7 @@
 // A stand-in runtime with two keys (the older one listed without expiresAt and lastUsedAt, as older
 // runtimes list keys); it creates the key ci, revokes 3f9a0c1b2d4e and has no 0123456789ab.
 def standIn = new GroovyShell().parse(new File(itLib, 'StandIn.groovy'))
-def stub = standIn.start([
+def stub = standIn.startFor(context, [
         'GET /v1/keys'                 : { exchange, call ->
             standIn.json(exchange, 200, [keys: [
                     [id: '000000000001', name: 'admin', scope: 'admin', createdAt: '2026-11-21T09:00:00Z'],
@@ -18,8 +18,6 @@ def stub = standIn.start([
         'DELETE /v1/keys/0123456789ab': { exchange, call ->
             standIn.json(exchange, 404, [error: [code: 'key_not_found', message: "no API key '0123456789ab'"]])
         }])
-context.stub = stub.server
-context.calls = stub.calls
 String url = 'fn.url = ' + stub.url + '\n'
 new File(basedir, 'test.properties').text = url
 new File(basedir, 'create.properties').text = url + 'fn.createKey = ci\nfn.keyScope = admin\nfn.keyExpiresIn = 30d\n'

@@ -2,9 +2,8 @@
 // -Dfn.createKey and -q it created the key and printed it alone. 3: it revoked a key. 4: an id the
 // runtime does not have failed the build. Every call carried the key of settings.xml, which build.log
 // does not show.
-try {
-    def log = new File(basedir, 'build.log').text
-    String url = 'http://127.0.0.1:' + context.stub.address.port
+def verify = new GroovyShell(binding).parse(new File(itLib, 'Verify.groovy'))
+return verify.withStandIn { log, url ->
     assert context.calls.collect { it.method + ' ' + it.path } == ['GET /v1/keys', 'POST /v1/keys',
             'DELETE /v1/keys/3f9a0c1b2d4e', 'DELETE /v1/keys/0123456789ab']
     assert context.calls.every { it.authorization == 'Bearer it-secret' } : 'a call lacks the API key of settings.xml'
@@ -31,11 +30,5 @@ try {
     assert !log.contains('Created API key') : 'the quiet build logged at info level'
 
     assert log.contains('[INFO] Deleted API key 3f9a0c1b2d4e.')
-    def expected = '[ERROR] Failed to execute goal dev.fn4j:fn-maven-plugin:' + fn4jVersion + ':keys (default-cli)' +
-            " on project keys: No API key '0123456789ab' on " + url + ': list them with mvn fn:keys. -> [Help 1]'
-    assert log.contains(expected) : 'build.log lacks: ' + expected
-    assert log.contains('[Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException')
-    return true
-} finally {
-    context.stub?.stop(0)
+    verify.failedWith('keys', "No API key '0123456789ab' on " + url + ': list them with mvn fn:keys.')
 }

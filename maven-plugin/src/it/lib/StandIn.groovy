@@ -1,7 +1,7 @@
 // A stand-in for the fn4j runtime on 127.0.0.1 (a free port) for the invoker builds that need no
 // image: routes "METHOD /path" to closures, records every call (method, path, query, headers,
 // body), answers 404 not_found to anything else. Loaded by setup.groovy scripts with GroovyShell;
-// verify.groovy reads context.calls and stops context.stub.
+// verify.groovy reads context.calls and stops context.stub (Verify.groovy's withStandIn).
 import com.sun.net.httpserver.HttpExchange
 import com.sun.net.httpserver.HttpHandler
 import com.sun.net.httpserver.HttpServer
@@ -37,6 +37,14 @@ Map start(Map<String, Closure> routes) {
     } as HttpHandler)
     server.start()
     return [server: server, calls: calls, url: 'http://127.0.0.1:' + server.address.port]
+}
+
+/** Starts the stand-in for this build: verify.groovy finds it as context.stub, its calls as context.calls. */
+Map startFor(Map context, Map<String, Closure> routes) {
+    def stub = start(routes)
+    context.stub = stub.server
+    context.calls = stub.calls
+    return stub
 }
 
 /** Answers JSON. */

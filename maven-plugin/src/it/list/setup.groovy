@@ -1,7 +1,7 @@
 // A stand-in runtime whose GET /v1/functions lists two functions the first time, none after.
 def standIn = new GroovyShell().parse(new File(itLib, 'StandIn.groovy'))
 int lists = 0
-def stub = standIn.start([
+def stub = standIn.startFor(context, [
         'GET /v1/functions': { exchange, call ->
             if (++lists == 1) {
                 standIn.json(exchange, 200, [functions: [
@@ -15,7 +15,5 @@ def stub = standIn.start([
                 standIn.json(exchange, 200, [functions: []])
             }
         }])
-context.stub = stub.server
-context.calls = stub.calls
 new File(basedir, 'test.properties').text = 'fn.url = ' + stub.url + '\n'
 return true

@@ -1,8 +1,7 @@
 // fn:list printed one aligned line per function (name, revision, instances, public, URL), sorted by
 // name; then said that nothing is deployed. The key came from settings.xml.
-try {
-    def log = new File(basedir, 'build.log').text
-    String url = 'http://127.0.0.1:' + context.stub.address.port
+def verify = new GroovyShell(binding).parse(new File(itLib, 'Verify.groovy'))
+return verify.withStandIn { log, url ->
     assert context.calls.collect { it.method + ' ' + it.path } == ['GET /v1/functions', 'GET /v1/functions']
     assert context.calls.every { it.authorization == 'Bearer it-secret' } : 'a call lacks the API key of settings.xml'
     def table = ['[INFO] 2 functions on ' + url + ':',
@@ -11,7 +10,4 @@ try {
                  '[INFO]   image-resizer  12        0          no      ' + url + '/fn/image-resizer'].join('\n')
     assert log.contains(table) : 'build.log lacks:\n' + table
     assert log.contains('[INFO] No functions are deployed on ' + url + ': deploy one with mvn fn:deploy.')
-    return true
-} finally {
-    context.stub?.stop(0)
 }

@@ -1,6 +1,6 @@
 // A stand-in runtime with three invocations of the function logs, newest first.
 def standIn = new GroovyShell().parse(new File(itLib, 'StandIn.groovy'))
-def stub = standIn.start([
+def stub = standIn.startFor(context, [
         'GET /v1/functions/logs/invocations': { exchange, call ->
             standIn.json(exchange, 200, [invocations: [
                     standIn.invocation('inv-3', 'logs', 'failed', [revision: 2, attempts: 2,
@@ -15,7 +15,5 @@ def stub = standIn.start([
                             durationMs: 42, coldStart: false, contentType: 'application/json',
                             result: [message: 'Hello, Ada!'], logs: 'greeting Ada\nsaid hello\n'])]])
         }])
-context.stub = stub.server
-context.calls = stub.calls
 new File(basedir, 'test.properties').text = 'fn.url = ' + stub.url + '\nfn.limit = 3\n'
 return true

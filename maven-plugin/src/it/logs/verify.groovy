@@ -1,8 +1,7 @@
 // fn:logs asked for the last 3 invocations and showed them newest last: time, status, duration,
 // cold or warm, id; revision and times; the error; the function's log lines.
-try {
-    def log = new File(basedir, 'build.log').text
-    String url = 'http://127.0.0.1:' + context.stub.address.port
+def verify = new GroovyShell(binding).parse(new File(itLib, 'Verify.groovy'))
+return verify.withStandIn { log, url ->
     assert context.calls.collect { it.method + ' ' + it.path + '?' + it.query } == [
             'GET /v1/functions/logs/invocations?limit=3']
     assert context.calls.every { it.authorization == 'Bearer it-secret' }
@@ -19,7 +18,4 @@ try {
             '[INFO]     error: function_error: java.lang.IllegalStateException: boom',
             '[INFO]     | about to fail'].join('\n')
     assert log.contains(expected) : 'build.log lacks:\n' + expected
-    return true
-} finally {
-    context.stub?.stop(0)
 }

@@ -1,10 +1,4 @@
 // The build failed with exactly this message (a MojoFailureException), and built no image.
-def log = new File(basedir, 'build.log').text
-def expected = '[ERROR] Failed to execute goal dev.fn4j:fn-maven-plugin:' + fn4jVersion + ':build (default-cli)' +
-        ' on project several-handlers-none-named: ' +
-        '''Found 2 handlers in target/classes and none is chosen: com.example.Bye, com.example.Hello. Set <handler> or -Dfn.handler to one of them.''' +
-        ' -> [Help 1]'
-assert log.contains(expected) : 'build.log lacks: ' + expected
-assert log.contains('[Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException')
-assert !new File(basedir, 'target/fn/image.tar').exists() : 'an image was built'
-return true
+def verify = new GroovyShell(binding).parse(new File(itLib, 'Verify.groovy'))
+return verify.failedWithoutImage('build',
+        '''Found 2 handlers in target/classes and none is chosen: com.example.Bye, com.example.Hello. Set <handler> or -Dfn.handler to one of them.''')

@@ -11,12 +11,10 @@ def refuse = { exchange, call ->
         standIn.json(exchange, 401, [error: [code: 'unauthorized', message: "invalid API key '" + key + "'"]])
     }
 }
-def stub = standIn.start([
+def stub = standIn.startFor(context, [
         'GET /v1/functions'                          : refuse,
         'GET /v1/functions/unauthorized/invocations': refuse,
         'DELETE /v1/functions/unauthorized'          : refuse])
-context.stub = stub.server
-context.calls = stub.calls
 new File(basedir, 'run1.properties').text = 'fn.url = ' + stub.url + '\nfn.apiKey = cli-key-9b2e5f\n'
 new File(basedir, 'run2.properties').text = 'fn.url = ' + stub.url + '\nfn.serverId = nobody\n'
 new File(basedir, 'run3.properties').text = 'fn.url = ' + stub.url + '\nfn.apiKey = scoped-key-77aa50\n'

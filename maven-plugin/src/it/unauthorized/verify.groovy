@@ -1,17 +1,15 @@
 // Each refusal failed the build with a message that says where the key came from (or that there
 // was none) and where to set one; no key appears in build.log, though the runtime echoed them
 // and Maven ran with -X.
-try {
-    def log = new File(basedir, 'build.log').text
-    String url = 'http://127.0.0.1:' + context.stub.address.port
+def verify = new GroovyShell(binding).parse(new File(itLib, 'Verify.groovy'))
+return verify.withStandIn { log, url ->
     assert context.calls.collect { it.method + ' ' + it.path + ' ' + it.authorization } == [
             'GET /v1/functions Bearer cli-key-9b2e5f',
             'GET /v1/functions/unauthorized/invocations null',
             'DELETE /v1/functions/unauthorized Bearer scoped-key-77aa50']
     assert log.contains('[DEBUG] ') : 'the builds did not run with -X'
 
-    def failed = { goal -> '[ERROR] Failed to execute goal dev.fn4j:fn-maven-plugin:' + fn4jVersion + ':' + goal +
-            ' (default-cli) on project unauthorized: ' }
+    def failed = verify.&failed
     def where = "-Dfn.apiKey, FN4J_API_KEY or a settings.xml <server> with id "
     def expected = [
             failed('list') + 'The fn4j runtime at ' + url + " refused the API key from -Dfn.apiKey" +
@@ -26,7 +24,4 @@ try {
     ['cli-key-9b2e5f', 'env-key-4d11aa', 'scoped-key-77aa50', 'it-secret'].each { key ->
         assert !log.contains(key) : 'the API key ' + key + ' is in build.log'
     }
-    return true
-} finally {
-    context.stub?.stop(0)
 }

@@ -3,15 +3,18 @@ package dev.fn4j.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The API key calls ({@code /v1/keys}) and the rules they check before calling. */
+@ExtendWith(StubRuntimeExtension.class)
 class ApiKeysTest {
 
     private static final String KEY = "fn4j_3f9a0c1b2d4e_" + "x".repeat(43);
@@ -20,14 +23,9 @@ class ApiKeysTest {
     private RuntimeClient client;
 
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubRuntime();
+    void start(StubRuntime stub) {
+        this.stub = stub;
         client = RuntimeClient.builder(stub.uri()).apiKey("admin-key").build();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
     }
 
     @Test
@@ -42,7 +40,7 @@ class ApiKeysTest {
         assertThat(stub.last().path()).isEqualTo("/v1/keys");
         assertThat(stub.last().header("Content-Type")).isEqualTo("application/json");
         assertThat(stub.last().header("Authorization")).isEqualTo("Bearer admin-key");
-        assertThat(stub.last().bodyText())
+        assertThat(stub.last().text())
                 .isEqualTo("{\"name\":\"ci\",\"scope\":\"invoke\",\"expiresIn\":\"30d\"}");
         assertThat(created.description()).isEqualTo(new ApiKeyDescription("3f9a0c1b2d4e", "ci",
                 "invoke", "2026-11-22T10:00:00Z", "2026-12-22T10:00:00Z", null));
@@ -57,7 +55,7 @@ class ApiKeysTest {
 
         CreatedApiKey created = client.createKey("ops", "admin", null);
 
-        assertThat(stub.last().bodyText()).isEqualTo("{\"name\":\"ops\",\"scope\":\"admin\"}");
+        assertThat(stub.last().text()).isEqualTo("{\"name\":\"ops\",\"scope\":\"admin\"}");
         assertThat(created.description().expiresAt()).isNull();
         assertThat(created.description().lastUsedAt()).isNull();
     }

@@ -1,45 +1,31 @@
 package dev.fn4j.client;
 
+import static dev.fn4j.client.testing.StubRuntime.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Asynchronous invocations: submission, status, history and the event stream. */
+@ExtendWith(StubRuntimeExtension.class)
 class AsyncInvocationTest {
-
-    /** What one route does with the exchange. */
-    interface Route {
-        void handle(HttpExchange exchange) throws Exception;
-    }
 
     private static final String QUEUED = invocation("queued", "null", "null");
     private static final String RUNNING = invocation("running", "null", "null");
     private static final String SUCCEEDED = invocation("succeeded", "{\"message\":\"Hello, Ada!\"}",
             "null");
 
-    private HttpServer server;
-    private ExecutorService executor;
-    private final Map<String, Route> routes = new ConcurrentHashMap<>();
-    private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    private StubRuntime stub;
     private RuntimeClient client;
 
     static String invocation(String status, String result, String error) {
@@ -51,63 +37,9 @@ class AsyncInvocationTest {
     }
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        executor = Executors.newCachedThreadPool();
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
-                received.add(Map.of("request", key,
-                        "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
-                        "body", new String(body, StandardCharsets.UTF_8),
-                        "prefer", String.valueOf(exchange.getRequestHeaders().getFirst("Prefer")),
-                        "accept", String.valueOf(exchange.getRequestHeaders().getFirst("Accept")),
-                        "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
-                        "contentType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))));
-                Route route = routes.get(key);
-                if (route == null) {
-                    json(exchange, 404, "{\"error\":{\"code\":\"not_found\",\"message\":\"" + key + "\"}}");
-                } else {
-                    route.handle(exchange);
-                }
-            } catch (IOException e) {
-                // the client went away
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
-        });
-        server.start();
-        client = RuntimeClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .apiKey("k-123").build();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    static void json(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] out = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
-        exchange.getResponseBody().write(out);
-    }
-
-    /** Answers an event stream: each string is written and flushed, then the pause. */
-    static Route stream(long pauseMillis, String... chunks) {
-        return exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
-            for (String chunk : chunks) {
-                out.write(chunk.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                Thread.sleep(pauseMillis);
-            }
-        };
+    void start(StubRuntime stub) {
+        this.stub = stub;
+        client = RuntimeClient.builder(stub.uri()).apiKey("k-123").build();
     }
 
     static String event(String name, String json) {
@@ -116,30 +48,27 @@ class AsyncInvocationTest {
 
     @Test
     void submitsWithPreferRespondAsyncAndReadsTheId() throws Exception {
-        routes.put("POST /v1/functions/hello/invocations", exchange -> {
-            exchange.getResponseHeaders().add("Location", "/v1/invocations/inv-1");
-            exchange.getResponseHeaders().add("Fn-Request-Id", "inv-1");
-            json(exchange, 202, "{\"id\":\"inv-1\",\"status\":\"queued\",\"location\":\"/v1/invocations/inv-1\"}");
-        });
+        stub.on("POST /v1/functions/hello/invocations", new StubRuntime.Answer(202,
+                "{\"id\":\"inv-1\",\"status\":\"queued\",\"location\":\"/v1/invocations/inv-1\"}",
+                Map.of("Content-Type", "application/json", "Location", "/v1/invocations/inv-1",
+                        "Fn-Request-Id", "inv-1")));
 
         AcceptedInvocation accepted = client.submitAsync("hello",
                 "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(accepted).isEqualTo(new AcceptedInvocation("inv-1", "queued",
                 "/v1/invocations/inv-1", "inv-1"));
-        Map<String, String> request = received.get(0);
-        assertThat(request).containsEntry("prefer", "respond-async")
-                .containsEntry("body", "{\"name\":\"Ada\"}")
-                .containsEntry("contentType", "application/json")
-                .containsEntry("authorization", "Bearer k-123");
+        StubRuntime.Received request = stub.received().get(0);
+        assertThat(request.prefer()).isEqualTo("respond-async");
+        assertThat(request.text()).isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(request.authorization()).isEqualTo("Bearer k-123");
     }
 
     @Test
     void takesTheIdFromTheLocationWhenTheBodyHasNone() throws Exception {
-        routes.put("POST /v1/functions/hello/invocations", exchange -> {
-            exchange.getResponseHeaders().add("Location", "/v1/invocations/inv-9");
-            json(exchange, 202, "{}");
-        });
+        stub.on("POST /v1/functions/hello/invocations", new StubRuntime.Answer(202, "{}",
+                Map.of("Content-Type", "application/json", "Location", "/v1/invocations/inv-9")));
         AcceptedInvocation accepted = client.submitAsync("hello", new byte[0], null);
         assertThat(accepted.id()).isEqualTo("inv-9");
         assertThat(accepted.status()).isEqualTo("queued");
@@ -147,7 +76,7 @@ class AsyncInvocationTest {
 
     @Test
     void aSynchronousAnswerToAnAsyncCallIsAnError() {
-        routes.put("POST /v1/functions/hello/invocations", exchange -> json(exchange, 200, "{}"));
+        stub.on("POST /v1/functions/hello/invocations", 200, "{}");
         assertThatThrownBy(() -> client.submitAsync("hello", new byte[0], null))
                 .isExactlyInstanceOf(RuntimeClientException.class)
                 .hasMessage("The fn4j runtime at " + client.baseUri().toString().replaceAll("/$", "")
@@ -157,8 +86,8 @@ class AsyncInvocationTest {
 
     @Test
     void aRefusedSubmissionIsAnApiError() {
-        routes.put("POST /v1/functions/hello/invocations", exchange -> json(exchange, 429,
-                "{\"error\":{\"code\":\"queue_full\",\"message\":\"100 calls wait already\"}}"));
+        stub.on("POST /v1/functions/hello/invocations", 429,
+                "{\"error\":{\"code\":\"queue_full\",\"message\":\"100 calls wait already\"}}");
         assertThatThrownBy(() -> client.submitAsync("hello", new byte[0], null))
                 .isInstanceOfSatisfying(RuntimeApiException.class,
                         e -> assertThat(e.code()).isEqualTo("queue_full"));
@@ -166,12 +95,12 @@ class AsyncInvocationTest {
 
     @Test
     void readsAnInvocationWithResultErrorAndLogs() throws Exception {
-        routes.put("GET /v1/invocations/inv-1", exchange -> json(exchange, 200, """
+        stub.on("GET /v1/invocations/inv-1", 200, """
                 {"id":"inv-1","function":"hello","revision":2,"status":"failed","attempts":2,
                  "queuedAt":"2026-11-21T12:00:00Z","startedAt":"2026-11-21T12:00:01Z",
                  "endedAt":"2026-11-21T12:00:02Z","durationMs":1042,"coldStart":false,
                  "result":null,"error":{"code":"function_error","message":"boom"},
-                 "logs":"line one\\nline two\\n","somethingNew":[1]}"""));
+                 "logs":"line one\\nline two\\n","somethingNew":[1]}""");
 
         Invocation invocation = client.getInvocation("inv-1");
 
@@ -189,21 +118,21 @@ class AsyncInvocationTest {
         assertThat(invocation.result()).isNull();
         assertThat(invocation.error()).isEqualTo(new InvocationError("function_error", "boom"));
         assertThat(invocation.logs()).containsExactly("line one", "line two");
-        assertThat(received.get(0)).containsEntry("authorization", "Bearer k-123");
+        assertThat(stub.received().get(0).authorization()).isEqualTo("Bearer k-123");
     }
 
     @Test
     void givesTheResultBackAsTheFunctionReturnedIt() throws Exception {
-        routes.put("GET /v1/invocations/json", exchange -> json(exchange, 200,
+        stub.on("GET /v1/invocations/json", 200,
                 "{\"id\":\"json\",\"status\":\"succeeded\",\"contentType\":\"application/json\","
-                        + "\"result\":{\"message\": \"Hi\"}}"));
-        routes.put("GET /v1/invocations/jsonstring", exchange -> json(exchange, 200,
-                "{\"id\":\"s\",\"status\":\"succeeded\",\"contentType\":\"application/json\",\"result\":\"Hi\"}"));
-        routes.put("GET /v1/invocations/text", exchange -> json(exchange, 200,
-                "{\"id\":\"t\",\"status\":\"succeeded\",\"contentType\":\"text/plain\",\"result\":\"Hi\\nthere\"}"));
-        routes.put("GET /v1/invocations/bytes", exchange -> json(exchange, 200,
+                        + "\"result\":{\"message\": \"Hi\"}}");
+        stub.on("GET /v1/invocations/jsonstring", 200,
+                "{\"id\":\"s\",\"status\":\"succeeded\",\"contentType\":\"application/json\",\"result\":\"Hi\"}");
+        stub.on("GET /v1/invocations/text", 200,
+                "{\"id\":\"t\",\"status\":\"succeeded\",\"contentType\":\"text/plain\",\"result\":\"Hi\\nthere\"}");
+        stub.on("GET /v1/invocations/bytes", 200,
                 "{\"id\":\"b\",\"status\":\"succeeded\",\"contentType\":\"application/octet-stream\","
-                        + "\"result\":\"AAEC/w==\",\"resultEncoding\":\"base64\",\"logs\":[\"a\",\"b\"]}"));
+                        + "\"result\":\"AAEC/w==\",\"resultEncoding\":\"base64\",\"logs\":[\"a\",\"b\"]}");
 
         assertThat(client.getInvocation("json").resultAsString()).isEqualTo("{\"message\":\"Hi\"}");
         assertThat(client.getInvocation("jsonstring").resultAsString()).isEqualTo("\"Hi\"");
@@ -217,8 +146,8 @@ class AsyncInvocationTest {
 
     @Test
     void anUnknownInvocationIsAnApiError() {
-        routes.put("GET /v1/invocations/nope", exchange -> json(exchange, 404,
-                "{\"error\":{\"code\":\"invocation_not_found\",\"message\":\"no invocation nope\"}}"));
+        stub.on("GET /v1/invocations/nope", 404,
+                "{\"error\":{\"code\":\"invocation_not_found\",\"message\":\"no invocation nope\"}}");
         assertThatThrownBy(() -> client.getInvocation("nope"))
                 .isInstanceOfSatisfying(RuntimeApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
@@ -228,21 +157,21 @@ class AsyncInvocationTest {
 
     @Test
     void encodesTheInvocationId() throws Exception {
-        routes.put("GET /v1/invocations/..%2Fx", exchange -> json(exchange, 200, QUEUED));
+        stub.on("GET /v1/invocations/..%2Fx", 200, QUEUED);
         client.getInvocation("../x");
-        assertThat(received.get(0)).containsEntry("request", "GET /v1/invocations/..%2Fx");
+        assertThat(stub.received().get(0).request()).isEqualTo("GET /v1/invocations/..%2Fx");
     }
 
     @Test
     void listsAFunctionsInvocationsNewestFirst() throws Exception {
-        routes.put("GET /v1/functions/hello/invocations", exchange -> json(exchange, 200,
-                "{\"invocations\":[" + SUCCEEDED.replace("inv-1", "inv-2") + "," + QUEUED + "]}"));
+        stub.on("GET /v1/functions/hello/invocations", 200,
+                "{\"invocations\":[" + SUCCEEDED.replace("inv-1", "inv-2") + "," + QUEUED + "]}");
 
         List<Invocation> list = client.listInvocations("hello", 5);
 
         assertThat(list).extracting(Invocation::id).containsExactly("inv-2", "inv-1");
         assertThat(list.get(0).resultAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
-        assertThat(received.get(0)).containsEntry("query", "limit=5");
+        assertThat(stub.received().get(0).query()).isEqualTo("limit=5");
         assertThatThrownBy(() -> client.listInvocations("hello", 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.listInvocations("hello", 101))
@@ -251,7 +180,7 @@ class AsyncInvocationTest {
 
     @Test
     void followsTheEventsToTheFinalState() throws Exception {
-        routes.put("GET /v1/invocations/inv-1/events", stream(50, ": hello\n\n",
+        stub.on("GET /v1/invocations/inv-1/events", events(50, ": hello\n\n",
                 event("queued", QUEUED), event("running", RUNNING), event("succeeded", SUCCEEDED)));
         List<InvocationEvent> events = new ArrayList<>();
 
@@ -264,14 +193,14 @@ class AsyncInvocationTest {
         assertThat(events.get(1).eventId()).isEqualTo("7");
         assertThat(last.succeeded()).isTrue();
         assertThat(last.resultAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
-        assertThat(received.get(0)).containsEntry("accept", "text/event-stream")
-                .containsEntry("authorization", "Bearer k-123");
+        assertThat(stub.received().get(0).header("Accept")).isEqualTo("text/event-stream");
+        assertThat(stub.received().get(0).authorization()).isEqualTo("Bearer k-123");
     }
 
     @Test
     void stopsAtTheFinalStateEvenWhenTheStreamStaysOpen() throws Exception {
-        routes.put("GET /v1/invocations/inv-1/events",
-                stream(20_000, event("succeeded", SUCCEEDED), ": never\n\n"));
+        stub.on("GET /v1/invocations/inv-1/events",
+                events(20_000, event("succeeded", SUCCEEDED), ": never\n\n"));
         long start = System.nanoTime();
         Invocation last = client.streamEvents("inv-1", Duration.ofSeconds(30), e -> {});
         assertThat(last.succeeded()).isTrue();
@@ -280,7 +209,7 @@ class AsyncInvocationTest {
 
     @Test
     void aStreamThatEndsEarlyGivesTheLastStateSeen() throws Exception {
-        routes.put("GET /v1/invocations/inv-1/events", stream(0, event("queued", QUEUED)));
+        stub.on("GET /v1/invocations/inv-1/events", events(0, event("queued", QUEUED)));
         Invocation last = client.streamEvents("inv-1", Duration.ofSeconds(10), e -> {});
         assertThat(last.status()).isEqualTo("queued");
         assertThat(last.isFinal()).isFalse();
@@ -288,8 +217,8 @@ class AsyncInvocationTest {
 
     @Test
     void stopsFollowingWhenTheWaitIsOver() throws Exception {
-        routes.put("GET /v1/invocations/inv-1/events",
-                stream(20_000, event("queued", QUEUED), event("running", RUNNING)));
+        stub.on("GET /v1/invocations/inv-1/events",
+                events(20_000, event("queued", QUEUED), event("running", RUNNING)));
         long start = System.nanoTime();
         Invocation last = client.streamEvents("inv-1", Duration.ofMillis(500), e -> {});
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -299,8 +228,8 @@ class AsyncInvocationTest {
 
     @Test
     void anErrorInsteadOfAStreamIsAnApiError() {
-        routes.put("GET /v1/invocations/inv-1/events", exchange -> json(exchange, 401,
-                "{\"error\":{\"code\":\"unauthorized\",\"message\":\"invalid API key\"}}"));
+        stub.on("GET /v1/invocations/inv-1/events", 401,
+                "{\"error\":{\"code\":\"unauthorized\",\"message\":\"invalid API key\"}}");
         assertThatThrownBy(() -> client.streamEvents("inv-1", Duration.ofSeconds(5), e -> {}))
                 .isInstanceOfSatisfying(RuntimeApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
@@ -310,7 +239,7 @@ class AsyncInvocationTest {
 
     @Test
     void anEventThatIsNotAnInvocationIsAClientError() {
-        routes.put("GET /v1/invocations/inv-1/events", stream(0, event("queued", "not json")));
+        stub.on("GET /v1/invocations/inv-1/events", events(0, event("queued", "not json")));
         assertThatThrownBy(() -> client.streamEvents("inv-1", Duration.ofSeconds(5), e -> {}))
                 .isExactlyInstanceOf(RuntimeClientException.class)
                 .hasMessageStartingWith("Cannot read the event 'queued' of ");

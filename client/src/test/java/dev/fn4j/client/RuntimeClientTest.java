@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fn4j.spec.Field;
 import dev.fn4j.spec.RateLimit;
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(StubRuntimeExtension.class)
 class RuntimeClientTest {
 
     private static final String DESCRIPTION = """
@@ -37,14 +40,9 @@ class RuntimeClientTest {
     private RuntimeClient client;
 
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubRuntime();
+    void start(StubRuntime stub) {
+        this.stub = stub;
         client = RuntimeClient.builder(stub.uri()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
     }
 
     @Test
@@ -84,7 +82,7 @@ class RuntimeClientTest {
         assertThat(stub.last().method()).isEqualTo("POST");
         assertThat(stub.last().path()).isEqualTo("/v1/images/reusable-layers");
         assertThat(stub.last().header("Content-Type")).isEqualTo("application/json");
-        assertThat(stub.last().bodyText())
+        assertThat(stub.last().text())
                 .isEqualTo("{\"diffIds\":[\"" + DIFF_A + "\",\"" + DIFF_B + "\",\"" + DIFF_C + "\"]}");
     }
 
@@ -142,13 +140,13 @@ class RuntimeClientTest {
         assertThat(stub.last().method()).isEqualTo("PUT");
         assertThat(stub.last().path()).isEqualTo("/v1/functions/hello");
         assertThat(stub.last().header("Content-Type")).isEqualTo("application/json");
-        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\","
+        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\","
                 + "\"handler\":\"com.example.Hello\",\"env\":{\"GREETING\":\"Hi\"},"
                 + "\"timeout\":\"10s\",\"concurrency\":4}");
 
         stub.answer(200, DESCRIPTION);
         assertThat(client.putFunction("hello", FunctionSpec.of("sha256:abc")).created()).isFalse();
-        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\"}");
+        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\"}");
     }
 
     @Test
@@ -160,14 +158,14 @@ class RuntimeClientTest {
 
         client.putFunction("hello", spec);
 
-        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\","
+        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\","
                 + "\"minInstances\":1,\"maxInstances\":5,\"idleTimeout\":\"2m\",\"maxQueue\":50,"
                 + "\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
 
         stub.answer(200, DESCRIPTION);
         client.putFunction("hello", FunctionSpec.of("sha256:abc").with(Field.MIN_INSTANCES, 0)
                 .with(Field.MAX_QUEUE, 0).with(Field.RATE_LIMIT, new RateLimit(7, 7)));
-        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\","
+        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\","
                 + "\"minInstances\":0,\"maxQueue\":0,\"rateLimit\":{\"perSecond\":7}}");
     }
 
@@ -175,15 +173,15 @@ class RuntimeClientTest {
     void putSendsPublicOnlyWhenItIsSet() throws Exception {
         stub.answer(201, DESCRIPTION);
         client.putFunction("hello", FunctionSpec.of("sha256:abc").with(Field.PUBLIC, true));
-        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\",\"public\":true}");
+        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\",\"public\":true}");
 
         stub.answer(200, DESCRIPTION);
         client.putFunction("hello", FunctionSpec.of("sha256:abc").with(Field.PUBLIC, false));
-        assertThat(stub.last().bodyText()).isEqualTo("{\"image\":\"sha256:abc\",\"public\":false}");
+        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\",\"public\":false}");
 
         stub.answer(200, DESCRIPTION);
         client.putFunction("hello", FunctionSpec.of("sha256:abc"));
-        assertThat(stub.last().bodyText()).doesNotContain("public");
+        assertThat(stub.last().text()).doesNotContain("public");
     }
 
     @Test
@@ -245,7 +243,7 @@ class RuntimeClientTest {
 
         assertThat(stub.last().method()).isEqualTo("POST");
         assertThat(stub.last().path()).isEqualTo("/v1/functions/hello/invocations");
-        assertThat(stub.last().bodyText()).isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(stub.last().text()).isEqualTo("{\"name\":\"Ada\"}");
         assertThat(stub.last().header("Content-Type")).isEqualTo("application/json");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.bodyAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");

@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The three commands of README, then a change and a redeploy: archetype, deploy, invoke. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * The three commands of README, then a change and a redeploy: archetype, deploy, invoke. One
+ * test, since each step builds on the one before; its steps are methods named for what they show.
+ */
 class HelloFunctionIT {
 
     @RegisterExtension
@@ -22,20 +21,23 @@ class HelloFunctionIT {
 
     private static final String ADA = "{\"name\":\"Ada\"}";
 
-    private static Path hello;
+    private Path hello;
 
     @Test
-    @Order(1)
-    void generatesAProjectFromTheArchetype() {
+    void generatesDeploysInvokesAndRedeploysTheReadmeFunction() throws Exception {
+        generatesAProjectFromTheArchetype();
+        deploysTheGeneratedFunctionAndInvokesIt();
+        redeploysAChangedHandlerAsRevisionTwo();
+    }
+
+    private void generatesAProjectFromTheArchetype() {
         hello = e2e.generate("hello");
 
         assertThat(hello.resolve("pom.xml")).isRegularFile();
         assertThat(Projects.mainClass(hello, "Hello")).isRegularFile();
     }
 
-    @Test
-    @Order(2)
-    void deploysTheGeneratedFunctionAndInvokesIt() throws Exception {
+    private void deploysTheGeneratedFunctionAndInvokesIt() throws Exception {
         Mvn.Result deploy = e2e.mvn(hello, "deploy", "package", "fn:deploy").assertSucceeded();
         HttpResponse<String> first = timeToFirstAnswer("first deploy", deploy);
 
@@ -47,9 +49,7 @@ class HelloFunctionIT {
         assertThat(invoke()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
     }
 
-    @Test
-    @Order(3)
-    void redeploysAChangedHandlerAsRevisionTwo() throws Exception {
+    private void redeploysAChangedHandlerAsRevisionTwo() throws Exception {
         Projects.replace(Projects.mainClass(hello, "Hello"), "\"Hello, \"", "\"Hi, \"");
         Projects.replace(Projects.testClass(hello, "HelloTest"), "Hello, ", "Hi, ");
 

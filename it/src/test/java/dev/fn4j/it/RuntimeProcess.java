@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The runtime jar run as users run it, {@code java -jar fn4j-runtime.jar}, on a free loopback
- * port with its own data directory and a fresh admin key ({@code FN4J_ADMIN_KEY}), and stopped
- * with SIGTERM.
+ * port with its own data directory and a fresh admin key ({@code FN4J_ADMIN_KEY}), its containers
+ * labelled as the tests', and stopped with SIGTERM.
  */
 final class RuntimeProcess {
 
     private static final Path JAR = Path.of(System.getProperty("fn4j.it.runtimeJar", "target/it-runtime/fn4j-runtime.jar"));
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Marks the containers as the tests' own: scripts/test.sh counts these as left behind. */
+    static final String TEST_LABEL = "dev.fn4j.test=true";
 
     private final Process process;
     private final int port;
@@ -53,7 +55,8 @@ final class RuntimeProcess {
         String adminKey = newKey();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString(), "--shutdown-grace-seconds", "10"))
+                "--data-dir", dataDir.toString(), "--shutdown-grace-seconds", "10",
+                "--container-label", TEST_LABEL))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("FN4J_ADMIN_KEY", adminKey);
         RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, dataDir, log, adminKey);

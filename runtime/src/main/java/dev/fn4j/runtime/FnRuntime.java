@@ -81,8 +81,8 @@ public final class FnRuntime implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
         InstanceRemover remover = new InstanceRemover(engine, background);
         this.reaper = new OrphanReaper(engine, remover);
-        InstanceStarter starter = new InstanceStarter(engine, runtimeId, config.instancesDir(),
-                config.startTimeout(), background, timers, remover, clock);
+        InstanceStarter starter = new InstanceStarter(engine, runtimeId, config.containerLabels(),
+                config.instancesDir(), config.startTimeout(), background, timers, remover, clock);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         MemoryBudget budget = new MemoryBudget(config.memoryBudget());
         this.metrics = new RuntimeMetrics();

@@ -11,7 +11,8 @@ final class Options {
     private static final Set<String> KNOWN = Set.of("host", "port", "data-dir", "max-body-bytes",
             "max-image-bytes", "worker-threads", "start-timeout-seconds", "shutdown-grace-seconds",
             "client-rate-limit", "client-burst", "memory-budget-mb", "database-url",
-            "database-user", "database-password", "invocation-retention-hours", "log-format");
+            "database-user", "database-password", "invocation-retention-hours", "log-format",
+            "container-label");
 
     private final Map<String, String> values;
 

@@ -1,5 +1,6 @@
 package dev.fn4j.runtime;
 
+import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
 import dev.fn4j.spec.RateLimit;
 import dev.fn4j.runtime.store.DatabaseSettings;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The runtime's settings, from command-line options first, then {@code FN4J_*} environment
@@ -27,16 +29,21 @@ import java.util.Objects;
  * @param adminKey the operator's admin API key ({@code FN4J_ADMIN_KEY}), or null to generate
  *     one at the first start; only ever read from the environment, so it is not in {@code ps}
  * @param logFormat how the runtime's log lines are written
+ * @param containerLabels labels put on every container this runtime starts besides fn4j's own,
+ *     to tell runtimes sharing an engine apart (the tests mark theirs); none by default
  */
 public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyBytes,
         long maxImageBytes, int workerThreads, Duration startTimeout, Duration shutdownGrace,
         RateLimit clientRateLimit, long memoryBudget, DatabaseSettings database,
-        Duration invocationRetention, String adminKey, LogFormat logFormat) {
+        Duration invocationRetention, String adminKey, LogFormat logFormat,
+        Map<String, String> containerLabels) {
 
     /** The default {@code --invocation-retention-hours}. */
     static final double DEFAULT_RETENTION_HOURS = 24;
     /** Ten years: anything longer is surely a typo. */
     static final double MAX_RETENTION_HOURS = 24 * 365 * 10;
+
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     /** The shortest operator-chosen admin key: anything shorter is guessable. */
     static final int MIN_ADMIN_KEY_LENGTH = 20;
@@ -45,6 +52,7 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
     static final int MAX_DATA_DIR_LENGTH = 107 - "/instances/0123456789ab/fn.sock".length();
 
     public RuntimeConfig {
+        containerLabels = Map.copyOf(containerLabels);
         if (port < 0 || port > 65535) {
             throw new ConfigException("--port must be in [0, 65535]: " + port);
         }
@@ -102,7 +110,8 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
                 database(options),
                 retention(options),
                 env.get("FN4J_ADMIN_KEY"),
-                logFormat(options));
+                logFormat(options),
+                containerLabel(options));
     }
 
     private static LogFormat logFormat(Options options) {
@@ -113,6 +122,28 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
                     + value + "'");
         }
         return format;
+    }
+
+    /** {@code --container-label key=value}: one label of the operator's; fn4j's own are refused. */
+    private static Map<String, String> containerLabel(Options options) {
+        String label = options.string("container-label", null);
+        if (label == null) {
+            return Map.of();
+        }
+        int eq = label.indexOf('=');
+        String key = eq < 0 ? "" : label.substring(0, eq);
+        String value = eq < 0 ? "" : label.substring(eq + 1);
+        if (!LABEL_KEY.matcher(key).matches() || value.length() > 256
+                || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new ConfigException("--container-label must be <key>=<value>, the key of letters,"
+                    + " digits, '.', '-' and '_', the value up to 256 printable characters,"
+                    + " e.g. com.example.env=staging: '" + label + "'");
+        }
+        if (Labels.ALL.contains(key)) {
+            throw new ConfigException("--container-label cannot set " + key + ", which fn4j sets"
+                    + " itself; use a key of your own: '" + label + "'");
+        }
+        return Map.of(key, value);
     }
 
     private static DatabaseSettings database(Options options) {

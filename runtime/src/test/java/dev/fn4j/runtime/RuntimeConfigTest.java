@@ -108,4 +108,28 @@ class RuntimeConfigTest {
         assertThatThrownBy(() -> parse(Map.of("FN4J_LOG_FORMAT", "")))
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith("text or json: ''");
     }
+
+    @Test
+    void putsTheOperatorsContainerLabelBesideFn4jsOwn() {
+        assertThat(parse(Map.of()).containerLabels()).isEmpty();
+        assertThat(parse(Map.of(), "--container-label", "dev.fn4j.test=true").containerLabels())
+                .containsExactly(Map.entry("dev.fn4j.test", "true"));
+        assertThat(parse(Map.of("FN4J_CONTAINER_LABEL", "com.example.env=")).containerLabels())
+                .containsExactly(Map.entry("com.example.env", ""));
+    }
+
+    @Test
+    void rejectsAContainerLabelThatIsMalformedOrFn4jsOwn() {
+        for (String bad : new String[] {"no-value", "=x", "a b=c", "k=tab\tin"}) {
+            assertThatThrownBy(() -> parse(Map.of(), "--container-label", bad))
+                    .as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessage("--container-label must be <key>=<value>, the key of letters,"
+                            + " digits, '.', '-' and '_', the value up to 256 printable characters,"
+                            + " e.g. com.example.env=staging: '" + bad + "'");
+        }
+        assertThatThrownBy(() -> parse(Map.of(), "--container-label", "dev.fn4j.runtime=mine"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--container-label cannot set dev.fn4j.runtime, which fn4j sets itself;"
+                        + " use a key of your own: 'dev.fn4j.runtime=mine'");
+    }
 }

@@ -1,19 +1,21 @@
 package dev.fn4j.maven.core;
 
-import static dev.fn4j.maven.core.StubRuntime.event;
-import static dev.fn4j.maven.core.StubRuntime.events;
+import static dev.fn4j.client.testing.StubRuntime.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fn4j.client.Invocation;
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** fn:invoke -Dfn.async=true against a stand-in runtime: submission, events, polling, failures. */
+@ExtendWith(StubRuntimeExtension.class)
 class AsyncCallerTest {
 
     private static final String SUBMIT = "POST /v1/functions/hello/invocations";
@@ -39,18 +41,19 @@ class AsyncCallerTest {
     static final String FAILED = state("failed", ",\"durationMs\":3,\"coldStart\":false,"
             + "\"error\":{\"code\":\"function_error\",\"message\":\"java.lang.IllegalStateException: boom\"}");
 
+    /** One server-sent event named after the invocation's status. */
+    static String event(String json) {
+        String status = json.replaceAll("(?s).*\"status\":\"([a-z_]+)\".*", "$1");
+        return "event: " + status + "\ndata: " + json + "\n\n";
+    }
+
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubRuntime();
+    void start(StubRuntime stub) throws Exception {
+        this.stub = stub;
         connection = RuntimeConnection.open(stub.url(), ApiKey.of("key-abcdef", "-Dfn.apiKey", "fn4j"));
         stub.on(SUBMIT, new StubRuntime.Answer(202,
                 "{\"id\":\"inv-1\",\"status\":\"queued\",\"location\":\"/v1/invocations/inv-1\"}",
                 Map.of("Content-Type", "application/json", "Location", "/v1/invocations/inv-1")));
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
     }
 
     private AsyncCaller caller() {
@@ -71,11 +74,11 @@ class AsyncCallerTest {
                 "[INFO] Invocation inv-1 succeeded in 42 ms (cold start).",
                 "[INFO] Its log:",
                 "[INFO]   | greeting Ada");
-        assertThat(stub.received).extracting(r -> r.method() + " " + r.path())
+        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
                 .containsExactly(SUBMIT, EVENTS);
-        assertThat(stub.received.get(0).prefer()).isEqualTo("respond-async");
-        assertThat(stub.received.get(0).text()).isEqualTo("{\"name\":\"Ada\"}");
-        assertThat(stub.received).allMatch(r -> "Bearer key-abcdef".equals(r.authorization()));
+        assertThat(stub.received().get(0).prefer()).isEqualTo("respond-async");
+        assertThat(stub.received().get(0).text()).isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(stub.received()).allMatch(r -> "Bearer key-abcdef".equals(r.authorization()));
     }
 
     @Test

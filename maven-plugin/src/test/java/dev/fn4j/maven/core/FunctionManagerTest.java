@@ -3,13 +3,16 @@ package dev.fn4j.maven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** fn:list and fn:delete against a stand-in runtime. */
+@ExtendWith(StubRuntimeExtension.class)
 class FunctionManagerTest {
 
     private StubRuntime stub;
@@ -17,14 +20,9 @@ class FunctionManagerTest {
     private final RecordingLog log = new RecordingLog();
 
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubRuntime();
+    void start(StubRuntime stub) throws Exception {
+        this.stub = stub;
         connection = RuntimeConnection.open(stub.url(), ApiKey.of("key-123456", "FN4J_API_KEY", "fn4j"));
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
     }
 
     @Test
@@ -42,7 +40,7 @@ class FunctionManagerTest {
                 "[INFO]   NAME                REVISION  INSTANCES  PUBLIC  URL",
                 "[INFO]   a-much-longer-name  1         0          no      " + stub.url() + "/fn/a-much-longer-name",
                 "[INFO]   hello               12        2          yes     " + stub.url() + "/fn/hello");
-        assertThat(stub.received.get(0).authorization()).isEqualTo("Bearer key-123456");
+        assertThat(stub.received().get(0).authorization()).isEqualTo("Bearer key-123456");
     }
 
     @Test
@@ -72,7 +70,7 @@ class FunctionManagerTest {
 
         new FunctionManager(connection, log).delete(List.of("a", "b"));
 
-        assertThat(stub.received).extracting(r -> r.method() + " " + r.path())
+        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("DELETE /v1/functions/a", "DELETE /v1/functions/b");
         assertThat(log.lines).containsExactly(
                 "[INFO] Deleted function 'a' from " + stub.url() + "; its instances are stopped.",
@@ -89,7 +87,7 @@ class FunctionManagerTest {
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("No function named 'a' on " + stub.url() + ": there is nothing to delete."
                         + " See the deployed functions with mvn fn:list, and name one with -Dfn.name.");
-        assertThat(stub.received).hasSize(2);
+        assertThat(stub.received()).hasSize(2);
 
         stub.on("DELETE /v1/functions/b", 404, notFound);
         assertThatThrownBy(() -> new FunctionManager(connection, log).delete(List.of("a", "b")))

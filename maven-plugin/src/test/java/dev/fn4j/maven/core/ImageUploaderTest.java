@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import dev.fn4j.client.ImageUpload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The image upload against a stand-in runtime: which layers it sends, its retry, its messages. */
+@ExtendWith(StubRuntimeExtension.class)
 class ImageUploaderTest {
 
     private static final String UPLOADED = "{\"id\":\"sha256:img\",\"tags\":[],\"handlers\":[]}";
@@ -30,14 +33,9 @@ class ImageUploaderTest {
     private final RecordingLog log = new RecordingLog();
 
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubRuntime();
+    void start(StubRuntime stub) throws Exception {
+        this.stub = stub;
         connection = RuntimeConnection.open(stub.url(), ApiKey.none("fn4j"));
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
     }
 
     private ImageUpload upload(Path archive) throws Exception {
@@ -57,16 +55,16 @@ class ImageUploaderTest {
         ImageUpload upload = upload(archive);
 
         assertThat(upload.id()).isEqualTo("sha256:img");
-        assertThat(stub.received).extracting(r -> r.method() + " " + r.path())
+        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("POST /v1/images/reusable-layers", "POST /v1/images");
-        assertThat(stub.received.get(0).text()).isEqualTo("{\"diffIds\":[\""
+        assertThat(stub.received().get(0).text()).isEqualTo("{\"diffIds\":[\""
                 + String.join("\",\"", TestArchive.DIFF_IDS) + "\"]}");
         Map<String, byte[]> full = TestArchive.entries(Files.readAllBytes(archive));
-        Map<String, byte[]> sent = TestArchive.entries(stub.received.get(1).body());
+        Map<String, byte[]> sent = TestArchive.entries(stub.received().get(1).body());
         assertThat(sent.keySet()).containsExactly(TestArchive.LAYERS.get(2), "config.json", "manifest.json");
         sent.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(full.get(name)));
         Path partial = dir.resolve("image-upload.tar");
-        assertThat(stub.received.get(1).body()).isEqualTo(Files.readAllBytes(partial));
+        assertThat(stub.received().get(1).body()).isEqualTo(Files.readAllBytes(partial));
         assertThat(info()).matches("\\[INFO] Uploaded image\\.tar \\(" + Files.size(partial) / 1000
                 + " KB of " + Files.size(archive) / 1000 + " KB: 2 of 3 layers were already on the"
                 + " runtime\\) to " + stub.url() + " in \\d+ ms: image sha256:img");
@@ -79,9 +77,9 @@ class ImageUploaderTest {
 
         upload(archive);
 
-        assertThat(stub.received).extracting(r -> r.method() + " " + r.path())
+        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("POST /v1/images/reusable-layers", "POST /v1/images");
-        assertThat(stub.received.get(1).body()).isEqualTo(Files.readAllBytes(archive));
+        assertThat(stub.received().get(1).body()).isEqualTo(Files.readAllBytes(archive));
         assertThat(dir.resolve("image-upload.tar")).doesNotExist();
         assertThat(info()).matches("\\[INFO] Uploaded image\\.tar \\(" + Files.size(archive) / 1000
                 + " KB\\) to " + stub.url() + " in \\d+ ms: image sha256:img");
@@ -102,10 +100,10 @@ class ImageUploaderTest {
 
         assertThat(upload(archive).id()).isEqualTo("sha256:img");
 
-        assertThat(stub.received).extracting(r -> r.method() + " " + r.path()).containsExactly(
+        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path()).containsExactly(
                 "POST /v1/images/reusable-layers", "POST /v1/images", "POST /v1/images");
-        assertThat(TestArchive.entries(stub.received.get(1).body())).doesNotContainKey(TestArchive.LAYERS.get(0));
-        assertThat(stub.received.get(2).body()).isEqualTo(Files.readAllBytes(archive));
+        assertThat(TestArchive.entries(stub.received().get(1).body())).doesNotContainKey(TestArchive.LAYERS.get(0));
+        assertThat(stub.received().get(2).body()).isEqualTo(Files.readAllBytes(archive));
         assertThat(info()).contains("Uploaded image.tar (" + Files.size(archive) / 1000 + " KB) to ");
     }
 
@@ -119,8 +117,8 @@ class ImageUploaderTest {
                 .isInstanceOf(FnExecutionException.class)
                 .hasMessage("The fn4j runtime at " + stub.url() + " did not accept the image " + archive
                         + ": layers_missing: the engine has no layer sha256:111…");
-        assertThat(stub.received).hasSize(3);
-        assertThat(TestArchive.entries(stub.received.get(1).body()).keySet())
+        assertThat(stub.received()).hasSize(3);
+        assertThat(TestArchive.entries(stub.received().get(1).body()).keySet())
                 .containsExactly("config.json", "manifest.json");
     }
 
@@ -138,7 +136,7 @@ class ImageUploaderTest {
                         + " is larger than the fn4j runtime accepts: too_large: over 1 KB. Leave out"
                         + " dependencies the function does not need, or start the runtime with a"
                         + " larger --max-image-bytes.");
-        assertThat(stub.received).hasSize(2);
+        assertThat(stub.received()).hasSize(2);
     }
 
     @Test
@@ -151,7 +149,7 @@ class ImageUploaderTest {
                 .isInstanceOf(FnExecutionException.class)
                 .hasMessage("The fn4j runtime at " + stub.url() + " did not say which layers of the image "
                         + archive + " it has: engine_unavailable: the Docker engine does not answer");
-        assertThat(stub.received).hasSize(1);
+        assertThat(stub.received()).hasSize(1);
     }
 
     @Test
@@ -176,6 +174,6 @@ class ImageUploaderTest {
                 .isInstanceOf(FnExecutionException.class)
                 .hasMessage("Cannot read the layers of image.tar: " + archive
                         + " is not a docker-archive: it has no manifest.json");
-        assertThat(stub.received).isEmpty();
+        assertThat(stub.received()).isEmpty();
     }
 }

@@ -3,11 +3,14 @@ package dev.fn4j.maven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** fn:logs against a stand-in runtime. */
+@ExtendWith(StubRuntimeExtension.class)
 class InvocationHistoryTest {
 
     private StubRuntime stub;
@@ -15,14 +18,9 @@ class InvocationHistoryTest {
     private final RecordingLog log = new RecordingLog();
 
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubRuntime();
+    void start(StubRuntime stub) throws Exception {
+        this.stub = stub;
         connection = RuntimeConnection.open(stub.url(), ApiKey.none("fn4j"));
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
     }
 
     @Test
@@ -45,7 +43,7 @@ class InvocationHistoryTest {
 
         assertThat(new InvocationHistory(connection, log).show("hello", 3)).hasSize(3);
 
-        assertThat(stub.received.get(0).query()).isEqualTo("limit=3");
+        assertThat(stub.received().get(0).query()).isEqualTo("limit=3");
         assertThat(log.lines).containsExactly(
                 "[INFO] The last 3 invocations of 'hello' on " + stub.url() + ", newest last:",
                 "[INFO] 2026-11-21T12:00:00Z  succeeded  42 ms   warm  inv-1",

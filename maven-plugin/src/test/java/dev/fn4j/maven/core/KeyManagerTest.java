@@ -3,13 +3,16 @@ package dev.fn4j.maven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import dev.fn4j.client.CreatedApiKey;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** fn:keys against a stand-in runtime: listing, creating and deleting keys, and its settings. */
+@ExtendWith(StubRuntimeExtension.class)
 class KeyManagerTest {
 
     private static final String NEW_KEY = "fn4j_3f9a0c1b2d4e_" + "s".repeat(43);
@@ -19,14 +22,9 @@ class KeyManagerTest {
     private final RecordingLog log = new RecordingLog();
 
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubRuntime();
+    void start(StubRuntime stub) throws Exception {
+        this.stub = stub;
         connection = RuntimeConnection.open(stub.url(), ApiKey.of("key-123456", "FN4J_API_KEY", "fn4j"));
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
     }
 
     private KeyManager keys() {
@@ -51,7 +49,7 @@ class KeyManagerTest {
                 "[INFO]   000000000001  admin       admin   2026-11-21T09:00:00Z  never                 -",
                 "[INFO]   3f9a0c1b2d4e  ci deploys  invoke  2026-11-22T10:00:00Z  2026-12-22T10:00:00Z  2026-11-22T11:00:00Z",
                 "[INFO]   00000000000a  x           invoke  2026-11-22T12:00:00Z  never                 -");
-        assertThat(stub.received.get(0).authorization()).isEqualTo("Bearer key-123456");
+        assertThat(stub.received().get(0).authorization()).isEqualTo("Bearer key-123456");
     }
 
     @Test
@@ -82,7 +80,7 @@ class KeyManagerTest {
         CreatedApiKey created = keys().create(KeyRequest.of("ci", "admin", "30d", null));
 
         assertThat(created.key()).isEqualTo(NEW_KEY);
-        assertThat(stub.received.get(0).text())
+        assertThat(stub.received().get(0).text())
                 .isEqualTo("{\"name\":\"ci\",\"scope\":\"admin\",\"expiresIn\":\"30d\"}");
         assertThat(log.lines).containsExactly(
                 "[INFO] Created API key 3f9a0c1b2d4e 'ci' on " + stub.url()
@@ -98,7 +96,7 @@ class KeyManagerTest {
 
         keys().create(KeyRequest.of("ci", null, null, null));
 
-        assertThat(stub.received.get(0).text()).isEqualTo("{\"name\":\"ci\",\"scope\":\"invoke\"}");
+        assertThat(stub.received().get(0).text()).isEqualTo("{\"name\":\"ci\",\"scope\":\"invoke\"}");
         assertThat(log.lines.get(0)).endsWith(": scope invoke, never expires.");
     }
 
@@ -116,7 +114,7 @@ class KeyManagerTest {
     void deletesAKey() throws Exception {
         stub.on("DELETE /v1/keys/3f9a0c1b2d4e", new StubRuntime.Answer(204, "", Map.of()));
         keys().delete("3f9a0c1b2d4e");
-        assertThat(stub.received).extracting(r -> r.method() + " " + r.path())
+        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("DELETE /v1/keys/3f9a0c1b2d4e");
         assertThat(log.lines).containsExactly("[INFO] Deleted API key 3f9a0c1b2d4e.");
     }
@@ -189,6 +187,6 @@ class KeyManagerTest {
         assertThatThrownBy(() -> KeyRequest.of(null, "invoke", null, "ci"))
                 .hasMessage("<deleteKey> (-Dfn.deleteKey) is 'ci', not an API key id: use the id"
                         + " mvn fn:keys lists, 12 lower-case hex digits.");
-        assertThat(stub.received).isEmpty();
+        assertThat(stub.received()).isEmpty();
     }
 }

@@ -3,6 +3,8 @@ package dev.fn4j.maven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.client.testing.StubRuntime;
+import dev.fn4j.client.testing.StubRuntimeExtension;
 import dev.fn4j.image.BuiltImage;
 import dev.fn4j.image.HandlerInfo;
 import dev.fn4j.client.InvocationResponse;
@@ -14,12 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** DeployService and FunctionCaller against a stand-in runtime: the calls made and the messages. */
+@ExtendWith(StubRuntimeExtension.class)
 class RuntimeCallsTest {
 
     private static final String DESCRIPTION = "{\"name\":\"%s\",\"revision\":%d,\"image\":\"sha256:img\","
@@ -29,14 +32,9 @@ class RuntimeCallsTest {
     private RuntimeConnection client;
 
     @BeforeEach
-    void start() throws Exception {
-        stub = new StubRuntime();
+    void start(StubRuntime stub) throws Exception {
+        this.stub = stub;
         client = RuntimeConnection.open(stub.url(), ApiKey.none("fn4j"));
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
     }
 
     private static ChosenFunction function(String name, String handler, String timeout) {
@@ -65,13 +63,13 @@ class RuntimeCallsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("a", 1L, true, URI.create(stub.url() + "/fn/a")),
                         org.assertj.core.groups.Tuple.tuple("b", 7L, false, URI.create(stub.url() + "/fn/b")));
-        assertThat(stub.received).extracting(r -> r.method() + " " + r.path())
+        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("POST /v1/images/reusable-layers", "POST /v1/images",
                         "PUT /v1/functions/a", "PUT /v1/functions/b");
-        assertThat(stub.received.get(1).body()).isEqualTo(Files.readAllBytes(tar));
-        assertThat(stub.received.get(2).text())
+        assertThat(stub.received().get(1).body()).isEqualTo(Files.readAllBytes(tar));
+        assertThat(stub.received().get(2).text())
                 .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.A\",\"timeout\":\"10s\"}");
-        assertThat(stub.received.get(3).text())
+        assertThat(stub.received().get(3).text())
                 .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.B\"}");
     }
 
@@ -87,7 +85,7 @@ class RuntimeCallsTest {
         new DeployService(client, GoalLog.silent()).deploy(build(tar, new ChosenFunction(target,
                 new HandlerInfo("com.example.A", HandlerInfo.Kind.HANDLER))));
 
-        assertThat(stub.received.get(2).text()).isEqualTo("{\"image\":\"sha256:img\","
+        assertThat(stub.received().get(2).text()).isEqualTo("{\"image\":\"sha256:img\","
                 + "\"handler\":\"com.example.A\",\"minInstances\":1,\"maxInstances\":4,"
                 + "\"idleTimeout\":\"2m\",\"maxQueue\":50,\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
     }
@@ -107,9 +105,9 @@ class RuntimeCallsTest {
                 new ChosenFunction(targets.get(0), new HandlerInfo("com.example.A", HandlerInfo.Kind.HANDLER)),
                 new ChosenFunction(targets.get(1), new HandlerInfo("com.example.B", HandlerInfo.Kind.HANDLER))));
 
-        assertThat(stub.received.get(2).text())
+        assertThat(stub.received().get(2).text())
                 .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.A\",\"public\":true}");
-        assertThat(stub.received.get(3).text())
+        assertThat(stub.received().get(3).text())
                 .isEqualTo("{\"image\":\"sha256:img\",\"handler\":\"com.example.B\",\"public\":false}");
         assertThat(deployed).extracting(DeployedFunction::publicTrigger).containsExactly(true, false);
     }
@@ -185,7 +183,7 @@ class RuntimeCallsTest {
     void aHealthyRuntimeIsReachable() throws Exception {
         stub.on("GET /healthz", 200, "{\"status\":\"ok\",\"engine\":\"up\",\"runtimeId\":\"r\"}");
         new DeployService(client, GoalLog.silent()).checkReachable();
-        assertThat(stub.received).hasSize(1);
+        assertThat(stub.received()).hasSize(1);
     }
 
     @Test
@@ -211,7 +209,7 @@ class RuntimeCallsTest {
 
         assertThat(answer.bodyAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
         assertThat(answer.coldStart()).isTrue();
-        assertThat(stub.received.get(0).text()).isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(stub.received().get(0).text()).isEqualTo("{\"name\":\"Ada\"}");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.fn4j.runtime.engine;
 
+import java.util.Set;
+
 /** The labels every fn4j container carries; cleanup finds containers by them. */
 public final class Labels {
     /** The id of the runtime that owns the container; see {@code RuntimeId}. */
@@ -9,6 +11,8 @@ public final class Labels {
     public static final String INSTANCE = "dev.fn4j.instance";
     /** Present on every fn4j container whatever runtime owns it: {@code true}. */
     public static final String MANAGED = "dev.fn4j.managed";
+    /** The labels above: fn4j sets them, no one else may. */
+    public static final Set<String> ALL = Set.of(RUNTIME, FUNCTION, REVISION, INSTANCE, MANAGED);
 
     private Labels() {}
 }

@@ -35,6 +35,8 @@ public final class InstanceStarter {
 
     private final ContainerEngine engine;
     private final String runtimeId;
+    /** The operator's labels for every container (--container-label), never fn4j's own. */
+    private final Map<String, String> extraLabels;
     private final Path instancesDir;
     private final Duration startTimeout;
     private final ExecutorService watchers;
@@ -42,14 +44,15 @@ public final class InstanceStarter {
     private final InstanceRemover remover;
     private final Clock clock;
 
-    public InstanceStarter(ContainerEngine engine, String runtimeId, Path instancesDir,
-            Duration startTimeout, ExecutorService watchers, ScheduledExecutorService timers,
-            InstanceRemover remover, Clock clock) {
+    public InstanceStarter(ContainerEngine engine, String runtimeId, Map<String, String> extraLabels,
+            Path instancesDir, Duration startTimeout, ExecutorService watchers,
+            ScheduledExecutorService timers, InstanceRemover remover, Clock clock) {
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
         }
         this.engine = engine;
         this.runtimeId = runtimeId;
+        this.extraLabels = Map.copyOf(extraLabels);
         this.instancesDir = instancesDir;
         this.startTimeout = startTimeout;
         this.watchers = watchers;
@@ -149,11 +152,12 @@ public final class InstanceStarter {
         env.put(Protocol.ENV_CONCURRENCY, Integer.toString(spec.concurrency()));
         env.put(Protocol.ENV_CONFIG_KEYS, String.join(",", spec.env().keySet()));
         env.put(Protocol.ENV_LOG_LIMIT_BYTES, Integer.toString(Protocol.DEFAULT_LOG_LIMIT_BYTES));
-        Map<String, String> labels = Map.of(
+        Map<String, String> labels = new LinkedHashMap<>(extraLabels);
+        labels.putAll(Map.of(
                 Labels.RUNTIME, runtimeId,
                 Labels.FUNCTION, function.name(),
                 Labels.REVISION, Long.toString(function.revision()),
-                Labels.INSTANCE, instanceId);
+                Labels.INSTANCE, instanceId));
         return new InstanceSpec("fn4j-" + function.name() + "-" + instanceId, spec.image(), env,
                 labels, dir, spec.memoryBytes(), Math.round(spec.cpus() * 1_000_000_000L));
     }

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import dev.fn4j.protocol.ImageLayout;
+import dev.fn4j.runtime.testing.TestContainers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -268,7 +269,8 @@ class DockerContainerEngineIT {
                 Map.of("/fn4j", "not a directory"), Map.of());
         LoadedImage loaded = engine.loadImage(bad.tar());
         images.add(0, loaded.id());
-        Map<String, String> labels = Map.of(RUN_LABEL, RUN, "dev.fn4j.instance", "bad-" + RUN);
+        Map<String, String> labels = Map.of(RUN_LABEL, RUN, "dev.fn4j.instance", "bad-" + RUN,
+                TestContainers.LABEL, TestContainers.VALUE);
         InstanceSpec spec = new InstanceSpec(containerName(), loaded.id(), Map.of(), labels, socketDir(),
                 64 * MIB, 100_000_000L);
 
@@ -357,6 +359,7 @@ class DockerContainerEngineIT {
     private InstanceSpec spec(String mode, Path socketDir, long memory, Map<String, String> labels) {
         Map<String, String> all = new HashMap<>(labels);
         all.put(RUN_LABEL, RUN);
+        all.putAll(TestContainers.LABELS);
         return new InstanceSpec(containerName(), probeImage.id(), Map.of("MODE", mode), all, socketDir,
                 memory, 500_000_000L);
     }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.it.fns.Greeter;
+import dev.fn4j.runtime.testing.TestContainers;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +100,7 @@ class IsolationIT {
                 .containsEntry(Labels.RUNTIME, runtime.runtimeId())
                 .containsEntry(Labels.FUNCTION, "locked")
                 .containsEntry(Labels.REVISION, "1")
-                .containsKey(Labels.INSTANCE);
+                .containsKey(Labels.INSTANCE)
+                .as("--container-label").containsEntry(TestContainers.LABEL, TestContainers.VALUE);
     }
 }

@@ -84,7 +84,9 @@ class LifecycleIT {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(1000);
+            Await.until("the long call runs", Duration.ofSeconds(10), () -> send(runtime, "GET",
+                    "/v1/functions/sleeper", HttpRequest.BodyPublishers.noBody()).body()
+                    .contains("\"inFlight\":1"));
             CompletableFuture<Integer> stopped = CompletableFuture.supplyAsync(() -> {
                 try {
                     return runtime.terminate(Duration.ofSeconds(60));
@@ -92,7 +94,8 @@ class LifecycleIT {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(300);
+            Await.until("the runtime stops admitting", Duration.ofSeconds(10), () -> send(runtime,
+                    "GET", "/v1/functions", HttpRequest.BodyPublishers.noBody()).statusCode() == 503);
             var refused = send(runtime, "POST", "/v1/functions/sleeper/invocations",
                     HttpRequest.BodyPublishers.ofString("1"));
             assertThat(refused.statusCode()).isEqualTo(503);

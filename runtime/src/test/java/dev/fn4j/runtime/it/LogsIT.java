@@ -18,6 +18,7 @@ import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.it.fns.Chatter;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.testing.TestContainers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,8 +188,8 @@ class LogsIT {
             dir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-logs-");
             String imageId = engine.loadImage(TestImages.functions()).id();
             InstanceRemover remover = new InstanceRemover(engine, background);
-            InstanceStarter starter = new InstanceStarter(engine, runtimeId, dir,
-                    Duration.ofSeconds(60), background, timers, remover, clock);
+            InstanceStarter starter = new InstanceStarter(engine, runtimeId, TestContainers.LABELS,
+                    dir, Duration.ofSeconds(60), background, timers, remover, clock);
             FunctionSpec spec = new FunctionSpec(imageId, Chatter.class.getName(),
                     Duration.ofSeconds(30), 256L << 20, 1.0, concurrency, Map.of(),
                     new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(10), 10), null, false);

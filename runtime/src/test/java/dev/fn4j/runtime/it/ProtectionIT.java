@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.Sleeper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,12 +13,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Overload is answered, not suffered: queues, rate limits, capacity, noisy neighbours. */
+/**
+ * Overload is answered, not suffered: queues, rate limits, capacity, noisy neighbours. Each test
+ * has functions of its own; the one about the memory budget has a runtime of its own too, since
+ * every idle instance on a runtime counts against its budget.
+ */
 class ProtectionIT {
 
-    /** Room for three 256m instances, not four. */
     @RegisterExtension
-    static final RuntimeExtension FIXTURE = new RuntimeExtension("--memory-budget-mb", "800");
+    static final RuntimeExtension FIXTURE = new RuntimeExtension();
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();
 
@@ -30,10 +34,12 @@ class ProtectionIT {
         try {
             List<Future<Reply>> admitted = new ArrayList<>();
             admitted.add(threads.submit(() -> runtime.invoke("narrow", "3000")));
-            Thread.sleep(500);
+            Await.until("the long call runs", Duration.ofSeconds(10),
+                    () -> runtime.inFlight("narrow") == 1);
             admitted.add(threads.submit(() -> runtime.invoke("narrow", "10")));
             admitted.add(threads.submit(() -> runtime.invoke("narrow", "10")));
-            Thread.sleep(500);
+            Await.until("two calls wait behind it", Duration.ofSeconds(10),
+                    () -> runtime.queueDepth("narrow") == 2);
             Reply refused = runtime.invoke("narrow", "10");
             assertThat(refused.status()).as("%s", refused).isEqualTo(429);
             assertThat(refused.errorCode()).isEqualTo("queue_full");
@@ -73,7 +79,8 @@ class ProtectionIT {
         try {
             List<Future<Reply>> flood = Load.background(20,
                     () -> runtime.invoke("flooded", "1500"), threads);
-            Thread.sleep(1000);
+            Await.until("the flood waits in line", Duration.ofSeconds(30),
+                    () -> runtime.queueDepth("flooded") >= 18);
             long slowest = 0;
             for (int i = 0; i < 20; i++) {
                 long start = System.nanoTime();
@@ -96,39 +103,42 @@ class ProtectionIT {
 
     @Test
     void idleInstancesOfOtherFunctionsAreEvictedForRoomAndBusyOnesAreNot() throws Exception {
-        for (String name : List.of("big-a", "big-b", "big-c", "big-d")) {
-            runtime.deploy(name, image, Sleeper.class.getName(), "\"memory\":\"256m\"");
-        }
-        // Other tests' idle instances count too: clear them out first.
-        for (String other : List.of("narrow", "metered", "bystander")) {
-            runtime.send("DELETE", "/v1/functions/" + other, null);
-        }
-        assertThat(runtime.invoke("big-a", "1").status()).isEqualTo(200);
-        assertThat(runtime.invoke("big-b", "1").status()).isEqualTo(200);
-        assertThat(runtime.invoke("big-c", "1").status()).isEqualTo(200);
-        Reply d = runtime.invoke("big-d", "1");
-        assertThat(d.status()).as("%s", d).isEqualTo(200);
-        assertThat(Containers.awaitNone(runtime.runtimeId(), "big-a"))
-                .as("least recently used instance evicted").isTrue();
+        // Room for three 256m instances, not four.
+        try (RuntimeFixture small = RuntimeFixture.start("--memory-budget-mb", "800")) {
+            String image = small.uploadTestImage();
+            for (String name : List.of("big-a", "big-b", "big-c", "big-d")) {
+                small.deploy(name, image, Sleeper.class.getName(), "\"memory\":\"256m\"");
+            }
+            assertThat(small.invoke("big-a", "1").status()).isEqualTo(200);
+            assertThat(small.invoke("big-b", "1").status()).isEqualTo(200);
+            assertThat(small.invoke("big-c", "1").status()).isEqualTo(200);
+            Reply d = small.invoke("big-d", "1");
+            assertThat(d.status()).as("%s", d).isEqualTo(200);
+            assertThat(Containers.awaitNone(small.runtimeId(), "big-a"))
+                    .as("least recently used instance evicted").isTrue();
 
-        ExecutorService threads = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<Reply>> busy = new ArrayList<>();
-            for (String name : List.of("big-b", "big-c", "big-d")) {
-                busy.add(threads.submit(() -> runtime.invoke(name, "4000")));
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<Reply>> busy = new ArrayList<>();
+                for (String name : List.of("big-b", "big-c", "big-d")) {
+                    busy.add(threads.submit(() -> small.invoke(name, "4000")));
+                }
+                for (String name : List.of("big-b", "big-c", "big-d")) {
+                    Await.until(name + " is busy", Duration.ofSeconds(10),
+                            () -> small.inFlight(name) == 1);
+                }
+                Reply refused = small.invoke("big-a", "1");
+                assertThat(refused.status()).as("%s", refused).isEqualTo(503);
+                assertThat(refused.errorCode()).isEqualTo("capacity_exhausted");
+                assertThat(refused.header("Retry-After")).isEqualTo("5");
+                for (Future<Reply> reply : busy) {
+                    assertThat(reply.get().status()).isEqualTo(200);
+                }
+            } finally {
+                threads.shutdownNow();
             }
-            Thread.sleep(1000);
-            Reply refused = runtime.invoke("big-a", "1");
-            assertThat(refused.status()).as("%s", refused).isEqualTo(503);
-            assertThat(refused.errorCode()).isEqualTo("capacity_exhausted");
-            assertThat(refused.header("Retry-After")).isEqualTo("5");
-            for (Future<Reply> reply : busy) {
-                assertThat(reply.get().status()).isEqualTo(200);
-            }
-        } finally {
-            threads.shutdownNow();
+            assertThat(small.invoke("big-a", "1").status()).isEqualTo(200);
         }
-        assertThat(runtime.invoke("big-a", "1").status()).isEqualTo(200);
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.fn4j.runtime.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fn4j.runtime.FnRuntime;
 import dev.fn4j.runtime.RuntimeConfig;
 import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.engine.Labels;
+import dev.fn4j.runtime.testing.TestContainers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,11 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A real runtime, in this JVM, on a free loopback port with its own data directory, and an HTTP
- * client for it. Closing it stops the runtime and checks that it left no container behind.
+ * A real runtime, in this JVM, on a free loopback port with its own data directory, its
+ * containers labelled as the tests' ({@link TestContainers}), and an HTTP client for it. Closing it stops the runtime and checks that it left no container behind.
  */
 public final class RuntimeFixture implements AutoCloseable {
 
@@ -48,6 +52,7 @@ public final class RuntimeFixture implements AutoCloseable {
         String[] args = Stream.of(
                 Stream.of("--port", "0", "--data-dir", dataDir.toString(),
                         "--shutdown-grace-seconds", "5"),
+                TestContainers.RUNTIME_ARGS.stream(),
                 database.runtimeArgs().stream(),
                 Stream.of(extraArgs)).flatMap(s -> s).toArray(String[]::new);
         RuntimeConfig config = RuntimeConfig.parse(args, Map.of("FN4J_ADMIN_KEY", TestKeys.ADMIN));
@@ -84,6 +89,24 @@ public final class RuntimeFixture implements AutoCloseable {
 
     public Reply invoke(String name, String body) {
         return send("POST", "/v1/functions/" + name + "/invocations", body);
+    }
+
+    /** Calls the function's instances are running now, as GET /v1/functions/{name} shows them. */
+    public int inFlight(String function) {
+        int calls = 0;
+        for (JsonNode instance : send("GET", "/v1/functions/" + function, null).json()
+                .get("instances")) {
+            calls += instance.get("inFlight").asInt();
+        }
+        return calls;
+    }
+
+    /** Calls waiting for an instance of the function, as /metrics reads them now. */
+    public int queueDepth(String function) {
+        Matcher depth = Pattern.compile("(?m)^fn4j_queue_depth\\{function=\""
+                + Pattern.quote(function) + "\"} ([0-9.]+)$")
+                .matcher(send("GET", "/metrics", null).body());
+        return depth.find() ? (int) Double.parseDouble(depth.group(1)) : 0;
     }
 
     /** Sends with the admin key. */

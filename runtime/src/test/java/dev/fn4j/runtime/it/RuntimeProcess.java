@@ -1,5 +1,6 @@
 package dev.fn4j.runtime.it;
 
+import dev.fn4j.runtime.testing.TestContainers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The runtime's jar run as its own process, as users run it, so tests can kill and signal it. */
+/**
+ * The runtime's jar run as its own process, as users run it, so tests can kill and signal it;
+ * its containers are labelled as the tests' ({@link TestContainers}).
+ */
 final class RuntimeProcess implements AutoCloseable {
 
     private final Process process;
@@ -49,6 +53,7 @@ final class RuntimeProcess implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(),
                 "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
                 "--shutdown-grace-seconds", "20"));
+        command.addAll(TestContainers.RUNTIME_ARGS);
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.Sleeper;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +79,8 @@ class ScalingIT {
         try {
             List<Future<Reply>> first = Load.background(12, () -> runtime.invoke("rolling", "400"),
                     threads);
-            Thread.sleep(300);
+            Await.until("calls of revision 1 run", Duration.ofSeconds(10),
+                    () -> runtime.inFlight("rolling") > 0);
             Reply redeployed = runtime.deploy("rolling", image, Sleeper.class.getName(),
                     "\"concurrency\":2,\"maxInstances\":2,\"env\":{\"REV\":\"2\"}");
             assertThat(redeployed.json().get("revision").asLong()).isEqualTo(2);
