@@ -1,7 +1,6 @@
 package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.async.AsyncInvocations;
-import dev.fn4j.runtime.async.InvocationEvents;
 import dev.fn4j.runtime.auth.AdminKeyBootstrap;
 import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.call.Calls;
@@ -23,9 +22,11 @@ import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.store.Database;
-import dev.fn4j.runtime.store.FunctionStore;
-import dev.fn4j.runtime.store.InvocationRecorder;
-import dev.fn4j.runtime.store.InvocationStore;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.store.FunctionTable;
+import dev.fn4j.runtime.store.InvocationTable;
 import dev.fn4j.runtime.store.KeyTable;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
@@ -95,11 +96,11 @@ public final class FnRuntime implements AutoCloseable {
             }
         }, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
-        this.registry = new FunctionRegistry(clock, new FunctionStore(database));
+        this.registry = new FunctionRegistry(clock, new FunctionTable(database));
         Deployer deployer = new Deployer(registry, pools, engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()));
         Invoker invoker = new Invoker(engine, timer, clock);
-        this.invocations = new InvocationStore(database);
+        this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);
         this.events = new InvocationEvents();
         Calls calls = new Calls(invoker, limiter, metrics, recorder, clock);

@@ -10,9 +10,12 @@ import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
-import dev.fn4j.runtime.store.Invocation;
-import dev.fn4j.runtime.store.InvocationStatus;
-import dev.fn4j.runtime.store.InvocationStore;
+import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationStatus;
+import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.invocation.Outcome;
+import dev.fn4j.runtime.invocation.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +114,7 @@ public final class AsyncInvocations {
             }
             lane.accepting++;
         }
-        InvocationStore.Transition queued;
+        Transition queued;
         try {
             queued = store.insertQueued(Invocation.queued(id, function.name(),
                     function.revision(), clock.instant(), body, contentType));
@@ -234,37 +237,34 @@ public final class AsyncInvocations {
     private void attempt(String name, String id) {
         Optional<FunctionPool> pool = pools.get(name);
         if (pool.isEmpty()) {
-            finish(id, new InvocationStore.Outcome(InvocationStatus.FAILED, clock.instant(), null,
-                    null, null, ErrorCode.FUNCTION_NOT_FOUND.code(), "function '" + name
-                            + "' was deleted before this invocation ran", null));
+            finish(id, Outcome.failed(clock.instant(), ErrorCode.FUNCTION_NOT_FOUND, "function '"
+                    + name + "' was deleted before this invocation ran"));
             return;
         }
         Function function = pool.get().current();
-        InvocationStore.Transition started = store.start(id, function.revision(), clock.instant());
+        Transition started = store.start(id, function.revision(), clock.instant());
         events.publish(InvocationEvents.Update.of(started));
         Invocation invocation = started.invocation();
         List<Frame.Header> headers = invocation.requestType() == null ? List.of()
                 : List.of(new Frame.Header("content-type", invocation.requestType()));
         byte[] body = invocation.requestBody() == null ? new byte[0] : invocation.requestBody();
-        InvocationStore.Outcome outcome;
+        Outcome outcome;
         try {
             InvocationResult result = calls.run(pool.get(), new InvocationRequest(id, headers, body));
-            outcome = new InvocationStore.Outcome(InvocationStatus.SUCCEEDED, clock.instant(),
-                    result.coldStart(), result.body(), result.header("content-type"), null, null,
-                    result.logs());
+            outcome = Outcome.succeeded(clock.instant(), result.coldStart(), result.body(),
+                    result.header("content-type"), result.logs());
         } catch (ApiException e) {
             if (interruptedByStop(e)) {
                 LOG.info("asynchronous invocation {} of '{}' was interrupted by the stop ({});"
                         + " it runs again at the next start", id, name, e.code().code());
                 return;
             }
-            outcome = new InvocationStore.Outcome(InvocationStatus.of(e), clock.instant(), null,
-                    null, null, e.code().code(), e.getMessage(), Calls.logsOf(e));
+            outcome = Outcome.failed(clock.instant(), e, Calls.logsOf(e));
         }
         finish(id, outcome);
     }
 
-    private void finish(String id, InvocationStore.Outcome outcome) {
+    private void finish(String id, Outcome outcome) {
         events.publish(InvocationEvents.Update.of(store.finish(id, outcome)));
     }
 

@@ -9,9 +9,9 @@ import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.FunctionPool;
-import dev.fn4j.runtime.store.Invocation;
-import dev.fn4j.runtime.store.InvocationRecorder;
-import dev.fn4j.runtime.store.InvocationStatus;
+import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.invocation.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,17 +91,16 @@ public final class Calls {
         Instant started = clock.instant();
         try {
             InvocationResult result = run(pool, request);
-            recorder.record(new Invocation(request.requestId(), function.name(),
-                    function.revision(), false, InvocationStatus.SUCCEEDED, 1, started, started,
-                    clock.instant(), result.coldStart(), null, null, null,
-                    result.header("content-type"), null, null, result.logs()));
+            recorder.record(Invocation.sync(request.requestId(), function.name(),
+                    function.revision(), started, Outcome.succeeded(clock.instant(),
+                            result.coldStart(), null, result.header("content-type"),
+                            result.logs())));
             return result;
         } catch (ApiException e) {
             if (!REJECTIONS.contains(e.code())) {
-                recorder.record(new Invocation(request.requestId(), function.name(),
-                        function.revision(), false, InvocationStatus.of(e), 1, started, started,
-                        clock.instant(), null, null, null, null, null, e.code().code(),
-                        e.getMessage(), logsOf(e)));
+                recorder.record(Invocation.sync(request.requestId(), function.name(),
+                        function.revision(), started,
+                        Outcome.failed(clock.instant(), e, logsOf(e))));
             }
             throw e;
         }

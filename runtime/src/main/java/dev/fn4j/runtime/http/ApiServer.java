@@ -1,7 +1,6 @@
 package dev.fn4j.runtime.http;
 
 import dev.fn4j.runtime.async.AsyncInvocations;
-import dev.fn4j.runtime.async.InvocationEvents;
 import dev.fn4j.runtime.auth.AccessRule;
 import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.auth.Authentication;
@@ -11,7 +10,8 @@ import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.PoolRegistry;
-import dev.fn4j.runtime.store.InvocationRecorder;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;

@@ -12,7 +12,7 @@ import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
-import dev.fn4j.runtime.store.Invocation;
+import dev.fn4j.runtime.invocation.Invocation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
