@@ -14,6 +14,7 @@ import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
 import dev.fn4j.runtime.instance.OrphanReaper;
 import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
@@ -83,18 +84,10 @@ public final class FnRuntime implements AutoCloseable {
         InstanceStarter starter = new InstanceStarter(engine, runtimeId, config.instancesDir(),
                 config.startTimeout(), background, timers, remover, clock);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
-        MemoryBudget budget = new MemoryBudget(config.memoryBudget());
         this.metrics = new RuntimeMetrics();
-        this.pools = new PoolRegistry(function -> {
-            long begin = System.nanoTime();
-            Instance instance = starter.start(function);
-            metrics.coldStart(function.name(), Duration.ofNanos(System.nanoTime() - begin));
-            return instance;
-        }, budget, background, (instance, reason) -> {
-            if (remover.kill(instance, reason)) {
-                budget.release(instance.function().spec().memoryBytes());
-            }
-        }, timer, clock);
+        Capacity capacity = new Capacity(function -> timedStart(starter, function), remover::kill,
+                new MemoryBudget(config.memoryBudget()));
+        this.pools = new PoolRegistry(capacity, background, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
         this.registry = new FunctionRegistry(clock, new FunctionTable(database));
         Deployer deployer = new Deployer(registry, pools, engine,
@@ -175,6 +168,14 @@ public final class FnRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("deleting old invocations failed: {}", e.getMessage());
         }
+    }
+
+    /** Starts an instance, counting its start as a cold start in the metrics. */
+    private Instance timedStart(InstanceStarter starter, Function function) {
+        long begin = System.nanoTime();
+        Instance instance = starter.start(function);
+        metrics.coldStart(function.name(), Duration.ofNanos(System.nanoTime() - begin));
+        return instance;
     }
 
     private void reapIdle() {

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one call on a function: takes a slot from its pool, sends the call, and turns whatever
  * happens (an answer, a thrown exception, a timeout, a crash) into a result or a designed error,
- * either carrying the call's logs. An instance that timed out, crashed or ran out of memory is
- * discarded, never reused. Blocks: run it on a worker thread.
+ * either carrying the call's logs, and into the {@link Lease.Outcome} that completes the call's
+ * lease, which decides whether the instance serves again. Blocks: run it on a worker thread.
  */
 public final class Invoker {
 
@@ -55,13 +55,19 @@ public final class Invoker {
         Instant admitted = clock.instant();
         Function function = pool.current();
         Duration timeout = function.spec().timeout();
-        Lease lease = await(pool, admitted.plus(timeout));
+        try (Lease lease = await(pool, admitted.plus(timeout))) {
+            return call(lease, request, admitted, timeout);
+        }
+    }
+
+    private InvocationResult call(Lease lease, InvocationRequest request, Instant admitted,
+            Duration timeout) {
         // Queued time counts against the deadline; waiting for one's own cold start does not.
         Instant deadline = lease.coldStart() ? clock.instant().plus(timeout) : admitted.plus(timeout);
         // Set once, by whichever comes first: the deadline, or the call's end.
         AtomicBoolean settled = new AtomicBoolean();
         // The deadline only closes the connection, which ends the call at once; this thread then
-        // retires the instance, reads its last output and discards it.
+        // quarantines the instance, reads its last output and completes the lease.
         Runnable cancel = timer.schedule(deadline, () -> {
             if (settled.compareAndSet(false, true)) {
                 lease.connection().close();
@@ -77,12 +83,12 @@ public final class Invoker {
         }
         cancel.run();
         if (!settled.compareAndSet(false, true)) {
-            throw timedOut(pool, lease, request.requestId(), timeout);
+            throw timedOut(lease, request.requestId(), timeout);
         }
         if (failure != null) {
-            throw crashed(pool, lease, failure);
+            throw crashed(lease, failure);
         }
-        return answered(pool, lease, answer, admitted);
+        return answered(lease, answer, admitted);
     }
 
     private static Lease await(FunctionPool pool, Instant deadline) {
@@ -100,34 +106,31 @@ public final class Invoker {
         }
     }
 
-    private InvocationResult answered(FunctionPool pool, Lease lease, Connection.Answer answer,
-            Instant admitted) {
+    private InvocationResult answered(Lease lease, Connection.Answer answer, Instant admitted) {
         String name = lease.instance().function().name();
         Frame frame = answer.frame();
         String logs = answer.logs();
         if (frame instanceof Frame.Result result) {
-            pool.release(lease);
+            lease.complete(Lease.Outcome.OK);
             return new InvocationResult(lease.coldStart(), lease.instance().id(),
                     result.headers(), result.body(), Duration.between(admitted, clock.instant()),
                     logs);
         }
         if (frame instanceof Frame.FunctionError error) {
-            pool.release(lease);
+            lease.complete(Lease.Outcome.FUNCTION_ERROR);
             String message = error.message().isEmpty()
                     ? error.errorType() : error.errorType() + ": " + error.message();
             throw error(ErrorCode.FUNCTION_ERROR, message, Map.of(
                     "errorType", error.errorType(), "stackTrace", error.stackTrace()), logs);
         }
         if (frame instanceof Frame.PlatformError error) {
-            if (error.fatal()) {
-                pool.discard(lease, "host reported fatal " + error.code());
-            } else {
-                pool.release(lease);
-            }
+            lease.complete(!error.fatal() ? Lease.Outcome.FUNCTION_ERROR
+                    : Protocol.OUT_OF_MEMORY.equals(error.code()) ? Lease.Outcome.OUT_OF_MEMORY
+                    : Lease.Outcome.CRASH, "host reported fatal " + error.code());
             throw error(platformCode(error.code()), "function '" + name + "': " + error.message(),
                     Map.of(), logs);
         }
-        pool.discard(lease, "host answered with frame type " + frame.type());
+        lease.complete(Lease.Outcome.CRASH, "host answered with frame type " + frame.type());
         throw error(ErrorCode.FUNCTION_CRASHED, "the instance of function '" + name
                 + "' broke the protocol (frame type " + frame.type() + ") and was stopped",
                 Map.of(), logs);
@@ -154,22 +157,21 @@ public final class Invoker {
     }
 
     /** Discards the instance of a call past its deadline, keeping its last output first. */
-    private ApiException timedOut(FunctionPool pool, Lease lease, String requestId,
-            Duration timeout) {
+    private ApiException timedOut(Lease lease, String requestId, Duration timeout) {
         Function function = lease.instance().function();
-        pool.retire(lease);
+        lease.quarantine();
         String logs = lastOutput(lease);
-        pool.discard(lease, "call " + requestId + " timed out after "
+        lease.complete(Lease.Outcome.TIMEOUT, "call " + requestId + " timed out after "
                 + Quantities.formatDuration(timeout));
         return error(ErrorCode.FUNCTION_TIMEOUT, "function '" + function.name()
                 + "' did not answer within its timeout of " + Quantities.formatDuration(timeout)
                 + "; its instance was stopped. Make it faster or raise \"timeout\"", Map.of(), logs);
     }
 
-    private ApiException crashed(FunctionPool pool, Lease lease, IOException cause) {
+    private ApiException crashed(Lease lease, IOException cause) {
         Function function = lease.instance().function();
         String killedBy = lease.instance().deathReason();
-        pool.retire(lease);
+        lease.quarantine();
         // Read the exit state and the last output before the container is removed.
         ContainerState state = null;
         if (killedBy == null) {
@@ -180,8 +182,10 @@ public final class Invoker {
             }
         }
         String logs = lastOutput(lease);
-        pool.discard(lease, "crashed during call: " + cause.getMessage());
-        if (state != null && state.oomKilled()) {
+        boolean outOfMemory = state != null && state.oomKilled();
+        lease.complete(outOfMemory ? Lease.Outcome.OUT_OF_MEMORY : Lease.Outcome.CRASH,
+                "crashed during call: " + cause.getMessage());
+        if (outOfMemory) {
             return error(ErrorCode.OUT_OF_MEMORY, "function '" + function.name()
                     + "' ran out of memory (limit "
                     + Quantities.formatMemory(function.spec().memoryBytes())
