@@ -1,8 +1,9 @@
 package dev.fn4j.runtime;
 
-import dev.fn4j.runtime.async.AsyncInvocations;
 import dev.fn4j.runtime.auth.AdminKeyBootstrap;
 import dev.fn4j.runtime.auth.ApiKeys;
+import dev.fn4j.runtime.call.AsyncInvocations;
+import dev.fn4j.runtime.call.CallRunner;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.engine.ContainerEngine;
@@ -96,13 +97,14 @@ public final class FnRuntime implements AutoCloseable {
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);
         this.events = new InvocationEvents();
-        Calls calls = new Calls(invoker, limiter, metrics, recorder, clock);
-        this.async = new AsyncInvocations(invocations, calls, pools, events, clock);
+        CallRunner runner = new CallRunner(invoker, metrics);
+        this.async = new AsyncInvocations(invocations, runner, pools, events, clock);
+        Calls calls = new Calls(pools, limiter, runner, async, recorder, clock);
         ApiKeys keys = new ApiKeys(new KeyTable(database), clock, background);
         AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
         this.server = new ApiServer(
-                new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, calls, async,
-                        recorder, events, metrics, background, keys),
+                new ApiServer.Parts(engine, runtimeId, deployer, registry, pools, calls, recorder,
+                        events, metrics, background, keys),
                 new ApiServer.Settings(config.host(), config.port(), config.workerThreads(),
                         config.maxBodyBytes(), config.maxImageBytes(), config.uploadDir()));
     }

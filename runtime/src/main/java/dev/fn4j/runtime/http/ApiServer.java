@@ -1,6 +1,5 @@
 package dev.fn4j.runtime.http;
 
-import dev.fn4j.runtime.async.AsyncInvocations;
 import dev.fn4j.runtime.auth.AccessRule;
 import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.auth.Authentication;
@@ -30,9 +29,8 @@ public final class ApiServer {
      * @param keys checks every request's API key
      */
     public record Parts(ContainerEngine engine, String runtimeId, Deployer deployer,
-            FunctionRegistry registry, PoolRegistry pools, Calls calls, AsyncInvocations async,
-            InvocationRecorder history, InvocationEvents events, RuntimeMetrics metrics,
-            Executor background, ApiKeys keys) {}
+            FunctionRegistry registry, PoolRegistry pools, Calls calls, InvocationRecorder history,
+            InvocationEvents events, RuntimeMetrics metrics, Executor background, ApiKeys keys) {}
 
     /** The server's own settings. */
     public record Settings(String host, int port, int workerThreads, long maxBodyBytes,
@@ -45,8 +43,7 @@ public final class ApiServer {
         FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.pools());
         ImagesApi images = new ImagesApi(parts.engine(), settings.uploadDir(),
                 settings.maxImageBytes());
-        InvocationsApi invocations = new InvocationsApi(parts.pools(), parts.calls(),
-                parts.async(), settings.maxBodyBytes());
+        InvocationsApi invocations = new InvocationsApi(parts.calls(), settings.maxBodyBytes());
         InvocationHistoryApi history = new InvocationHistoryApi(parts.history(), parts.events(),
                 parts.registry(), parts.background());
         KeysApi keys = new KeysApi(parts.keys());
