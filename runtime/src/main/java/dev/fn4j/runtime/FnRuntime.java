@@ -11,6 +11,7 @@ import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpecParser;
 import dev.fn4j.runtime.http.ApiServer;
+import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
 import dev.fn4j.runtime.instance.OrphanReaper;
@@ -93,7 +94,7 @@ public final class FnRuntime implements AutoCloseable {
         this.registry = new FunctionRegistry(clock, new FunctionTable(database));
         Deployer deployer = new Deployer(registry, pools, engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()));
-        Invoker invoker = new Invoker(engine, timer, clock);
+        Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock);
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);
         this.events = new InvocationEvents();

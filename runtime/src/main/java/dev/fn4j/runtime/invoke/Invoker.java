@@ -2,14 +2,12 @@ package dev.fn4j.runtime.invoke;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.Protocol;
-import dev.fn4j.runtime.engine.ContainerEngine;
-import dev.fn4j.runtime.engine.ContainerState;
-import dev.fn4j.runtime.engine.EngineException;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.Quantities;
 import dev.fn4j.runtime.instance.Connection;
+import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.Lease;
@@ -18,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,19 +31,12 @@ public final class Invoker {
     /** The detail of an {@link ApiException} that holds the call's logs, when there are any. */
     public static final String LOGS = "logs";
 
-    /** How long a crashed container may take to show its final state. */
-    private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
-    /** How many of a dead instance's last output lines stand in for the logs it could not send. */
-    static final int TAIL_LINES = 100;
-    /** The most characters of those lines kept, the last ones. */
-    static final int TAIL_CHARS = Protocol.DEFAULT_LOG_LIMIT_BYTES;
-
-    private final ContainerEngine engine;
+    private final InstanceInspector inspector;
     private final DeadlineTimer timer;
     private final Clock clock;
 
-    public Invoker(ContainerEngine engine, DeadlineTimer timer, Clock clock) {
-        this.engine = engine;
+    public Invoker(InstanceInspector inspector, DeadlineTimer timer, Clock clock) {
+        this.inspector = inspector;
         this.timer = timer;
         this.clock = clock;
     }
@@ -160,7 +150,7 @@ public final class Invoker {
     private ApiException timedOut(Lease lease, String requestId, Duration timeout) {
         Function function = lease.instance().function();
         lease.quarantine();
-        String logs = lastOutput(lease);
+        String logs = inspector.lastOutput(lease.instance());
         lease.complete(Lease.Outcome.TIMEOUT, "call " + requestId + " timed out after "
                 + Quantities.formatDuration(timeout));
         return error(ErrorCode.FUNCTION_TIMEOUT, "function '" + function.name()
@@ -172,61 +162,18 @@ public final class Invoker {
         Function function = lease.instance().function();
         String killedBy = lease.instance().deathReason();
         lease.quarantine();
-        // Read the exit state and the last output before the container is removed.
-        ContainerState state = null;
-        if (killedBy == null) {
-            try {
-                state = engine.awaitStopped(lease.instance().containerId(), EXIT_GRACE);
-            } catch (EngineException e) {
-                state = null;
-            }
-        }
-        String logs = lastOutput(lease);
-        boolean outOfMemory = state != null && state.oomKilled();
-        lease.complete(outOfMemory ? Lease.Outcome.OUT_OF_MEMORY : Lease.Outcome.CRASH,
+        // Read how it ended and its last output before its container is removed.
+        InstanceInspector.Death death = inspector.death(lease.instance(), killedBy);
+        String logs = inspector.lastOutput(lease.instance());
+        lease.complete(death.outOfMemory() ? Lease.Outcome.OUT_OF_MEMORY : Lease.Outcome.CRASH,
                 "crashed during call: " + cause.getMessage());
-        if (outOfMemory) {
+        if (death.outOfMemory()) {
             return error(ErrorCode.OUT_OF_MEMORY, "function '" + function.name()
                     + "' ran out of memory (limit "
                     + Quantities.formatMemory(function.spec().memoryBytes())
                     + ") and its instance was stopped; raise \"memory\" or use less", Map.of(), logs);
         }
-        String how = killedBy != null ? "was stopped (" + killedBy + ")"
-                : state == null ? "disappeared"
-                : state.running() ? "closed its connection" : "exited with code " + state.exitCode();
         return error(ErrorCode.FUNCTION_CRASHED, "the instance of function '"
-                + function.name() + "' " + how + " during the call", Map.of(), logs);
-    }
-
-    /**
-     * The last output lines of a call's instance, which stand in for the logs its host could not
-     * send. They may include output of earlier or concurrent calls on that instance. Empty when
-     * the instance was already killed for another reason (its container may be gone) or the
-     * engine has none.
-     */
-    private String lastOutput(Lease lease) {
-        if (lease.instance().deathReason() != null) {
-            return "";
-        }
-        try {
-            return tail(engine.logTail(lease.instance().containerId(), TAIL_LINES));
-        } catch (EngineException e) {
-            return "";
-        }
-    }
-
-    /** The lines, one per line, keeping the last {@link #TAIL_CHARS} characters. */
-    static String tail(List<String> lines) {
-        if (lines.isEmpty()) {
-            return "";
-        }
-        String text = String.join("\n", lines) + "\n";
-        if (text.length() <= TAIL_CHARS) {
-            return text;
-        }
-        String kept = text.substring(text.length() - TAIL_CHARS);
-        int lineStart = kept.indexOf('\n') + 1;
-        return "… [fn4j: earlier output cut]\n"
-                + (lineStart > 0 && lineStart < kept.length() ? kept.substring(lineStart) : kept);
+                + function.name() + "' " + death.how() + " during the call", Map.of(), logs);
     }
 }

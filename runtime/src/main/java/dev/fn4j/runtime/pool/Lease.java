@@ -17,7 +17,7 @@ public final class Lease implements AutoCloseable {
     public enum Outcome {
         /** The function answered. */
         OK(true),
-        /** The function (or its host, on its behalf) answered with an error; the instance is sound. */
+        /** The function, or its host for it, answered with an error; the instance is fine. */
         FUNCTION_ERROR(true),
         /** The call outlived its deadline; the instance may still be busy with it. */
         TIMEOUT(false),
@@ -83,7 +83,7 @@ public final class Lease implements AutoCloseable {
         pool.retire(this);
     }
 
-    /** Completes the lease, naming the outcome as the reason; see {@link #complete(Outcome, String)}. */
+    /** Completes the lease with the outcome's name as the reason; see the two-argument form. */
     public boolean complete(Outcome outcome) {
         return complete(outcome, outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }

@@ -10,6 +10,7 @@ import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.instance.Ids;
+import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
 import dev.fn4j.runtime.invoke.InvocationRequest;
@@ -198,7 +199,7 @@ class LogsIT {
             DeadlineTimer timer = DeadlineTimer.on(timers, clock);
             pool = new FunctionPool(function, new Capacity(starter::start, remover::kill,
                     new MemoryBudget(1L << 40)), background, timer, clock);
-            invoker = new Invoker(engine, timer, clock);
+            invoker = new Invoker(new InstanceInspector(engine), timer, clock);
         }
 
         InvocationResult call(String requestId, String input) {
