@@ -1,9 +1,9 @@
 package dev.fn4j.runtime;
 
-import dev.fn4j.runtime.async.AsyncInvocations;
-import dev.fn4j.runtime.async.InvocationEvents;
 import dev.fn4j.runtime.auth.AdminKeyBootstrap;
 import dev.fn4j.runtime.auth.ApiKeys;
+import dev.fn4j.runtime.call.AsyncInvocations;
+import dev.fn4j.runtime.call.CallRunner;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
@@ -12,10 +12,12 @@ import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpecParser;
 import dev.fn4j.runtime.http.ApiServer;
+import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
 import dev.fn4j.runtime.instance.OrphanReaper;
 import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolInstances;
@@ -25,9 +27,11 @@ import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.store.Database;
-import dev.fn4j.runtime.store.FunctionStore;
-import dev.fn4j.runtime.store.InvocationRecorder;
-import dev.fn4j.runtime.store.InvocationStore;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.store.FunctionTable;
+import dev.fn4j.runtime.store.InvocationTable;
 import dev.fn4j.runtime.store.KeyTable;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
@@ -84,34 +88,27 @@ public final class FnRuntime implements AutoCloseable {
         InstanceStarter starter = new InstanceStarter(engine, runtimeId, config.containerLabels(),
                 config.instancesDir(), config.startTimeout(), background, timers, remover, clock);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
-        MemoryBudget budget = new MemoryBudget(config.memoryBudget());
         this.metrics = new RuntimeMetrics();
-        this.pools = new PoolRegistry(function -> {
-            long begin = System.nanoTime();
-            Instance instance = starter.start(function);
-            metrics.coldStart(function.name(), Duration.ofNanos(System.nanoTime() - begin));
-            return instance;
-        }, budget, background, (instance, reason) -> {
-            if (remover.kill(instance, reason)) {
-                budget.release(instance.function().spec().memoryBytes());
-            }
-        }, timer, clock);
+        Capacity capacity = new Capacity(function -> timedStart(starter, function), remover::kill,
+                new MemoryBudget(config.memoryBudget()));
+        this.pools = new PoolRegistry(capacity, background, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
-        this.registry = new FunctionRegistry(clock, new FunctionStore(database));
+        this.registry = new FunctionRegistry(clock, new FunctionTable(database));
         Deployer deployer = new Deployer(registry, pools, engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()));
-        Invoker invoker = new Invoker(engine, timer, clock);
-        this.invocations = new InvocationStore(database);
+        Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock);
+        this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);
         this.events = new InvocationEvents();
-        Calls calls = new Calls(invoker, limiter, metrics, recorder, clock);
-        this.async = new AsyncInvocations(invocations, calls, pools, events, clock);
+        CallRunner runner = new CallRunner(invoker, metrics);
+        this.async = new AsyncInvocations(invocations, runner, pools, events, clock);
+        Calls calls = new Calls(pools, limiter, runner, async, recorder, clock);
         ApiKeys keys = new ApiKeys(new KeyTable(database), clock, background);
         AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
         this.server = new ApiServer(
                 new ApiServer.Parts(engine::ping, runtimeId, deployer,
                         new Images(engine, config.uploadDir()), registry,
-                        new PoolInstances(pools), pools, calls, async, recorder, events,
+                        new PoolInstances(pools), calls, recorder, events,
                         () -> metrics.scrape(pools), background, keys),
                 new ApiServer.Settings(config.host(), config.port(), config.workerThreads(),
                         config.maxBodyBytes(), config.maxImageBytes()));
@@ -178,6 +175,14 @@ public final class FnRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("deleting old invocations failed: {}", e.getMessage());
         }
+    }
+
+    /** Starts an instance, counting its start as a cold start in the metrics. */
+    private Instance timedStart(InstanceStarter starter, Function function) {
+        long begin = System.nanoTime();
+        Instance instance = starter.start(function);
+        metrics.coldStart(function.name(), Duration.ofNanos(System.nanoTime() - begin));
+        return instance;
     }
 
     private void reapIdle() {

@@ -1,6 +1,6 @@
 /**
- * API keys: their format, scopes, storage port, bootstrap and the check of a presented key against
- * a required scope; it must not import {@code http} (it decides, http answers) or {@code store}
- * (which implements its {@code KeyStore}).
+ * API keys: their format, scopes, storage port ({@code KeyStore}), bootstrap and the check of a
+ * presented key against the scope a route needs; it decides, {@code http} answers. Must not
+ * import: {@code http}, {@code store}, {@code call}, {@code pool}, {@code engine}.
  */
 package dev.fn4j.runtime.auth;

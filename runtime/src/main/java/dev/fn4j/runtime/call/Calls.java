@@ -1,114 +1,103 @@
 package dev.fn4j.runtime.call;
 
+import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.error.ApiException;
-import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.invocation.Outcome;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
-import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.limit.RateLimiter;
-import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.FunctionPool;
-import dev.fn4j.runtime.store.Invocation;
-import dev.fn4j.runtime.store.InvocationRecorder;
-import dev.fn4j.runtime.store.InvocationStatus;
+import dev.fn4j.runtime.pool.PoolRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 /**
- * The one path every call takes, synchronous or asynchronous: admission by the client's and the
- * function's token buckets, the {@link Invoker}, metrics, and, for synchronous calls, the call's
- * record. Blocks: run it on a worker thread.
+ * Where every call comes in, synchronous or asynchronous: it finds the function, admits the call
+ * by the client's and the function's token buckets, then runs and records a synchronous call or
+ * hands an asynchronous one to {@link AsyncInvocations}. Blocks: run it on a worker thread.
  */
 public final class Calls {
 
-    /** Errors that refuse a call before it runs: answered at once and not recorded. */
-    public static final Set<ErrorCode> REJECTIONS = Set.of(ErrorCode.QUEUE_FULL,
-            ErrorCode.RATE_LIMITED, ErrorCode.CAPACITY_EXHAUSTED, ErrorCode.SHUTTING_DOWN);
-
-    private final Invoker invoker;
+    private final PoolRegistry pools;
     private final RateLimiter limiter;
-    private final RuntimeMetrics metrics;
+    private final CallRunner runner;
+    private final AsyncInvocations async;
     private final InvocationRecorder recorder;
     private final Clock clock;
 
-    public Calls(Invoker invoker, RateLimiter limiter, RuntimeMetrics metrics,
-            InvocationRecorder recorder, Clock clock) {
-        this.invoker = invoker;
+    public Calls(PoolRegistry pools, RateLimiter limiter, CallRunner runner,
+            AsyncInvocations async, InvocationRecorder recorder, Clock clock) {
+        this.pools = pools;
         this.limiter = limiter;
-        this.metrics = metrics;
+        this.runner = runner;
+        this.async = async;
         this.recorder = recorder;
         this.clock = clock;
     }
 
     /**
-     * Takes a token from the client's bucket and the function's; past either the call is refused
-     * with 429 {@code rate_limited} and counted as a rejection.
+     * Fails with 404 {@code function_not_found} unless the function is deployed; cheap, so a
+     * caller can refuse a call before reading its body.
      */
-    public void admit(String client, FunctionPool pool) {
-        Function function = pool.current();
-        try {
-            limiter.admitClient(client);
-            limiter.admitFunction(function.name(), function.spec().rateLimit());
-        } catch (ApiException e) {
-            rejected(function.name(), e);
-            throw e;
-        }
-    }
-
-    /** Counts a call refused before it ran (for example an asynchronous one over its limit). */
-    public void rejected(String function, ApiException error) {
-        metrics.invocation(function, error.code().code(), Duration.ZERO);
-        metrics.rejection(function, error.code().code());
-    }
-
-    /** Runs one admitted call and counts its outcome; the caller records it. */
-    public InvocationResult run(FunctionPool pool, InvocationRequest request) {
-        String name = pool.current().name();
-        long start = System.nanoTime();
-        try {
-            InvocationResult result = invoker.invoke(pool, request);
-            metrics.invocation(name, "success", Duration.ofNanos(System.nanoTime() - start));
-            return result;
-        } catch (ApiException e) {
-            metrics.invocation(name, e.code().code(), Duration.ofNanos(System.nanoTime() - start));
-            if (REJECTIONS.contains(e.code())) {
-                metrics.rejection(name, e.code().code());
-            }
-            throw e;
-        }
+    public void requireDeployed(String function) {
+        pool(function);
     }
 
     /**
      * A synchronous call: admitted, run, and recorded in the background (status, timing, cold
      * start, error; not its bodies) unless it was refused before it ran.
      */
-    public InvocationResult sync(String client, FunctionPool pool, InvocationRequest request) {
-        Function function = pool.current();
-        admit(client, pool);
+    public InvocationResult call(String client, String function, InvocationRequest request) {
+        FunctionPool pool = admit(client, function);
+        Function revision = pool.current();
         Instant started = clock.instant();
         try {
-            InvocationResult result = run(pool, request);
-            recorder.record(new Invocation(request.requestId(), function.name(),
-                    function.revision(), false, InvocationStatus.SUCCEEDED, 1, started, started,
-                    clock.instant(), result.coldStart(), null, null, null,
-                    result.header("content-type"), null, null, result.logs()));
+            InvocationResult result = runner.run(pool, request);
+            recorder.record(Invocation.sync(request.requestId(), revision.name(),
+                    revision.revision(), started, Outcome.succeeded(clock.instant(),
+                            result.coldStart(), null, result.header("content-type"),
+                            result.logs())));
             return result;
         } catch (ApiException e) {
-            if (!REJECTIONS.contains(e.code())) {
-                recorder.record(new Invocation(request.requestId(), function.name(),
-                        function.revision(), false, InvocationStatus.of(e), 1, started, started,
-                        clock.instant(), null, null, null, null, null, e.code().code(),
-                        e.getMessage(), logsOf(e)));
+            if (!CallRunner.REJECTIONS.contains(e.code())) {
+                recorder.record(Invocation.sync(request.requestId(), revision.name(),
+                        revision.revision(), started,
+                        Outcome.failed(clock.instant(), e, CallRunner.logsOf(e))));
             }
             throw e;
         }
     }
 
-    /** What the function wrote during a call that failed, when the error carries it, else null. */
-    public static String logsOf(ApiException error) {
-        return error.details().get(Invoker.LOGS);
+    /**
+     * An asynchronous call: admitted, then stored as queued to run later (see
+     * {@link AsyncInvocations}); returns it as stored, without its body.
+     */
+    public Invocation submit(String client, String function, String id, byte[] body,
+            String contentType) {
+        return async.submit(admit(client, function), id, body, contentType);
+    }
+
+    /**
+     * Takes a token from the client's bucket and the function's; past either the call is refused
+     * with 429 {@code rate_limited} and counted as a rejection.
+     */
+    private FunctionPool admit(String client, String function) {
+        FunctionPool pool = pool(function);
+        Function current = pool.current();
+        try {
+            limiter.admitClient(client);
+            limiter.admitFunction(current.name(), current.spec().rateLimit());
+        } catch (ApiException e) {
+            runner.rejected(current.name(), e);
+            throw e;
+        }
+        return pool;
+    }
+
+    private FunctionPool pool(String function) {
+        return pools.get(function).orElseThrow(() -> Deployer.notFound(function));
     }
 }

@@ -1,9 +1,8 @@
 package dev.fn4j.runtime.function;
 
-import dev.fn4j.runtime.store.Database;
-import dev.fn4j.runtime.store.FunctionStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +38,8 @@ public final class FunctionRegistry {
     /** Creates the function or makes its next revision, stored before it is returned. */
     public synchronized Deployed put(String name, FunctionSpec spec) {
         FunctionName.check(name);
-        Instant now = Database.truncate(clock.instant());
+        // To the millisecond, as the store keeps it, so what is returned equals what is stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Function old = functions.get(name);
         Function function = old == null ? new Function(name, 1, spec, now, now)
                 : old.next(spec, now);

@@ -1,7 +1,5 @@
 package dev.fn4j.runtime.http;
 
-import dev.fn4j.runtime.async.AsyncInvocations;
-import dev.fn4j.runtime.async.InvocationEvents;
 import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.auth.Authentication;
 import dev.fn4j.runtime.call.Calls;
@@ -9,8 +7,8 @@ import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.LiveInstances;
-import dev.fn4j.runtime.pool.PoolRegistry;
-import dev.fn4j.runtime.store.InvocationRecorder;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
@@ -38,9 +36,9 @@ public final class ApiServer {
      * @param keys checks every request's API key
      */
     public record Parts(EngineCheck engine, String runtimeId, Deployer deployer, Images images,
-            FunctionRegistry registry, LiveInstances instances, PoolRegistry pools, Calls calls,
-            AsyncInvocations async, InvocationRecorder history, InvocationEvents events,
-            Supplier<String> metrics, Executor background, ApiKeys keys) {}
+            FunctionRegistry registry, LiveInstances instances, Calls calls,
+            InvocationRecorder history, InvocationEvents events, Supplier<String> metrics,
+            Executor background, ApiKeys keys) {}
 
     /** The server's own settings. */
     public record Settings(String host, int port, int workerThreads, long maxBodyBytes,
@@ -53,8 +51,7 @@ public final class ApiServer {
         FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(),
                 parts.instances());
         ImagesApi images = new ImagesApi(parts.images(), settings.maxImageBytes());
-        InvocationsApi invocations = new InvocationsApi(parts.pools(), parts.calls(),
-                parts.async(), settings.maxBodyBytes());
+        InvocationsApi invocations = new InvocationsApi(parts.calls(), settings.maxBodyBytes());
         InvocationHistoryApi history = new InvocationHistoryApi(parts.history(), parts.events(),
                 parts.registry(), parts.background());
         KeysApi keys = new KeysApi(parts.keys());

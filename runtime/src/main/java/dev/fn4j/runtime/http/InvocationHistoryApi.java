@@ -1,17 +1,16 @@
 package dev.fn4j.runtime.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.fn4j.runtime.async.InvocationEvents;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import static dev.fn4j.runtime.error.Messages.quote;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.function.FunctionRegistry;
-import dev.fn4j.runtime.store.Invocation;
-import dev.fn4j.runtime.store.InvocationEvent;
-import dev.fn4j.runtime.store.InvocationRecorder;
-import dev.fn4j.runtime.store.InvocationStatus;
+import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationEvent;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
@@ -72,13 +71,7 @@ final class InvocationHistoryApi {
         int limit = limit(exchange.getQueryParameters().get("limit"));
         List<Object> invocations = new ArrayList<>();
         for (Invocation invocation : history.recent(name, limit)) {
-            Invocation withoutResult = new Invocation(invocation.id(), invocation.function(),
-                    invocation.revision(), invocation.async(), invocation.status(),
-                    invocation.attempts(), invocation.queuedAt(), invocation.startedAt(),
-                    invocation.endedAt(), invocation.coldStart(), null, invocation.requestType(),
-                    null, invocation.resultType(), invocation.errorCode(),
-                    invocation.errorMessage(), invocation.logs());
-            invocations.add(InvocationView.of(withoutResult));
+            invocations.add(InvocationView.of(invocation.withoutBodies()));
         }
         Json.send(exchange, 200, Map.of("invocations", invocations));
     }
@@ -192,16 +185,7 @@ final class InvocationHistoryApi {
             return List.of();
         }
         if (stored.isEmpty()) {
-            stored = new ArrayList<>();
-            if (invocation.startedAt() != null) {
-                stored.add(new InvocationEvent(1, InvocationStatus.RUNNING,
-                        invocation.attempts(), invocation.startedAt()));
-            }
-            if (invocation.status().terminal()) {
-                stored.add(new InvocationEvent(stored.size() + 1, invocation.status(),
-                        invocation.attempts(), invocation.endedAt() != null
-                                ? invocation.endedAt() : invocation.queuedAt()));
-            }
+            stored = invocation.impliedEvents();
         }
         List<InvocationEvents.Update> updates = new ArrayList<>(stored.size());
         for (InvocationEvent event : stored) {

@@ -1,7 +1,7 @@
 package dev.fn4j.runtime.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fn4j.runtime.store.Invocation;
+import dev.fn4j.runtime.invocation.Invocation;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

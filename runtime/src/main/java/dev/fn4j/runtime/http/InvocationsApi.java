@@ -2,17 +2,13 @@ package dev.fn4j.runtime.http;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.Protocol;
-import dev.fn4j.runtime.async.AsyncInvocations;
 import dev.fn4j.runtime.auth.ApiKey;
 import dev.fn4j.runtime.auth.Authentication;
 import dev.fn4j.runtime.call.Calls;
-import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
-import dev.fn4j.runtime.pool.FunctionPool;
-import dev.fn4j.runtime.pool.PoolRegistry;
-import dev.fn4j.runtime.store.Invocation;
+import dev.fn4j.runtime.invocation.Invocation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
@@ -41,18 +37,14 @@ final class InvocationsApi {
             "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization",
             "proxy-authenticate", "content-length", "host");
 
-    private final PoolRegistry pools;
     private final Calls calls;
-    private final AsyncInvocations async;
     private final long maxBodyBytes;
 
-    InvocationsApi(PoolRegistry pools, Calls calls, AsyncInvocations async, long maxBodyBytes) {
+    InvocationsApi(Calls calls, long maxBodyBytes) {
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
-        this.pools = pools;
         this.calls = calls;
-        this.async = async;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -62,12 +54,12 @@ final class InvocationsApi {
      */
     void invoke(HttpServerExchange exchange) throws Exception {
         String name = FunctionName.check(FunctionsApi.pathName(exchange));
-        FunctionPool pool = pool(name);
+        calls.requireDeployed(name);
         byte[] body = Bodies.read(exchange, maxBodyBytes);
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         if (Prefer.respondAsync(exchange.getRequestHeaders().get(PREFER))) {
-            calls.admit(client(exchange), pool);
-            Invocation queued = async.submit(pool, RequestIds.of(exchange), body, contentType);
+            Invocation queued = calls.submit(client(exchange), name, RequestIds.of(exchange), body,
+                    contentType);
             String location = "/v1/invocations/" + queued.id();
             exchange.getResponseHeaders().put(Headers.LOCATION, location);
             exchange.getResponseHeaders().put(PREFERENCE_APPLIED, "respond-async");
@@ -82,7 +74,7 @@ final class InvocationsApi {
         if (contentType != null) {
             headers.add(new Frame.Header("content-type", contentType));
         }
-        InvocationResult result = call(exchange, pool, headers, body);
+        InvocationResult result = call(exchange, name, headers, body);
         exchange.setStatusCode(200);
         sendResult(exchange, result);
     }
@@ -93,7 +85,7 @@ final class InvocationsApi {
         int slash = relative.indexOf('/', 1);
         String name = slash < 0 ? relative.substring(1) : relative.substring(1, slash);
         String path = slash < 0 ? "/" : relative.substring(slash);
-        FunctionPool pool = pool(FunctionName.check(name));
+        calls.requireDeployed(FunctionName.check(name));
         byte[] body = Bodies.read(exchange, maxBodyBytes);
         List<Frame.Header> headers = new ArrayList<>();
         headers.add(new Frame.Header(Protocol.METHOD, exchange.getRequestMethod().toString()));
@@ -105,7 +97,7 @@ final class InvocationsApi {
                 values.forEach(value -> headers.add(new Frame.Header(header, value)));
             }
         }
-        InvocationResult result = call(exchange, pool, headers, body);
+        InvocationResult result = call(exchange, name, headers, body);
         String status = result.header(Protocol.STATUS);
         exchange.setStatusCode(status == null ? 200 : Integer.parseInt(status));
         for (Frame.Header header : result.headers()) {
@@ -119,14 +111,10 @@ final class InvocationsApi {
         sendResult(exchange, result);
     }
 
-    private FunctionPool pool(String name) {
-        return pools.get(name).orElseThrow(() -> Deployer.notFound(name));
-    }
-
-    /** Runs a synchronous call: admitted, run and recorded by {@link Calls#sync}. */
-    private InvocationResult call(HttpServerExchange exchange, FunctionPool pool,
+    /** Runs a synchronous call: admitted, run and recorded by {@link Calls#call}. */
+    private InvocationResult call(HttpServerExchange exchange, String name,
             List<Frame.Header> headers, byte[] body) {
-        return calls.sync(client(exchange), pool,
+        return calls.call(client(exchange), name,
                 new InvocationRequest(RequestIds.of(exchange), headers, body));
     }
 

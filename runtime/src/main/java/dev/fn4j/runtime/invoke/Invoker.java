@@ -2,13 +2,11 @@ package dev.fn4j.runtime.invoke;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.Protocol;
-import dev.fn4j.runtime.engine.ContainerEngine;
-import dev.fn4j.runtime.engine.ContainerState;
-import dev.fn4j.runtime.engine.EngineException;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.instance.Connection;
+import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.Lease;
@@ -19,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,27 +24,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one call on a function: takes a slot from its pool, sends the call, and turns whatever
  * happens (an answer, a thrown exception, a timeout, a crash) into a result or a designed error,
- * either carrying the call's logs. An instance that timed out, crashed or ran out of memory is
- * discarded, never reused. Blocks: run it on a worker thread.
+ * either carrying the call's logs, and into the {@link Lease.Outcome} that completes the call's
+ * lease, which decides whether the instance serves again. Blocks: run it on a worker thread.
  */
 public final class Invoker {
 
     /** The detail of an {@link ApiException} that holds the call's logs, when there are any. */
     public static final String LOGS = "logs";
 
-    /** How long a crashed container may take to show its final state. */
-    private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
-    /** How many of a dead instance's last output lines stand in for the logs it could not send. */
-    static final int TAIL_LINES = 100;
-    /** The most characters of those lines kept, the last ones. */
-    static final int TAIL_CHARS = Protocol.DEFAULT_LOG_LIMIT_BYTES;
-
-    private final ContainerEngine engine;
+    private final InstanceInspector inspector;
     private final DeadlineTimer timer;
     private final Clock clock;
 
-    public Invoker(ContainerEngine engine, DeadlineTimer timer, Clock clock) {
-        this.engine = engine;
+    public Invoker(InstanceInspector inspector, DeadlineTimer timer, Clock clock) {
+        this.inspector = inspector;
         this.timer = timer;
         this.clock = clock;
     }
@@ -56,13 +46,19 @@ public final class Invoker {
         Instant admitted = clock.instant();
         Function function = pool.current();
         Duration timeout = function.spec().timeout();
-        Lease lease = await(pool, admitted.plus(timeout));
+        try (Lease lease = await(pool, admitted.plus(timeout))) {
+            return call(lease, request, admitted, timeout);
+        }
+    }
+
+    private InvocationResult call(Lease lease, InvocationRequest request, Instant admitted,
+            Duration timeout) {
         // Queued time counts against the deadline; waiting for one's own cold start does not.
         Instant deadline = lease.coldStart() ? clock.instant().plus(timeout) : admitted.plus(timeout);
         // Set once, by whichever comes first: the deadline, or the call's end.
         AtomicBoolean settled = new AtomicBoolean();
         // The deadline only closes the connection, which ends the call at once; this thread then
-        // retires the instance, reads its last output and discards it.
+        // quarantines the instance, reads its last output and completes the lease.
         Runnable cancel = timer.schedule(deadline, () -> {
             if (settled.compareAndSet(false, true)) {
                 lease.connection().close();
@@ -78,12 +74,12 @@ public final class Invoker {
         }
         cancel.run();
         if (!settled.compareAndSet(false, true)) {
-            throw timedOut(pool, lease, request.requestId(), timeout);
+            throw timedOut(lease, request.requestId(), timeout);
         }
         if (failure != null) {
-            throw crashed(pool, lease, failure);
+            throw crashed(lease, failure);
         }
-        return answered(pool, lease, answer, admitted);
+        return answered(lease, answer, admitted);
     }
 
     private static Lease await(FunctionPool pool, Instant deadline) {
@@ -101,34 +97,31 @@ public final class Invoker {
         }
     }
 
-    private InvocationResult answered(FunctionPool pool, Lease lease, Connection.Answer answer,
-            Instant admitted) {
+    private InvocationResult answered(Lease lease, Connection.Answer answer, Instant admitted) {
         String name = lease.instance().function().name();
         Frame frame = answer.frame();
         String logs = answer.logs();
         if (frame instanceof Frame.Result result) {
-            pool.release(lease);
+            lease.complete(Lease.Outcome.OK);
             return new InvocationResult(lease.coldStart(), lease.instance().id(),
                     result.headers(), result.body(), Duration.between(admitted, clock.instant()),
                     logs);
         }
         if (frame instanceof Frame.FunctionError error) {
-            pool.release(lease);
+            lease.complete(Lease.Outcome.FUNCTION_ERROR);
             String message = error.message().isEmpty()
                     ? error.errorType() : error.errorType() + ": " + error.message();
             throw error(ErrorCode.FUNCTION_ERROR, message, Map.of(
                     "errorType", error.errorType(), "stackTrace", error.stackTrace()), logs);
         }
         if (frame instanceof Frame.PlatformError error) {
-            if (error.fatal()) {
-                pool.discard(lease, "host reported fatal " + error.code());
-            } else {
-                pool.release(lease);
-            }
+            lease.complete(!error.fatal() ? Lease.Outcome.FUNCTION_ERROR
+                    : Protocol.OUT_OF_MEMORY.equals(error.code()) ? Lease.Outcome.OUT_OF_MEMORY
+                    : Lease.Outcome.CRASH, "host reported fatal " + error.code());
             throw error(platformCode(error.code()), "function '" + name + "': " + error.message(),
                     Map.of(), logs);
         }
-        pool.discard(lease, "host answered with frame type " + frame.type());
+        lease.complete(Lease.Outcome.CRASH, "host answered with frame type " + frame.type());
         throw error(ErrorCode.FUNCTION_CRASHED, "the instance of function '" + name
                 + "' broke the protocol (frame type " + frame.type() + ") and was stopped",
                 Map.of(), logs);
@@ -155,75 +148,33 @@ public final class Invoker {
     }
 
     /** Discards the instance of a call past its deadline, keeping its last output first. */
-    private ApiException timedOut(FunctionPool pool, Lease lease, String requestId,
-            Duration timeout) {
+    private ApiException timedOut(Lease lease, String requestId, Duration timeout) {
         Function function = lease.instance().function();
-        pool.retire(lease);
-        String logs = lastOutput(lease);
-        pool.discard(lease, "call " + requestId + " timed out after "
+        lease.quarantine();
+        String logs = inspector.lastOutput(lease.instance());
+        lease.complete(Lease.Outcome.TIMEOUT, "call " + requestId + " timed out after "
                 + Durations.format(timeout));
         return error(ErrorCode.FUNCTION_TIMEOUT, "function '" + function.name()
                 + "' did not answer within its timeout of " + Durations.format(timeout)
                 + "; its instance was stopped. Make it faster or raise \"timeout\"", Map.of(), logs);
     }
 
-    private ApiException crashed(FunctionPool pool, Lease lease, IOException cause) {
+    private ApiException crashed(Lease lease, IOException cause) {
         Function function = lease.instance().function();
         String killedBy = lease.instance().deathReason();
-        pool.retire(lease);
-        // Read the exit state and the last output before the container is removed.
-        ContainerState state = null;
-        if (killedBy == null) {
-            try {
-                state = engine.awaitStopped(lease.instance().containerId(), EXIT_GRACE);
-            } catch (EngineException e) {
-                state = null;
-            }
-        }
-        String logs = lastOutput(lease);
-        pool.discard(lease, "crashed during call: " + cause.getMessage());
-        if (state != null && state.oomKilled()) {
+        lease.quarantine();
+        // Read how it ended and its last output before its container is removed.
+        InstanceInspector.Death death = inspector.death(lease.instance(), killedBy);
+        String logs = inspector.lastOutput(lease.instance());
+        lease.complete(death.outOfMemory() ? Lease.Outcome.OUT_OF_MEMORY : Lease.Outcome.CRASH,
+                "crashed during call: " + cause.getMessage());
+        if (death.outOfMemory()) {
             return error(ErrorCode.OUT_OF_MEMORY, "function '" + function.name()
                     + "' ran out of memory (limit "
                     + MemorySize.format(function.spec().memoryBytes())
                     + ") and its instance was stopped; raise \"memory\" or use less", Map.of(), logs);
         }
-        String how = killedBy != null ? "was stopped (" + killedBy + ")"
-                : state == null ? "disappeared"
-                : state.running() ? "closed its connection" : "exited with code " + state.exitCode();
         return error(ErrorCode.FUNCTION_CRASHED, "the instance of function '"
-                + function.name() + "' " + how + " during the call", Map.of(), logs);
-    }
-
-    /**
-     * The last output lines of a call's instance, which stand in for the logs its host could not
-     * send. They may include output of earlier or concurrent calls on that instance. Empty when
-     * the instance was already killed for another reason (its container may be gone) or the
-     * engine has none.
-     */
-    private String lastOutput(Lease lease) {
-        if (lease.instance().deathReason() != null) {
-            return "";
-        }
-        try {
-            return tail(engine.logTail(lease.instance().containerId(), TAIL_LINES));
-        } catch (EngineException e) {
-            return "";
-        }
-    }
-
-    /** The lines, one per line, keeping the last {@link #TAIL_CHARS} characters. */
-    static String tail(List<String> lines) {
-        if (lines.isEmpty()) {
-            return "";
-        }
-        String text = String.join("\n", lines) + "\n";
-        if (text.length() <= TAIL_CHARS) {
-            return text;
-        }
-        String kept = text.substring(text.length() - TAIL_CHARS);
-        int lineStart = kept.indexOf('\n') + 1;
-        return "… [fn4j: earlier output cut]\n"
-                + (lineStart > 0 && lineStart < kept.length() ? kept.substring(lineStart) : kept);
+                + function.name() + "' " + death.how() + " during the call", Map.of(), logs);
     }
 }

@@ -1,8 +1,9 @@
 package dev.fn4j.runtime.limit;
 
 /**
- * The memory all instances together may use. Each instance reserves its memory limit before its
- * container starts and gives it back when it is removed. Thread-safe.
+ * The memory all instances together may use, as a counter of reserved bytes. The pool's
+ * {@code Capacity} is its one user: it reserves an instance's memory limit before its container
+ * starts and gives it back when the instance is killed. Thread-safe.
  */
 public final class MemoryBudget {
 

@@ -24,9 +24,8 @@ import java.util.concurrent.Executor;
  */
 public final class FunctionPool {
 
-    private final Launcher launcher;
+    private final Capacity capacity;
     private final Executor starts;
-    private final InstanceKiller killer;
     private final DeadlineTimer timer;
     private final Clock clock;
 
@@ -41,12 +40,11 @@ public final class FunctionPool {
     /** Once true, no call is admitted again; guarded by this. */
     private boolean closed;
 
-    public FunctionPool(Function function, Launcher launcher, Executor starts,
-            InstanceKiller killer, DeadlineTimer timer, Clock clock) {
+    public FunctionPool(Function function, Capacity capacity, Executor starts,
+            DeadlineTimer timer, Clock clock) {
         this.current = function;
-        this.launcher = launcher;
+        this.capacity = capacity;
         this.starts = starts;
-        this.killer = killer;
         this.timer = timer;
         this.clock = clock;
     }
@@ -98,7 +96,7 @@ public final class FunctionPool {
     }
 
     /** Gives a slot back after a call that ended normally; the next waiter gets it. */
-    public synchronized void release(Lease lease) {
+    synchronized void release(Lease lease) {
         Instance instance = lease.instance();
         if (instance.release(lease.connection(), clock.instant())) {
             remove(instance, "drained after revision " + current.revision() + " replaced it");
@@ -107,12 +105,11 @@ public final class FunctionPool {
     }
 
     /**
-     * Takes the instance behind a failed lease out of service at once, so none of its other slots
-     * goes to a new call, while the caller still reads its exit state and last output; the
-     * caller must {@link #discard} it next. Waiting calls get a replacement only then, once the
-     * instance's memory is released.
+     * Takes the instance behind a failing lease out of service at once, so none of its other
+     * slots goes to a new call; its lease {@link #discard}s it when completed. Waiting calls get a
+     * replacement only then, once the instance's memory is released.
      */
-    public void retire(Lease lease) {
+    void retire(Lease lease) {
         lease.connection().close();
         synchronized (this) {
             instances.remove(lease.instance());
@@ -120,11 +117,11 @@ public final class FunctionPool {
     }
 
     /** Discards the instance behind a lease that failed; it never serves again. */
-    public void discard(Lease lease, String reason) {
+    void discard(Lease lease, String reason) {
         lease.connection().close();
         synchronized (this) {
             instances.remove(lease.instance());
-            killer.kill(lease.instance(), reason);
+            capacity.kill(lease.instance(), reason);
             scale();
         }
     }
@@ -171,16 +168,11 @@ public final class FunctionPool {
         }
     }
 
-    /** The instances that serve no call now. */
-    public synchronized List<Instance> idleInstances() {
-        return instances.stream().filter(i -> i.inFlight() == 0).toList();
-    }
-
     /**
      * Removes the instance if it is still here and idle; returns whether it went. Leases are
      * taken under this pool's lock, so an idle instance cannot become busy meanwhile.
      */
-    public synchronized boolean evict(Instance instance, String reason) {
+    synchronized boolean evict(Instance instance, String reason) {
         if (!instances.contains(instance) || instance.inFlight() != 0 || !instance.drain()) {
             return false;
         }
@@ -241,7 +233,7 @@ public final class FunctionPool {
             if (instance.function().revision() == current.revision()) {
                 Connection connection = instance.tryAcquire();
                 if (connection != null) {
-                    return new Lease(instance, connection, false);
+                    return new Lease(this, instance, connection, false);
                 }
             }
         }
@@ -289,7 +281,7 @@ public final class FunctionPool {
     private void start(Function revision) {
         Instance instance;
         try {
-            instance = launcher.launch(revision);
+            instance = capacity.start(this, revision);
         } catch (ApiException e) {
             failStart(revision, e);
             return;
@@ -301,14 +293,14 @@ public final class FunctionPool {
         synchronized (this) {
             starting--;
             if (closed || revision.revision() != current.revision()) {
-                killer.kill(instance, closed ? "pool closed" : "revision superseded");
+                capacity.kill(instance, closed ? "pool closed" : "revision superseded");
                 scale();
                 return;
             }
             instances.add(instance);
             // The calls that waited for this instance are cold starts.
             for (Connection c; !queue.isEmpty() && (c = instance.tryAcquire()) != null; ) {
-                offer(new Lease(instance, c, true));
+                offer(new Lease(this, instance, c, true));
             }
         }
     }
@@ -341,7 +333,7 @@ public final class FunctionPool {
 
     private void remove(Instance instance, String reason) {
         instances.remove(instance);
-        killer.kill(instance, reason);
+        capacity.kill(instance, reason);
     }
 
     private Duration retryAfter() {

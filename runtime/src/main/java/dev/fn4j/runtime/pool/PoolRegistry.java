@@ -2,12 +2,7 @@ package dev.fn4j.runtime.pool;
 
 import dev.fn4j.runtime.function.Function;
 import java.time.Clock;
-import dev.fn4j.runtime.instance.Instance;
-import dev.fn4j.runtime.limit.MemoryBudget;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,21 +13,15 @@ import java.util.concurrent.Executor;
 public final class PoolRegistry {
 
     private final ConcurrentMap<String, FunctionPool> pools = new ConcurrentHashMap<>();
-    private final Launcher launcher;
+    private final Capacity capacity;
     private final Executor starts;
-    private final InstanceKiller killer;
     private final DeadlineTimer timer;
     private final Clock clock;
 
-    /**
-     * @param launcher starts instances; wrapped here so that every start stays within
-     *     {@code budget}, evicting idle instances of other functions when it must
-     */
-    public PoolRegistry(Launcher launcher, MemoryBudget budget, Executor starts,
-            InstanceKiller killer, DeadlineTimer timer, Clock clock) {
-        this.launcher = new BudgetedLauncher(launcher, budget, this);
+    /** @param capacity starts and kills every pool's instances within the memory budget */
+    public PoolRegistry(Capacity capacity, Executor starts, DeadlineTimer timer, Clock clock) {
+        this.capacity = capacity;
         this.starts = starts;
-        this.killer = killer;
         this.timer = timer;
         this.clock = clock;
     }
@@ -41,7 +30,7 @@ public final class PoolRegistry {
     public void deploy(Function function) {
         pools.compute(function.name(), (name, pool) -> {
             if (pool == null) {
-                pool = new FunctionPool(function, launcher, starts, killer, timer, clock);
+                pool = new FunctionPool(function, capacity, starts, timer, clock);
             }
             pool.deploy(function);
             return pool;
@@ -62,27 +51,6 @@ public final class PoolRegistry {
 
     public Collection<FunctionPool> all() {
         return List.copyOf(pools.values());
-    }
-
-    /**
-     * Evicts idle instances of functions other than {@code except}, least recently used first,
-     * until {@code bytes} are free in the budget or no idle instance is left.
-     */
-    public void evictIdle(String except, long bytes, MemoryBudget budget) {
-        List<Map.Entry<FunctionPool, Instance>> idle = new ArrayList<>();
-        pools.forEach((name, pool) -> {
-            if (!name.equals(except)) {
-                pool.idleInstances().forEach(i -> idle.add(Map.entry(pool, i)));
-            }
-        });
-        idle.sort(Comparator.comparing(e -> e.getValue().lastUsed()));
-        for (Map.Entry<FunctionPool, Instance> candidate : idle) {
-            if (budget.available() >= bytes) {
-                return;
-            }
-            candidate.getKey().evict(candidate.getValue(),
-                    "evicted to make room for '" + except + "'");
-        }
     }
 
     /** Stops idle instances above each function's minimum; returns how many went. */

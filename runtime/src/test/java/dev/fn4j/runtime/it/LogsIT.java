@@ -10,12 +10,15 @@ import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.instance.Ids;
+import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.it.fns.Chatter;
+import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.testing.TestContainers;
@@ -195,9 +198,9 @@ class LogsIT {
                     new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(10), 10), null, false);
             Function function = new Function("chatter", 1, spec, Instant.now(), Instant.now());
             DeadlineTimer timer = DeadlineTimer.on(timers, clock);
-            pool = new FunctionPool(function, starter::start, background, remover::kill, timer,
-                    clock);
-            invoker = new Invoker(engine, timer, clock);
+            pool = new FunctionPool(function, new Capacity(starter::start, remover::kill,
+                    new MemoryBudget(1L << 40)), background, timer, clock);
+            invoker = new Invoker(new InstanceInspector(engine), timer, clock);
         }
 
         InvocationResult call(String requestId, String input) {

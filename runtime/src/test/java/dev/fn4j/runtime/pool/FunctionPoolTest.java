@@ -6,6 +6,7 @@ import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.instance.Instance;
+import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.pool.PoolFakes.FakeLauncher;
 import dev.fn4j.runtime.pool.PoolFakes.ManualTimer;
 import dev.fn4j.runtime.pool.PoolFakes.RecordingKiller;
@@ -26,9 +27,10 @@ class FunctionPoolTest {
     private final ManualExecutor starts = new ManualExecutor();
     private final FakeLauncher launcher = new FakeLauncher(clock);
     private final RecordingKiller killer = new RecordingKiller();
+    private final Capacity capacity = new Capacity(launcher, killer, new MemoryBudget(1L << 40));
 
     private FunctionPool pool(Function function) {
-        FunctionPool pool = new FunctionPool(function, launcher, starts, killer, timer, clock);
+        FunctionPool pool = new FunctionPool(function, capacity, starts, timer, clock);
         pool.deploy(function);
         return pool;
     }
@@ -59,7 +61,7 @@ class FunctionPoolTest {
         CompletableFuture<Lease> second = pool.acquire(deadline());
         starts.runAll();
         assertThat(second).isNotDone();
-        pool.release(first.join());
+        first.join().complete(Lease.Outcome.OK);
         assertThat(second).isDone();
         assertThat(second.join().coldStart()).isFalse();
         assertThat(launcher.launched).hasSize(1);
@@ -83,7 +85,7 @@ class FunctionPoolTest {
         FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(0, 4, 10)));
         CompletableFuture<Lease> first = pool.acquire(deadline());
         starts.runAll();
-        pool.release(first.join());
+        first.join().complete(Lease.Outcome.OK);
         CompletableFuture<Lease> second = pool.acquire(deadline());
         assertThat(second).isDone();
         assertThat(second.join().coldStart()).isFalse();
@@ -145,14 +147,14 @@ class FunctionPoolTest {
         CompletableFuture<Lease> failed = pool.acquire(deadline());
         starts.runAll();
         Instance retired = failed.join().instance();
-        pool.retire(failed.join());
+        failed.join().quarantine();
 
         CompletableFuture<Lease> next = pool.acquire(deadline());
         assertThat(next).isNotDone();
         assertThat(pool.instances()).doesNotContain(retired);
         assertThat(killer.killed).isEmpty();
 
-        pool.discard(failed.join(), "timed out");
+        failed.join().complete(Lease.Outcome.TIMEOUT, "timed out");
         starts.runAll();
         assertThat(killer.killed).containsExactly(retired.id() + ": timed out");
         assertThat(next.join().instance()).isNotSameAs(retired);
@@ -164,7 +166,7 @@ class FunctionPoolTest {
         CompletableFuture<Lease> first = pool.acquire(deadline());
         starts.runAll();
         CompletableFuture<Lease> second = pool.acquire(deadline());
-        pool.discard(first.join(), "timed out");
+        first.join().complete(Lease.Outcome.TIMEOUT, "timed out");
         assertThat(killer.killed).containsExactly("i0: timed out");
         assertThat(first.join().instance().state()).isEqualTo(Instance.State.DEAD);
         starts.runAll();
@@ -182,7 +184,7 @@ class FunctionPoolTest {
         starts.runAll();
         assertThat(fresh.join().instance().function().revision()).isEqualTo(2);
         assertThat(killer.killed).isEmpty();
-        pool.release(old.join());
+        old.join().complete(Lease.Outcome.OK);
         assertThat(killer.killed).singleElement().asString().startsWith("i0: drained");
     }
 
@@ -202,7 +204,7 @@ class FunctionPoolTest {
         CompletableFuture<Lease> a = pool.acquire(deadline());
         CompletableFuture<Lease> b = pool.acquire(deadline());
         starts.runAll();
-        pool.release(a.join());
+        a.join().complete(Lease.Outcome.OK);
         clock.advance(Duration.ofSeconds(59));
         assertThat(pool.reapIdle()).isZero();
         clock.advance(Duration.ofSeconds(2));
@@ -219,7 +221,7 @@ class FunctionPoolTest {
         pool.close();
         assertThat(failure(waiting).code()).isEqualTo(ErrorCode.SHUTTING_DOWN);
         assertThat(killer.killed).isEmpty();
-        pool.release(busy.join());
+        busy.join().complete(Lease.Outcome.OK);
         assertThat(killer.killed).hasSize(1);
         assertThat(failure(pool.acquire(deadline())).code()).isEqualTo(ErrorCode.SHUTTING_DOWN);
     }

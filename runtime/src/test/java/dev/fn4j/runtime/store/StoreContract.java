@@ -9,6 +9,11 @@ import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.Revision;
+import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationEvent;
+import dev.fn4j.runtime.invocation.InvocationStatus;
+import dev.fn4j.runtime.invocation.Outcome;
+import dev.fn4j.runtime.invocation.Transition;
 import dev.fn4j.runtime.it.TestDatabase;
 import dev.fn4j.spec.RateLimit;
 import java.nio.file.Path;
@@ -41,8 +46,8 @@ abstract class StoreContract {
     Path dataDir;
     private TestDatabase testDatabase;
     private Database database;
-    private FunctionStore functions;
-    private InvocationStore invocations;
+    private FunctionTable functions;
+    private InvocationTable invocations;
 
     abstract TestDatabase.Kind kind();
 
@@ -50,8 +55,8 @@ abstract class StoreContract {
     void open() {
         testDatabase = TestDatabase.create(kind());
         database = Database.open(testDatabase.settings(dataDir));
-        functions = new FunctionStore(database);
-        invocations = new InvocationStore(database);
+        functions = new FunctionTable(database);
+        invocations = new InvocationTable(database);
     }
 
     @AfterEach
@@ -67,8 +72,8 @@ abstract class StoreContract {
     private Database reopen() {
         database.close();
         database = Database.open(testDatabase.settings(dataDir));
-        functions = new FunctionStore(database);
-        invocations = new InvocationStore(database);
+        functions = new FunctionTable(database);
+        invocations = new InvocationTable(database);
         return database;
     }
 
@@ -136,14 +141,14 @@ abstract class StoreContract {
         new Random(7).nextBytes(body);
         invocations.insertQueued(Invocation.queued("a1", "hello", 1, T0, body, "application/json"));
 
-        InvocationStore.Transition started = invocations.start("a1", 2, T0.plusSeconds(1));
+        Transition started = invocations.start("a1", 2, T0.plusSeconds(1));
         assertThat(started.invocation().requestBody()).isEqualTo(body);
         assertThat(started.invocation().attempts()).isEqualTo(1);
         assertThat(started.invocation().revision()).isEqualTo(2);
         assertThat(started.event().seq()).isEqualTo(2);
 
         byte[] result = "{\"ok\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        InvocationStore.Transition done = invocations.finish("a1", new InvocationStore.Outcome(
+        Transition done = invocations.finish("a1", new Outcome(
                 InvocationStatus.SUCCEEDED, T0.plusSeconds(3), true, result, "application/json",
                 null, null, "line 1\nline 2\n"));
         assertThat(done.snapshot().status()).isEqualTo(InvocationStatus.SUCCEEDED);
@@ -169,7 +174,7 @@ abstract class StoreContract {
         invocations.insertQueued(Invocation.queued("c3", "hello", 1, T0.plusSeconds(3), null, null));
         invocations.start("a1", 1, T0.plusSeconds(4));
         invocations.start("c3", 1, T0.plusSeconds(4));
-        invocations.finish("c3", new InvocationStore.Outcome(InvocationStatus.TIMED_OUT,
+        invocations.finish("c3", new Outcome(InvocationStatus.TIMED_OUT,
                 T0.plusSeconds(5), null, null, null, "function_timeout", "slow", null));
 
         reopen();
@@ -177,7 +182,7 @@ abstract class StoreContract {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a1", InvocationStatus.RUNNING),
                         org.assertj.core.groups.Tuple.tuple("b2", InvocationStatus.QUEUED));
         invocations.requeue("a1", T0.plusSeconds(6));
-        InvocationStore.Transition again = invocations.start("a1", 1, T0.plusSeconds(7));
+        Transition again = invocations.start("a1", 1, T0.plusSeconds(7));
         assertThat(again.invocation().attempts()).isEqualTo(2);
         assertThat(again.invocation().requestBody()).containsExactly(1);
         assertThat(invocations.events("a1")).extracting(InvocationEvent::status).containsExactly(
@@ -207,7 +212,7 @@ abstract class StoreContract {
         invocations.insertQueued(Invocation.queued("o1", "other", 1, T0.plusSeconds(5), null,
                 null));
         invocations.start("a1", 1, T0);
-        invocations.finish("a1", new InvocationStore.Outcome(InvocationStatus.SUCCEEDED,
+        invocations.finish("a1", new Outcome(InvocationStatus.SUCCEEDED,
                 T0.plusSeconds(1), false, new byte[] {42}, "application/octet-stream", null, null,
                 null));
 
@@ -228,7 +233,7 @@ abstract class StoreContract {
                 null));
         invocations.insertQueued(Invocation.queued("f1", "hello", 1, T0, null, null));
         invocations.start("f1", 1, T0);
-        invocations.finish("f1", new InvocationStore.Outcome(InvocationStatus.FAILED,
+        invocations.finish("f1", new Outcome(InvocationStatus.FAILED,
                 T0.plusSeconds(100), null, null, null, "function_error", "x", null));
 
         assertThat(invocations.deleteEndedBefore(T0.plusSeconds(50))).isEqualTo(1);

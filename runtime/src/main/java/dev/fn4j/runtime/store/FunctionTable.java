@@ -3,6 +3,7 @@ package dev.fn4j.runtime.store;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.FunctionSpecJson;
+import dev.fn4j.runtime.function.FunctionStore;
 import dev.fn4j.runtime.function.Revision;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,16 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deployed functions and every revision of each, in the database. Deleting a function deletes
- * its revisions too. Blocks: call it from worker threads.
+ * Deployed functions and their revisions in the database, tables {@code functions} and
+ * {@code function_revisions}.
  */
-public final class FunctionStore {
+public final class FunctionTable implements FunctionStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FunctionStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionTable.class);
 
     private final Database database;
 
-    public FunctionStore(Database database) {
+    public FunctionTable(Database database) {
         this.database = database;
     }
 
@@ -29,6 +30,7 @@ public final class FunctionStore {
      * Records a new revision and makes it the function's current one, in one transaction. The
      * caller numbers revisions; a revision number already stored fails.
      */
+    @Override
     public void save(Function function) {
         database.write("saving revision " + function.revision() + " of '" + function.name() + "'",
                 connection -> {
@@ -68,6 +70,7 @@ public final class FunctionStore {
     }
 
     /** Deletes the function and its revisions; returns whether it existed. */
+    @Override
     public boolean delete(String name) {
         return database.write("deleting '" + name + "'", connection -> {
             try (PreparedStatement revisions = connection.prepareStatement(
@@ -86,6 +89,7 @@ public final class FunctionStore {
      * Every function at its current revision, by name. A revision whose stored spec cannot be
      * read is logged and left out rather than keeping the runtime from starting.
      */
+    @Override
     public List<Function> loadAll() {
         return database.read("loading functions", connection -> {
             List<Function> functions = new ArrayList<>();
@@ -114,6 +118,7 @@ public final class FunctionStore {
     }
 
     /** The function's newest revisions first, at most {@code limit}. */
+    @Override
     public List<Revision> revisions(String name, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);

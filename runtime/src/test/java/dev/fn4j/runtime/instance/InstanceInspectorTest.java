@@ -1,4 +1,4 @@
-package dev.fn4j.runtime.invoke;
+package dev.fn4j.runtime.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class InvokerTest {
+class InstanceInspectorTest {
 
     @Test
     void tailOfNoLinesIsEmpty() {
-        assertThat(Invoker.tail(List.of())).isEmpty();
+        assertThat(InstanceInspector.tail(List.of())).isEmpty();
     }
 
     @Test
     void tailJoinsLinesEachEndingWithALineBreak() {
-        assertThat(Invoker.tail(List.of("one", "two"))).isEqualTo("one\ntwo\n");
+        assertThat(InstanceInspector.tail(List.of("one", "two"))).isEqualTo("one\ntwo\n");
     }
 
     @Test
@@ -25,9 +25,9 @@ class InvokerTest {
             lines.add(i + " " + "x".repeat(1000));
         }
 
-        String tail = Invoker.tail(lines);
+        String tail = InstanceInspector.tail(lines);
 
-        assertThat(tail.length()).isLessThanOrEqualTo(Invoker.TAIL_CHARS + 40);
+        assertThat(tail.length()).isLessThanOrEqualTo(InstanceInspector.TAIL_CHARS + 40);
         assertThat(tail).startsWith("… [fn4j: earlier output cut]\n")
                 .endsWith("99 " + "x".repeat(1000) + "\n");
         String firstKept = tail.lines().skip(1).findFirst().orElseThrow();

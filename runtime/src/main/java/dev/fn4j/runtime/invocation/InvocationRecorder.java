@@ -1,4 +1,4 @@
-package dev.fn4j.runtime.store;
+package dev.fn4j.runtime.invocation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,12 +138,12 @@ public final class InvocationRecorder implements AutoCloseable {
      * logged and dropped.
      */
     private void write(List<Invocation> batch) throws InterruptedException {
-        StoreException last = null;
+        RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 store.insertEnded(batch);
                 return;
-            } catch (StoreException e) {
+            } catch (RuntimeException e) {
                 last = e;
                 LOG.warn("cannot record {} invocation(s) yet (attempt {} of {}): {}",
                         batch.size(), attempt, ATTEMPTS, e.getMessage());
@@ -161,7 +161,7 @@ public final class InvocationRecorder implements AutoCloseable {
         for (Invocation one : batch) {
             try {
                 store.insertEnded(List.of(one));
-            } catch (StoreException e) {
+            } catch (RuntimeException e) {
                 LOG.error("dropping the record of invocation {}: {}", one.id(), e.getMessage());
             }
         }

@@ -1,4 +1,4 @@
-package dev.fn4j.runtime.store;
+package dev.fn4j.runtime.invocation;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -20,6 +20,6 @@ public record InvocationEvent(int seq, InvocationStatus status, int attempts, In
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative: " + attempts);
         }
-        at = Database.truncate(Objects.requireNonNull(at, "at"));
+        at = Invocation.millis(Objects.requireNonNull(at, "at"));
     }
 }

@@ -1,7 +1,9 @@
-package dev.fn4j.runtime.store;
+package dev.fn4j.runtime.invocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,49 @@ class InvocationTest {
         assertThat(i.queuedAt()).isEqualTo(T0.plusMillis(1));
         assertThat(i.requestType()).hasSize(255);
         assertThat(i.withoutRequestBody().requestBody()).isNull();
+    }
+
+    @Test
+    void aSynchronousCallStartsWhenAdmittedRunsOnceAndKeepsNoResultBody() {
+        Invocation ok = Invocation.sync("ab", "hello", 3, T0, Outcome.succeeded(
+                T0.plusMillis(40), true, new byte[] {1}, "text/plain", "log"));
+        assertThat(ok.async()).isFalse();
+        assertThat(ok.status()).isEqualTo(InvocationStatus.SUCCEEDED);
+        assertThat(ok.attempts()).isEqualTo(1);
+        assertThat(ok.queuedAt()).isEqualTo(T0);
+        assertThat(ok.startedAt()).isEqualTo(T0);
+        assertThat(ok.durationMs()).isEqualTo(40);
+        assertThat(ok.coldStart()).isTrue();
+        assertThat(ok.resultBody()).isNull();
+        assertThat(ok.resultType()).isEqualTo("text/plain");
+        assertThat(ok.logs()).isEqualTo("log");
+    }
+
+    @Test
+    void aFailedCallKeepsItsErrorAndATimeoutEndsTimedOut() {
+        Invocation timedOut = Invocation.sync("ab", "hello", 1, T0, Outcome.failed(
+                T0.plusSeconds(1), new ApiException(ErrorCode.FUNCTION_TIMEOUT, "too slow"), null));
+        assertThat(timedOut.status()).isEqualTo(InvocationStatus.TIMED_OUT);
+        assertThat(timedOut.errorCode()).isEqualTo("function_timeout");
+        assertThat(timedOut.errorMessage()).isEqualTo("too slow");
+        assertThat(timedOut.coldStart()).isNull();
+    }
+
+    @Test
+    void withoutBodiesDropsRequestAndResultAndKeepsTheRest() {
+        Invocation listed = done.withoutBodies();
+        assertThat(listed.requestBody()).isNull();
+        assertThat(listed.resultBody()).isNull();
+        assertThat(listed.resultType()).isEqualTo("text/plain");
+        assertThat(listed.logs()).isEqualTo("log");
+    }
+
+    @Test
+    void aSynchronousRecordImpliesRunningThenItsEndState() {
+        Invocation ok = Invocation.sync("ab", "hello", 3, T0, Outcome.succeeded(
+                T0.plusMillis(40), false, null, null, null));
+        assertThat(ok.impliedEvents()).containsExactly(
+                new InvocationEvent(1, InvocationStatus.RUNNING, 1, T0),
+                new InvocationEvent(2, InvocationStatus.SUCCEEDED, 1, T0.plusMillis(40)));
     }
 }

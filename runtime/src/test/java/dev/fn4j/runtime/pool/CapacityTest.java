@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-class BudgetedLauncherTest {
+class CapacityTest {
 
     private static final long MIB = 1 << 20;
 
@@ -28,11 +28,9 @@ class BudgetedLauncherTest {
     private final FakeLauncher launcher = new FakeLauncher(clock);
     private final MemoryBudget budget = new MemoryBudget(600 * MIB);
     private final RecordingKiller recorder = new RecordingKiller();
-    private final PoolRegistry pools = new PoolRegistry(launcher, budget, starts,
-            (instance, reason) -> {
-                recorder.kill(instance, reason);
-                budget.release(instance.function().spec().memoryBytes());
-            }, new ManualTimer(clock), clock);
+    private final Capacity capacity = new Capacity(launcher, recorder, budget);
+    private final PoolRegistry pools = new PoolRegistry(capacity, starts, new ManualTimer(clock),
+            clock);
 
     private static Function function(String name) {
         FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
@@ -56,9 +54,9 @@ class BudgetedLauncherTest {
         Lease a = call("a");
         clock.advance(Duration.ofSeconds(1));
         Lease b = call("b");
-        pools.get("a").orElseThrow().release(a);
+        a.complete(Lease.Outcome.OK);
         clock.advance(Duration.ofSeconds(1));
-        pools.get("b").orElseThrow().release(b);
+        b.complete(Lease.Outcome.OK);
 
         Lease c = call("c");
         assertThat(c.coldStart()).isTrue();
@@ -85,5 +83,40 @@ class BudgetedLauncherTest {
                 + " needs 256m and only 88m of the runtime's 600m budget is free");
         assertThat(budget.available()).isEqualTo(88 * MIB);
         assertThat(recorder.killed).isEmpty();
+    }
+
+    @Test
+    void aFailedStartReservesNothing() {
+        pools.deploy(function("a"));
+        launcher.failing = true;
+        CompletableFuture<Lease> a = pools.get("a").orElseThrow()
+                .acquire(clock.instant().plusSeconds(10));
+        starts.runAll();
+        assertThat(a).isCompletedExceptionally();
+        assertThat(budget.available()).isEqualTo(600 * MIB);
+    }
+
+    @Test
+    void killingAnInstanceReleasesItsMemoryOnceHoweverOftenItIsKilled() {
+        pools.deploy(function("a"));
+        Lease a = call("a");
+        assertThat(budget.available()).isEqualTo(344 * MIB);
+
+        capacity.kill(a.instance(), "first");
+        capacity.kill(a.instance(), "second");
+
+        assertThat(budget.available()).isEqualTo(600 * MIB);
+    }
+
+    @Test
+    void anInstanceKilledElsewhereFirstStillGivesItsMemoryBack() {
+        pools.deploy(function("a"));
+        Lease a = call("a");
+        a.instance().kill("engine lost it");
+
+        a.complete(Lease.Outcome.CRASH, "crashed");
+
+        assertThat(a.instance().deathReason()).isEqualTo("engine lost it");
+        assertThat(budget.available()).isEqualTo(600 * MIB);
     }
 }

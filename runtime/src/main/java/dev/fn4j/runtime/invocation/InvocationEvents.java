@@ -1,8 +1,5 @@
-package dev.fn4j.runtime.async;
+package dev.fn4j.runtime.invocation;
 
-import dev.fn4j.runtime.store.Invocation;
-import dev.fn4j.runtime.store.InvocationEvent;
-import dev.fn4j.runtime.store.InvocationStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +23,7 @@ public final class InvocationEvents {
             Objects.requireNonNull(invocation, "invocation");
         }
 
-        public static Update of(InvocationStore.Transition transition) {
+        public static Update of(Transition transition) {
             return new Update(transition.event(), transition.snapshot());
         }
     }

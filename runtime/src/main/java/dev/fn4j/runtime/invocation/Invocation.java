@@ -1,7 +1,10 @@
-package dev.fn4j.runtime.store;
+package dev.fn4j.runtime.invocation;
 
 import dev.fn4j.runtime.function.FunctionName;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,14 +43,19 @@ public record Invocation(String id, String function, long revision, boolean asyn
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative: " + attempts);
         }
-        queuedAt = Database.truncate(Objects.requireNonNull(queuedAt, "queuedAt"));
-        startedAt = Database.truncate(startedAt);
-        endedAt = Database.truncate(endedAt);
+        queuedAt = millis(Objects.requireNonNull(queuedAt, "queuedAt"));
+        startedAt = millis(startedAt);
+        endedAt = millis(endedAt);
         requestType = cut(text(requestType), MAX_TYPE_LENGTH);
         resultType = cut(text(resultType), MAX_TYPE_LENGTH);
         errorCode = cut(errorCode, MAX_CODE_LENGTH);
         errorMessage = text(errorMessage);
         logs = text(logs);
+    }
+
+    /** The instant to the millisecond, as the store keeps it; null stays null. */
+    static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Text as a database column can hold it: PostgreSQL's text cannot hold NUL. */
@@ -69,6 +77,17 @@ public record Invocation(String id, String function, long revision, boolean asyn
             byte[] body, String contentType) {
         return new Invocation(id, function, revision, true, InvocationStatus.QUEUED, 0, at, null,
                 null, null, body, contentType, null, null, null, null, null);
+    }
+
+    /**
+     * A synchronous call that ended with {@code outcome}: it started when it was admitted, ran
+     * once, and keeps no bodies (its result went to the caller).
+     */
+    public static Invocation sync(String id, String function, long revision, Instant startedAt,
+            Outcome outcome) {
+        return new Invocation(id, function, revision, false, outcome.status(), 1, startedAt,
+                startedAt, outcome.endedAt(), outcome.coldStart(), null, null, null,
+                outcome.resultType(), outcome.errorCode(), outcome.errorMessage(), outcome.logs());
     }
 
     /** The milliseconds from start to end, or null while either is unknown. */
@@ -95,6 +114,29 @@ public record Invocation(String id, String function, long revision, boolean asyn
                     coldStart, requestBody, requestType, resultBody, resultType, errorCode,
                     errorMessage, logs);
         };
+    }
+
+    /** This invocation without its request and result bodies, as a history lists it. */
+    public Invocation withoutBodies() {
+        return new Invocation(id, function, revision, async, status, attempts, queuedAt,
+                startedAt, endedAt, coldStart, null, requestType, null, resultType, errorCode,
+                errorMessage, logs);
+    }
+
+    /**
+     * The state changes this invocation's record implies, for a synchronous call, which has no
+     * stored events: {@code running} when it started, then its end state.
+     */
+    public List<InvocationEvent> impliedEvents() {
+        List<InvocationEvent> events = new ArrayList<>();
+        if (startedAt != null) {
+            events.add(new InvocationEvent(1, InvocationStatus.RUNNING, attempts, startedAt));
+        }
+        if (status.terminal()) {
+            events.add(new InvocationEvent(events.size() + 1, status, attempts,
+                    endedAt != null ? endedAt : queuedAt));
+        }
+        return events;
     }
 
     /** This invocation without its request body, which only re-running it needs. */

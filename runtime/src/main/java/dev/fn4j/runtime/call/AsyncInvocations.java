@@ -1,18 +1,20 @@
-package dev.fn4j.runtime.async;
+package dev.fn4j.runtime.call;
 
 import dev.fn4j.protocol.Frame;
-import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
+import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationStatus;
+import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.invocation.Outcome;
+import dev.fn4j.runtime.invocation.Transition;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
-import dev.fn4j.runtime.store.Invocation;
-import dev.fn4j.runtime.store.InvocationStatus;
-import dev.fn4j.runtime.store.InvocationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asynchronous invocations. A call is stored as {@code queued} before it is answered 202, so it
- * survives a crash; it then runs through the same {@link Calls} path as a synchronous call, at
+ * survives a crash; it then runs through the same {@link CallRunner} as a synchronous call, at
  * most {@code maxInstances × concurrency} of a function at once, oldest first, and its time in
  * this queue does not count against its timeout. Each state change is stored, then published to
  * {@link InvocationEvents}. At start-up, whatever an earlier run left queued or running is queued
@@ -45,7 +47,7 @@ public final class AsyncInvocations {
             ErrorCode.FUNCTION_CRASHED, ErrorCode.START_FAILED, ErrorCode.ENGINE_UNAVAILABLE);
 
     private final InvocationStore store;
-    private final Calls calls;
+    private final CallRunner runner;
     private final PoolRegistry pools;
     private final InvocationEvents events;
     private final Clock clock;
@@ -69,10 +71,10 @@ public final class AsyncInvocations {
         }
     }
 
-    public AsyncInvocations(InvocationStore store, Calls calls, PoolRegistry pools,
+    public AsyncInvocations(InvocationStore store, CallRunner runner, PoolRegistry pools,
             InvocationEvents events, Clock clock) {
         this.store = store;
-        this.calls = calls;
+        this.runner = runner;
         this.pools = pools;
         this.events = events;
         this.clock = clock;
@@ -85,11 +87,11 @@ public final class AsyncInvocations {
     }
 
     /**
-     * Accepts a call: stores it as queued and schedules it. Refuses it at once with 429
+     * Accepts an admitted call: stores it as queued and schedules it. Refuses it at once with 429
      * {@code queue_full} when the function already holds {@code maxInstances × concurrency +
      * maxQueue} asynchronous calls, waiting or running. Returns it as stored, without its body.
      */
-    public Invocation submit(FunctionPool pool, String id, byte[] body, String contentType) {
+    Invocation submit(FunctionPool pool, String id, byte[] body, String contentType) {
         Function function = pool.current();
         FunctionSpec spec = function.spec();
         int limit = capacity(spec) + spec.scaling().maxQueue();
@@ -106,12 +108,12 @@ public final class AsyncInvocations {
                         + function.name() + "' has " + held + " asynchronous calls waiting or"
                         + " running, its maxInstances × concurrency + maxQueue; retry later or"
                         + " raise maxQueue or maxInstances", retryAfter(spec));
-                calls.rejected(function.name(), full);
+                runner.rejected(function.name(), full);
                 throw full;
             }
             lane.accepting++;
         }
-        InvocationStore.Transition queued;
+        Transition queued;
         try {
             queued = store.insertQueued(Invocation.queued(id, function.name(),
                     function.revision(), clock.instant(), body, contentType));
@@ -234,37 +236,35 @@ public final class AsyncInvocations {
     private void attempt(String name, String id) {
         Optional<FunctionPool> pool = pools.get(name);
         if (pool.isEmpty()) {
-            finish(id, new InvocationStore.Outcome(InvocationStatus.FAILED, clock.instant(), null,
-                    null, null, ErrorCode.FUNCTION_NOT_FOUND.code(), "function '" + name
-                            + "' was deleted before this invocation ran", null));
+            finish(id, Outcome.failed(clock.instant(), ErrorCode.FUNCTION_NOT_FOUND, "function '"
+                    + name + "' was deleted before this invocation ran"));
             return;
         }
         Function function = pool.get().current();
-        InvocationStore.Transition started = store.start(id, function.revision(), clock.instant());
+        Transition started = store.start(id, function.revision(), clock.instant());
         events.publish(InvocationEvents.Update.of(started));
         Invocation invocation = started.invocation();
         List<Frame.Header> headers = invocation.requestType() == null ? List.of()
                 : List.of(new Frame.Header("content-type", invocation.requestType()));
         byte[] body = invocation.requestBody() == null ? new byte[0] : invocation.requestBody();
-        InvocationStore.Outcome outcome;
+        Outcome outcome;
         try {
-            InvocationResult result = calls.run(pool.get(), new InvocationRequest(id, headers, body));
-            outcome = new InvocationStore.Outcome(InvocationStatus.SUCCEEDED, clock.instant(),
-                    result.coldStart(), result.body(), result.header("content-type"), null, null,
-                    result.logs());
+            InvocationResult result = runner.run(pool.get(),
+                    new InvocationRequest(id, headers, body));
+            outcome = Outcome.succeeded(clock.instant(), result.coldStart(), result.body(),
+                    result.header("content-type"), result.logs());
         } catch (ApiException e) {
             if (interruptedByStop(e)) {
                 LOG.info("asynchronous invocation {} of '{}' was interrupted by the stop ({});"
                         + " it runs again at the next start", id, name, e.code().code());
                 return;
             }
-            outcome = new InvocationStore.Outcome(InvocationStatus.of(e), clock.instant(), null,
-                    null, null, e.code().code(), e.getMessage(), Calls.logsOf(e));
+            outcome = Outcome.failed(clock.instant(), e, CallRunner.logsOf(e));
         }
         finish(id, outcome);
     }
 
-    private void finish(String id, InvocationStore.Outcome outcome) {
+    private void finish(String id, Outcome outcome) {
         events.publish(InvocationEvents.Update.of(store.finish(id, outcome)));
     }
 

@@ -1,10 +1,7 @@
-package dev.fn4j.runtime.async;
+package dev.fn4j.runtime.invocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fn4j.runtime.store.Invocation;
-import dev.fn4j.runtime.store.InvocationEvent;
-import dev.fn4j.runtime.store.InvocationStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

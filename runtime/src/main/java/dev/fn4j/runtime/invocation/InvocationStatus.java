@@ -1,4 +1,4 @@
-package dev.fn4j.runtime.store;
+package dev.fn4j.runtime.invocation;
 
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;

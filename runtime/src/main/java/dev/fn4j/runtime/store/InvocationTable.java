@@ -1,5 +1,11 @@
 package dev.fn4j.runtime.store;
 
+import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationEvent;
+import dev.fn4j.runtime.invocation.InvocationStatus;
+import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.invocation.Outcome;
+import dev.fn4j.runtime.invocation.Transition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,15 +13,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Invocations and their state changes, in the database. Each change of an asynchronous
- * invocation is one transaction that updates its row and appends its event, so the events
- * replay exactly what happened. Blocks: call it from worker threads.
+ * Invocations and their state changes in the database, tables {@code invocations} and
+ * {@code invocation_events}: each change of an asynchronous invocation is one transaction that
+ * updates its row and appends its event.
  */
-public final class InvocationStore {
+public final class InvocationTable implements InvocationStore {
 
     private static final String COLUMNS = "id, function_name, revision, is_async, status,"
             + " attempts, queued_at, started_at, ended_at, cold_start, request_type, result_body,"
@@ -23,49 +28,12 @@ public final class InvocationStore {
 
     private final Database database;
 
-    public InvocationStore(Database database) {
+    public InvocationTable(Database database) {
         this.database = database;
     }
 
-    /** A state change: the invocation right after it, and the event that records it. */
-    public record Transition(Invocation invocation, InvocationEvent event) {
-        public Transition {
-            Objects.requireNonNull(invocation, "invocation");
-            Objects.requireNonNull(event, "event");
-        }
-
-        /** The invocation as the event's subscribers see it. */
-        public Invocation snapshot() {
-            return invocation.asOf(event);
-        }
-    }
-
-    /**
-     * How an attempt ended.
-     *
-     * @param status succeeded, failed or timed_out
-     * @param endedAt when
-     * @param coldStart whether the attempt had to start its instance, or null when unknown
-     * @param resultBody the output of a success, or null
-     * @param resultType its content type, or null
-     * @param errorCode the error of a failure, or null
-     * @param errorMessage its message, or null
-     * @param logs what the function logged, or null
-     */
-    public record Outcome(InvocationStatus status, Instant endedAt, Boolean coldStart,
-            byte[] resultBody, String resultType, String errorCode, String errorMessage,
-            String logs) {
-        public Outcome {
-            if (!status.terminal()) {
-                throw new IllegalArgumentException("an outcome is a terminal state: " + status);
-            }
-            Objects.requireNonNull(endedAt, "endedAt");
-            errorMessage = Invocation.text(errorMessage);
-            logs = Invocation.text(logs);
-        }
-    }
-
     /** Stores a newly accepted asynchronous call and its first event, {@code queued}. */
+    @Override
     public Transition insertQueued(Invocation invocation) {
         if (invocation.status() != InvocationStatus.QUEUED) {
             throw new IllegalArgumentException("not queued: " + invocation.status());
@@ -80,6 +48,7 @@ public final class InvocationStore {
     }
 
     /** Stores invocations that already ended (synchronous calls), in one batch, without events. */
+    @Override
     public void insertEnded(List<Invocation> invocations) {
         if (invocations.isEmpty()) {
             return;
@@ -94,6 +63,7 @@ public final class InvocationStore {
      * Starts an attempt: the invocation becomes {@code running} on {@code revision} and its
      * attempts go up by one. Returns it with its request body, which the attempt needs.
      */
+    @Override
     public Transition start(String id, long revision, Instant at) {
         return database.write("starting invocation " + id, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
@@ -114,6 +84,7 @@ public final class InvocationStore {
     }
 
     /** Ends the invocation's attempt with {@code outcome}. */
+    @Override
     public Transition finish(String id, Outcome outcome) {
         return database.write("finishing invocation " + id, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
@@ -141,6 +112,7 @@ public final class InvocationStore {
     }
 
     /** Puts an invocation whose attempt a crash interrupted back in the queue. */
+    @Override
     public Transition requeue(String id, Instant at) {
         return database.write("re-queueing invocation " + id, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
@@ -158,11 +130,13 @@ public final class InvocationStore {
     }
 
     /** The invocation, without its request body. */
+    @Override
     public Optional<Invocation> find(String id) {
         return database.read("reading invocation " + id, connection -> select(connection, id, false));
     }
 
     /** The invocation's state changes in order; empty for synchronous calls. */
+    @Override
     public List<InvocationEvent> events(String id) {
         return database.read("reading the events of invocation " + id, connection -> {
             List<InvocationEvent> events = new ArrayList<>();
@@ -186,6 +160,7 @@ public final class InvocationStore {
      * The function's newest invocations first, at most {@code limit}, without request or result
      * bodies (a history lists many; {@link #find} reads one whole).
      */
+    @Override
     public List<Invocation> recent(String function, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
@@ -209,6 +184,7 @@ public final class InvocationStore {
     }
 
     /** Asynchronous invocations still queued or running, oldest first, without request bodies. */
+    @Override
     public List<Invocation> unfinished() {
         return database.read("reading unfinished invocations", connection -> {
             List<Invocation> invocations = new ArrayList<>();
@@ -225,6 +201,7 @@ public final class InvocationStore {
     }
 
     /** Deletes invocations that ended before {@code cutoff}, with their events; returns how many. */
+    @Override
     public int deleteEndedBefore(Instant cutoff) {
         return database.write("deleting old invocations", connection -> {
             try (PreparedStatement events = connection.prepareStatement(

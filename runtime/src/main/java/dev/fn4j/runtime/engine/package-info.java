@@ -1,0 +1,6 @@
+/**
+ * The container engine (Docker through docker-java): starting locked-down containers, their
+ * labels, images, layers and removal. Must not import: {@code http}, {@code store}, {@code call},
+ * {@code invoke}, {@code pool}, {@code instance}, {@code function}, {@code deploy}.
+ */
+package dev.fn4j.runtime.engine;

@@ -1,0 +1,6 @@
+/**
+ * One running instance: starting its container, readiness over its Unix socket, its connections,
+ * how it ended, its removal and the reaping of orphans by label. Must not import: {@code http},
+ * {@code store}, {@code call}, {@code invoke}, {@code pool}, {@code deploy}.
+ */
+package dev.fn4j.runtime.instance;

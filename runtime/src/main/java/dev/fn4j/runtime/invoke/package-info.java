@@ -1,0 +1,6 @@
+/**
+ * Runs one call on a leased instance and turns what happens into a result or a designed error,
+ * and the outcome that completes the lease. Must not import: {@code call}, {@code invocation},
+ * {@code http}, {@code store}, {@code engine}.
+ */
+package dev.fn4j.runtime.invoke;

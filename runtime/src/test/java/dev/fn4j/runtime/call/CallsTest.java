@@ -1,0 +1,211 @@
+package dev.fn4j.runtime.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.fn4j.protocol.Frame;
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionSpec;
+import dev.fn4j.runtime.instance.Connection;
+import dev.fn4j.runtime.instance.Instance;
+import dev.fn4j.runtime.instance.InstanceInspector;
+import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationEvent;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.invocation.InvocationStatus;
+import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.invocation.Outcome;
+import dev.fn4j.runtime.invocation.Transition;
+import dev.fn4j.runtime.invoke.InvocationRequest;
+import dev.fn4j.runtime.invoke.InvocationResult;
+import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.spec.RateLimit;
+import dev.fn4j.runtime.limit.RateLimiter;
+import dev.fn4j.runtime.metrics.RuntimeMetrics;
+import dev.fn4j.runtime.pool.Capacity;
+import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.runtime.testing.ManualClock;
+import io.github.bucket4j.TimeMeter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The admission service: one way in for synchronous and asynchronous calls. */
+class CallsTest {
+
+    private final ManualClock clock = new ManualClock();
+    private final RecordingStore store = new RecordingStore();
+    private final InvocationRecorder recorder = new InvocationRecorder(store);
+    private final RuntimeMetrics metrics = new RuntimeMetrics();
+    private final PoolRegistry pools = new PoolRegistry(
+            new Capacity(CallsTest::launch, (instance, reason) -> instance.kill(reason),
+                    new MemoryBudget(1L << 40)),
+            Runnable::run, (at, task) -> () -> { }, clock);
+    private final CallRunner runner = new CallRunner(
+            new Invoker(new InstanceInspector(null), (at, task) -> () -> { }, clock), metrics);
+    private final AsyncInvocations async = new AsyncInvocations(store, runner, pools,
+            new InvocationEvents(), clock);
+    private final Calls calls = new Calls(pools, new RateLimiter(new StoppedTime(),
+            new RateLimit(1, 1)), runner, async, recorder, clock);
+
+    @AfterEach
+    void close() throws InterruptedException {
+        async.awaitRunning(Duration.ZERO);
+        recorder.close();
+    }
+
+    private static Function function(String name) {
+        FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
+                Duration.ofSeconds(10), 256L << 20, 1.0, 1, Map.of(),
+                new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(1), 10), null, false);
+        return new Function(name, 1, spec, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private static Instance launch(Function function) {
+        return new Instance("i-" + function.name(), function, "c-" + function.name(),
+                Path.of("/tmp/none"), List.of(new EchoConnection()), Instant.EPOCH);
+    }
+
+    private static InvocationRequest request(String id) {
+        return new InvocationRequest(id, List.of(), "hi".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSynchronousCallIsAdmittedRunAndRecordedWithoutItsBodies() {
+        pools.deploy(function("echo"));
+
+        InvocationResult result = calls.call("client a", "echo", request("r1"));
+
+        assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("hi");
+        Invocation recorded = recorder.find("r1").orElseThrow();
+        assertThat(recorded.status()).isEqualTo(InvocationStatus.SUCCEEDED);
+        assertThat(recorded.async()).isFalse();
+        assertThat(recorded.resultBody()).isNull();
+    }
+
+    @Test
+    void oneRateLimitRefusesSynchronousAndAsynchronousCallsAlikeAndRecordsNeither() {
+        pools.deploy(function("echo"));
+        calls.call("client a", "echo", request("r1"));
+
+        ApiException sync = catchThrowableOfType(ApiException.class,
+                () -> calls.call("client a", "echo", request("r2")));
+        ApiException queued = catchThrowableOfType(ApiException.class,
+                () -> calls.submit("client a", "echo", "r3", new byte[0], null));
+
+        assertThat(sync.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(queued.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(recorder.find("r2")).isEmpty();
+        assertThat(store.queued).isEmpty();
+        assertThat(metrics.scrape(pools)).contains(
+                "fn4j_rejections_total{function=\"echo\",reason=\"rate_limited\"} 2.0");
+    }
+
+    @Test
+    void aCallToAFunctionThatIsNotDeployedIsNotFoundEitherWay() {
+        for (Runnable call : List.<Runnable>of(() -> calls.requireDeployed("nope"),
+                () -> calls.call("client a", "nope", request("r1")),
+                () -> calls.submit("client a", "nope", "r2", new byte[0], null))) {
+            ApiException e = catchThrowableOfType(ApiException.class, call::run);
+            assertThat(e.code()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND);
+        }
+    }
+
+    /** Time that stands still, so a spent token never comes back during a test. */
+    private static final class StoppedTime implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            return 0;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
+    }
+
+    /** A host slot that answers every call with its own body. */
+    private static final class EchoConnection implements Connection {
+        @Override
+        public Answer call(Frame.Invoke invoke) {
+            return Answer.of(new Frame.Result(invoke.requestId(), List.of(), invoke.body()));
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Keeps ended records in memory and records what was queued; nothing else is called here. */
+    private static final class RecordingStore implements InvocationStore {
+        final List<Invocation> ended = new ArrayList<>();
+        final List<Invocation> queued = new ArrayList<>();
+
+        @Override
+        public synchronized Transition insertQueued(Invocation invocation) {
+            queued.add(invocation);
+            return new Transition(invocation, new InvocationEvent(1, InvocationStatus.QUEUED, 0,
+                    invocation.queuedAt()));
+        }
+
+        @Override
+        public synchronized void insertEnded(List<Invocation> invocations) {
+            ended.addAll(invocations);
+        }
+
+        @Override
+        public synchronized Optional<Invocation> find(String id) {
+            return ended.stream().filter(i -> i.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public Transition start(String id, long revision, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Transition finish(String id, Outcome outcome) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Transition requeue(String id, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<InvocationEvent> events(String id) {
+            return List.of();
+        }
+
+        @Override
+        public List<Invocation> recent(String function, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<Invocation> unfinished() {
+            return List.of();
+        }
+
+        @Override
+        public int deleteEndedBefore(Instant cutoff) {
+            return 0;
+        }
+    }
+}
