@@ -16,8 +16,7 @@ import java.util.Objects;
  * @param headers the request headers, names in lower case, each with its values in order
  * @param body the request body; empty when there is none
  */
-public record HttpRequest(
-        String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+public record HttpRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
 
     /** Checks the components and copies the header map so that the request is immutable. */
     public HttpRequest {

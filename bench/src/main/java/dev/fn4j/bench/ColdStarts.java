@@ -37,13 +37,12 @@ final class ColdStarts implements Scenario {
             String name = "echo-cold-" + i;
             RuntimeUnderTest.Reply deployed = runtime.deploy(name, context.spec(0));
             if (deployed.status() != 201 && deployed.status() != 200) {
-                throw new IOException("PUT " + name + " answered " + deployed.status() + ": "
-                        + deployed.body());
+                throw new IOException("PUT " + name + " answered " + deployed.status() + ": " + deployed.body());
             }
             RuntimeUnderTest.Reply call = runtime.invoke(name, body);
             if (call.status() != 200 || !call.coldStart()) {
-                throw new IOException("first call of " + name + " answered " + call.status()
-                        + " (cold start: " + call.coldStart() + "): " + call.body());
+                throw new IOException("first call of " + name + " answered " + call.status() + " (cold start: "
+                        + call.coldStart() + "): " + call.body());
             }
             RuntimeUnderTest.Reply again = runtime.invoke(name, body);
             put.add(deployed.nanos());
@@ -67,8 +66,7 @@ final class ColdStarts implements Scenario {
         report.cold.put("`DELETE /v1/functions/{name}`", delete);
     }
 
-    private static void awaitNoContainers(BenchContext context, String label)
-            throws InterruptedException {
+    private static void awaitNoContainers(BenchContext context, String label) throws InterruptedException {
         long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < stop) {
             if (Docker.containers(context.runtimeLabel(), label).isEmpty()) {

@@ -143,8 +143,8 @@ final class CpuMeter {
                 }
             }
         }
-        for (String dir : List.of("/sys/fs/cgroup/system.slice/docker-" + id + ".scope",
-                "/sys/fs/cgroup/docker/" + id)) {
+        for (String dir :
+                List.of("/sys/fs/cgroup/system.slice/docker-" + id + ".scope", "/sys/fs/cgroup/docker/" + id)) {
             Path stat = Path.of(dir, "cpu.stat");
             if (Files.isReadable(stat)) {
                 try {

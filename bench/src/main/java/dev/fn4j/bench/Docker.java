@@ -36,8 +36,10 @@ final class Docker {
         Path out = Files.createTempFile("fn4j-bench-docker-", ".out");
         try {
             long t0 = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             boolean ended;
             try {
                 ended = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
@@ -51,8 +53,7 @@ final class Docker {
                 process.destroyForcibly();
                 throw new IOException("timed out after " + timeoutSeconds + "s: " + command);
             }
-            return new Result(process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8), nanos);
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), nanos);
         } finally {
             Files.deleteIfExists(out);
         }
@@ -62,8 +63,8 @@ final class Docker {
     static Result check(int timeoutSeconds, String... args) throws IOException {
         Result result = run(timeoutSeconds, args);
         if (!result.ok()) {
-            throw new IOException("docker " + String.join(" ", args) + " exited with "
-                    + result.exit() + ": " + result.trimmed());
+            throw new IOException(
+                    "docker " + String.join(" ", args) + " exited with " + result.exit() + ": " + result.trimmed());
         }
         return result;
     }

@@ -34,11 +34,32 @@ final class DockerBaselines implements Scenario {
             String name = "fn4j-bench-" + context.runId() + "-base-" + i;
             // Not the lock-down: a bare container, only without networking (whose set-up would
             // otherwise dominate), as the floor any container start pays.
-            Docker.Result r = Docker.check(120, "run", "--rm", "--name", name, "--label",
-                    context.runLabel(), "--network", "none", base, "java", "-version");
+            Docker.Result r = Docker.check(
+                    120,
+                    "run",
+                    "--rm",
+                    "--name",
+                    name,
+                    "--label",
+                    context.runLabel(),
+                    "--network",
+                    "none",
+                    base,
+                    "java",
+                    "-version");
             run.add(r.nanos());
-            Docker.Result c = Docker.check(60, "create", "--name", name, "--label",
-                    context.runLabel(), "--network", "none", base, "java", "-version");
+            Docker.Result c = Docker.check(
+                    60,
+                    "create",
+                    "--name",
+                    name,
+                    "--label",
+                    context.runLabel(),
+                    "--network",
+                    "none",
+                    base,
+                    "java",
+                    "-version");
             create.add(c.nanos());
             start.add(Docker.check(120, "start", "-a", name).nanos());
             remove.add(Docker.check(60, "rm", "-f", name).nanos());
@@ -54,8 +75,10 @@ final class DockerBaselines implements Scenario {
 
     private static long timeProcess(List<String> command) throws IOException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

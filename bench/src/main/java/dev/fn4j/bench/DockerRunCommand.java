@@ -27,13 +27,27 @@ import java.util.TreeMap;
 final class DockerRunCommand {
 
     /** Docker API names of the host settings {@link #hostFlags} knows how to write. */
-    private static final Set<String> KNOWN = Set.of("NetworkMode", "ReadonlyRootfs", "Tmpfs",
-            "CapDrop", "SecurityOpt", "Privileged", "IpcMode", "PidsLimit", "Memory",
-            "MemorySwap", "OomKillDisable", "NanoCpus", "Ulimits", "LogConfig", "Init", "Mounts",
-            "AutoRemove", "RestartPolicy");
+    private static final Set<String> KNOWN = Set.of(
+            "NetworkMode",
+            "ReadonlyRootfs",
+            "Tmpfs",
+            "CapDrop",
+            "SecurityOpt",
+            "Privileged",
+            "IpcMode",
+            "PidsLimit",
+            "Memory",
+            "MemorySwap",
+            "OomKillDisable",
+            "NanoCpus",
+            "Ulimits",
+            "LogConfig",
+            "Init",
+            "Mounts",
+            "AutoRemove",
+            "RestartPolicy");
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private DockerRunCommand() {}
 
@@ -61,8 +75,8 @@ final class DockerRunCommand {
             args.add("--read-only");
         }
         if (host.getTmpFs() != null) {
-            new TreeMap<>(host.getTmpFs()).forEach((path, opts) -> add(args, "--tmpfs",
-                    opts.isEmpty() ? path : path + ":" + opts));
+            new TreeMap<>(host.getTmpFs())
+                    .forEach((path, opts) -> add(args, "--tmpfs", opts.isEmpty() ? path : path + ":" + opts));
         }
         if (host.getCapDrop() != null) {
             for (Capability capability : host.getCapDrop()) {
@@ -91,8 +105,12 @@ final class DockerRunCommand {
             args.add("--oom-kill-disable");
         }
         if (host.getNanoCPUs() != null) {
-            add(args, "--cpus", BigDecimal.valueOf(host.getNanoCPUs(), 9).stripTrailingZeros()
-                    .toPlainString());
+            add(
+                    args,
+                    "--cpus",
+                    BigDecimal.valueOf(host.getNanoCPUs(), 9)
+                            .stripTrailingZeros()
+                            .toPlainString());
         }
         if (host.getUlimits() != null) {
             for (Ulimit u : host.getUlimits()) {
@@ -118,7 +136,9 @@ final class DockerRunCommand {
             args.add("--rm");
         }
         RestartPolicy restart = host.getRestartPolicy();
-        if (restart != null && restart.getName() != null && !restart.getName().isEmpty()
+        if (restart != null
+                && restart.getName() != null
+                && !restart.getName().isEmpty()
                 && !restart.getName().equals("no")) {
             add(args, "--restart", restart.toString());
         }
@@ -127,8 +147,8 @@ final class DockerRunCommand {
 
     private static String mount(Mount mount) {
         if (mount.getType() != MountType.BIND || mount.getBindOptions() != null) {
-            throw new IllegalStateException("the lock-down has a mount the bench cannot write as"
-                    + " a docker run flag: " + mount);
+            throw new IllegalStateException(
+                    "the lock-down has a mount the bench cannot write as" + " a docker run flag: " + mount);
         }
         return "type=bind,source=" + mount.getSource() + ",target=" + mount.getTarget()
                 + (Boolean.TRUE.equals(mount.getReadOnly()) ? ",readonly" : "");

@@ -35,17 +35,17 @@ final class EchoImage {
     }
 
     /** Builds the image as a docker-archive tar named {@code imageName}. */
-    static Path build(String baseImage, Path hostJar, Path classes, String imageName,
-            Path tar) throws Exception {
-        new FunctionImageBuilder().build(ImageBuildRequest.builder()
-                .baseImage(BaseImage.parse(baseImage))
-                .hostJar(hostJar)
-                .classesDir(classes)
-                .dependencies(List.of())
-                .handlers(List.of(Echo.class.getName()))
-                .labels(Map.of("dev.fn4j.bench", "true"))
-                .output(ImageOutput.tar(tar, imageName))
-                .build());
+    static Path build(String baseImage, Path hostJar, Path classes, String imageName, Path tar) throws Exception {
+        new FunctionImageBuilder()
+                .build(ImageBuildRequest.builder()
+                        .baseImage(BaseImage.parse(baseImage))
+                        .hostJar(hostJar)
+                        .classesDir(classes)
+                        .dependencies(List.of())
+                        .handlers(List.of(Echo.class.getName()))
+                        .labels(Map.of("dev.fn4j.bench", "true"))
+                        .output(ImageOutput.tar(tar, imageName))
+                        .build());
         return tar;
     }
 }

@@ -22,20 +22,22 @@ final class EchoSetUp implements Scenario {
         Path classes = EchoImage.classesDir(context.workDir());
         context.classes(classes);
         Path hostJar = Path.of(options.string("host-jar"));
-        Bench.log("building " + context.imageName() + " on " + options.string("base-image")
-                + " with " + hostJar);
+        Bench.log("building " + context.imageName() + " on " + options.string("base-image") + " with " + hostJar);
         long t0 = System.nanoTime();
-        Path tar = EchoImage.build(options.string("base-image"), hostJar, classes,
-                context.imageName(), context.workDir().resolve("echo.tar"));
+        Path tar = EchoImage.build(
+                options.string("base-image"),
+                hostJar,
+                classes,
+                context.imageName(),
+                context.workDir().resolve("echo.tar"));
         report.setup.put("build the echo image (fn4j-image, tar)", System.nanoTime() - t0);
 
         Bench.log("starting the runtime from " + options.string("runtime-jar"));
         t0 = System.nanoTime();
-        RuntimeUnderTest runtime = RuntimeUnderTest.start(Path.of(options.string("runtime-jar")),
-                context.workDir(), options.list("runtime-jvm-args"));
+        RuntimeUnderTest runtime = RuntimeUnderTest.start(
+                Path.of(options.string("runtime-jar")), context.workDir(), options.list("runtime-jvm-args"));
         context.runtime(runtime);
-        report.setup.put("start the runtime jar until /healthz answers 200",
-                System.nanoTime() - t0);
+        report.setup.put("start the runtime jar until /healthz answers 200", System.nanoTime() - t0);
 
         RuntimeUnderTest.Reply upload = runtime.uploadImage(tar);
         if (upload.status() != 201) {
@@ -43,8 +45,7 @@ final class EchoSetUp implements Scenario {
         }
         String imageId = upload.json().path("id").asText();
         context.imageId(imageId);
-        report.setup.put("upload the image (POST /v1/images, " + Files.size(tar) / 1024
-                + " KiB)", upload.nanos());
+        report.setup.put("upload the image (POST /v1/images, " + Files.size(tar) / 1024 + " KiB)", upload.nanos());
         Bench.log("uploaded " + imageId);
     }
 }

@@ -13,24 +13,23 @@ final class Environment {
 
     static Map<String, String> describe(Options options) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores visible (`nproc`)");
+        env.put("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible (`nproc`)");
         env.put("memory", memory());
         env.put("kernel", read("/proc/sys/kernel/osrelease"));
-        env.put("Java", System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version"));
+        env.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         try {
             Docker.Result v = Docker.run(30, "version", "--format", "{{.Server.Version}}");
-            Docker.Result info = Docker.run(30, "info", "--format",
-                    "{{.Driver}}, cgroup v{{.CgroupVersion}}, {{.CgroupDriver}}");
-            env.put("Docker", (v.ok() ? v.trimmed() : "?")
-                    + (info.ok() ? " (" + info.trimmed() + ")" : ""));
+            Docker.Result info =
+                    Docker.run(30, "info", "--format", "{{.Driver}}, cgroup v{{.CgroupVersion}}, {{.CgroupDriver}}");
+            env.put("Docker", (v.ok() ? v.trimmed() : "?") + (info.ok() ? " (" + info.trimmed() + ")" : ""));
         } catch (IOException e) {
             env.put("Docker", "unknown: " + e.getMessage());
         }
-        env.put("load generator", options.string("client").equals("raw")
-                ? "raw: minimal HTTP/1.1 keep-alive client, one blocking socket per client"
-                : "jdk: java.net.http.HttpClient, HTTP/1.1 keep-alive, one thread per client");
+        env.put(
+                "load generator",
+                options.string("client").equals("raw")
+                        ? "raw: minimal HTTP/1.1 keep-alive client, one blocking socket per client"
+                        : "jdk: java.net.http.HttpClient, HTTP/1.1 keep-alive, one thread per client");
         env.put("load average before the run (1, 5, 15 min)", read("/proc/loadavg"));
         return env;
     }

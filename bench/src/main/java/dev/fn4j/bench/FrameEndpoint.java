@@ -117,12 +117,10 @@ final class FrameEndpoint implements AutoCloseable {
         @Override
         public int call() throws IOException {
             String id = "b-" + next++;
-            FrameCodec.write(new Frame.Invoke(id, System.currentTimeMillis() + 30_000, HEADERS,
-                    body), out);
+            FrameCodec.write(new Frame.Invoke(id, System.currentTimeMillis() + 30_000, HEADERS, body), out);
             Frame answer = FrameCodec.read(in);
             if (answer instanceof Frame.Result result) {
-                return result.requestId().equals(id) && Arrays.equals(result.body(), body)
-                        ? 200 : LoadClient.BAD_BODY;
+                return result.requestId().equals(id) && Arrays.equals(result.body(), body) ? 200 : LoadClient.BAD_BODY;
             }
             return 500;
         }
@@ -145,24 +143,28 @@ final class FrameEndpoint implements AutoCloseable {
     static void startEchoHost(Path socket) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(socket));
-        Thread thread = new Thread(() -> {
-            try (channel) {
-                InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel),
-                        64 * 1024);
-                FrameCodec.write(new Frame.Hello("bench", 0, Echo.class.getName()), out);
-                while (true) {
-                    Frame frame = FrameCodec.read(in);
-                    if (frame instanceof Frame.Invoke invoke) {
-                        FrameCodec.write(new Frame.Result(invoke.requestId(), List.of(
-                                new Frame.Header("content-type", "text/plain; charset=utf-8")),
-                                invoke.body()), out);
+        Thread thread = new Thread(
+                () -> {
+                    try (channel) {
+                        InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+                        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+                        FrameCodec.write(new Frame.Hello("bench", 0, Echo.class.getName()), out);
+                        while (true) {
+                            Frame frame = FrameCodec.read(in);
+                            if (frame instanceof Frame.Invoke invoke) {
+                                FrameCodec.write(
+                                        new Frame.Result(
+                                                invoke.requestId(),
+                                                List.of(new Frame.Header("content-type", "text/plain; charset=utf-8")),
+                                                invoke.body()),
+                                        out);
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // The bench hung up.
                     }
-                }
-            } catch (IOException closed) {
-                // The bench hung up.
-            }
-        }, "bench-echo-host");
+                },
+                "bench-echo-host");
         thread.setDaemon(true);
         thread.start();
     }

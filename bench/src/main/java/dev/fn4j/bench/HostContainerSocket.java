@@ -32,10 +32,14 @@ final class HostContainerSocket implements Scenario {
             boolean last = i == runs - 1;
             String name = "fn4j-bench-" + context.runId() + "-host-" + i;
             try (FrameEndpoint endpoint = FrameEndpoint.open(context.workDir().resolve("c" + i))) {
-                List<String> args = DockerRunCommand.of(new InstanceSpec(name, context.imageId(),
+                List<String> args = DockerRunCommand.of(new InstanceSpec(
+                        name,
+                        context.imageId(),
                         HostEnv.of(HostEnv.CONTAINER_SOCKET),
-                        Map.of(BenchContext.RUN_LABEL, context.runId()), endpoint.dir(),
-                        options.memoryBytes(), options.nanoCpus()));
+                        Map.of(BenchContext.RUN_LABEL, context.runId()),
+                        endpoint.dir(),
+                        options.memoryBytes(),
+                        options.nanoCpus()));
                 long t0 = System.nanoTime();
                 CompletableFuture<Docker.Result> started = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -55,20 +59,25 @@ final class HostContainerSocket implements Scenario {
                         caller = endpoint.accept(60, context.body());
                     } catch (IOException e) {
                         Docker.Result r = started.getNow(null);
-                        throw new IOException("the host container did not connect"
-                                + (r == null ? "" : ": docker run exited " + r.exit() + ": "
-                                + r.trimmed()), e);
+                        throw new IOException(
+                                "the host container did not connect"
+                                        + (r == null ? "" : ": docker run exited " + r.exit() + ": " + r.trimmed()),
+                                e);
                     }
                     hello.add(System.nanoTime() - t0);
                     Docker.Result r = started.get(120, TimeUnit.SECONDS);
                     cliStart.add(r.nanos());
                     if (last) {
                         String id = r.trimmed();
-                        context.report().latency.add(Load.sequential(
-                                "the real host in a locked-down container (Unix socket, `docker run`)",
-                                () -> caller, options.integer("socket-warmup-calls"),
-                                options.integer("calls"), options.integer("max-phase-seconds"),
-                                CpuMeter.none().containers("container", () -> List.of(id))));
+                        context.report()
+                                .latency
+                                .add(Load.sequential(
+                                        "the real host in a locked-down container (Unix socket, `docker run`)",
+                                        () -> caller,
+                                        options.integer("socket-warmup-calls"),
+                                        options.integer("calls"),
+                                        options.integer("max-phase-seconds"),
+                                        CpuMeter.none().containers("container", () -> List.of(id))));
                     }
                     caller.close();
                 } finally {

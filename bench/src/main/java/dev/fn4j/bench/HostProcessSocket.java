@@ -23,8 +23,7 @@ final class HostProcessSocket implements Scenario {
         Options options = context.options();
         Bench.log("socket: the real host as a plain process (no container)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = Path.of(options.string("host-jar")).toAbsolutePath() + ":"
-                + context.classes();
+        String classPath = Path.of(options.string("host-jar")).toAbsolutePath() + ":" + context.classes();
         List<Long> ready = new ArrayList<>();
         int runs = options.integer("cold-runs");
         for (int i = 0; i < runs; i++) {
@@ -34,7 +33,8 @@ final class HostProcessSocket implements Scenario {
                 List<String> command = new ArrayList<>(List.of(java));
                 command.addAll(ImageLayout.JVM_FLAGS);
                 command.addAll(List.of("-cp", classPath, ImageLayout.MAIN_CLASS));
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("host-" + i + ".log").toFile());
                 builder.environment().putAll(HostEnv.of(endpoint.socket().toString()));
                 long t0 = System.nanoTime();
@@ -43,11 +43,15 @@ final class HostProcessSocket implements Scenario {
                     FrameEndpoint.Caller caller = endpoint.accept(30, context.body());
                     ready.add(System.nanoTime() - t0);
                     if (last) {
-                        context.report().latency.add(Load.sequential(
-                                "the real host as a plain process (Unix socket, no container)",
-                                () -> caller, options.integer("socket-warmup-calls"),
-                                options.integer("calls"), options.integer("max-phase-seconds"),
-                                CpuMeter.none().process("host JVM", host.pid())));
+                        context.report()
+                                .latency
+                                .add(Load.sequential(
+                                        "the real host as a plain process (Unix socket, no container)",
+                                        () -> caller,
+                                        options.integer("socket-warmup-calls"),
+                                        options.integer("calls"),
+                                        options.integer("max-phase-seconds"),
+                                        CpuMeter.none().process("host JVM", host.pid())));
                     }
                     caller.close();
                 } finally {
@@ -57,7 +61,6 @@ final class HostProcessSocket implements Scenario {
                 }
             }
         }
-        context.report().cold.put(
-                "host as a plain process: JVM start → Hello on the socket (no container)", ready);
+        context.report().cold.put("host as a plain process: JVM start → Hello on the socket (no container)", ready);
     }
 }

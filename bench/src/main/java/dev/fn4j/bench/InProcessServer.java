@@ -56,8 +56,7 @@ final class InProcessServer implements AutoCloseable {
         exchange.startBlocking();
         String requestId = UUID.randomUUID().toString();
         byte[] body = readAll(exchange.getInputStream());
-        String output = handler.handle(new String(body, StandardCharsets.UTF_8),
-                new SimpleContext(requestId));
+        String output = handler.handle(new String(body, StandardCharsets.UTF_8), new SimpleContext(requestId));
         exchange.getResponseHeaders().put(REQUEST_ID, requestId);
         exchange.getResponseHeaders().put(COLD_START, "false");
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");

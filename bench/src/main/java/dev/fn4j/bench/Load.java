@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -28,8 +27,9 @@ final class Load {
      * One client, one call at a time: {@code warmup} unmeasured calls, then up to {@code calls}
      * measured ones; each part stops early at {@code maxSeconds}.
      */
-    static LoadResult sequential(String target, CallerFactory callers, int warmup, int calls,
-            int maxSeconds, CpuMeter meter) throws IOException {
+    static LoadResult sequential(
+            String target, CallerFactory callers, int warmup, int calls, int maxSeconds, CpuMeter meter)
+            throws IOException {
         try (LoadClient.Caller caller = callers.open()) {
             long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
             for (int i = 0; i < warmup && System.nanoTime() < stop; i++) {
@@ -70,8 +70,9 @@ final class Load {
      * {@code clients} callers in a closed loop for {@code warmupSeconds} unmeasured, then
      * {@code seconds} measured; a call counts when it ends inside the measured window.
      */
-    static LoadResult concurrent(String target, CallerFactory callers, int clients,
-            int warmupSeconds, int seconds, CpuMeter meter) throws InterruptedException {
+    static LoadResult concurrent(
+            String target, CallerFactory callers, int clients, int warmupSeconds, int seconds, CpuMeter meter)
+            throws InterruptedException {
         long t0 = System.nanoTime();
         long measureFrom = t0 + TimeUnit.SECONDS.toNanos(warmupSeconds);
         long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
@@ -107,8 +108,8 @@ final class Load {
                 errors += w.errors;
             }
         }
-        return new LoadResult(target, clients, ok, seconds, latency, statuses, errors,
-                CpuMeter.delta(cpuBefore, cpuAfter));
+        return new LoadResult(
+                target, clients, ok, seconds, latency, statuses, errors, CpuMeter.delta(cpuBefore, cpuAfter));
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

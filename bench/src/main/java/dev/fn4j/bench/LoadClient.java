@@ -42,8 +42,7 @@ interface LoadClient extends AutoCloseable {
         return switch (kind) {
             case "jdk" -> new JdkLoadClient(uri, body, apiKey);
             case "raw" -> new RawLoadClient(uri, body, apiKey);
-            default -> throw new IllegalArgumentException(
-                    "--client must be jdk or raw: " + kind);
+            default -> throw new IllegalArgumentException("--client must be jdk or raw: " + kind);
         };
     }
 }

@@ -17,8 +17,15 @@ import org.HdrHistogram.Histogram;
  * @param errors calls that failed without an answer (I/O error, timeout)
  * @param cpu CPU nanoseconds each process spent in the window, by name; empty when not measured
  */
-record LoadResult(String target, int clients, long ok, double seconds, Histogram latency,
-        Map<Integer, Long> statuses, long errors, Map<String, Long> cpu) {
+record LoadResult(
+        String target,
+        int clients,
+        long ok,
+        double seconds,
+        Histogram latency,
+        Map<Integer, Long> statuses,
+        long errors,
+        Map<String, Long> cpu) {
 
     LoadResult {
         statuses = Map.copyOf(new TreeMap<>(statuses));
@@ -45,7 +52,8 @@ record LoadResult(String target, int clients, long ok, double seconds, Histogram
                 sb.append(", ");
             }
             sb.append(status == LoadClient.BAD_BODY ? "bad echo" : status.toString())
-                    .append('×').append(count);
+                    .append('×')
+                    .append(count);
         });
         if (errors > 0) {
             sb.append(sb.length() > 0 ? ", " : "").append("I/O×").append(errors);

@@ -73,20 +73,30 @@ final class Options {
             values.put(name, value);
         }
         Options options = new Options(values);
-        for (String n : List.of("body-bytes", "warmup-calls", "socket-warmup-calls", "calls", "max-phase-seconds",
-                "warmup-seconds", "jit-warmup-seconds", "duration", "cold-runs", "concurrency", "max-instances",
-                "max-queue", "in-process-worker-threads")) {
+        for (String n : List.of(
+                "body-bytes",
+                "warmup-calls",
+                "socket-warmup-calls",
+                "calls",
+                "max-phase-seconds",
+                "warmup-seconds",
+                "jit-warmup-seconds",
+                "duration",
+                "cold-runs",
+                "concurrency",
+                "max-instances",
+                "max-queue",
+                "in-process-worker-threads")) {
             if (options.integer(n) < (n.contains("warmup") || n.equals("max-queue") ? 0 : 1)) {
-                throw new IllegalArgumentException("--" + n + " is out of range: "
-                        + options.string(n));
+                throw new IllegalArgumentException("--" + n + " is out of range: " + options.string(n));
             }
         }
         if (options.integers("clients").isEmpty()) {
             throw new IllegalArgumentException("--clients needs at least one number");
         }
         if (options.memoryBytes() <= 0) {
-            throw new IllegalArgumentException("--memory must be <n>m or <n>g, for example 256m"
-                    + ": " + options.string("memory"));
+            throw new IllegalArgumentException(
+                    "--memory must be <n>m or <n>g, for example 256m" + ": " + options.string("memory"));
         }
         if (options.nanoCpus() <= 0) {
             throw new IllegalArgumentException("--cpus must be positive: " + options.string("cpus"));
@@ -97,8 +107,11 @@ final class Options {
     static String usage() {
         StringBuilder sb = new StringBuilder("usage: java -jar bench/target/fn4j-bench.jar"
                 + " [--name value]... [--skip-docker-baseline] [--help]\noptions and defaults:\n");
-        DEFAULTS.forEach((k, v) -> sb.append("  --").append(k).append(' ')
-                .append(v.isEmpty() ? "''" : v).append('\n'));
+        DEFAULTS.forEach((k, v) -> sb.append("  --")
+                .append(k)
+                .append(' ')
+                .append(v.isEmpty() ? "''" : v)
+                .append('\n'));
         return sb.toString();
     }
 
@@ -110,8 +123,7 @@ final class Options {
         try {
             return Integer.parseInt(values.get(name).trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number: "
-                    + values.get(name));
+            throw new IllegalArgumentException("--" + name + " must be a whole number: " + values.get(name));
         }
     }
 
@@ -163,8 +175,11 @@ final class Options {
     /** The bench module's target directory: where the jar, lib/ and bench-host/ are. */
     private static Path benchTarget() {
         try {
-            Path location = Path.of(Options.class.getProtectionDomain().getCodeSource()
-                    .getLocation().toURI());
+            Path location = Path.of(Options.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             // target/fn4j-bench.jar or target/classes: both sit in target/.
             return location.getParent();
         } catch (URISyntaxException | RuntimeException e) {

@@ -39,7 +39,8 @@ final class RuntimeUnderTest implements AutoCloseable {
     private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private String runtimeId = "";
 
     private RuntimeUnderTest(Process process, Path workDir, Path log, int port, String apiKey) {
@@ -60,8 +61,7 @@ final class RuntimeUnderTest implements AutoCloseable {
                     + "; build it with: mvn -B -q -pl runtime -am install -DskipTests,"
                     + " or pass --runtime-jar");
         }
-        Path copy = Files.copy(jar, workDir.resolve("fn4j-runtime.jar"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Path copy = Files.copy(jar, workDir.resolve("fn4j-runtime.jar"), StandardCopyOption.REPLACE_EXISTING);
         // Short: instance socket paths live under it and are limited to 107 bytes.
         Path dataDir = Files.createDirectories(workDir.resolve("d"));
         int port;
@@ -72,12 +72,20 @@ final class RuntimeUnderTest implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", copy.toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-                "--shutdown-grace-seconds", "10"));
+        command.addAll(List.of(
+                "-jar",
+                copy.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString(),
+                "--shutdown-grace-seconds",
+                "10"));
         String apiKey = newKey();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("FN4J_ADMIN_KEY", apiKey);
         RuntimeUnderTest runtime = new RuntimeUnderTest(builder.start(), workDir, log, port, apiKey);
         try {
@@ -103,8 +111,7 @@ final class RuntimeUnderTest implements AutoCloseable {
         long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < stop) {
             if (!process.isAlive()) {
-                throw new IOException("the runtime exited with " + process.exitValue() + ": "
-                        + tail());
+                throw new IOException("the runtime exited with " + process.exitValue() + ": " + tail());
             }
             try {
                 Reply reply = send("GET", "/healthz", null, null);
@@ -149,13 +156,11 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
 
     Reply uploadImage(Path tar) throws IOException {
-        return send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(tar),
-                "application/x-tar");
+        return send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(tar), "application/x-tar");
     }
 
     Reply deploy(String name, String specJson) throws IOException {
-        return send("PUT", "/v1/functions/" + name,
-                HttpRequest.BodyPublishers.ofString(specJson), "application/json");
+        return send("PUT", "/v1/functions/" + name, HttpRequest.BodyPublishers.ofString(specJson), "application/json");
     }
 
     Reply delete(String name) throws IOException {
@@ -167,12 +172,15 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
 
     Reply invoke(String name, byte[] body) throws IOException {
-        return send("POST", "/v1/functions/" + name + "/invocations",
-                HttpRequest.BodyPublishers.ofByteArray(body), "text/plain; charset=utf-8");
+        return send(
+                "POST",
+                "/v1/functions/" + name + "/invocations",
+                HttpRequest.BodyPublishers.ofByteArray(body),
+                "text/plain; charset=utf-8");
     }
 
-    private Reply send(String method, String path, HttpRequest.BodyPublisher body,
-            String contentType) throws IOException {
+    private Reply send(String method, String path, HttpRequest.BodyPublisher body, String contentType)
+            throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + apiKey)
@@ -189,10 +197,11 @@ final class RuntimeUnderTest implements AutoCloseable {
             throw new IOException("interrupted", e);
         }
         long nanos = System.nanoTime() - t0;
-        boolean cold = response.headers().firstValue("Fn-Cold-Start")
-                .map(Boolean::parseBoolean).orElse(false);
-        return new Reply(response.statusCode(),
-                new String(response.body(), StandardCharsets.UTF_8), cold, nanos);
+        boolean cold = response.headers()
+                .firstValue("Fn-Cold-Start")
+                .map(Boolean::parseBoolean)
+                .orElse(false);
+        return new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), cold, nanos);
     }
 
     /**
@@ -270,8 +279,7 @@ final class RuntimeUnderTest implements AutoCloseable {
         if (!runtimeId.isEmpty()) {
             int left = Docker.removeContainers(Labels.RUNTIME + "=" + runtimeId);
             if (left > 0) {
-                System.err.println("[bench] removed " + left
-                        + " container(s) the runtime left behind");
+                System.err.println("[bench] removed " + left + " container(s) the runtime left behind");
             }
         }
     }

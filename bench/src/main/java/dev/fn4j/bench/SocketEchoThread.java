@@ -20,10 +20,15 @@ final class SocketEchoThread implements Scenario {
             FrameEndpoint.Caller caller = endpoint.accept(10, context.body());
             // Fresh JVMs on both ends: a longer warm-up than the HTTP runs, which follow minutes
             // of load. These calls take tens of microseconds, so it costs about a second.
-            context.report().latency.add(Load.sequential(
-                    "Unix socket + frame codec only (echo thread in the bench JVM)", () -> caller,
-                    options.integer("socket-warmup-calls"), options.integer("calls"),
-                    options.integer("max-phase-seconds"), CpuMeter.none()));
+            context.report()
+                    .latency
+                    .add(Load.sequential(
+                            "Unix socket + frame codec only (echo thread in the bench JVM)",
+                            () -> caller,
+                            options.integer("socket-warmup-calls"),
+                            options.integer("calls"),
+                            options.integer("max-phase-seconds"),
+                            CpuMeter.none()));
         }
     }
 }

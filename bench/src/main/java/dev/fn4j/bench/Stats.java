@@ -26,8 +26,7 @@ final class Stats {
         if (us >= 10_000) {
             return String.format(Locale.ROOT, "%.1f ms", us / 1_000.0);
         }
-        return us < 100 ? String.format(Locale.ROOT, "%.1f µs", us)
-                : String.format(Locale.ROOT, "%.0f µs", us);
+        return us < 100 ? String.format(Locale.ROOT, "%.1f µs", us) : String.format(Locale.ROOT, "%.0f µs", us);
     }
 
     static String millis(double nanos) {
@@ -57,7 +56,7 @@ final class Stats {
         if (nanos.isEmpty()) {
             return "n/a";
         }
-        return millis(median(nanos)) + " (" + String.format(Locale.ROOT, "%.0f–%.0f",
-                min(nanos) / 1e6, max(nanos) / 1e6) + ")";
+        return millis(median(nanos)) + " ("
+                + String.format(Locale.ROOT, "%.0f–%.0f", min(nanos) / 1e6, max(nanos) / 1e6) + ")";
     }
 }

@@ -32,8 +32,7 @@ final class WarmLoad implements Scenario {
         report.warmSpec = context.spec(0);
         RuntimeUnderTest.Reply first = runtime.invoke(FUNCTION, body);
         if (first.status() != 200) {
-            throw new IOException("first call of echo answered " + first.status() + ": "
-                    + first.body());
+            throw new IOException("first call of echo answered " + first.status() + ": " + first.body());
         }
         InProcessServer inProcess = new InProcessServer(options.integer("in-process-worker-threads"));
         context.inProcess(inProcess);
@@ -44,17 +43,19 @@ final class WarmLoad implements Scenario {
         int maxSeconds = options.integer("max-phase-seconds");
         int warmupSeconds = options.integer("warmup-seconds");
         int seconds = options.integer("duration");
-        CpuMeter runtimeMeter = CpuMeter.none().self("bench JVM").process("runtime JVM", runtime.pid())
-                .containers("instances", () -> Docker.containers(context.runtimeLabel(),
-                        Labels.FUNCTION + "=" + FUNCTION))
+        CpuMeter runtimeMeter = CpuMeter.none()
+                .self("bench JVM")
+                .process("runtime JVM", runtime.pid())
+                .containers(
+                        "instances", () -> Docker.containers(context.runtimeLabel(), Labels.FUNCTION + "=" + FUNCTION))
                 .counter("server-ns", () -> timing(runtime, 0))
-                .counter("server-calls", () -> timing(runtime, 1)).machine();
+                .counter("server-calls", () -> timing(runtime, 1))
+                .machine();
         CpuMeter inProcessMeter = CpuMeter.none().self("bench JVM").machine();
 
         // The in-process server ignores the key; sending it there too keeps both requests alike.
         try (LoadClient toRuntime = LoadClient.create(kind, runtimeUri, body, runtime.apiKey());
-                LoadClient toInProcess = LoadClient.create(kind, inProcess.uri(), body,
-                        runtime.apiKey())) {
+                LoadClient toInProcess = LoadClient.create(kind, inProcess.uri(), body, runtime.apiKey())) {
             // JIT warm-up of both servers (and the client) before anything is measured; then
             // throughput, whose minutes of load leave everything warm for the 1-client run.
             int jit = options.integer("jit-warmup-seconds");
@@ -63,22 +64,46 @@ final class WarmLoad implements Scenario {
             Load.concurrent("warm-up", Load.of(toRuntime), warmClients, jit, 0, CpuMeter.none());
             Load.concurrent("warm-up", Load.of(toInProcess), warmClients, jit, 0, CpuMeter.none());
             for (int clients : options.integers("clients")) {
-                Bench.log("throughput, " + clients + " clients: runtime (" + warmupSeconds
-                        + "s warm-up + " + seconds + "s)");
-                report.throughput.add(Load.concurrent("runtime (container instances)",
-                        Load.of(toRuntime), clients, warmupSeconds, seconds, runtimeMeter));
+                Bench.log("throughput, " + clients + " clients: runtime (" + warmupSeconds + "s warm-up + " + seconds
+                        + "s)");
+                report.throughput.add(Load.concurrent(
+                        "runtime (container instances)",
+                        Load.of(toRuntime),
+                        clients,
+                        warmupSeconds,
+                        seconds,
+                        runtimeMeter));
                 report.instancesAfter.put(clients, instances(runtime));
                 Bench.log("throughput, " + clients + " clients: in-process");
-                report.throughput.add(Load.concurrent("in-process (same handler, no isolation)",
-                        Load.of(toInProcess), clients, warmupSeconds, seconds, inProcessMeter));
+                report.throughput.add(Load.concurrent(
+                        "in-process (same handler, no isolation)",
+                        Load.of(toInProcess),
+                        clients,
+                        warmupSeconds,
+                        seconds,
+                        inProcessMeter));
             }
             // First in the latency table, ahead of the socket rows measured earlier.
             Bench.log("warm latency, 1 client: runtime");
-            report.latency.add(0, Load.sequential("runtime (container instance)",
-                    Load.of(toRuntime), warmupCalls, calls, maxSeconds, runtimeMeter));
+            report.latency.add(
+                    0,
+                    Load.sequential(
+                            "runtime (container instance)",
+                            Load.of(toRuntime),
+                            warmupCalls,
+                            calls,
+                            maxSeconds,
+                            runtimeMeter));
             Bench.log("warm latency, 1 client: in-process");
-            report.latency.add(1, Load.sequential("in-process (same handler, no isolation)",
-                    Load.of(toInProcess), warmupCalls, calls, maxSeconds, inProcessMeter));
+            report.latency.add(
+                    1,
+                    Load.sequential(
+                            "in-process (same handler, no isolation)",
+                            Load.of(toInProcess),
+                            warmupCalls,
+                            calls,
+                            maxSeconds,
+                            inProcessMeter));
         }
     }
 

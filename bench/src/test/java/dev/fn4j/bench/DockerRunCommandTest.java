@@ -15,16 +15,22 @@ import org.junit.jupiter.api.Test;
 
 class DockerRunCommandTest {
 
-    private static final InstanceSpec SPEC = new InstanceSpec("fn4j-bench-x-host-0", "sha256:abc",
-            HostEnv.of(HostEnv.CONTAINER_SOCKET), Map.of(BenchContext.RUN_LABEL, "x"),
-            Path.of("/tmp/fn4jb-1/c0"), 256L * 1024 * 1024, 1_500_000_000L);
+    private static final InstanceSpec SPEC = new InstanceSpec(
+            "fn4j-bench-x-host-0",
+            "sha256:abc",
+            HostEnv.of(HostEnv.CONTAINER_SOCKET),
+            Map.of(BenchContext.RUN_LABEL, "x"),
+            Path.of("/tmp/fn4jb-1/c0"),
+            256L * 1024 * 1024,
+            1_500_000_000L);
 
     @Test
     void writesTheRuntimesLockdownAsDockerRunFlags() {
         String command = String.join(" ", DockerRunCommand.of(SPEC));
 
-        assertThat(command).startsWith("run -d --name fn4j-bench-x-host-0"
-                        + " --label dev.fn4j.bench-run=x --user " + ImageLayout.USER + " ")
+        assertThat(command)
+                .startsWith("run -d --name fn4j-bench-x-host-0" + " --label dev.fn4j.bench-run=x --user "
+                        + ImageLayout.USER + " ")
                 .contains(" --network none --read-only --tmpfs /tmp:rw,noexec,nosuid,size=64m"
                         + " --cap-drop ALL --security-opt no-new-privileges --ipc private"
                         + " --pids-limit 128 --memory 268435456 --memory-swap 268435456"
@@ -40,8 +46,7 @@ class DockerRunCommandTest {
 
     @Test
     void refusesAHostSettingItCannotWrite() {
-        HostConfig host = HostConfig.newHostConfig().withNetworkMode("none")
-                .withCapAdd(Capability.NET_ADMIN);
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode("none").withCapAdd(Capability.NET_ADMIN);
 
         assertThatThrownBy(() -> DockerRunCommand.hostFlags(host))
                 .isInstanceOf(IllegalStateException.class)
@@ -50,10 +55,20 @@ class DockerRunCommandTest {
 
     @Test
     void givesTheHostTheProtocolsEnvironment() {
-        assertThat(HostEnv.of("/s/fn.sock")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Protocol.ENV_SOCKET, "/s/fn.sock", Protocol.ENV_INSTANCE_ID, "bench",
-                Protocol.ENV_HANDLER, Echo.class.getName(), Protocol.ENV_FUNCTION, "echo",
-                Protocol.ENV_CONCURRENCY, "1", Protocol.ENV_CONFIG_KEYS, ""));
+        assertThat(HostEnv.of("/s/fn.sock"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        Protocol.ENV_SOCKET,
+                        "/s/fn.sock",
+                        Protocol.ENV_INSTANCE_ID,
+                        "bench",
+                        Protocol.ENV_HANDLER,
+                        Echo.class.getName(),
+                        Protocol.ENV_FUNCTION,
+                        "echo",
+                        Protocol.ENV_CONCURRENCY,
+                        "1",
+                        Protocol.ENV_CONFIG_KEYS,
+                        ""));
         assertThat(List.copyOf(HostEnv.of("x").keySet())).doesNotContain(Protocol.ENV_LOG_LIMIT_BYTES);
     }
 }

@@ -15,5 +15,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param lastUsedAt when the key last proved a call, or null when it never did
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApiKeyDescription(String id, String name, String scope, String createdAt,
-        String expiresAt, String lastUsedAt) {}
+public record ApiKeyDescription(
+        String id, String name, String scope, String createdAt, String expiresAt, String lastUsedAt) {}

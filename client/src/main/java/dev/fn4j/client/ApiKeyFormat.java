@@ -39,7 +39,9 @@ public final class ApiKeyFormat {
      *     stripped, or has control characters
      */
     public static String checkName(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH
+        if (name == null
+                || name.isBlank()
+                || name.strip().length() > MAX_NAME_LENGTH
                 || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("use " + NAME_RULE);
         }

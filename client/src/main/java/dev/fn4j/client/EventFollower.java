@@ -28,6 +28,7 @@ final class EventFollower {
     private final ResponseReader reader;
     /** The runtime's address as messages show it. */
     private final URI displayUri;
+
     private final Duration requestTimeout;
 
     EventFollower(HttpClient http, ResponseReader reader, URI displayUri, Duration requestTimeout) {
@@ -72,8 +73,9 @@ final class EventFollower {
                 try {
                     last = reader.invocation(event.data().getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    throw new RuntimeClientException("Cannot read the event '" + event.name()
-                            + "' of " + request.uri() + ": " + e.getMessage(), e);
+                    throw new RuntimeClientException(
+                            "Cannot read the event '" + event.name() + "' of " + request.uri() + ": " + e.getMessage(),
+                            e);
                 }
                 listener.accept(new InvocationEvent(event.name(), event.id(), last));
                 if (last.isFinal()) {
@@ -90,8 +92,8 @@ final class EventFollower {
     }
 
     private RuntimeClientException streamFailure(HttpRequest request, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof IOException io) {
             return Failures.translate(displayUri, io, requestTimeout);
         }

@@ -21,8 +21,7 @@ final class Failures {
             return new RuntimeUnreachableException(base, "Connection timed out", e);
         }
         if (e instanceof HttpTimeoutException) {
-            return new RuntimeUnreachableException(base,
-                    "No answer within " + Durations.format(requestTimeout), e);
+            return new RuntimeUnreachableException(base, "No answer within " + Durations.format(requestTimeout), e);
         }
         Throwable unknownHost = find(e, UnknownHostException.class);
         if (unknownHost != null || find(e, UnresolvedAddressException.class) != null) {
@@ -35,8 +34,7 @@ final class Failures {
         if (refused != null) {
             return new RuntimeUnreachableException(base, connectReason(refused), e);
         }
-        return new RuntimeClientException("Lost the connection to the fn4j runtime at " + base
-                + ": " + describe(e), e);
+        return new RuntimeClientException("Lost the connection to the fn4j runtime at " + base + ": " + describe(e), e);
     }
 
     /** HttpClient's ConnectException often has no message; its cause has the OS's words. */

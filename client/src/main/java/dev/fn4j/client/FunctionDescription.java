@@ -26,10 +26,22 @@ import java.util.Map;
  * @param instances the function's live instances; empty when none runs
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FunctionDescription(String name, long revision, String image, String handler,
-        String timeout, String memory, Double cpus, Integer concurrency, Map<String, String> env,
-        String url, @JsonProperty("public") boolean publicTrigger, String invocationsUrl,
-        String createdAt, String updatedAt, List<Instance> instances) {
+public record FunctionDescription(
+        String name,
+        long revision,
+        String image,
+        String handler,
+        String timeout,
+        String memory,
+        Double cpus,
+        Integer concurrency,
+        Map<String, String> env,
+        String url,
+        @JsonProperty("public") boolean publicTrigger,
+        String invocationsUrl,
+        String createdAt,
+        String updatedAt,
+        List<Instance> instances) {
 
     /** Replaces missing collections by empty ones. */
     public FunctionDescription {
@@ -47,6 +59,5 @@ public record FunctionDescription(String name, long revision, String image, Stri
      * @param inFlight the calls it is serving now
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Instance(String id, long revision, String state, String startedAt,
-            int inFlight) {}
+    public record Instance(String id, long revision, String state, String startedAt, int inFlight) {}
 }

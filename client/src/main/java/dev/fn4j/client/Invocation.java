@@ -26,9 +26,21 @@ import java.util.Set;
  * @param error why it failed, or null
  * @param logs the lines the function logged while it ran, in order; empty when none
  */
-public record Invocation(String id, String function, Long revision, String status, int attempts,
-        String queuedAt, String startedAt, String endedAt, Long durationMs, Boolean coldStart,
-        String contentType, byte[] result, InvocationError error, List<String> logs) {
+public record Invocation(
+        String id,
+        String function,
+        Long revision,
+        String status,
+        int attempts,
+        String queuedAt,
+        String startedAt,
+        String endedAt,
+        Long durationMs,
+        Boolean coldStart,
+        String contentType,
+        byte[] result,
+        InvocationError error,
+        List<String> logs) {
 
     /** Accepted, waiting for an instance. */
     public static final String QUEUED = "queued";
@@ -66,7 +78,7 @@ public record Invocation(String id, String function, Long revision, String statu
     /** Leaves the result's bytes out, which say nothing to a reader of logs. */
     @Override
     public String toString() {
-        return "Invocation[id=" + id + ", function=" + function + ", status=" + status
-                + ", attempts=" + attempts + ", error=" + error + "]";
+        return "Invocation[id=" + id + ", function=" + function + ", status=" + status + ", attempts=" + attempts
+                + ", error=" + error + "]";
     }
 }

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  * @param requestId the invocation's id ({@code Fn-Request-Id}), or null when absent
  * @param coldStart whether the call had to start a container ({@code Fn-Cold-Start})
  */
-public record InvocationResponse(int status, byte[] body, String contentType, String requestId,
-        boolean coldStart) {
+public record InvocationResponse(int status, byte[] body, String contentType, String requestId, boolean coldStart) {
 
     /** The body decoded as UTF-8 text. */
     public String bodyAsString() {

@@ -19,8 +19,8 @@ final class ResponseReader {
     static final String REQUEST_ID = "Fn-Request-Id";
     private static final int MAX_TEXT = 300;
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper mapper =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Returns the response when its status is 2xx, else throws the runtime's error. */
     HttpResponse<byte[]> ok(HttpResponse<byte[]> response) throws RuntimeApiException {
@@ -93,7 +93,8 @@ final class ResponseReader {
             if (node == null || !node.path("key").isTextual()) {
                 throw new IOException("it has no \"key\"");
             }
-            return new CreatedApiKey(mapper.treeToValue(node, ApiKeyDescription.class),
+            return new CreatedApiKey(
+                    mapper.treeToValue(node, ApiKeyDescription.class),
                     node.get("key").asText());
         } catch (IOException e) {
             throw unreadable(response, e);
@@ -103,13 +104,22 @@ final class ResponseReader {
     private Invocation invocation(JsonNode node) throws IOException {
         String contentType = text(node, "contentType");
         JsonNode error = node.get("error");
-        return new Invocation(text(node, "id"), text(node, "function"), number(node, "revision"),
-                text(node, "status"), node.path("attempts").asInt(0), text(node, "queuedAt"),
-                text(node, "startedAt"), text(node, "endedAt"), number(node, "durationMs"),
+        return new Invocation(
+                text(node, "id"),
+                text(node, "function"),
+                number(node, "revision"),
+                text(node, "status"),
+                node.path("attempts").asInt(0),
+                text(node, "queuedAt"),
+                text(node, "startedAt"),
+                text(node, "endedAt"),
+                number(node, "durationMs"),
                 node.path("coldStart").isBoolean() ? node.get("coldStart").asBoolean() : null,
-                contentType, result(node, contentType),
+                contentType,
+                result(node, contentType),
                 error != null && error.isObject()
-                        ? new InvocationError(text(error, "code"), text(error, "message")) : null,
+                        ? new InvocationError(text(error, "code"), text(error, "message"))
+                        : null,
                 logLines(node.get("logs")));
     }
 
@@ -184,14 +194,24 @@ final class ResponseReader {
         String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
         JsonNode error = errorNode(response.body());
         if (error != null && error.path("code").isTextual()) {
-            return new RuntimeApiException(status, error.get("code").asText(),
-                    error.path("message").asText(""), text(error, "errorType"),
-                    text(error, "stackTrace"), requestId, retryAfter);
+            return new RuntimeApiException(
+                    status,
+                    error.get("code").asText(),
+                    error.path("message").asText(""),
+                    text(error, "errorType"),
+                    text(error, "stackTrace"),
+                    requestId,
+                    retryAfter);
         }
         String body = shorten(new String(response.body(), StandardCharsets.UTF_8).strip());
-        return new RuntimeApiException(status, "http_" + status,
+        return new RuntimeApiException(
+                status,
+                "http_" + status,
                 body.isEmpty() ? "the runtime answered HTTP " + status + " without a body" : body,
-                null, null, requestId, retryAfter);
+                null,
+                null,
+                requestId,
+                retryAfter);
     }
 
     private JsonNode errorNode(byte[] body) {
@@ -209,10 +229,12 @@ final class ResponseReader {
     }
 
     static RuntimeClientException unreadable(HttpResponse<byte[]> response, IOException e) {
-        return new RuntimeClientException("Cannot read the fn4j runtime's answer to "
-                + response.request().method() + " " + response.uri() + " (HTTP "
-                + response.statusCode() + "): "
-                + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        return new RuntimeClientException(
+                "Cannot read the fn4j runtime's answer to "
+                        + response.request().method() + " " + response.uri() + " (HTTP "
+                        + response.statusCode() + "): "
+                        + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()),
+                e);
     }
 
     private static String shorten(String text) {

@@ -28,8 +28,14 @@ public final class RuntimeApiException extends RuntimeClientException {
      * @param requestId the {@code Fn-Request-Id} response header, or null when absent
      * @param retryAfter the {@code Retry-After} response header, or null when absent
      */
-    public RuntimeApiException(int status, String code, String errorMessage, String errorType,
-            String stackTrace, String requestId, String retryAfter) {
+    public RuntimeApiException(
+            int status,
+            String code,
+            String errorMessage,
+            String errorType,
+            String stackTrace,
+            String requestId,
+            String retryAfter) {
         super(code + ": " + errorMessage + " (HTTP " + status + ")");
         this.status = status;
         this.code = code;

@@ -99,9 +99,8 @@ public final class RuntimeClient {
         } catch (FileNotFoundException e) {
             throw new RuntimeClientException("No image archive at " + archive, e);
         }
-        HttpRequest.Builder request = request("v1/images")
-                .header("Content-Type", "application/x-tar")
-                .POST(body);
+        HttpRequest.Builder request =
+                request("v1/images").header("Content-Type", "application/x-tar").POST(body);
         return reader.json(reader.ok(send(request)), ImageUpload.class);
     }
 
@@ -135,8 +134,7 @@ public final class RuntimeClient {
             throw e;
         }
         JsonNode reusable = reader.json(response, JsonNode.class).get("reusable");
-        if (reusable == null || !reusable.isInt() || reusable.asInt() < 0
-                || reusable.asInt() > diffIds.size()) {
+        if (reusable == null || !reusable.isInt() || reusable.asInt() < 0 || reusable.asInt() > diffIds.size()) {
             throw new RuntimeClientException("The fn4j runtime at " + displayUri() + " answered "
                     + new String(response.body(), StandardCharsets.UTF_8).strip()
                     + " to POST /v1/images/reusable-layers instead of {\"reusable\": <0 to "
@@ -146,21 +144,18 @@ public final class RuntimeClient {
     }
 
     /** {@code PUT /v1/functions/{name}}: creates the function or deploys a new revision of it. */
-    public FunctionDeployment putFunction(String name, FunctionSpec spec)
-            throws RuntimeClientException {
+    public FunctionDeployment putFunction(String name, FunctionSpec spec) throws RuntimeClientException {
         Objects.requireNonNull(spec, "spec");
         HttpRequest.Builder request = request(functionPath(name))
                 .header("Content-Type", JSON)
                 .PUT(BodyPublishers.ofByteArray(reader.toJson(spec)));
         HttpResponse<byte[]> response = reader.ok(send(request));
-        return new FunctionDeployment(reader.json(response, FunctionDescription.class),
-                response.statusCode() == 201);
+        return new FunctionDeployment(reader.json(response, FunctionDescription.class), response.statusCode() == 201);
     }
 
     /** {@code GET /v1/functions/{name}}: describes a function. */
     public FunctionDescription getFunction(String name) throws RuntimeClientException {
-        return reader.json(reader.ok(send(request(functionPath(name)).GET())),
-                FunctionDescription.class);
+        return reader.json(reader.ok(send(request(functionPath(name)).GET())), FunctionDescription.class);
     }
 
     /** {@code GET /v1/functions}: describes every deployed function. */
@@ -188,8 +183,7 @@ public final class RuntimeClient {
      * @throws IllegalArgumentException when an argument breaks its {@link ApiKeyFormat} rule,
      *     naming the argument and its value
      */
-    public CreatedApiKey createKey(String name, String scope, String expiresIn)
-            throws RuntimeClientException {
+    public CreatedApiKey createKey(String name, String scope, String expiresIn) throws RuntimeClientException {
         checkArgument("name", name, ApiKeyFormat::checkName);
         checkArgument("scope", scope, ApiKeyFormat::checkScope);
         Map<String, String> body = new LinkedHashMap<>();
@@ -199,9 +193,8 @@ public final class RuntimeClient {
             checkArgument("expiresIn", expiresIn, ApiKeyFormat::parseExpiresIn);
             body.put("expiresIn", expiresIn);
         }
-        HttpRequest.Builder request = request("v1/keys")
-                .header("Content-Type", JSON)
-                .POST(BodyPublishers.ofByteArray(reader.toJson(body)));
+        HttpRequest.Builder request =
+                request("v1/keys").header("Content-Type", JSON).POST(BodyPublishers.ofByteArray(reader.toJson(body)));
         return reader.createdKey(reader.ok(send(request)));
     }
 
@@ -223,8 +216,8 @@ public final class RuntimeClient {
      */
     public void deleteKey(String id) throws RuntimeClientException {
         if (!ApiKeyFormat.isValidId(id)) {
-            throw new IllegalArgumentException("id is " + shown(id) + ": use "
-                    + ApiKeyFormat.ID_RULE + ", as GET /v1/keys lists them");
+            throw new IllegalArgumentException(
+                    "id is " + shown(id) + ": use " + ApiKeyFormat.ID_RULE + ", as GET /v1/keys lists them");
         }
         reader.ok(send(request("v1/keys/" + id).DELETE()));
     }
@@ -234,8 +227,7 @@ public final class RuntimeClient {
         try {
             check.accept(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(argument + " is " + shown(value) + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(argument + " is " + shown(value) + ": " + e.getMessage(), e);
         }
     }
 
@@ -250,19 +242,22 @@ public final class RuntimeClient {
      * @param body the input; empty for none
      * @param contentType the input's media type, or null to send none
      */
-    public InvocationResponse invoke(String name, byte[] body, String contentType)
-            throws RuntimeClientException {
-        HttpRequest.Builder request = request(functionPath(name) + "/invocations")
-                .POST(BodyPublishers.ofByteArray(body));
+    public InvocationResponse invoke(String name, byte[] body, String contentType) throws RuntimeClientException {
+        HttpRequest.Builder request =
+                request(functionPath(name) + "/invocations").POST(BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         HttpResponse<byte[]> response = reader.ok(send(request));
-        return new InvocationResponse(response.statusCode(), response.body(),
+        return new InvocationResponse(
+                response.statusCode(),
+                response.body(),
                 response.headers().firstValue("Content-Type").orElse(null),
                 response.headers().firstValue(ResponseReader.REQUEST_ID).orElse(null),
-                response.headers().firstValue("Fn-Cold-Start")
-                        .map(Boolean::parseBoolean).orElse(false));
+                response.headers()
+                        .firstValue("Fn-Cold-Start")
+                        .map(Boolean::parseBoolean)
+                        .orElse(false));
     }
 
     /**
@@ -275,8 +270,7 @@ public final class RuntimeClient {
      * @throws RuntimeClientException also when the runtime answered 2xx but not {@code 202}, as a
      *     runtime that cannot run calls asynchronously does
      */
-    public AcceptedInvocation submitAsync(String name, byte[] body, String contentType)
-            throws RuntimeClientException {
+    public AcceptedInvocation submitAsync(String name, byte[] body, String contentType) throws RuntimeClientException {
         HttpRequest.Builder request = request(functionPath(name) + "/invocations")
                 .header("Prefer", "respond-async")
                 .POST(BodyPublishers.ofByteArray(body));
@@ -291,16 +285,19 @@ public final class RuntimeClient {
                     + " (Prefer: respond-async).");
         }
         Map<String, Object> json = reader.json(response, new TypeReference<Map<String, Object>>() {});
-        String location = response.headers().firstValue("Location")
-                .orElse(json.get("location") instanceof String l ? l : null);
+        String location =
+                response.headers().firstValue("Location").orElse(json.get("location") instanceof String l ? l : null);
         String id = json.get("id") instanceof String i ? i : lastSegment(location);
         if (id == null || id.isEmpty()) {
             throw new RuntimeClientException("The fn4j runtime at " + displayUri() + " accepted the"
                     + " asynchronous call of '" + name + "' but gave no invocation id (neither an"
                     + " \"id\" nor a Location).");
         }
-        return new AcceptedInvocation(id, json.get("status") instanceof String st ? st : Invocation.QUEUED,
-                location, response.headers().firstValue(ResponseReader.REQUEST_ID).orElse(null));
+        return new AcceptedInvocation(
+                id,
+                json.get("status") instanceof String st ? st : Invocation.QUEUED,
+                location,
+                response.headers().firstValue(ResponseReader.REQUEST_ID).orElse(null));
     }
 
     /** {@code GET /v1/invocations/{id}}: an invocation's status, timing, result and logs. */
@@ -318,8 +315,8 @@ public final class RuntimeClient {
         if (limit < 1 || limit > MAX_INVOCATIONS) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_INVOCATIONS + ": " + limit);
         }
-        return reader.invocations(reader.ok(send(
-                request(functionPath(name) + "/invocations?limit=" + limit).GET())));
+        return reader.invocations(reader.ok(
+                send(request(functionPath(name) + "/invocations?limit=" + limit).GET())));
     }
 
     /**
@@ -343,9 +340,9 @@ public final class RuntimeClient {
         HttpRequest request = request(invocationPath(id) + "/events")
                 .setHeader("Accept", EVENT_STREAM)
                 .timeout(maxWait.plus(requestTimeout))
-                .GET().build();
-        return new EventFollower(http, reader, displayUri(), requestTimeout)
-                .follow(request, maxWait, listener);
+                .GET()
+                .build();
+        return new EventFollower(http, reader, displayUri(), requestTimeout).follow(request, maxWait, listener);
     }
 
     private static String lastSegment(String location) {
@@ -368,9 +365,8 @@ public final class RuntimeClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path))
-                .timeout(requestTimeout)
-                .header("Accept", JSON + ", */*");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(resolve(path)).timeout(requestTimeout).header("Accept", JSON + ", */*");
         if (apiKey != null) {
             builder.header("Authorization", "Bearer " + apiKey);
         }

@@ -40,18 +40,20 @@ class ApiKeysTest {
         assertThat(stub.last().path()).isEqualTo("/v1/keys");
         assertThat(stub.last().header("Content-Type")).isEqualTo("application/json");
         assertThat(stub.last().header("Authorization")).isEqualTo("Bearer admin-key");
-        assertThat(stub.last().text())
-                .isEqualTo("{\"name\":\"ci\",\"scope\":\"invoke\",\"expiresIn\":\"30d\"}");
-        assertThat(created.description()).isEqualTo(new ApiKeyDescription("3f9a0c1b2d4e", "ci",
-                "invoke", "2026-11-22T10:00:00Z", "2026-12-22T10:00:00Z", null));
+        assertThat(stub.last().text()).isEqualTo("{\"name\":\"ci\",\"scope\":\"invoke\",\"expiresIn\":\"30d\"}");
+        assertThat(created.description())
+                .isEqualTo(new ApiKeyDescription(
+                        "3f9a0c1b2d4e", "ci", "invoke", "2026-11-22T10:00:00Z", "2026-12-22T10:00:00Z", null));
         assertThat(created.key()).isEqualTo(KEY);
         assertThat(created.toString()).doesNotContain(KEY);
     }
 
     @Test
     void sendsNoExpiryForAKeyThatNeverExpires() throws Exception {
-        stub.answer(201, "{\"id\": \"3f9a0c1b2d4e\", \"name\": \"ops\", \"scope\": \"admin\","
-                + " \"createdAt\": \"2026-11-22T10:00:00Z\", \"key\": \"" + KEY + "\"}");
+        stub.answer(
+                201,
+                "{\"id\": \"3f9a0c1b2d4e\", \"name\": \"ops\", \"scope\": \"admin\","
+                        + " \"createdAt\": \"2026-11-22T10:00:00Z\", \"key\": \"" + KEY + "\"}");
 
         CreatedApiKey created = client.createKey("ops", "admin", null);
 
@@ -87,10 +89,16 @@ class ApiKeysTest {
                   {"id": "3f9a0c1b2d4e", "name": "ci", "scope": "invoke", "createdAt": "2026-11-22T10:00:00Z",
                    "expiresAt": "2026-12-22T10:00:00Z", "lastUsedAt": "2026-11-22T11:00:00Z", "somethingNew": 1}]}""");
 
-        assertThat(client.listKeys()).containsExactly(
-                new ApiKeyDescription("000000000001", "admin", "admin", "2026-11-21T09:00:00Z", null, null),
-                new ApiKeyDescription("3f9a0c1b2d4e", "ci", "invoke", "2026-11-22T10:00:00Z",
-                        "2026-12-22T10:00:00Z", "2026-11-22T11:00:00Z"));
+        assertThat(client.listKeys())
+                .containsExactly(
+                        new ApiKeyDescription("000000000001", "admin", "admin", "2026-11-21T09:00:00Z", null, null),
+                        new ApiKeyDescription(
+                                "3f9a0c1b2d4e",
+                                "ci",
+                                "invoke",
+                                "2026-11-22T10:00:00Z",
+                                "2026-12-22T10:00:00Z",
+                                "2026-11-22T11:00:00Z"));
         assertThat(stub.last().method()).isEqualTo("GET");
         assertThat(stub.last().path()).isEqualTo("/v1/keys");
 

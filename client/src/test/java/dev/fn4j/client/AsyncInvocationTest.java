@@ -22,8 +22,7 @@ class AsyncInvocationTest {
 
     private static final String QUEUED = invocation("queued", "null", "null");
     private static final String RUNNING = invocation("running", "null", "null");
-    private static final String SUCCEEDED = invocation("succeeded", "{\"message\":\"Hello, Ada!\"}",
-            "null");
+    private static final String SUCCEEDED = invocation("succeeded", "{\"message\":\"Hello, Ada!\"}", "null");
 
     private StubRuntime stub;
     private RuntimeClient client;
@@ -32,8 +31,7 @@ class AsyncInvocationTest {
         return """
                 {"id":"inv-1","function":"hello","revision":2,"async":true,"status":"%s","attempts":1,
                  "queuedAt":"2026-11-21T12:00:00Z","startedAt":null,"endedAt":null,"durationMs":null,
-                 "coldStart":true,"contentType":"application/json","result":%s,"error":%s,"logs":null}"""
-                .formatted(status, result, error).replace("\n", "");
+                 "coldStart":true,"contentType":"application/json","result":%s,"error":%s,"logs":null}""".formatted(status, result, error).replace("\n", "");
     }
 
     @BeforeEach
@@ -48,16 +46,23 @@ class AsyncInvocationTest {
 
     @Test
     void submitsWithPreferRespondAsyncAndReadsTheId() throws Exception {
-        stub.on("POST /v1/functions/hello/invocations", new StubRuntime.Answer(202,
-                "{\"id\":\"inv-1\",\"status\":\"queued\",\"location\":\"/v1/invocations/inv-1\"}",
-                Map.of("Content-Type", "application/json", "Location", "/v1/invocations/inv-1",
-                        "Fn-Request-Id", "inv-1")));
+        stub.on(
+                "POST /v1/functions/hello/invocations",
+                new StubRuntime.Answer(
+                        202,
+                        "{\"id\":\"inv-1\",\"status\":\"queued\",\"location\":\"/v1/invocations/inv-1\"}",
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "Location",
+                                "/v1/invocations/inv-1",
+                                "Fn-Request-Id",
+                                "inv-1")));
 
-        AcceptedInvocation accepted = client.submitAsync("hello",
-                "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+        AcceptedInvocation accepted =
+                client.submitAsync("hello", "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), "application/json");
 
-        assertThat(accepted).isEqualTo(new AcceptedInvocation("inv-1", "queued",
-                "/v1/invocations/inv-1", "inv-1"));
+        assertThat(accepted).isEqualTo(new AcceptedInvocation("inv-1", "queued", "/v1/invocations/inv-1", "inv-1"));
         StubRuntime.Received request = stub.received().get(0);
         assertThat(request.prefer()).isEqualTo("respond-async");
         assertThat(request.text()).isEqualTo("{\"name\":\"Ada\"}");
@@ -67,8 +72,10 @@ class AsyncInvocationTest {
 
     @Test
     void takesTheIdFromTheLocationWhenTheBodyHasNone() throws Exception {
-        stub.on("POST /v1/functions/hello/invocations", new StubRuntime.Answer(202, "{}",
-                Map.of("Content-Type", "application/json", "Location", "/v1/invocations/inv-9")));
+        stub.on(
+                "POST /v1/functions/hello/invocations",
+                new StubRuntime.Answer(
+                        202, "{}", Map.of("Content-Type", "application/json", "Location", "/v1/invocations/inv-9")));
         AcceptedInvocation accepted = client.submitAsync("hello", new byte[0], null);
         assertThat(accepted.id()).isEqualTo("inv-9");
         assertThat(accepted.status()).isEqualTo("queued");
@@ -86,11 +93,13 @@ class AsyncInvocationTest {
 
     @Test
     void aRefusedSubmissionIsAnApiError() {
-        stub.on("POST /v1/functions/hello/invocations", 429,
+        stub.on(
+                "POST /v1/functions/hello/invocations",
+                429,
                 "{\"error\":{\"code\":\"queue_full\",\"message\":\"100 calls wait already\"}}");
         assertThatThrownBy(() -> client.submitAsync("hello", new byte[0], null))
-                .isInstanceOfSatisfying(RuntimeApiException.class,
-                        e -> assertThat(e.code()).isEqualTo("queue_full"));
+                .isInstanceOfSatisfying(
+                        RuntimeApiException.class, e -> assertThat(e.code()).isEqualTo("queue_full"));
     }
 
     @Test
@@ -123,14 +132,22 @@ class AsyncInvocationTest {
 
     @Test
     void givesTheResultBackAsTheFunctionReturnedIt() throws Exception {
-        stub.on("GET /v1/invocations/json", 200,
+        stub.on(
+                "GET /v1/invocations/json",
+                200,
                 "{\"id\":\"json\",\"status\":\"succeeded\",\"contentType\":\"application/json\","
                         + "\"result\":{\"message\": \"Hi\"}}");
-        stub.on("GET /v1/invocations/jsonstring", 200,
+        stub.on(
+                "GET /v1/invocations/jsonstring",
+                200,
                 "{\"id\":\"s\",\"status\":\"succeeded\",\"contentType\":\"application/json\",\"result\":\"Hi\"}");
-        stub.on("GET /v1/invocations/text", 200,
+        stub.on(
+                "GET /v1/invocations/text",
+                200,
                 "{\"id\":\"t\",\"status\":\"succeeded\",\"contentType\":\"text/plain\",\"result\":\"Hi\\nthere\"}");
-        stub.on("GET /v1/invocations/bytes", 200,
+        stub.on(
+                "GET /v1/invocations/bytes",
+                200,
                 "{\"id\":\"b\",\"status\":\"succeeded\",\"contentType\":\"application/octet-stream\","
                         + "\"result\":\"AAEC/w==\",\"resultEncoding\":\"base64\",\"logs\":[\"a\",\"b\"]}");
 
@@ -146,13 +163,14 @@ class AsyncInvocationTest {
 
     @Test
     void anUnknownInvocationIsAnApiError() {
-        stub.on("GET /v1/invocations/nope", 404,
+        stub.on(
+                "GET /v1/invocations/nope",
+                404,
                 "{\"error\":{\"code\":\"invocation_not_found\",\"message\":\"no invocation nope\"}}");
-        assertThatThrownBy(() -> client.getInvocation("nope"))
-                .isInstanceOfSatisfying(RuntimeApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.code()).isEqualTo("invocation_not_found");
-                });
+        assertThatThrownBy(() -> client.getInvocation("nope")).isInstanceOfSatisfying(RuntimeApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.code()).isEqualTo("invocation_not_found");
+        });
     }
 
     @Test
@@ -164,7 +182,9 @@ class AsyncInvocationTest {
 
     @Test
     void listsAFunctionsInvocationsNewestFirst() throws Exception {
-        stub.on("GET /v1/functions/hello/invocations", 200,
+        stub.on(
+                "GET /v1/functions/hello/invocations",
+                200,
                 "{\"invocations\":[" + SUCCEEDED.replace("inv-1", "inv-2") + "," + QUEUED + "]}");
 
         List<Invocation> list = client.listInvocations("hello", 5);
@@ -172,24 +192,26 @@ class AsyncInvocationTest {
         assertThat(list).extracting(Invocation::id).containsExactly("inv-2", "inv-1");
         assertThat(list.get(0).resultAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
         assertThat(stub.received().get(0).query()).isEqualTo("limit=5");
-        assertThatThrownBy(() -> client.listInvocations("hello", 0))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.listInvocations("hello", 101))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.listInvocations("hello", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.listInvocations("hello", 101)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void followsTheEventsToTheFinalState() throws Exception {
-        stub.on("GET /v1/invocations/inv-1/events", events(50, ": hello\n\n",
-                event("queued", QUEUED), event("running", RUNNING), event("succeeded", SUCCEEDED)));
+        stub.on(
+                "GET /v1/invocations/inv-1/events",
+                events(
+                        50,
+                        ": hello\n\n",
+                        event("queued", QUEUED),
+                        event("running", RUNNING),
+                        event("succeeded", SUCCEEDED)));
         List<InvocationEvent> events = new ArrayList<>();
 
         Invocation last = client.streamEvents("inv-1", Duration.ofSeconds(10), events::add);
 
-        assertThat(events).extracting(InvocationEvent::name)
-                .containsExactly("queued", "running", "succeeded");
-        assertThat(events).extracting(e -> e.invocation().status())
-                .containsExactly("queued", "running", "succeeded");
+        assertThat(events).extracting(InvocationEvent::name).containsExactly("queued", "running", "succeeded");
+        assertThat(events).extracting(e -> e.invocation().status()).containsExactly("queued", "running", "succeeded");
         assertThat(events.get(1).eventId()).isEqualTo("7");
         assertThat(last.succeeded()).isTrue();
         assertThat(last.resultAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
@@ -199,8 +221,7 @@ class AsyncInvocationTest {
 
     @Test
     void stopsAtTheFinalStateEvenWhenTheStreamStaysOpen() throws Exception {
-        stub.on("GET /v1/invocations/inv-1/events",
-                events(20_000, event("succeeded", SUCCEEDED), ": never\n\n"));
+        stub.on("GET /v1/invocations/inv-1/events", events(20_000, event("succeeded", SUCCEEDED), ": never\n\n"));
         long start = System.nanoTime();
         Invocation last = client.streamEvents("inv-1", Duration.ofSeconds(30), e -> {});
         assertThat(last.succeeded()).isTrue();
@@ -217,8 +238,7 @@ class AsyncInvocationTest {
 
     @Test
     void stopsFollowingWhenTheWaitIsOver() throws Exception {
-        stub.on("GET /v1/invocations/inv-1/events",
-                events(20_000, event("queued", QUEUED), event("running", RUNNING)));
+        stub.on("GET /v1/invocations/inv-1/events", events(20_000, event("queued", QUEUED), event("running", RUNNING)));
         long start = System.nanoTime();
         Invocation last = client.streamEvents("inv-1", Duration.ofMillis(500), e -> {});
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -228,7 +248,9 @@ class AsyncInvocationTest {
 
     @Test
     void anErrorInsteadOfAStreamIsAnApiError() {
-        stub.on("GET /v1/invocations/inv-1/events", 401,
+        stub.on(
+                "GET /v1/invocations/inv-1/events",
+                401,
                 "{\"error\":{\"code\":\"unauthorized\",\"message\":\"invalid API key\"}}");
         assertThatThrownBy(() -> client.streamEvents("inv-1", Duration.ofSeconds(5), e -> {}))
                 .isInstanceOfSatisfying(RuntimeApiException.class, e -> {
@@ -247,9 +269,11 @@ class AsyncInvocationTest {
 
     @Test
     void aRuntimeThatIsNotThereIsUnreachable() {
-        RuntimeClient nowhere = RuntimeClient.builder(URI.create("http://127.0.0.1:1")).build();
+        RuntimeClient nowhere =
+                RuntimeClient.builder(URI.create("http://127.0.0.1:1")).build();
         assertThatThrownBy(() -> nowhere.streamEvents("inv-1", Duration.ofSeconds(5), e -> {}))
-                .isInstanceOfSatisfying(RuntimeUnreachableException.class,
+                .isInstanceOfSatisfying(
+                        RuntimeUnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo("Connection refused"));
     }
 }

@@ -3,10 +3,10 @@ package dev.fn4j.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.spec.Field;
-import dev.fn4j.spec.RateLimit;
 import dev.fn4j.client.testing.StubRuntime;
 import dev.fn4j.client.testing.StubRuntimeExtension;
+import dev.fn4j.spec.Field;
+import dev.fn4j.spec.RateLimit;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,8 +55,9 @@ class RuntimeClientTest {
 
         ImageUpload upload = client.uploadImage(file);
 
-        assertThat(upload).isEqualTo(new ImageUpload("sha256:abc",
-                java.util.List.of("fn4j/hello:1"), java.util.List.of("com.example.Hello")));
+        assertThat(upload)
+                .isEqualTo(new ImageUpload(
+                        "sha256:abc", java.util.List.of("fn4j/hello:1"), java.util.List.of("com.example.Hello")));
         assertThat(stub.last().method()).isEqualTo("POST");
         assertThat(stub.last().path()).isEqualTo("/v1/images");
         assertThat(stub.last().header("Content-Type")).isEqualTo("application/x-tar");
@@ -96,13 +97,13 @@ class RuntimeClientTest {
     void otherErrorsOfTheReusableLayersCallAreApiErrors() {
         stub.answer(503, "{\"error\": {\"code\": \"engine_unavailable\", \"message\": \"down\"}}");
         assertThatThrownBy(() -> client.reusableLayers(java.util.List.of(DIFF_A)))
-                .isInstanceOfSatisfying(RuntimeApiException.class,
-                        e -> assertThat(e.code()).isEqualTo("engine_unavailable"));
+                .isInstanceOfSatisfying(
+                        RuntimeApiException.class, e -> assertThat(e.code()).isEqualTo("engine_unavailable"));
 
         stub.answer(404, "<html>Not Found</html>", Map.of("Content-Type", "text/html"));
         assertThatThrownBy(() -> client.reusableLayers(java.util.List.of(DIFF_A)))
-                .isInstanceOfSatisfying(RuntimeApiException.class,
-                        e -> assertThat(e.code()).isEqualTo("http_404"));
+                .isInstanceOfSatisfying(
+                        RuntimeApiException.class, e -> assertThat(e.code()).isEqualTo("http_404"));
     }
 
     @Test
@@ -129,8 +130,10 @@ class RuntimeClientTest {
     @Test
     void putSendsOnlyTheSetFieldsAndTellsCreatedFromUpdated() throws Exception {
         stub.answer(201, DESCRIPTION);
-        FunctionSpec spec = FunctionSpec.of("sha256:abc").withHandler("com.example.Hello")
-                .with(Field.TIMEOUT, Duration.ofSeconds(10)).with(Field.CONCURRENCY, 4)
+        FunctionSpec spec = FunctionSpec.of("sha256:abc")
+                .withHandler("com.example.Hello")
+                .with(Field.TIMEOUT, Duration.ofSeconds(10))
+                .with(Field.CONCURRENCY, 4)
                 .withEnv(Map.of("GREETING", "Hi"));
 
         FunctionDeployment created = client.putFunction("hello", spec);
@@ -140,33 +143,44 @@ class RuntimeClientTest {
         assertThat(stub.last().method()).isEqualTo("PUT");
         assertThat(stub.last().path()).isEqualTo("/v1/functions/hello");
         assertThat(stub.last().header("Content-Type")).isEqualTo("application/json");
-        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\","
-                + "\"handler\":\"com.example.Hello\",\"env\":{\"GREETING\":\"Hi\"},"
-                + "\"timeout\":\"10s\",\"concurrency\":4}");
+        assertThat(stub.last().text())
+                .isEqualTo("{\"image\":\"sha256:abc\","
+                        + "\"handler\":\"com.example.Hello\",\"env\":{\"GREETING\":\"Hi\"},"
+                        + "\"timeout\":\"10s\",\"concurrency\":4}");
 
         stub.answer(200, DESCRIPTION);
-        assertThat(client.putFunction("hello", FunctionSpec.of("sha256:abc")).created()).isFalse();
+        assertThat(client.putFunction("hello", FunctionSpec.of("sha256:abc")).created())
+                .isFalse();
         assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\"}");
     }
 
     @Test
     void putSendsTheScalingAndProtectionSettings() throws Exception {
         stub.answer(201, DESCRIPTION);
-        FunctionSpec spec = FunctionSpec.of("sha256:abc").with(Field.MIN_INSTANCES, 1)
-                .with(Field.MAX_INSTANCES, 5).with(Field.IDLE_TIMEOUT, Duration.ofMinutes(2))
-                .with(Field.MAX_QUEUE, 50).with(Field.RATE_LIMIT, new RateLimit(10, 20));
+        FunctionSpec spec = FunctionSpec.of("sha256:abc")
+                .with(Field.MIN_INSTANCES, 1)
+                .with(Field.MAX_INSTANCES, 5)
+                .with(Field.IDLE_TIMEOUT, Duration.ofMinutes(2))
+                .with(Field.MAX_QUEUE, 50)
+                .with(Field.RATE_LIMIT, new RateLimit(10, 20));
 
         client.putFunction("hello", spec);
 
-        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\","
-                + "\"minInstances\":1,\"maxInstances\":5,\"idleTimeout\":\"2m\",\"maxQueue\":50,"
-                + "\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
+        assertThat(stub.last().text())
+                .isEqualTo("{\"image\":\"sha256:abc\","
+                        + "\"minInstances\":1,\"maxInstances\":5,\"idleTimeout\":\"2m\",\"maxQueue\":50,"
+                        + "\"rateLimit\":{\"perSecond\":10,\"burst\":20}}");
 
         stub.answer(200, DESCRIPTION);
-        client.putFunction("hello", FunctionSpec.of("sha256:abc").with(Field.MIN_INSTANCES, 0)
-                .with(Field.MAX_QUEUE, 0).with(Field.RATE_LIMIT, new RateLimit(7, 7)));
-        assertThat(stub.last().text()).isEqualTo("{\"image\":\"sha256:abc\","
-                + "\"minInstances\":0,\"maxQueue\":0,\"rateLimit\":{\"perSecond\":7}}");
+        client.putFunction(
+                "hello",
+                FunctionSpec.of("sha256:abc")
+                        .with(Field.MIN_INSTANCES, 0)
+                        .with(Field.MAX_QUEUE, 0)
+                        .with(Field.RATE_LIMIT, new RateLimit(7, 7)));
+        assertThat(stub.last().text())
+                .isEqualTo("{\"image\":\"sha256:abc\","
+                        + "\"minInstances\":0,\"maxQueue\":0,\"rateLimit\":{\"perSecond\":7}}");
     }
 
     @Test
@@ -209,9 +223,9 @@ class RuntimeClientTest {
         assertThat(fn.cpus()).isEqualTo(1.0);
         assertThat(fn.env()).containsEntry("A", "b");
         assertThat(fn.url()).isEqualTo("/fn/hello");
-        assertThat(fn.instances()).singleElement()
-                .isEqualTo(new FunctionDescription.Instance("i1", 2, "idle",
-                        "2026-11-21T12:05:01Z", 0));
+        assertThat(fn.instances())
+                .singleElement()
+                .isEqualTo(new FunctionDescription.Instance("i1", 2, "idle", "2026-11-21T12:05:01Z", 0));
     }
 
     @Test
@@ -234,12 +248,13 @@ class RuntimeClientTest {
 
     @Test
     void invokesAndKeepsTheAnswerAsItCame() throws Exception {
-        stub.answer(200, "{\"message\":\"Hello, Ada!\"}", Map.of(
-                "Content-Type", "application/json", "Fn-Request-Id", "r-42",
-                "Fn-Cold-Start", "true"));
+        stub.answer(
+                200,
+                "{\"message\":\"Hello, Ada!\"}",
+                Map.of("Content-Type", "application/json", "Fn-Request-Id", "r-42", "Fn-Cold-Start", "true"));
 
-        InvocationResponse answer = client.invoke("hello",
-                "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+        InvocationResponse answer =
+                client.invoke("hello", "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(stub.last().method()).isEqualTo("POST");
         assertThat(stub.last().path()).isEqualTo("/v1/functions/hello/invocations");
@@ -285,38 +300,39 @@ class RuntimeClientTest {
         stub.answer(404, """
                 {"error": {"code": "function_not_found", "message": "no function named 'hello'; deploy it with mvn fn:deploy"}}""");
 
-        assertThatThrownBy(() -> client.getFunction("hello"))
-                .isInstanceOfSatisfying(RuntimeApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.code()).isEqualTo("function_not_found");
-                    assertThat(e.errorMessage())
-                            .isEqualTo("no function named 'hello'; deploy it with mvn fn:deploy");
-                    assertThat(e.errorType()).isNull();
-                });
+        assertThatThrownBy(() -> client.getFunction("hello")).isInstanceOfSatisfying(RuntimeApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.code()).isEqualTo("function_not_found");
+            assertThat(e.errorMessage()).isEqualTo("no function named 'hello'; deploy it with mvn fn:deploy");
+            assertThat(e.errorType()).isNull();
+        });
     }
 
     @Test
     void aRateLimitKeepsRetryAfter() {
-        stub.answer(429, "{\"error\": {\"code\": \"rate_limited\", \"message\": \"slow down\"}}",
+        stub.answer(
+                429,
+                "{\"error\": {\"code\": \"rate_limited\", \"message\": \"slow down\"}}",
                 Map.of("Retry-After", "2"));
         assertThatThrownBy(() -> client.invoke("hello", new byte[0], null))
-                .isInstanceOfSatisfying(RuntimeApiException.class,
+                .isInstanceOfSatisfying(
+                        RuntimeApiException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo("2"));
     }
 
     @Test
     void anErrorThatIsNotTheRuntimesJsonKeepsTheStatusAndText() {
         stub.answer(502, "<html>Bad Gateway</html>", Map.of("Content-Type", "text/html"));
-        assertThatThrownBy(() -> client.listFunctions())
-                .isInstanceOfSatisfying(RuntimeApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo("http_502");
-                    assertThat(e.errorMessage()).isEqualTo("<html>Bad Gateway</html>");
-                });
+        assertThatThrownBy(() -> client.listFunctions()).isInstanceOfSatisfying(RuntimeApiException.class, e -> {
+            assertThat(e.code()).isEqualTo("http_502");
+            assertThat(e.errorMessage()).isEqualTo("<html>Bad Gateway</html>");
+        });
 
         stub.answer(503, "", Map.of());
         assertThatThrownBy(() -> client.listFunctions())
-                .isInstanceOfSatisfying(RuntimeApiException.class, e -> assertThat(
-                        e.errorMessage()).isEqualTo("the runtime answered HTTP 503 without a body"));
+                .isInstanceOfSatisfying(
+                        RuntimeApiException.class,
+                        e -> assertThat(e.errorMessage()).isEqualTo("the runtime answered HTTP 503 without a body"));
     }
 
     @Test
@@ -324,8 +340,8 @@ class RuntimeClientTest {
         stub.answer(200, "not json", Map.of());
         assertThatThrownBy(() -> client.getFunction("hello"))
                 .isExactlyInstanceOf(RuntimeClientException.class)
-                .hasMessageStartingWith("Cannot read the fn4j runtime's answer to GET "
-                        + stub.uri() + "/v1/functions/hello (HTTP 200): ");
+                .hasMessageStartingWith("Cannot read the fn4j runtime's answer to GET " + stub.uri()
+                        + "/v1/functions/hello (HTTP 200): ");
     }
 
     @Test
@@ -341,7 +357,8 @@ class RuntimeClientTest {
     @Test
     void keepsAPathPrefixOfTheBaseUri() throws Exception {
         stub.answer(200, DESCRIPTION);
-        RuntimeClient prefixed = RuntimeClient.builder(URI.create(stub.uri() + "/fn4j")).build();
+        RuntimeClient prefixed =
+                RuntimeClient.builder(URI.create(stub.uri() + "/fn4j")).build();
         prefixed.getFunction("hello");
         assertThat(stub.last().path()).isEqualTo("/fn4j/v1/functions/hello");
         assertThat(prefixed.functionUrl("hello")).isEqualTo(URI.create(stub.uri() + "/fn4j/fn/hello"));
@@ -368,7 +385,8 @@ class RuntimeClientTest {
 
     @Test
     void aRefusedConnectionIsUnreachableWithTheUriTried() {
-        RuntimeClient nowhere = RuntimeClient.builder(URI.create("http://127.0.0.1:1")).build();
+        RuntimeClient nowhere =
+                RuntimeClient.builder(URI.create("http://127.0.0.1:1")).build();
         assertThatThrownBy(() -> nowhere.invoke("hello", new byte[0], null))
                 .isInstanceOfSatisfying(RuntimeUnreachableException.class, e -> {
                     assertThat(e.uri()).isEqualTo(URI.create("http://127.0.0.1:1"));
@@ -379,28 +397,30 @@ class RuntimeClientTest {
 
     @Test
     void anUnknownHostIsUnreachable() {
-        RuntimeClient nowhere = RuntimeClient.builder(
-                URI.create("http://no-such-host.invalid:8080/")).build();
-        assertThatThrownBy(nowhere::listFunctions)
-                .isInstanceOfSatisfying(RuntimeUnreachableException.class, e -> {
-                    assertThat(e.uri()).isEqualTo(URI.create("http://no-such-host.invalid:8080"));
-                    assertThat(e.reason()).isEqualTo("Unknown host no-such-host.invalid");
-                });
+        RuntimeClient nowhere = RuntimeClient.builder(URI.create("http://no-such-host.invalid:8080/"))
+                .build();
+        assertThatThrownBy(nowhere::listFunctions).isInstanceOfSatisfying(RuntimeUnreachableException.class, e -> {
+            assertThat(e.uri()).isEqualTo(URI.create("http://no-such-host.invalid:8080"));
+            assertThat(e.reason()).isEqualTo("Unknown host no-such-host.invalid");
+        });
     }
 
     @Test
     void noAnswerInTimeIsUnreachable() {
         stub.answer(200, "{}").delay(2000);
         RuntimeClient impatient = RuntimeClient.builder(stub.uri())
-                .requestTimeout(Duration.ofMillis(300)).build();
+                .requestTimeout(Duration.ofMillis(300))
+                .build();
         assertThatThrownBy(impatient::listFunctions)
-                .isInstanceOfSatisfying(RuntimeUnreachableException.class,
+                .isInstanceOfSatisfying(
+                        RuntimeUnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo("No answer within 300ms"));
     }
 
     @Test
     void rejectsABaseUriThatIsNotHttp() {
-        assertThatThrownBy(() -> RuntimeClient.builder(URI.create("localhost:8080")).build())
+        assertThatThrownBy(() ->
+                        RuntimeClient.builder(URI.create("localhost:8080")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the runtime URL must start with http:// or https://: localhost:8080");
     }

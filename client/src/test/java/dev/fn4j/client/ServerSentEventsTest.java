@@ -20,8 +20,17 @@ class ServerSentEventsTest {
 
     @Test
     void readsNamedEventsWithIdsAndSkipsComments() {
-        feed(": keep-alive", "", "event: queued", "id: 1", "data: {\"a\":1}", "",
-                "event:running", "id:2", "data:{\"b\":2}", "");
+        feed(
+                ": keep-alive",
+                "",
+                "event: queued",
+                "id: 1",
+                "data: {\"a\":1}",
+                "",
+                "event:running",
+                "id:2",
+                "data:{\"b\":2}",
+                "");
         assertThat(events).containsExactly("queued|1|{\"a\":1}", "running|2|{\"b\":2}");
     }
 

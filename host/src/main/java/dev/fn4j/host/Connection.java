@@ -34,11 +34,17 @@ final class Connection implements Runnable {
     private final LogRouter router;
     /** The most bytes of output kept per call; 0 sends no Logs frames. */
     private final int logLimitBytes;
+
     private final PrintStream err;
     private volatile boolean clean;
 
-    Connection(SocketChannel channel, Frame.Hello hello, Invoker invoker, LogRouter router,
-            int logLimitBytes, PrintStream err) {
+    Connection(
+            SocketChannel channel,
+            Frame.Hello hello,
+            Invoker invoker,
+            LogRouter router,
+            int logLimitBytes,
+            PrintStream err) {
         if (logLimitBytes < 0) {
             throw new IllegalArgumentException("logLimitBytes must not be negative: " + logLimitBytes);
         }
@@ -127,10 +133,13 @@ final class Connection implements Runnable {
             FrameCodec.write(answer, out);
         } catch (ProtocolException tooLarge) {
             // FrameCodec checks the size before it writes a byte, so the stream is still in step.
-            String id = answer instanceof Frame.Result result ? result.requestId()
+            String id = answer instanceof Frame.Result result
+                    ? result.requestId()
                     : answer instanceof Frame.FunctionError error ? error.requestId() : "";
-            FrameCodec.write(new Frame.PlatformError(id, Protocol.BAD_OUTPUT,
-                    "the answer is too large: " + tooLarge.getMessage(), false), out);
+            FrameCodec.write(
+                    new Frame.PlatformError(
+                            id, Protocol.BAD_OUTPUT, "the answer is too large: " + tooLarge.getMessage(), false),
+                    out);
         }
     }
 
@@ -138,19 +147,22 @@ final class Connection implements Runnable {
      * Reports a fatal JVM error on this connection if it still can, with the call's logs when
      * there is a call, then halts. Never returns.
      */
-    private void fatal(VirtualMachineError error, String requestId, CapturedLog log,
-            OutputStream out) {
+    private void fatal(VirtualMachineError error, String requestId, CapturedLog log, OutputStream out) {
         int code = Exit.forFatal(error);
         try {
-            err.println("fn4j-host: fatal " + error + (requestId.isEmpty() ? "" : " in call " + requestId)
-                    + "; halting");
+            err.println(
+                    "fn4j-host: fatal " + error + (requestId.isEmpty() ? "" : " in call " + requestId) + "; halting");
             if (out != null && log != null) {
                 sendLogs(log, out);
             }
             if (out != null) {
-                FrameCodec.write(new Frame.PlatformError(requestId,
-                        code == Exit.OUT_OF_MEMORY ? Protocol.OUT_OF_MEMORY : VM_ERROR,
-                        String.valueOf(error), true), out);
+                FrameCodec.write(
+                        new Frame.PlatformError(
+                                requestId,
+                                code == Exit.OUT_OF_MEMORY ? Protocol.OUT_OF_MEMORY : VM_ERROR,
+                                String.valueOf(error),
+                                true),
+                        out);
             }
         } catch (Throwable ignored) {
             // Nothing more can be done; the runtime sees the process exit.

@@ -14,6 +14,7 @@ final class Connector {
 
     /** How long to keep retrying a failed connect. */
     static final long RETRY_MILLIS = 2000;
+
     private static final long FIRST_DELAY_MILLIS = 25;
     private static final long MAX_DELAY_MILLIS = 400;
 

@@ -14,6 +14,7 @@ final class Contexts {
     private final Map<String, String> config;
     /** The container's real stderr, where logger lines go besides each call's log. */
     private final PrintStream log;
+
     private final Clock clock;
 
     Contexts(String functionName, Map<String, String> config, PrintStream log, Clock clock) {
@@ -29,8 +30,12 @@ final class Contexts {
      * @param callLog the call's log, where its logger writes besides stderr
      */
     Context of(Frame.Invoke invoke, CapturedLog callLog) {
-        return new InvocationContext(invoke.requestId(), functionName,
-                Instant.ofEpochMilli(invoke.deadlineEpochMillis()), config,
-                new StderrLogger(invoke.requestId(), callLog, log, clock), clock);
+        return new InvocationContext(
+                invoke.requestId(),
+                functionName,
+                Instant.ofEpochMilli(invoke.deadlineEpochMillis()),
+                config,
+                new StderrLogger(invoke.requestId(), callLog, log, clock),
+                clock);
     }
 }

@@ -31,11 +31,16 @@ final class ExpectedType {
             return "a JSON value";
         }
         Class<?> boxed = box(type);
-        if (boxed == Integer.class || boxed == Long.class || boxed == Short.class
-                || boxed == Byte.class || boxed == BigInteger.class) {
+        if (boxed == Integer.class
+                || boxed == Long.class
+                || boxed == Short.class
+                || boxed == Byte.class
+                || boxed == BigInteger.class) {
             return "a whole number";
         }
-        if (boxed == Double.class || boxed == Float.class || boxed == BigDecimal.class
+        if (boxed == Double.class
+                || boxed == Float.class
+                || boxed == BigDecimal.class
                 || Number.class.isAssignableFrom(boxed)) {
             return "a number";
         }
@@ -49,8 +54,10 @@ final class ExpectedType {
             return "a string";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name()).collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> ((Enum<?>) constant).name())
+                            .collect(Collectors.joining(", "));
         }
         String time = time(type);
         if (time != null) {

@@ -21,8 +21,7 @@ final class Failures {
         if (Exit.isFatal(thrown)) {
             throw (VirtualMachineError) thrown;
         }
-        return new Frame.FunctionError(requestId, thrown.getClass().getName(), message(thrown),
-                stackTrace(thrown));
+        return new Frame.FunctionError(requestId, thrown.getClass().getName(), message(thrown), stackTrace(thrown));
     }
 
     /** The throwable's message; empty when it has none or getMessage() itself throws. */

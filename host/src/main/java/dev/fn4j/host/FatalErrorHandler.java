@@ -10,8 +10,7 @@ final class FatalErrorHandler implements Thread.UncaughtExceptionHandler {
     public void uncaughtException(Thread thread, Throwable error) {
         if (Exit.isFatal(error)) {
             try {
-                System.err.println("fn4j-host: fatal " + error + " in thread " + thread.getName()
-                        + "; halting");
+                System.err.println("fn4j-host: fatal " + error + " in thread " + thread.getName() + "; halting");
             } finally {
                 Exit.halt(Exit.forFatal((VirtualMachineError) error));
             }

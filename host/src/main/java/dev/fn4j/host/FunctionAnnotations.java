@@ -19,6 +19,7 @@ final class FunctionAnnotations extends JacksonAnnotationIntrospector {
 
     /** Built at run time: the shade plugin would relocate a literal along with Jackson's classes. */
     private static final String PACKAGE = String.join(".", "com", "fasterxml", "jackson", "annotation");
+
     private static final String PROPERTY = PACKAGE + ".JsonProperty";
     private static final String IGNORE = PACKAGE + ".JsonIgnore";
 

@@ -24,9 +24,11 @@ final class HandlerLoader {
         boolean plain = Handler.class.isAssignableFrom(type);
         boolean http = HttpHandler.class.isAssignableFrom(type);
         if (plain == http) {
-            throw fail(className, plain
-                    ? "implements both dev.fn4j.api.Handler and dev.fn4j.api.HttpHandler; implement one"
-                    : "implements neither dev.fn4j.api.Handler nor dev.fn4j.api.HttpHandler");
+            throw fail(
+                    className,
+                    plain
+                            ? "implements both dev.fn4j.api.Handler and dev.fn4j.api.HttpHandler; implement one"
+                            : "implements neither dev.fn4j.api.Handler nor dev.fn4j.api.HttpHandler");
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             throw fail(className, "is abstract; name a concrete class");
@@ -34,8 +36,7 @@ final class HandlerLoader {
         return instantiate(className, type);
     }
 
-    private static Class<?> loadClass(String className, ClassLoader loader)
-            throws StartupException {
+    private static Class<?> loadClass(String className, ClassLoader loader) throws StartupException {
         try {
             return Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {

@@ -73,8 +73,7 @@ final class HandlerTypes {
             for (int i = 0; i < arguments.length; i++) {
                 arguments[i] = substitute(arguments[i], bindings);
             }
-            return new Parameterized((Class<?>) parameterized.getRawType(),
-                    parameterized.getOwnerType(), arguments);
+            return new Parameterized((Class<?>) parameterized.getRawType(), parameterized.getOwnerType(), arguments);
         }
         if (type instanceof GenericArrayType array) {
             Type component = substitute(array.getGenericComponentType(), bindings);

@@ -33,13 +33,17 @@ final class Host {
             try {
                 channel = Connector.connect(config.socket());
             } catch (IOException e) {
-                err.println("fn4j-host: cannot connect to " + config.socket() + " (connection " + i
-                        + "): " + e.getMessage());
+                err.println("fn4j-host: cannot connect to " + config.socket() + " (connection " + i + "): "
+                        + e.getMessage());
                 return Exit.CONNECTION_FAILED;
             }
-            connections[i] = new Connection(channel,
-                    new Frame.Hello(config.instanceId(), i, config.handler()), invoker, router,
-                    config.logLimitBytes(), err);
+            connections[i] = new Connection(
+                    channel,
+                    new Frame.Hello(config.instanceId(), i, config.handler()),
+                    invoker,
+                    router,
+                    config.logLimitBytes(),
+                    err);
             threads[i] = new Thread(connections[i], "fn4j-connection-" + i);
             threads[i].start();
         }

@@ -34,13 +34,12 @@ record HostConfig(
 
     HostConfig {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException(
-                    "concurrency must be in [1, " + MAX_CONCURRENCY + "]: " + concurrency);
+            throw new IllegalArgumentException("concurrency must be in [1, " + MAX_CONCURRENCY + "]: " + concurrency);
         }
         config = Map.copyOf(config);
         if (logLimitBytes < 0 || logLimitBytes > Protocol.MAX_LOG_LIMIT_BYTES) {
-            throw new IllegalArgumentException("logLimitBytes must be in [0, "
-                    + Protocol.MAX_LOG_LIMIT_BYTES + "]: " + logLimitBytes);
+            throw new IllegalArgumentException(
+                    "logLimitBytes must be in [0, " + Protocol.MAX_LOG_LIMIT_BYTES + "]: " + logLimitBytes);
         }
     }
 
@@ -52,8 +51,8 @@ record HostConfig(
     static HostConfig fromEnv(Map<String, String> env) throws StartupException {
         String handler = env.getOrDefault(Protocol.ENV_HANDLER, "").trim();
         if (handler.isEmpty()) {
-            throw new StartupException(Exit.BAD_HANDLER,
-                    Protocol.ENV_HANDLER + " is not set; it must name the handler class");
+            throw new StartupException(
+                    Exit.BAD_HANDLER, Protocol.ENV_HANDLER + " is not set; it must name the handler class");
         }
         String socket = env.getOrDefault(Protocol.ENV_SOCKET, "");
         return new HostConfig(
@@ -82,8 +81,10 @@ record HostConfig(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new StartupException(Exit.BAD_HANDLER, Protocol.ENV_LOG_LIMIT_BYTES
-                + " must be an integer in [0, " + Protocol.MAX_LOG_LIMIT_BYTES + "]: '" + value + "'");
+        throw new StartupException(
+                Exit.BAD_HANDLER,
+                Protocol.ENV_LOG_LIMIT_BYTES + " must be an integer in [0, " + Protocol.MAX_LOG_LIMIT_BYTES + "]: '"
+                        + value + "'");
     }
 
     private static int concurrency(String value) throws StartupException {
@@ -98,8 +99,9 @@ record HostConfig(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new StartupException(Exit.BAD_HANDLER, Protocol.ENV_CONCURRENCY
-                + " must be an integer in [1, " + MAX_CONCURRENCY + "]: '" + value + "'");
+        throw new StartupException(
+                Exit.BAD_HANDLER,
+                Protocol.ENV_CONCURRENCY + " must be an integer in [1, " + MAX_CONCURRENCY + "]: '" + value + "'");
     }
 
     private static Map<String, String> config(Map<String, String> env) {

@@ -39,21 +39,21 @@ final class HttpInvoker implements Invoker {
             return Failures.functionError(id, thrown);
         }
         if (response == null) {
-            return new Frame.PlatformError(id, Protocol.BAD_OUTPUT,
-                    "the HttpHandler returned null; return an HttpResponse", false);
+            return new Frame.PlatformError(
+                    id, Protocol.BAD_OUTPUT, "the HttpHandler returned null; return an HttpResponse", false);
         }
         List<Frame.Header> headers = new ArrayList<>();
         headers.add(new Frame.Header(Protocol.STATUS, Integer.toString(response.status())));
         for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
             String name = header.getKey();
             if (name == null || name.isEmpty() || name.startsWith(":")) {
-                return new Frame.PlatformError(id, Protocol.BAD_OUTPUT,
-                        "the HttpResponse has an invalid header name: '" + name + "'", false);
+                return new Frame.PlatformError(
+                        id, Protocol.BAD_OUTPUT, "the HttpResponse has an invalid header name: '" + name + "'", false);
             }
             for (String value : header.getValue()) {
                 if (value == null) {
-                    return new Frame.PlatformError(id, Protocol.BAD_OUTPUT,
-                            "the HttpResponse header '" + name + "' has a null value", false);
+                    return new Frame.PlatformError(
+                            id, Protocol.BAD_OUTPUT, "the HttpResponse header '" + name + "' has a null value", false);
                 }
                 headers.add(new Frame.Header(name.toLowerCase(Locale.ROOT), value));
             }

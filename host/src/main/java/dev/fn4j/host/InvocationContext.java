@@ -21,8 +21,13 @@ final class InvocationContext implements Context {
     /**
      * @param config the function's configuration; must already be immutable
      */
-    InvocationContext(String requestId, String functionName, Instant deadline,
-            Map<String, String> config, Logger logger, Clock clock) {
+    InvocationContext(
+            String requestId,
+            String functionName,
+            Instant deadline,
+            Map<String, String> config,
+            Logger logger,
+            Clock clock) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         this.deadline = Objects.requireNonNull(deadline, "deadline");

@@ -24,6 +24,7 @@ interface Invoker {
         if (handler instanceof Handler<?, ?> plain) {
             return new FunctionInvoker(plain, HandlerTypes.of(plain.getClass()), contexts);
         }
-        throw new IllegalArgumentException("not a handler: " + handler.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a handler: " + handler.getClass().getName());
     }
 }

@@ -36,8 +36,8 @@ final class JsonCodec implements BodyCodec {
         try {
             return reader.readValue(body);
         } catch (IOException | RuntimeException e) {
-            throw new BodyException("the body is not JSON for " + type.getTypeName() + ": "
-                    + JsonProblems.reading(body, e));
+            throw new BodyException(
+                    "the body is not JSON for " + type.getTypeName() + ": " + JsonProblems.reading(body, e));
         }
     }
 
@@ -49,8 +49,8 @@ final class JsonCodec implements BodyCodec {
         try {
             return new Encoded(CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(value));
         } catch (IOException | RuntimeException e) {
-            throw new BodyException("cannot write the output " + value.getClass().getName()
-                    + " as JSON: " + JsonProblems.writing(e));
+            throw new BodyException(
+                    "cannot write the output " + value.getClass().getName() + " as JSON: " + JsonProblems.writing(e));
         }
     }
 }

@@ -20,6 +20,7 @@ final class JsonProblems {
 
     /** The package Jackson lives in here: com.fasterxml.jackson, or its relocation in the shaded jar. */
     private static final String JACKSON = JsonFactory.class.getPackageName().replaceAll("\\.core$", "");
+
     private static final Pattern JACKSON_NAME = Pattern.compile(Pattern.quote(JACKSON) + "[\\w.:$-]*");
     private static final Pattern MODULE_HINT = Pattern.compile(":? ?add Module \"[^\"]*\" to enable handling");
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
@@ -44,8 +45,8 @@ final class JsonProblems {
             if (original != null && original.startsWith("Trailing token")) {
                 return "Trailing tokens after the JSON value" + line(mismatch);
             }
-            return "expected " + ExpectedType.of(mismatch.getTargetType()) + ", got "
-                    + found(body, mismatch.getPath()) + at(mismatch);
+            return "expected " + ExpectedType.of(mismatch.getTargetType()) + ", got " + found(body, mismatch.getPath())
+                    + at(mismatch);
         }
         if (e instanceof JsonMappingException mapping) {
             return scrub(mapping.getOriginalMessage()) + at(mapping);
@@ -61,8 +62,7 @@ final class JsonProblems {
         if (e instanceof JsonMappingException mapping) {
             return scrub(mapping.getOriginalMessage()) + at(mapping);
         }
-        return scrub(e instanceof JsonProcessingException processing
-                ? processing.getOriginalMessage() : e.toString());
+        return scrub(e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.toString());
     }
 
     private static String at(JsonMappingException e) {
@@ -102,7 +102,8 @@ final class JsonProblems {
             if (node == null) {
                 break;
             }
-            node = reference.getFieldName() != null ? node.get(reference.getFieldName())
+            node = reference.getFieldName() != null
+                    ? node.get(reference.getFieldName())
                     : reference.getIndex() >= 0 ? node.get(reference.getIndex()) : node;
         }
         return describe(node);

@@ -25,8 +25,7 @@ final class LogRouter {
 
     /** A UTF-8 print stream that writes through to {@code real} and into the current call's log. */
     PrintStream route(PrintStream real) {
-        return new PrintStream(new Routed(Objects.requireNonNull(real, "real")), true,
-                StandardCharsets.UTF_8);
+        return new PrintStream(new Routed(Objects.requireNonNull(real, "real")), true, StandardCharsets.UTF_8);
     }
 
     /** Sends this thread's writes, and those of threads it starts from now on, to the log too. */

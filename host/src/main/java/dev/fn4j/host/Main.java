@@ -23,9 +23,11 @@ public final class Main {
         PrintStream err = System.err;
         LogRouter router = LogRouter.install(System.out, err);
         // Set before any thread starts, so that every connection thread inherits it.
-        Thread.currentThread().setContextClassLoader(FunctionClassLoader.fromClassPath(
-                System.getProperty("java.class.path"), FunctionClassLoader.hostLocation(),
-                Main.class.getClassLoader()));
+        Thread.currentThread()
+                .setContextClassLoader(FunctionClassLoader.fromClassPath(
+                        System.getProperty("java.class.path"),
+                        FunctionClassLoader.hostLocation(),
+                        Main.class.getClassLoader()));
         System.exit(run(System.getenv(), err, router));
     }
 
@@ -44,8 +46,8 @@ public final class Main {
     static int run(Map<String, String> env, PrintStream err, LogRouter router) {
         try {
             HostConfig config = HostConfig.fromEnv(env);
-            Object handler = HandlerLoader.load(config.handler(),
-                    Thread.currentThread().getContextClassLoader());
+            Object handler =
+                    HandlerLoader.load(config.handler(), Thread.currentThread().getContextClassLoader());
             Invoker invoker = invoker(config, handler, err);
             return new Host(config, invoker, router, err).run();
         } catch (StartupException e) {
@@ -57,16 +59,16 @@ public final class Main {
         }
     }
 
-    private static Invoker invoker(HostConfig config, Object handler, PrintStream err)
-            throws StartupException {
-        Contexts contexts = new Contexts(config.functionName(), config.config(), err,
-                Clock.systemUTC());
+    private static Invoker invoker(HostConfig config, Object handler, PrintStream err) throws StartupException {
+        Contexts contexts = new Contexts(config.functionName(), config.config(), err, Clock.systemUTC());
         try {
-            return RequestIdTagging.wrap(Invoker.forHandler(handler, contexts),
-                    handler.getClass().getClassLoader());
+            return RequestIdTagging.wrap(
+                    Invoker.forHandler(handler, contexts), handler.getClass().getClassLoader());
         } catch (RuntimeException | LinkageError e) {
-            throw new StartupException(Exit.BAD_HANDLER, "handler " + config.handler()
-                    + ": cannot map its input and output types: " + e, e);
+            throw new StartupException(
+                    Exit.BAD_HANDLER,
+                    "handler " + config.handler() + ": cannot map its input and output types: " + e,
+                    e);
         }
     }
 }

@@ -43,7 +43,8 @@ final class RequestIdTagging implements Invoker {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             contexts.add(new MethodHandle[] {
                 lookup.findStatic(type, "put", MethodType.methodType(void.class, String.class, String.class)),
-                lookup.findStatic(type, "remove", MethodType.methodType(void.class, String.class))});
+                lookup.findStatic(type, "remove", MethodType.methodType(void.class, String.class))
+            });
         } catch (ReflectiveOperationException | LinkageError absent) {
             // Not on the function's class path, or a version without these methods: nothing to tag.
         }

@@ -19,6 +19,7 @@ final class StderrLogger implements Logger {
     private final CapturedLog log;
     /** The container's real stderr, not a routed stream, or lines would be captured twice. */
     private final PrintStream out;
+
     private final Clock clock;
 
     StderrLogger(String requestId, CapturedLog log, PrintStream out, Clock clock) {
@@ -45,8 +46,14 @@ final class StderrLogger implements Logger {
 
     private void log(String level, String message, Throwable throwable) {
         StringBuilder line = new StringBuilder(64)
-                .append(clock.instant()).append(' ').append(level)
-                .append(" [").append(requestId).append("] ").append(message).append('\n');
+                .append(clock.instant())
+                .append(' ')
+                .append(level)
+                .append(" [")
+                .append(requestId)
+                .append("] ")
+                .append(message)
+                .append('\n');
         if (throwable != null) {
             StringWriter trace = new StringWriter();
             throwable.printStackTrace(new PrintWriter(trace));

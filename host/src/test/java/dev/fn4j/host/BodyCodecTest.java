@@ -107,7 +107,8 @@ class BodyCodecTest {
     void malformedJsonNamesLineAndColumn() {
         assertThatThrownBy(() -> new JsonCodec(Person.class).decode(utf8("{\"name\": nope}")))
                 .isInstanceOf(BodyCodec.BodyException.class)
-                .hasMessageStartingWith("the body is not JSON for dev.fn4j.host.testfns.Person: Unrecognized token 'nope'")
+                .hasMessageStartingWith(
+                        "the body is not JSON for dev.fn4j.host.testfns.Person: Unrecognized token 'nope'")
                 .hasMessageEndingWith("(at line 1, column 15)");
     }
 

@@ -48,8 +48,8 @@ class CapturedLogTest {
         log.write("line one\nline two\n");
         log.write("dropped\n");
 
-        assertThat(log.close()).isEqualTo(new Frame.Logs("r1",
-                "line one\nl\n… [fn4j: log truncated after 10 bytes]\n", true));
+        assertThat(log.close())
+                .isEqualTo(new Frame.Logs("r1", "line one\nl\n… [fn4j: log truncated after 10 bytes]\n", true));
     }
 
     @Test
@@ -73,8 +73,7 @@ class CapturedLogTest {
 
             Frame.Logs logs = log.close();
 
-            String expected = kept[limit] + (kept[limit].isEmpty() ? "" : "\n")
-                    + CapturedLog.marker(limit);
+            String expected = kept[limit] + (kept[limit].isEmpty() ? "" : "\n") + CapturedLog.marker(limit);
             assertThat(logs.text()).as("limit %d", limit).isEqualTo(expected);
             assertThat(logs.truncated()).isTrue();
         }

@@ -38,6 +38,7 @@ class ConnectionTest {
     private Peer peer;
     /** Connections a test opened besides {@link #peer}. */
     private final List<Peer> more = new ArrayList<>();
+
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final LogRouter router = new LogRouter();
     private final ByteArrayOutputStream realOut = new ByteArrayOutputStream();
@@ -56,9 +57,13 @@ class ConnectionTest {
 
     /** A connection to the test's socket, serving the handler once run. */
     private Connection connection(Object handler, int logLimitBytes) throws IOException {
-        return new Connection(Connector.connect(dir.resolve("fn.sock")),
-                new Frame.Hello("i-1", 3, "H"), Invoker.forHandler(handler, Frames.contexts()),
-                router, logLimitBytes, new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Connection(
+                Connector.connect(dir.resolve("fn.sock")),
+                new Frame.Hello("i-1", 3, "H"),
+                Invoker.forHandler(handler, Frames.contexts()),
+                router,
+                logLimitBytes,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** Prints its input to a routed stream, logs it, and answers "ok:" and the input. */
@@ -123,8 +128,8 @@ class ConnectionTest {
 
         assertThat(peer.closedByHost()).isTrue();
         assertThat(connection.endedCleanly()).isFalse();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "fn4j-host: connection 3 closed: unsupported protocol version: 2 (this side speaks 1)\n");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("fn4j-host: connection 3 closed: unsupported protocol version: 2 (this side speaks 1)\n");
     }
 
     @Test
@@ -146,8 +151,8 @@ class ConnectionTest {
         thread.join();
 
         assertThat(peer.closedByHost()).isTrue();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "fn4j-host: connection 3 closed: expected an Invoke frame, got type 3\n");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("fn4j-host: connection 3 closed: expected an Invoke frame, got type 3\n");
     }
 
     @Test
@@ -159,8 +164,8 @@ class ConnectionTest {
         thread.join();
 
         assertThat(connection.endedCleanly()).isFalse();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "fn4j-host: connection 3 closed: the stream ended inside a frame of 20 bytes\n");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("fn4j-host: connection 3 closed: the stream ended inside a frame of 20 bytes\n");
     }
 
     @Test
@@ -171,8 +176,8 @@ class ConnectionTest {
         Frame first = printing.read();
         Frame second = printing.read();
 
-        assertThat(first).isEqualTo(new Frame.Logs("a",
-                "printed one\n2026-01-02T03:04:05Z INFO [a] logged one\n", false));
+        assertThat(first)
+                .isEqualTo(new Frame.Logs("a", "printed one\n2026-01-02T03:04:05Z INFO [a] logged one\n", false));
         assertThat(second).isInstanceOf(Frame.Result.class);
         assertThat(((Frame.Result) second).requestId()).isEqualTo("a");
         assertThat(realOut.toString(StandardCharsets.UTF_8)).isEqualTo("printed one\n");
@@ -219,8 +224,7 @@ class ConnectionTest {
         printing.write(invoke("a", "one"));
         Frame.Logs logs = (Frame.Logs) printing.read();
 
-        assertThat(logs).isEqualTo(new Frame.Logs("a",
-                "printed \n… [fn4j: log truncated after 8 bytes]\n", true));
+        assertThat(logs).isEqualTo(new Frame.Logs("a", "printed \n… [fn4j: log truncated after 8 bytes]\n", true));
         assertThat(printing.read()).isInstanceOf(Frame.Result.class);
     }
 

@@ -15,8 +15,8 @@ class ContextTest {
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final CapturedLog callLog = new CapturedLog("req-1", 1 << 20);
-    private final StderrLogger logger = new StderrLogger("req-1", callLog,
-            new PrintStream(log, true, StandardCharsets.UTF_8), Frames.CLOCK);
+    private final StderrLogger logger =
+            new StderrLogger("req-1", callLog, new PrintStream(log, true, StandardCharsets.UTF_8), Frames.CLOCK);
 
     private String logged() {
         return log.toString(StandardCharsets.UTF_8);
@@ -24,8 +24,8 @@ class ContextTest {
 
     @Test
     void remainingTimeCountsDownToTheDeadline() {
-        InvocationContext context = new InvocationContext("r", "fn", Frames.NOW.plusMillis(1500),
-                Map.of(), logger, Frames.CLOCK);
+        InvocationContext context =
+                new InvocationContext("r", "fn", Frames.NOW.plusMillis(1500), Map.of(), logger, Frames.CLOCK);
 
         assertThat(context.remainingTime()).isEqualTo(Duration.ofMillis(1500));
         assertThat(context.deadline()).isEqualTo(Frames.NOW.plusMillis(1500));
@@ -33,8 +33,7 @@ class ContextTest {
 
     @Test
     void remainingTimeIsZeroNotNegativeOncePassed() {
-        InvocationContext context = new InvocationContext("r", "fn", Instant.EPOCH, Map.of(), logger,
-                Frames.CLOCK);
+        InvocationContext context = new InvocationContext("r", "fn", Instant.EPOCH, Map.of(), logger, Frames.CLOCK);
 
         assertThat(context.remainingTime()).isEqualTo(Duration.ZERO);
     }
@@ -45,9 +44,10 @@ class ContextTest {
         logger.warn("two");
         logger.error("three");
 
-        assertThat(logged()).isEqualTo("2026-01-02T03:04:05Z INFO [req-1] one\n"
-                + "2026-01-02T03:04:05Z WARN [req-1] two\n"
-                + "2026-01-02T03:04:05Z ERROR [req-1] three\n");
+        assertThat(logged())
+                .isEqualTo("2026-01-02T03:04:05Z INFO [req-1] one\n"
+                        + "2026-01-02T03:04:05Z WARN [req-1] two\n"
+                        + "2026-01-02T03:04:05Z ERROR [req-1] three\n");
     }
 
     @Test

@@ -43,14 +43,13 @@ final class FakeRuntime implements AutoCloseable {
     }
 
     /** Listens, then starts the host with FN4J_HANDLER, FN4J_CONCURRENCY and the extra env. */
-    static FakeRuntime start(String handler, int concurrency, Map<String, String> env)
-            throws IOException {
+    static FakeRuntime start(String handler, int concurrency, Map<String, String> env) throws IOException {
         return start(handler, concurrency, env, List.of(Path.of(required("fn4j.test.classes"))));
     }
 
     /** Like {@link #start(String, int, Map)} with the function's class path after the host jar. */
-    static FakeRuntime start(String handler, int concurrency, Map<String, String> env,
-            List<Path> functionPath) throws IOException {
+    static FakeRuntime start(String handler, int concurrency, Map<String, String> env, List<Path> functionPath)
+            throws IOException {
         FakeRuntime runtime = new FakeRuntime();
         runtime.startHost(handler, concurrency, env, functionPath);
         return runtime;
@@ -60,8 +59,8 @@ final class FakeRuntime implements AutoCloseable {
         return dir.resolve("fn.sock");
     }
 
-    private void startHost(String handler, int concurrency, Map<String, String> env,
-            List<Path> functionPath) throws IOException {
+    private void startHost(String handler, int concurrency, Map<String, String> env, List<Path> functionPath)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ImageLayout.JVM_FLAGS);
@@ -99,8 +98,8 @@ final class FakeRuntime implements AutoCloseable {
     static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
-            throw new IllegalStateException("system property " + property
-                    + " is not set; run this through failsafe (mvn verify)");
+            throw new IllegalStateException(
+                    "system property " + property + " is not set; run this through failsafe (mvn verify)");
         }
         return value;
     }

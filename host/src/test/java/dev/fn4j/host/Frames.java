@@ -19,8 +19,8 @@ final class Frames {
     private Frames() {}
 
     static Frame.Invoke invoke(String requestId, String body, Frame.Header... headers) {
-        return new Frame.Invoke(requestId, NOW.toEpochMilli() + 30_000, List.of(headers),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new Frame.Invoke(
+                requestId, NOW.toEpochMilli() + 30_000, List.of(headers), body.getBytes(StandardCharsets.UTF_8));
     }
 
     static Frame.Header header(String name, String value) {
@@ -33,8 +33,7 @@ final class Frames {
     }
 
     static Contexts contexts(ByteArrayOutputStream log) {
-        return new Contexts("fn", Map.of("GREETING", "hi"),
-                new PrintStream(log, true, StandardCharsets.UTF_8), CLOCK);
+        return new Contexts("fn", Map.of("GREETING", "hi"), new PrintStream(log, true, StandardCharsets.UTF_8), CLOCK);
     }
 
     static Contexts contexts() {

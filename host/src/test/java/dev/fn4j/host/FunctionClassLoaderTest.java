@@ -11,14 +11,18 @@ import org.junit.jupiter.api.Test;
 class FunctionClassLoaderTest {
 
     private static Path testClasses() throws Exception {
-        return Path.of(FunctionClassLoaderTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(FunctionClassLoaderTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     /** The host's classes and the test classes on one class path, as in an image. */
     private static FunctionClassLoader loader() throws Exception {
         Path host = FunctionClassLoader.hostLocation();
-        return FunctionClassLoader.fromClassPath(host + ":" + testClasses(), host,
-                FunctionClassLoader.class.getClassLoader());
+        return FunctionClassLoader.fromClassPath(
+                host + ":" + testClasses(), host, FunctionClassLoader.class.getClassLoader());
     }
 
     @Test
@@ -36,9 +40,14 @@ class FunctionClassLoaderTest {
     @Test
     void theHostsClassesAndLibrariesAreHidden() throws Exception {
         try (FunctionClassLoader loader = loader()) {
-            for (String hidden : new String[] {"dev.fn4j.host.Main", "dev.fn4j.protocol.Frame",
-                "com.fasterxml.jackson.databind.ObjectMapper", "org.junit.jupiter.api.Test"}) {
-                assertThatThrownBy(() -> loader.loadClass(hidden)).as(hidden)
+            for (String hidden : new String[] {
+                "dev.fn4j.host.Main",
+                "dev.fn4j.protocol.Frame",
+                "com.fasterxml.jackson.databind.ObjectMapper",
+                "org.junit.jupiter.api.Test"
+            }) {
+                assertThatThrownBy(() -> loader.loadClass(hidden))
+                        .as(hidden)
                         .isInstanceOf(ClassNotFoundException.class);
             }
             assertThat(loader.getResource("dev/fn4j/host/Main.class")).isNull();

@@ -54,8 +54,7 @@ class FunctionInvokerTest {
     void stringInStringOutIsPlainText() {
         Frame.Result result = result(new Echo(), "grüß dich");
 
-        assertThat(result.headers()).containsExactly(
-                new Frame.Header("content-type", "text/plain; charset=utf-8"));
+        assertThat(result.headers()).containsExactly(new Frame.Header("content-type", "text/plain; charset=utf-8"));
         assertThat(text(result.body())).isEqualTo("grüß dich");
     }
 
@@ -65,8 +64,7 @@ class FunctionInvokerTest {
 
         Frame.Result result = (Frame.Result) answer(new Reverser(), invoke);
 
-        assertThat(result.headers()).containsExactly(
-                new Frame.Header("content-type", "application/octet-stream"));
+        assertThat(result.headers()).containsExactly(new Frame.Header("content-type", "application/octet-stream"));
         assertThat(result.body()).containsExactly((byte) 0xFF, 2, 1);
     }
 
@@ -74,8 +72,8 @@ class FunctionInvokerTest {
     void mapInMapOutIsJson() {
         Frame.Result result = result(new KeyCounter(), "{\"b\":1,\"a\":{\"x\":2}}");
 
-        assertThat(text(result.body())).isIn(
-                "{\"count\":2,\"keys\":[\"a\",\"b\"]}", "{\"keys\":[\"a\",\"b\"],\"count\":2}");
+        assertThat(text(result.body()))
+                .isIn("{\"count\":2,\"keys\":[\"a\",\"b\"]}", "{\"keys\":[\"a\",\"b\"],\"count\":2}");
     }
 
     @Test
@@ -172,11 +170,11 @@ class FunctionInvokerTest {
 
         Frame.Result result = (Frame.Result) invoker.answer(invoke("req-9", "x"), callLog);
 
-        assertThat(text(result.body())).isEqualTo("{\"requestId\":\"req-9\",\"functionName\":\"fn\","
-                + "\"deadline\":" + (Frames.NOW.toEpochMilli() + 30_000)
-                + ",\"remainingPositive\":true,\"config\":{\"GREETING\":\"hi\"}}");
-        assertThat(log.toString(StandardCharsets.UTF_8))
-                .isEqualTo("2026-01-02T03:04:05Z INFO [req-9] probing x\n");
+        assertThat(text(result.body()))
+                .isEqualTo("{\"requestId\":\"req-9\",\"functionName\":\"fn\","
+                        + "\"deadline\":" + (Frames.NOW.toEpochMilli() + 30_000)
+                        + ",\"remainingPositive\":true,\"config\":{\"GREETING\":\"hi\"}}");
+        assertThat(log.toString(StandardCharsets.UTF_8)).isEqualTo("2026-01-02T03:04:05Z INFO [req-9] probing x\n");
         assertThat(callLog.close())
                 .isEqualTo(new Frame.Logs("req-9", "2026-01-02T03:04:05Z INFO [req-9] probing x\n", false));
     }
@@ -192,9 +190,11 @@ class FunctionInvokerTest {
 
     @Test
     void throwableWhoseGetMessageThrowsStillGivesAFunctionError() {
-        Invoker invoker = Invoker.forHandler((dev.fn4j.api.Handler<Object, Object>) (input, context) -> {
-            throw new Hostile();
-        }, contexts());
+        Invoker invoker = Invoker.forHandler(
+                (dev.fn4j.api.Handler<Object, Object>) (input, context) -> {
+                    throw new Hostile();
+                },
+                contexts());
 
         Frame.FunctionError error = (Frame.FunctionError) invoker.answer(invoke("r", ""), Frames.log());
 

@@ -16,8 +16,8 @@ class HandlerLoaderTest {
 
     private static void assertRefused(String name, String message) {
         assertThatThrownBy(() -> load(name))
-                .isInstanceOfSatisfying(StartupException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        StartupException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessage(message);
     }
 
@@ -35,15 +35,17 @@ class HandlerLoaderTest {
     @Test
     void classImplementingNeitherInterfaceIsRefused() {
         String name = BadHandlers.NotAHandler.class.getName();
-        assertRefused(name, "handler " + name
-                + ": implements neither dev.fn4j.api.Handler nor dev.fn4j.api.HttpHandler");
+        assertRefused(
+                name, "handler " + name + ": implements neither dev.fn4j.api.Handler nor dev.fn4j.api.HttpHandler");
     }
 
     @Test
     void classImplementingBothInterfacesIsRefused() {
         String name = BadHandlers.Both.class.getName();
-        assertRefused(name, "handler " + name
-                + ": implements both dev.fn4j.api.Handler and dev.fn4j.api.HttpHandler; implement one");
+        assertRefused(
+                name,
+                "handler " + name
+                        + ": implements both dev.fn4j.api.Handler and dev.fn4j.api.HttpHandler; implement one");
     }
 
     @Test

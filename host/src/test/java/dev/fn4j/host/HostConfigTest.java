@@ -41,21 +41,23 @@ class HostConfigTest {
         assertThat(config.functionName()).isEmpty();
         assertThat(config.concurrency()).isEqualTo(1);
         assertThat(config.config()).isEmpty();
-        assertThat(config.logLimitBytes()).as("no limit set: the runtime may not know Logs frames").isZero();
+        assertThat(config.logLimitBytes())
+                .as("no limit set: the runtime may not know Logs frames")
+                .isZero();
     }
 
     @Test
     void configIsUnmodifiable() throws Exception {
         HostConfig config = HostConfig.fromEnv(Map.of("FN4J_HANDLER", "H", "FN4J_CONFIG_KEYS", "A", "A", "1"));
 
-        assertThatThrownBy(() -> config.config().put("B", "2"))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> config.config().put("B", "2")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void missingHandlerIsExitCode2() {
         assertThatThrownBy(() -> HostConfig.fromEnv(Map.of()))
-                .isInstanceOfSatisfying(StartupException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        StartupException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessage("FN4J_HANDLER is not set; it must name the handler class");
     }
 
@@ -72,7 +74,9 @@ class HostConfigTest {
     void invalidLogLimitNamesTheValue() {
         for (String bad : new String[] {"-1", "16777217", "64k"}) {
             assertThatThrownBy(() -> HostConfig.fromEnv(Map.of("FN4J_HANDLER", "H", "FN4J_LOG_LIMIT_BYTES", bad)))
-                    .isInstanceOfSatisfying(StartupException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .isInstanceOfSatisfying(
+                            StartupException.class,
+                            e -> assertThat(e.exitCode()).isEqualTo(2))
                     .hasMessage("FN4J_LOG_LIMIT_BYTES must be an integer in [0, 16777216]: '" + bad + "'");
         }
     }

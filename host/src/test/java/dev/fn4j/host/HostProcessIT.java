@@ -31,8 +31,8 @@ class HostProcessIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static Frame.Invoke invoke(String id, String body, Frame.Header... headers) {
-        return new Frame.Invoke(id, System.currentTimeMillis() + 30_000, List.of(headers),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new Frame.Invoke(
+                id, System.currentTimeMillis() + 30_000, List.of(headers), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -114,10 +114,12 @@ class HostProcessIT {
 
             Frame answer = peer.call(invoke("r1", "oom"));
 
-            assertThat(answer).isEqualTo(new Frame.PlatformError("r1", "out_of_memory",
-                    "java.lang.OutOfMemoryError: test heap", true));
+            assertThat(answer)
+                    .isEqualTo(new Frame.PlatformError(
+                            "r1", "out_of_memory", "java.lang.OutOfMemoryError: test heap", true));
             assertThat(runtime.waitForExit(WAIT)).isEqualTo(3);
-            assertThat(runtime.stderr()).contains("fn4j-host: fatal java.lang.OutOfMemoryError: test heap in call r1; halting");
+            assertThat(runtime.stderr())
+                    .contains("fn4j-host: fatal java.lang.OutOfMemoryError: test heap in call r1; halting");
         }
     }
 
@@ -129,8 +131,9 @@ class HostProcessIT {
 
             Frame answer = peer.call(invoke("r1", "internal"));
 
-            assertThat(answer).isEqualTo(new Frame.PlatformError("r1", "vm_error",
-                    "java.lang.InternalError: test internal", true));
+            assertThat(answer)
+                    .isEqualTo(
+                            new Frame.PlatformError("r1", "vm_error", "java.lang.InternalError: test internal", true));
             assertThat(runtime.waitForExit(WAIT)).isEqualTo(4);
         }
     }
@@ -145,7 +148,8 @@ class HostProcessIT {
 
             assertThat(runtime.waitForExit(WAIT)).isEqualTo(3);
             assertThat(peer.closedByHost()).isTrue();
-            assertThat(runtime.stderr()).contains("fn4j-host: fatal java.lang.OutOfMemoryError: thread heap in thread ");
+            assertThat(runtime.stderr())
+                    .contains("fn4j-host: fatal java.lang.OutOfMemoryError: thread heap in thread ");
         }
     }
 
@@ -153,8 +157,8 @@ class HostProcessIT {
     void badHandlerClassExitsWith2NamingTheClass() throws Exception {
         try (FakeRuntime runtime = FakeRuntime.start("com.example.DoesNotExist", 1, Map.of())) {
             assertThat(runtime.waitForExit(WAIT)).isEqualTo(2);
-            assertThat(runtime.stderr()).isEqualTo(
-                    "fn4j-host: handler com.example.DoesNotExist: class not found on the classpath\n");
+            assertThat(runtime.stderr())
+                    .isEqualTo("fn4j-host: handler com.example.DoesNotExist: class not found on the classpath\n");
         }
     }
 
@@ -184,8 +188,8 @@ class HostProcessIT {
             Frame.Result result = (Frame.Result) peer.call(invoke("r1", "{\"name\":\"Ada\",\"age\":36}"));
 
             assertThat(result.headers()).containsExactly(new Frame.Header("content-type", "application/json"));
-            assertThat(text(result.body())).isIn(
-                    "{\"jacksonVisible\":false,\"name\":\"Ada\"}", "{\"name\":\"Ada\",\"jacksonVisible\":false}");
+            assertThat(text(result.body()))
+                    .isIn("{\"jacksonVisible\":false,\"name\":\"Ada\"}", "{\"name\":\"Ada\",\"jacksonVisible\":false}");
         }
     }
 
@@ -207,8 +211,7 @@ class HostProcessIT {
     }
 
     @Test
-    void optionalJavaTimeAndBigDecimalMapThroughTheShadedJarAndBadInputNamesNoRelocatedClass()
-            throws Exception {
+    void optionalJavaTimeAndBigDecimalMapThroughTheShadedJarAndBadInputNamesNoRelocatedClass() throws Exception {
         try (FakeRuntime runtime = FakeRuntime.start(NoteEcho.class.getName(), 1, Map.of())) {
             Peer peer = runtime.accept(WAIT);
             peer.readHello();
@@ -219,8 +222,9 @@ class HostProcessIT {
 
             assertThat(text(ok.body())).isEqualTo(note);
             assertThat(bad.code()).isEqualTo("bad_input");
-            assertThat(bad.message()).isEqualTo("the body is not JSON for dev.fn4j.host.testfns.Note: "
-                    + "expected a date-time such as 2026-12-05T10:15:30Z, got \"tomorrow\" (at $.at)");
+            assertThat(bad.message())
+                    .isEqualTo("the body is not JSON for dev.fn4j.host.testfns.Note: "
+                            + "expected a date-time such as 2026-12-05T10:15:30Z, got \"tomorrow\" (at $.at)");
         }
     }
 
@@ -230,14 +234,21 @@ class HostProcessIT {
             Peer peer = runtime.accept(WAIT);
             peer.readHello();
 
-            Frame.Result result = (Frame.Result) peer.call(invoke("r1", "hi",
-                    new Frame.Header(":method", "GET"), new Frame.Header(":path", "/p"),
-                    new Frame.Header(":query", "q=1"), new Frame.Header("Accept", "x/y")));
+            Frame.Result result = (Frame.Result) peer.call(invoke(
+                    "r1",
+                    "hi",
+                    new Frame.Header(":method", "GET"),
+                    new Frame.Header(":path", "/p"),
+                    new Frame.Header(":query", "q=1"),
+                    new Frame.Header("Accept", "x/y")));
 
             assertThat(result.headers().get(0)).isEqualTo(new Frame.Header(":status", "201"));
-            assertThat(result.headers()).contains(new Frame.Header("x-method", "GET"),
-                    new Frame.Header("x-path", "/p"), new Frame.Header("x-query", "q=1"),
-                    new Frame.Header("x-h-accept", "x/y"));
+            assertThat(result.headers())
+                    .contains(
+                            new Frame.Header("x-method", "GET"),
+                            new Frame.Header("x-path", "/p"),
+                            new Frame.Header("x-query", "q=1"),
+                            new Frame.Header("x-h-accept", "x/y"));
             assertThat(text(result.body())).isEqualTo("hi");
         }
     }
@@ -254,10 +265,13 @@ class HostProcessIT {
             assertThat(runtime.waitForExit(WAIT)).isEqualTo(0);
 
             assertThat(text(result.body()))
-                    .contains("\"requestId\":\"req-42\"", "\"functionName\":\"it-fn\"",
-                            "\"remainingPositive\":true", "\"config\":{\"GREETING\":\"Hi\"}");
-            assertThat(runtime.stderr()).matches(
-                    "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z INFO \\[req-42] probing input\n");
+                    .contains(
+                            "\"requestId\":\"req-42\"",
+                            "\"functionName\":\"it-fn\"",
+                            "\"remainingPositive\":true",
+                            "\"config\":{\"GREETING\":\"Hi\"}");
+            assertThat(runtime.stderr())
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z INFO \\[req-42] probing input\n");
         }
     }
 
@@ -268,8 +282,7 @@ class HostProcessIT {
     }
 
     @Test
-    void outputOfACallArrivesAsLogsJustBeforeItsAnswerAndStillReachesTheContainerStreams()
-            throws Exception {
+    void outputOfACallArrivesAsLogsJustBeforeItsAnswerAndStillReachesTheContainerStreams() throws Exception {
         try (FakeRuntime runtime = FakeRuntime.start(Chatter.class.getName(), 1, logLimit(65536))) {
             Peer peer = runtime.accept(WAIT);
             peer.readHello();
@@ -312,10 +325,13 @@ class HostProcessIT {
             Frame.Result result = (Frame.Result) peer.read();
 
             assertThat(logs.truncated()).isTrue();
-            assertThat(logs.text()).startsWith("out a\nerr a\n")
+            assertThat(logs.text())
+                    .startsWith("out a\nerr a\n")
                     .endsWith("xxx\n… [fn4j: log truncated after 1000 bytes]\n");
             assertThat(logs.text().getBytes(StandardCharsets.UTF_8).length)
-                    .isEqualTo(1000 + 1 + "… [fn4j: log truncated after 1000 bytes]\n".getBytes(StandardCharsets.UTF_8).length);
+                    .isEqualTo(1000
+                            + 1
+                            + "… [fn4j: log truncated after 1000 bytes]\n".getBytes(StandardCharsets.UTF_8).length);
             assertThat(text(result.body())).isEqualTo("done a");
         }
     }
@@ -361,8 +377,9 @@ class HostProcessIT {
             assertThat(error.message()).isEqualTo("boom e");
             assertThat(fatalLogs.requestId()).isEqualTo("r2");
             assertThat(fatalLogs.text()).startsWith("out o\nerr o\n").endsWith("thread o\n");
-            assertThat(fatal).isEqualTo(new Frame.PlatformError("r2", "out_of_memory",
-                    "java.lang.OutOfMemoryError: chatter heap", true));
+            assertThat(fatal)
+                    .isEqualTo(new Frame.PlatformError(
+                            "r2", "out_of_memory", "java.lang.OutOfMemoryError: chatter heap", true));
             assertThat(runtime.waitForExit(WAIT)).isEqualTo(3);
         }
     }

@@ -19,15 +19,21 @@ class HttpInvokerTest {
 
     @Test
     void requestTakesPseudoHeadersAndGroupsLowerCasedHeaders() {
-        HttpRequest request = HttpInvoker.request(invoke("r", "body",
-                header(":method", "get"), header(":path", "/a/b"), header(":query", "x=1&y=2"),
-                header("Accept", "text/plain"), header("X-Tag", "one"), header("x-tag", "two")));
+        HttpRequest request = HttpInvoker.request(invoke(
+                "r",
+                "body",
+                header(":method", "get"),
+                header(":path", "/a/b"),
+                header(":query", "x=1&y=2"),
+                header("Accept", "text/plain"),
+                header("X-Tag", "one"),
+                header("x-tag", "two")));
 
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.path()).isEqualTo("/a/b");
         assertThat(request.query()).isEqualTo("x=1&y=2");
-        assertThat(request.headers()).isEqualTo(Map.of(
-                "accept", List.of("text/plain"), "x-tag", List.of("one", "two")));
+        assertThat(request.headers())
+                .isEqualTo(Map.of("accept", List.of("text/plain"), "x-tag", List.of("one", "two")));
         assertThat(request.bodyAsString()).isEqualTo("body");
     }
 
@@ -51,38 +57,48 @@ class HttpInvokerTest {
 
     @Test
     void responseBecomesStatusThenLowerCasedHeadersThenBody() {
-        Frame frame = Invoker.forHandler(new HttpEcho(), contexts()).answer(invoke("r1", "payload",
-                header(":method", "PUT"), header(":path", "/x"), header("B", "2"), header("a", "1")), Frames.log());
+        Frame frame = Invoker.forHandler(new HttpEcho(), contexts())
+                .answer(
+                        invoke(
+                                "r1",
+                                "payload",
+                                header(":method", "PUT"),
+                                header(":path", "/x"),
+                                header("B", "2"),
+                                header("a", "1")),
+                        Frames.log());
 
         Frame.Result result = (Frame.Result) frame;
         assertThat(result.requestId()).isEqualTo("r1");
         // HttpResponse keeps no header order, so only :status has a fixed place.
         assertThat(result.headers().get(0)).isEqualTo(header(":status", "201"));
-        assertThat(result.headers().subList(1, result.headers().size())).containsExactlyInAnyOrder(
-                header("x-method", "PUT"),
-                header("x-path", "/x"),
-                header("x-query", ""),
-                header("x-h-a", "1"),
-                header("x-h-b", "2"));
+        assertThat(result.headers().subList(1, result.headers().size()))
+                .containsExactlyInAnyOrder(
+                        header("x-method", "PUT"),
+                        header("x-path", "/x"),
+                        header("x-query", ""),
+                        header("x-h-a", "1"),
+                        header("x-h-b", "2"));
         assertThat(text(result.body())).isEqualTo("payload");
     }
 
     @Test
     void responseHeaderWithSeveralValuesRepeatsTheName() {
-        Invoker invoker = Invoker.forHandler((dev.fn4j.api.HttpHandler) (request, context) ->
-                HttpResponse.of(200, "").withHeader("Set-Cookie", "a=1").withHeader("Set-Cookie", "b=2"),
+        Invoker invoker = Invoker.forHandler(
+                (dev.fn4j.api.HttpHandler) (request, context) ->
+                        HttpResponse.of(200, "").withHeader("Set-Cookie", "a=1").withHeader("Set-Cookie", "b=2"),
                 contexts());
 
         Frame.Result result = (Frame.Result) invoker.answer(invoke("r", ""), Frames.log());
 
-        assertThat(result.headers()).containsExactly(
-                header(":status", "200"), header("set-cookie", "a=1"), header("set-cookie", "b=2"));
+        assertThat(result.headers())
+                .containsExactly(header(":status", "200"), header("set-cookie", "a=1"), header("set-cookie", "b=2"));
     }
 
     @Test
     void nullResponseIsBadOutput() {
-        Frame.PlatformError error = (Frame.PlatformError) Invoker.forHandler(new BadHandlers.NullHttp(), contexts())
-                .answer(invoke("r", ""), Frames.log());
+        Frame.PlatformError error = (Frame.PlatformError)
+                Invoker.forHandler(new BadHandlers.NullHttp(), contexts()).answer(invoke("r", ""), Frames.log());
 
         assertThat(error.code()).isEqualTo("bad_output");
         assertThat(error.message()).isEqualTo("the HttpHandler returned null; return an HttpResponse");
@@ -91,8 +107,10 @@ class HttpInvokerTest {
 
     @Test
     void pseudoHeaderInResponseIsBadOutput() {
-        Invoker invoker = Invoker.forHandler((dev.fn4j.api.HttpHandler) (request, context) ->
-                HttpResponse.of(200, "").withHeader(":status", "500"), contexts());
+        Invoker invoker = Invoker.forHandler(
+                (dev.fn4j.api.HttpHandler)
+                        (request, context) -> HttpResponse.of(200, "").withHeader(":status", "500"),
+                contexts());
 
         Frame.PlatformError error = (Frame.PlatformError) invoker.answer(invoke("r", ""), Frames.log());
 
@@ -102,12 +120,14 @@ class HttpInvokerTest {
 
     @Test
     void throwingHttpHandlerIsFunctionError() {
-        Invoker invoker = Invoker.forHandler((dev.fn4j.api.HttpHandler) (request, context) -> {
-            throw new UnsupportedOperationException("no " + request.method());
-        }, contexts());
+        Invoker invoker = Invoker.forHandler(
+                (dev.fn4j.api.HttpHandler) (request, context) -> {
+                    throw new UnsupportedOperationException("no " + request.method());
+                },
+                contexts());
 
-        Frame.FunctionError error = (Frame.FunctionError) invoker.answer(
-                invoke("r", "", header(":method", "DELETE")), Frames.log());
+        Frame.FunctionError error =
+                (Frame.FunctionError) invoker.answer(invoke("r", "", header(":method", "DELETE")), Frames.log());
 
         assertThat(error.errorType()).isEqualTo("java.lang.UnsupportedOperationException");
         assertThat(error.message()).isEqualTo("no DELETE");

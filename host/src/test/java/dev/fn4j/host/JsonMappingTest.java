@@ -31,7 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The table of docs/json-mapping.md, row by row: each Java value ↔ its JSON, and each refusal. */
 class JsonMappingTest {
 
-    enum Color { RED, GREEN, BLUE }
+    enum Color {
+        RED,
+        GREEN,
+        BLUE
+    }
 
     record Maybe(Optional<String> note) {}
 
@@ -122,18 +126,32 @@ class JsonMappingTest {
                 row("bean", Bean.class, new Bean("Ada", List.of("x")), "{\"name\":\"Ada\",\"tags\":[\"x\"]}"),
                 row("String field null", Person.class, new Person(null, 0), "{\"name\":null,\"age\":0}"),
                 row("Instant", Instant.class, Instant.parse("2026-12-05T10:15:30Z"), "\"2026-12-05T10:15:30Z\""),
-                row("Instant with millis", Instant.class, Instant.parse("2026-12-05T10:15:30.123Z"),
+                row(
+                        "Instant with millis",
+                        Instant.class,
+                        Instant.parse("2026-12-05T10:15:30.123Z"),
                         "\"2026-12-05T10:15:30.123Z\""),
                 row("LocalDate", LocalDate.class, LocalDate.of(2026, 12, 5), "\"2026-12-05\""),
-                row("LocalDateTime", LocalDateTime.class, LocalDateTime.of(2026, 12, 5, 10, 15, 30),
+                row(
+                        "LocalDateTime",
+                        LocalDateTime.class,
+                        LocalDateTime.of(2026, 12, 5, 10, 15, 30),
                         "\"2026-12-05T10:15:30\""),
                 row("LocalTime", LocalTime.class, LocalTime.of(10, 15, 30), "\"10:15:30\""),
-                row("OffsetDateTime keeps its offset", OffsetDateTime.class,
-                        OffsetDateTime.parse("2026-12-05T10:15:30+01:00"), "\"2026-12-05T10:15:30+01:00\""),
-                row("ZonedDateTime keeps its zone", ZonedDateTime.class,
+                row(
+                        "OffsetDateTime keeps its offset",
+                        OffsetDateTime.class,
+                        OffsetDateTime.parse("2026-12-05T10:15:30+01:00"),
+                        "\"2026-12-05T10:15:30+01:00\""),
+                row(
+                        "ZonedDateTime keeps its zone",
+                        ZonedDateTime.class,
                         ZonedDateTime.parse("2026-12-05T10:15:30+01:00[Europe/Paris]"),
                         "\"2026-12-05T10:15:30+01:00[Europe/Paris]\""),
-                row("ZonedDateTime in UTC", ZonedDateTime.class, ZonedDateTime.parse("2026-12-05T10:15:30Z"),
+                row(
+                        "ZonedDateTime in UTC",
+                        ZonedDateTime.class,
+                        ZonedDateTime.parse("2026-12-05T10:15:30Z"),
                         "\"2026-12-05T10:15:30Z\""),
                 row("long", Long.class, 9007199254740993L, "9007199254740993"),
                 row("double", Double.class, 2.5, "2.5"),
@@ -143,20 +161,36 @@ class JsonMappingTest {
                 row("Duration", Duration.class, Duration.ofMinutes(90), "\"PT1H30M\""),
                 row("Optional field present", Maybe.class, new Maybe(Optional.of("x")), "{\"note\":\"x\"}"),
                 row("Optional field empty", Maybe.class, new Maybe(Optional.empty()), "{\"note\":null}"),
-                row("BigDecimal exact", BigDecimal.class, new BigDecimal("12345678901234567890.123456789"),
+                row(
+                        "BigDecimal exact",
+                        BigDecimal.class,
+                        new BigDecimal("12345678901234567890.123456789"),
                         "12345678901234567890.123456789"),
-                row("BigDecimal keeps its scale", Price.class, new Price(new BigDecimal("0.10")),
-                        "{\"amount\":0.10}"),
-                row("BigInteger", BigInteger.class, new BigInteger("123456789012345678901234567890"),
+                row("BigDecimal keeps its scale", Price.class, new Price(new BigDecimal("0.10")), "{\"amount\":0.10}"),
+                row(
+                        "BigInteger",
+                        BigInteger.class,
+                        new BigInteger("123456789012345678901234567890"),
                         "123456789012345678901234567890"),
                 row("enum by name", Paint.class, new Paint(Color.GREEN), "{\"color\":\"GREEN\"}"),
-                row("UUID", UUID.class, UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+                row(
+                        "UUID",
+                        UUID.class,
+                        UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
                         "\"123e4567-e89b-12d3-a456-426614174000\""),
-                row("list of records", generic("people"), List.of(new Person("Ada", 36), new Person("Alan", 41)),
+                row(
+                        "list of records",
+                        generic("people"),
+                        List.of(new Person("Ada", 36), new Person("Alan", 41)),
                         "[{\"name\":\"Ada\",\"age\":36},{\"name\":\"Alan\",\"age\":41}]"),
-                row("map of records", generic("byName"), Map.of("ada", new Person("Ada", 36)),
+                row(
+                        "map of records",
+                        generic("byName"),
+                        Map.of("ada", new Person("Ada", 36)),
                         "{\"ada\":{\"name\":\"Ada\",\"age\":36}}"),
-                row("list of Instants in a record", Order.class,
+                row(
+                        "list of Instants in a record",
+                        Order.class,
                         new Order(List.of(new Item(Instant.parse("2026-12-05T10:15:30Z")))),
                         "{\"items\":[{\"when\":\"2026-12-05T10:15:30Z\"}]}"));
     }
@@ -183,17 +217,29 @@ class JsonMappingTest {
     /** Rows that are only read: leniency and defaults. */
     static Stream<Arguments> readOnly() {
         return Stream.of(
-                row("unknown properties are ignored", Person.class, new Person("Ada", 36),
+                row(
+                        "unknown properties are ignored",
+                        Person.class,
+                        new Person("Ada", 36),
                         "{\"name\":\"Ada\",\"age\":36,\"extra\":{\"x\":1}}"),
                 row("a missing Optional is empty", Maybe.class, new Maybe(Optional.empty()), "{}"),
                 row("a missing int is 0", Person.class, new Person("Ada", 0), "{\"name\":\"Ada\"}"),
-                row("an Object target keeps decimals exact", Object.class,
-                        Map.of("n", new BigDecimal("0.10"), "i", 1), "{\"n\":0.10,\"i\":1}"),
-                row("an Optional input from JSON", generic("maybePerson"), Optional.of(new Person("Ada", 36)),
+                row(
+                        "an Object target keeps decimals exact",
+                        Object.class,
+                        Map.of("n", new BigDecimal("0.10"), "i", 1),
+                        "{\"n\":0.10,\"i\":1}"),
+                row(
+                        "an Optional input from JSON",
+                        generic("maybePerson"),
+                        Optional.of(new Person("Ada", 36)),
                         "{\"name\":\"Ada\",\"age\":36}"),
                 row("an Optional input from an empty body", generic("maybePerson"), Optional.empty(), ""),
-                row("an offset date-time is not moved to UTC", OffsetDateTime.class,
-                        OffsetDateTime.parse("2026-12-05T10:15:30-05:00"), "\"2026-12-05T10:15:30-05:00\""));
+                row(
+                        "an offset date-time is not moved to UTC",
+                        OffsetDateTime.class,
+                        OffsetDateTime.parse("2026-12-05T10:15:30-05:00"),
+                        "\"2026-12-05T10:15:30-05:00\""));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -214,18 +260,28 @@ class JsonMappingTest {
     /** Bodies that do not fit: the message after "the body is not JSON for TYPE: ". */
     static Stream<Arguments> refusals() {
         return Stream.of(
-                refusal(Person.class, "{\"name\":\"Ada\",\"age\":\"old\"}",
+                refusal(
+                        Person.class,
+                        "{\"name\":\"Ada\",\"age\":\"old\"}",
                         "expected a whole number, got \"old\" (at $.age)"),
                 refusal(Person.class, "{\"age\":2.5}", "expected a whole number, got 2.5 (at $.age)"),
-                refusal(Order.class, "{\"items\":[{\"when\":\"2026-12-05T10:15:30Z\"},"
+                refusal(
+                        Order.class,
+                        "{\"items\":[{\"when\":\"2026-12-05T10:15:30Z\"},"
                                 + "{\"when\":\"2026-12-05T10:15:31Z\"},{\"when\":\"tomorrow\"}]}",
                         "expected a date-time such as 2026-12-05T10:15:30Z, got \"tomorrow\" (at $.items[2].when)"),
-                refusal(Paint.class, "{\"color\":\"PURPLE\"}",
+                refusal(
+                        Paint.class,
+                        "{\"color\":\"PURPLE\"}",
                         "expected one of RED, GREEN, BLUE, got \"PURPLE\" (at $.color)"),
                 refusal(Paint.class, "{\"color\":1}", "expected one of RED, GREEN, BLUE, got 1 (at $.color)"),
-                refusal(Day.class, "{\"day\":\"05/12/2026\"}",
+                refusal(
+                        Day.class,
+                        "{\"day\":\"05/12/2026\"}",
                         "expected a date such as 2026-12-05, got \"05/12/2026\" (at $.day)"),
-                refusal(Wait.class, "{\"timeout\":\"90 minutes\"}",
+                refusal(
+                        Wait.class,
+                        "{\"timeout\":\"90 minutes\"}",
                         "expected a duration such as PT15M, got \"90 minutes\" (at $.timeout)"),
                 refusal(Flag.class, "{\"active\":\"maybe\"}", "expected true or false, got \"maybe\" (at $.active)"),
                 refusal(Price.class, "{\"amount\":\"abc\"}", "expected a number, got \"abc\" (at $.amount)"),
@@ -234,9 +290,15 @@ class JsonMappingTest {
                 refusal(generic("byName"), "{\"ada\":1}", "expected an object (Person), got 1 (at $.ada)"),
                 refusal(generic("people"), "{\"name\":\"Ada\"}", "expected an array, got an object (at $)"),
                 refusal(Named.class, "{\"name\":\" \"}", "invalid Named: name must not be blank (at $)"),
-                refusal(Person.class, "{\"name\": nope}", "Unrecognized token 'nope': was expecting "
-                        + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false') (at line 1, column 15)"),
-                refusal(Person.class, "{\"name\":\"Ada\"} {}", "Trailing tokens after the JSON value (at line 1, column 16)"));
+                refusal(
+                        Person.class,
+                        "{\"name\": nope}",
+                        "Unrecognized token 'nope': was expecting "
+                                + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false') (at line 1, column 15)"),
+                refusal(
+                        Person.class,
+                        "{\"name\":\"Ada\"} {}",
+                        "Trailing tokens after the JSON value (at line 1, column 16)"));
     }
 
     private static Arguments refusal(Type type, String body, String message) {
@@ -249,8 +311,10 @@ class JsonMappingTest {
         assertThatThrownBy(() -> new JsonCodec(type).decode(utf8(body)))
                 .isInstanceOf(BodyCodec.BodyException.class)
                 .hasMessage("the body is not JSON for " + type.getTypeName() + ": " + message)
-                .extracting(Throwable::getMessage).asString()
-                .doesNotContainIgnoringCase("jackson").doesNotContain("shaded");
+                .extracting(Throwable::getMessage)
+                .asString()
+                .doesNotContainIgnoringCase("jackson")
+                .doesNotContain("shaded");
     }
 
     private static byte[] utf8(String text) {

@@ -39,11 +39,18 @@ class LibraryIsolationIT {
         Path sources = Path.of(FakeRuntime.required("fn4j.test.functions"), set);
         List<Path> libraries;
         try (Stream<Path> jars = Files.list(Path.of(FakeRuntime.required("fn4j.test.libs"), set))) {
-            libraries = jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList();
+            libraries = jars.filter(path -> path.toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
+        List<String> arguments = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-cp",
                 Stream.concat(Stream.of(FakeRuntime.hostJar()), libraries.stream())
-                        .map(Path::toString).reduce((a, b) -> a + ":" + b).orElseThrow()));
+                        .map(Path::toString)
+                        .reduce((a, b) -> a + ":" + b)
+                        .orElseThrow()));
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 if (file.toString().endsWith(".java")) {
@@ -54,15 +61,17 @@ class LibraryIsolationIT {
             }
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, arguments.toArray(String[]::new))).as("javac exit code").isZero();
+        assertThat(javac.run(null, null, null, arguments.toArray(String[]::new)))
+                .as("javac exit code")
+                .isZero();
         List<Path> path = new ArrayList<>(List.of(classes));
         path.addAll(libraries);
         return path;
     }
 
     private static Frame.Invoke invoke(String id, String body) {
-        return new Frame.Invoke(id, System.currentTimeMillis() + 30_000, List.of(),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new Frame.Invoke(
+                id, System.currentTimeMillis() + 30_000, List.of(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> logs() {
@@ -77,8 +86,9 @@ class LibraryIsolationIT {
 
             Frame.Result result = (Frame.Result) peer.call(invoke("r1", "{\"a\":1}"));
 
-            assertThat(text(result.body())).isEqualTo("{\"databind\":\"2.17.2\",\"written\":\"{\\\"a\\\":1}\","
-                    + "\"hostJackson\":false,\"hostMain\":false,\"protocol\":false,\"hostResource\":false}");
+            assertThat(text(result.body()))
+                    .isEqualTo("{\"databind\":\"2.17.2\",\"written\":\"{\\\"a\\\":1}\","
+                            + "\"hostJackson\":false,\"hostMain\":false,\"protocol\":false,\"hostResource\":false}");
         }
     }
 
@@ -108,8 +118,9 @@ class LibraryIsolationIT {
 
             assertThat(text(result.body())).isEqualTo("done a");
             assertThat(first.requestId()).isEqualTo("r1");
-            assertThat(first.text()).matches("(?s)1 out a\n\\[fn4j-connection-0] INFO fns.SimpleLogs - 2 slf4j a\n"
-                    + ".*fns.SimpleLogs handle\nWARNING: 3 jul a\n4 err a\n");
+            assertThat(first.text())
+                    .matches("(?s)1 out a\n\\[fn4j-connection-0] INFO fns.SimpleLogs - 2 slf4j a\n"
+                            + ".*fns.SimpleLogs handle\nWARNING: 3 jul a\n4 err a\n");
             assertThat(second.text()).contains("1 out b\n", "2 slf4j b\n", "WARNING: 3 jul b\n", "4 err b\n");
             assertThat(second.text()).doesNotContain(" a\n");
         }

@@ -43,8 +43,11 @@ class MainTest {
     void unreachableSocketExitsWith1AfterRetrying(@TempDir Path dir) {
         long start = System.nanoTime();
 
-        int code = run(Map.of("FN4J_HANDLER", "dev.fn4j.host.testfns.Echo",
-                "FN4J_SOCKET", dir.resolve("fn.sock").toString()));
+        int code = run(Map.of(
+                "FN4J_HANDLER",
+                "dev.fn4j.host.testfns.Echo",
+                "FN4J_SOCKET",
+                dir.resolve("fn.sock").toString()));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(code).isEqualTo(1);

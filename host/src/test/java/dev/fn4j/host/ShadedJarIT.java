@@ -30,38 +30,43 @@ class ShadedJarIT {
 
     @Test
     void jacksonIsRelocatedUnderTheHostPackage() throws Exception {
-        assertThat(entries()).contains(
-                "dev/fn4j/host/shaded/jackson/databind/ObjectMapper.class",
-                "dev/fn4j/host/shaded/jackson/core/JsonFactory.class",
-                "dev/fn4j/host/shaded/jackson/datatype/jsr310/JavaTimeModule.class",
-                "dev/fn4j/host/shaded/jackson/datatype/jdk8/Jdk8Module.class");
+        assertThat(entries())
+                .contains(
+                        "dev/fn4j/host/shaded/jackson/databind/ObjectMapper.class",
+                        "dev/fn4j/host/shaded/jackson/core/JsonFactory.class",
+                        "dev/fn4j/host/shaded/jackson/datatype/jsr310/JavaTimeModule.class",
+                        "dev/fn4j/host/shaded/jackson/datatype/jdk8/Jdk8Module.class");
     }
 
     @Test
     void apiAndProtocolAreIncludedUnrelocated() throws Exception {
-        assertThat(entries()).contains(
-                "dev/fn4j/api/Handler.class",
-                "dev/fn4j/api/HttpHandler.class",
-                "dev/fn4j/protocol/FrameCodec.class",
-                "dev/fn4j/host/Main.class");
+        assertThat(entries())
+                .contains(
+                        "dev/fn4j/api/Handler.class",
+                        "dev/fn4j/api/HttpHandler.class",
+                        "dev/fn4j/protocol/FrameCodec.class",
+                        "dev/fn4j/host/Main.class");
     }
 
     @Test
     void noModuleInfoSignaturesOrVersionedClasses() throws Exception {
-        assertThat(entries()).noneMatch(name -> name.endsWith("module-info.class")
-                || name.startsWith("META-INF/versions/")
-                || name.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"));
+        assertThat(entries())
+                .noneMatch(name -> name.endsWith("module-info.class")
+                        || name.startsWith("META-INF/versions/")
+                        || name.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"));
     }
 
     @Test
     void serviceFilesNameRelocatedClasses() throws Exception {
         try (JarFile jar = new JarFile(FakeRuntime.hostJar().toFile())) {
-            List<String> services = jar.stream().map(ZipEntry::getName)
-                    .filter(name -> name.startsWith("META-INF/services/") && !name.endsWith("/")).toList();
+            List<String> services = jar.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("META-INF/services/") && !name.endsWith("/"))
+                    .toList();
             assertThat(services).isNotEmpty().allMatch(name -> name.startsWith("META-INF/services/dev.fn4j."));
             for (String name : services) {
-                String content = new String(jar.getInputStream(jar.getEntry(name)).readAllBytes(),
-                        StandardCharsets.UTF_8);
+                String content =
+                        new String(jar.getInputStream(jar.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(content).doesNotContain("com.fasterxml");
             }
         }
@@ -77,19 +82,24 @@ class ShadedJarIT {
 
     @Test
     void reducedPomDeclaresNoRuntimeDependencies() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new File(System.getProperty("fn4j.host.reducedPom")));
         Element project = pom.getDocumentElement();
         NodeList dependencies = project.getElementsByTagName("dependency");
 
-        assertThat(project.getElementsByTagName("artifactId").item(1).getTextContent()).isEqualTo("fn4j-host");
+        assertThat(project.getElementsByTagName("artifactId").item(1).getTextContent())
+                .isEqualTo("fn4j-host");
         assertThat(dependencies.getLength()).isPositive();
         for (int i = 0; i < dependencies.getLength(); i++) {
             Element dependency = (Element) dependencies.item(i);
-            String artifact = dependency.getElementsByTagName("artifactId").item(0).getTextContent();
+            String artifact =
+                    dependency.getElementsByTagName("artifactId").item(0).getTextContent();
             assertThat(dependency.getElementsByTagName("scope").item(0))
-                    .as("scope of " + artifact).isNotNull()
-                    .extracting(Node::getTextContent).isEqualTo("test");
+                    .as("scope of " + artifact)
+                    .isNotNull()
+                    .extracting(Node::getTextContent)
+                    .isEqualTo("test");
         }
     }
 }

@@ -38,7 +38,8 @@ final class StartupBenchmark {
         }
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
-        System.out.printf("%s: process start to Hello, %d runs: median %d ms, min %d ms, max %d ms; all %s%n",
+        System.out.printf(
+                "%s: process start to Hello, %d runs: median %d ms, min %d ms, max %d ms; all %s%n",
                 handler, runs, sorted[runs / 2], sorted[0], sorted[runs - 1], Arrays.toString(millis));
     }
 }

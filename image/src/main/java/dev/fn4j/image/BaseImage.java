@@ -55,12 +55,13 @@ public final class BaseImage {
      */
     public static BaseImage parse(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("base image is " + (value == null ? "missing" : "blank")
-                    + " ('" + value + "'): " + FORMS);
+            throw new IllegalArgumentException(
+                    "base image is " + (value == null ? "missing" : "blank") + " ('" + value + "'): " + FORMS);
         }
         String trimmed = value.strip();
         if (trimmed.startsWith(DOCKER_PREFIX)) {
-            return new BaseImage(trimmed, Source.DOCKER, reference(value, trimmed.substring(DOCKER_PREFIX.length())), null);
+            return new BaseImage(
+                    trimmed, Source.DOCKER, reference(value, trimmed.substring(DOCKER_PREFIX.length())), null);
         }
         if (trimmed.startsWith(TAR_PREFIX)) {
             String path = trimmed.substring(TAR_PREFIX.length());

@@ -20,8 +20,14 @@ import java.util.List;
  * @param memberClass     whether the class is a named member of another class (not local or anonymous)
  * @param publicNoArgConstructor whether it declares {@code public <init>()V}
  */
-record ClassFile(String name, String superName, List<String> interfaces, int accessFlags, boolean nested,
-                 boolean memberClass, boolean publicNoArgConstructor) {
+record ClassFile(
+        String name,
+        String superName,
+        List<String> interfaces,
+        int accessFlags,
+        boolean nested,
+        boolean memberClass,
+        boolean publicNoArgConstructor) {
 
     static final int ACC_PUBLIC = 0x0001;
     static final int ACC_STATIC = 0x0008;
@@ -194,14 +200,21 @@ record ClassFile(String name, String superName, List<String> interfaces, int acc
                     case CLASS -> pool.classNames[i] = in.readUnsignedShort();
                     case STRING, METHOD_TYPE, MODULE, PACKAGE -> in.skipNBytes(2);
                     case METHOD_HANDLE -> in.skipNBytes(3);
-                    case INTEGER, FLOAT, FIELDREF, METHODREF, INTERFACE_METHODREF, NAME_AND_TYPE, DYNAMIC,
-                         INVOKE_DYNAMIC -> in.skipNBytes(4);
+                    case INTEGER,
+                            FLOAT,
+                            FIELDREF,
+                            METHODREF,
+                            INTERFACE_METHODREF,
+                            NAME_AND_TYPE,
+                            DYNAMIC,
+                            INVOKE_DYNAMIC -> in.skipNBytes(4);
                     case LONG, DOUBLE -> {
                         in.skipNBytes(8);
                         i++; // eight-byte constants take two slots (JVMS §4.4.5)
                     }
-                    default -> throw new ClassFileException(source,
-                            "unknown constant pool tag " + tag + " at index " + i, null);
+                    default ->
+                        throw new ClassFileException(
+                                source, "unknown constant pool tag " + tag + " at index " + i, null);
                 }
             }
             return pool;

@@ -23,6 +23,7 @@ final class ClassHierarchy implements Closeable {
 
     /** The scanned classes, by internal name. */
     private final Map<String, ClassFile> local;
+
     private final List<Path> dependencies;
     /** Opened on first use, in dependency order; closed by {@link #close()}. */
     private final Map<Path, ZipFile> openJars = new HashMap<>();

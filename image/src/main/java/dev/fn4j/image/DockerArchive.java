@@ -71,13 +71,15 @@ public final class DockerArchive {
             if (!manifest.isArray() || manifest.size() != 1) {
                 throw malformed(tar, MANIFEST + " does not list exactly one image");
             }
-            JsonNode config = json(tar, archive,
-                    entry(tar, entries, manifest.get(0).path("Config"), "config"));
+            JsonNode config =
+                    json(tar, archive, entry(tar, entries, manifest.get(0).path("Config"), "config"));
             JsonNode files = manifest.get(0).path("Layers");
             JsonNode diffIds = config.path("rootfs").path("diff_ids");
             if (!files.isArray() || !diffIds.isArray() || files.size() != diffIds.size()) {
-                throw malformed(tar, MANIFEST + " lists " + files.size() + " layers but the config has "
-                        + diffIds.size() + " diff ids");
+                throw malformed(
+                        tar,
+                        MANIFEST + " lists " + files.size() + " layers but the config has " + diffIds.size()
+                                + " diff ids");
             }
             List<Layer> layers = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -116,15 +118,15 @@ public final class DockerArchive {
      */
     public void writeWithoutLeadingLayers(int leading, Path target) throws IOException {
         if (leading < 0 || leading > layers.size()) {
-            throw new IllegalArgumentException("leading must be 0 to " + layers.size()
-                    + " (the image's layers): " + leading);
+            throw new IllegalArgumentException(
+                    "leading must be 0 to " + layers.size() + " (the image's layers): " + leading);
         }
         Set<String> leftOut = new HashSet<>();
         layers.subList(0, leading).forEach(layer -> leftOut.add(layer.file()));
         layers.subList(leading, layers.size()).forEach(layer -> leftOut.remove(layer.file()));
         try (TarFile in = new TarFile(file);
-                TarArchiveOutputStream out = new TarArchiveOutputStream(
-                        new BufferedOutputStream(Files.newOutputStream(target)))) {
+                TarArchiveOutputStream out =
+                        new TarArchiveOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (TarArchiveEntry entry : in.getEntries()) {
@@ -142,15 +144,16 @@ public final class DockerArchive {
     }
 
     /** The entry {@code manifest.json} names as the image's {@code part}. */
-    private static TarArchiveEntry entry(Path tar, Map<String, TarArchiveEntry> entries, JsonNode name,
-            String part) throws IOException {
+    private static TarArchiveEntry entry(Path tar, Map<String, TarArchiveEntry> entries, JsonNode name, String part)
+            throws IOException {
         if (!name.isTextual()) {
             throw malformed(tar, MANIFEST + " names no " + part + " file");
         }
         TarArchiveEntry entry = entries.get(name.asText());
         if (entry == null) {
-            throw malformed(tar, MANIFEST + " names the " + part + " file " + name.asText()
-                    + ", which the archive does not hold");
+            throw malformed(
+                    tar,
+                    MANIFEST + " names the " + part + " file " + name.asText() + ", which the archive does not hold");
         }
         return entry;
     }

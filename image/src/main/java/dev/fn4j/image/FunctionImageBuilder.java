@@ -50,9 +50,13 @@ public final class FunctionImageBuilder {
         BaseImage base = request.baseImage();
         Consumer<LogEvent> log = logEvents(request);
         if (base.source() == BaseImage.Source.TAR && !Files.isRegularFile(base.tarFile())) {
-            throw new ImageBuildException(ImageBuildException.Reason.BASE_IMAGE_NOT_FOUND, base.toString(),
-                    "base image archive " + base + " does not exist: no file at " + base.tarFile().toAbsolutePath()
-                            + "; tar://PATH needs an image archive such as one written by docker save", null);
+            throw new ImageBuildException(
+                    ImageBuildException.Reason.BASE_IMAGE_NOT_FOUND,
+                    base.toString(),
+                    "base image archive " + base + " does not exist: no file at "
+                            + base.tarFile().toAbsolutePath()
+                            + "; tar://PATH needs an image archive such as one written by docker save",
+                    null);
         }
         try {
             JibContainerBuilder container = from(base, log)
@@ -67,14 +71,23 @@ public final class FunctionImageBuilder {
                     .setFormat(ImageFormat.Docker);
             JibContainer built = container.containerize(containerizer(request, log));
             Path tarFile = request.output() instanceof ImageOutput.Tar tar ? tar.file() : null;
-            return new BuiltImage(built.getTargetImage().toString(), built.getDigest().toString(),
-                    built.getImageId().toString(), tarFile);
+            return new BuiltImage(
+                    built.getTargetImage().toString(),
+                    built.getDigest().toString(),
+                    built.getImageId().toString(),
+                    tarFile);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImageBuildException(ImageBuildException.Reason.INTERRUPTED, request.output().imageName(),
-                    "building " + request.output().imageName() + " was interrupted", e);
-        } catch (ExecutionException | RegistryException | IOException | CacheDirectoryCreationException
-                 | RuntimeException e) {
+            throw new ImageBuildException(
+                    ImageBuildException.Reason.INTERRUPTED,
+                    request.output().imageName(),
+                    "building " + request.output().imageName() + " was interrupted",
+                    e);
+        } catch (ExecutionException
+                | RegistryException
+                | IOException
+                | CacheDirectoryCreationException
+                | RuntimeException e) {
             throw JibFailures.explain(request, e);
         }
     }
@@ -93,12 +106,12 @@ public final class FunctionImageBuilder {
         return switch (base.source()) {
             case DOCKER -> Jib.from(DockerDaemonImage.named(base.imageReference()));
             case TAR -> Jib.from(TarImage.at(base.tarFile().toAbsolutePath()));
-            case REGISTRY -> Jib.from(withCredentials(RegistryImage.named(base.imageReference()), base.imageReference(), log));
+            case REGISTRY ->
+                Jib.from(withCredentials(RegistryImage.named(base.imageReference()), base.imageReference(), log));
         };
     }
 
-    private static Containerizer containerizer(ImageBuildRequest request, Consumer<LogEvent> log)
-            throws IOException {
+    private static Containerizer containerizer(ImageBuildRequest request, Consumer<LogEvent> log) throws IOException {
         Containerizer containerizer;
         ImageOutput output = request.output();
         ImageReference target = parse(output.imageName());
@@ -127,13 +140,14 @@ public final class FunctionImageBuilder {
      * Credentials the way the docker CLI finds them: the Docker config file (with its
      * credsStore/credHelpers) and then the well-known credential helpers; anonymous otherwise.
      */
-    private static RegistryImage withCredentials(RegistryImage image, ImageReference reference, Consumer<LogEvent> log) {
+    private static RegistryImage withCredentials(
+            RegistryImage image, ImageReference reference, Consumer<LogEvent> log) {
         CredentialRetrieverFactory credentials = CredentialRetrieverFactory.forImage(reference, log);
         String dockerConfig = System.getenv("DOCKER_CONFIG");
-        return image
-                .addCredentialRetriever(dockerConfig == null || dockerConfig.isBlank()
-                        ? credentials.dockerConfig()
-                        : credentials.dockerConfig(Path.of(dockerConfig, "config.json")))
+        return image.addCredentialRetriever(
+                        dockerConfig == null || dockerConfig.isBlank()
+                                ? credentials.dockerConfig()
+                                : credentials.dockerConfig(Path.of(dockerConfig, "config.json")))
                 .addCredentialRetriever(credentials.wellKnownCredentialHelpers());
     }
 
@@ -154,8 +168,9 @@ public final class FunctionImageBuilder {
         return event -> {
             switch (event.getLevel()) {
                 // Jib colours its error lines for terminals; callers have their own logging.
-                case ERROR, WARN, LIFECYCLE, INFO -> logger.accept(ANSI_ESCAPES.matcher(event.getMessage()).replaceAll(""));
-                default -> { } // progress bars and debug chatter
+                case ERROR, WARN, LIFECYCLE, INFO ->
+                    logger.accept(ANSI_ESCAPES.matcher(event.getMessage()).replaceAll(""));
+                default -> {} // progress bars and debug chatter
             }
         };
     }

@@ -24,6 +24,7 @@ final class FunctionLayers {
      * second after the epoch (Jib's own default) because some tools read 0 as "unknown".
      */
     static final Instant MODIFICATION_TIME = FileEntriesLayer.DEFAULT_MODIFICATION_TIME;
+
     static final FilePermissions FILE_PERMISSIONS = FilePermissions.fromOctalString("644");
     static final FilePermissions DIRECTORY_PERMISSIONS = FilePermissions.fromOctalString("755");
 
@@ -44,8 +45,13 @@ final class FunctionLayers {
             (name.contains("-SNAPSHOT") ? snapshots : releases).add(jar);
         }
         List<FileEntriesLayer> layers = new ArrayList<>();
-        layers.add(FileEntriesLayer.builder().setName("host")
-                .addEntry(request.hostJar(), AbsoluteUnixPath.get(ImageLayout.HOST_JAR), FILE_PERMISSIONS, MODIFICATION_TIME)
+        layers.add(FileEntriesLayer.builder()
+                .setName("host")
+                .addEntry(
+                        request.hostJar(),
+                        AbsoluteUnixPath.get(ImageLayout.HOST_JAR),
+                        FILE_PERMISSIONS,
+                        MODIFICATION_TIME)
                 .build());
         addJars(layers, "dependencies", releases, ImageLayout.LIBS_DIR);
         addJars(layers, "snapshot dependencies", snapshots, ImageLayout.SNAPSHOT_LIBS_DIR);
@@ -91,8 +97,11 @@ final class FunctionLayers {
 
     private static void addDirectory(List<FileEntriesLayer> layers, String name, Path source, String target)
             throws IOException {
-        FileEntriesLayer layer = FileEntriesLayer.builder().setName(name)
-                .addEntryRecursive(source, AbsoluteUnixPath.get(target),
+        FileEntriesLayer layer = FileEntriesLayer.builder()
+                .setName(name)
+                .addEntryRecursive(
+                        source,
+                        AbsoluteUnixPath.get(target),
                         (file, inContainer) -> Files.isDirectory(file) ? DIRECTORY_PERMISSIONS : FILE_PERMISSIONS,
                         (file, inContainer) -> MODIFICATION_TIME)
                 .build();

@@ -57,7 +57,8 @@ public final class HandlerScanner {
                     continue;
                 }
                 HandlerInfo.Kind kind = kinds.contains(HandlerInfo.Kind.HTTP_HANDLER)
-                        ? HandlerInfo.Kind.HTTP_HANDLER : HandlerInfo.Kind.HANDLER;
+                        ? HandlerInfo.Kind.HTTP_HANDLER
+                        : HandlerInfo.Kind.HANDLER;
                 handlers.add(new HandlerInfo(type.className(), kind));
             }
         }
@@ -90,8 +91,10 @@ public final class HandlerScanner {
         try (Stream<Path> files = Files.walk(classesDir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String fileName = file.getFileName().toString();
-                if (!fileName.endsWith(".class") || fileName.equals("module-info.class")
-                        || fileName.equals("package-info.class") || !Files.isRegularFile(file)) {
+                if (!fileName.endsWith(".class")
+                        || fileName.equals("module-info.class")
+                        || fileName.equals("package-info.class")
+                        || !Files.isRegularFile(file)) {
                     continue;
                 }
                 ClassFile type = ClassFile.parse(Files.readAllBytes(file), file.toString());

@@ -33,24 +33,33 @@ public final class HandlerSelection {
         return select(found, requested, classesDir, Map.of());
     }
 
-    private static HandlerInfo select(List<HandlerInfo> found, String requested, Path classesDir,
-                                      Map<String, String> rejected) throws HandlerSelectionException {
-        List<String> candidates = found.stream().map(HandlerInfo::className).sorted().toList();
+    private static HandlerInfo select(
+            List<HandlerInfo> found, String requested, Path classesDir, Map<String, String> rejected)
+            throws HandlerSelectionException {
+        List<String> candidates =
+                found.stream().map(HandlerInfo::className).sorted().toList();
         String name = requested == null || requested.isBlank() ? null : requested.strip();
         if (name == null) {
             if (found.size() == 1) {
                 return found.get(0);
             }
             if (found.isEmpty()) {
-                throw new HandlerSelectionException(HandlerSelectionException.Reason.NONE_FOUND, null, candidates,
+                throw new HandlerSelectionException(
+                        HandlerSelectionException.Reason.NONE_FOUND,
+                        null,
+                        candidates,
                         "no class implementing " + INTERFACES + " in " + classesDir);
             }
-            throw new HandlerSelectionException(HandlerSelectionException.Reason.AMBIGUOUS, null, candidates,
+            throw new HandlerSelectionException(
+                    HandlerSelectionException.Reason.AMBIGUOUS,
+                    null,
+                    candidates,
                     found.size() + " handlers found and none named; choose one of " + String.join(", ", candidates));
         }
         for (HandlerInfo handler : found) {
             // Accept the source spelling of a nested class (Outer.Inner) as well as Outer$Inner.
-            if (handler.className().equals(name) || handler.className().replace('$', '.').equals(name)) {
+            if (handler.className().equals(name)
+                    || handler.className().replace('$', '.').equals(name)) {
                 return handler;
             }
         }
@@ -58,7 +67,10 @@ public final class HandlerSelection {
                 ? "it implements " + INTERFACES + " but " + rejected.get(name)
                 : "no such class implementing " + INTERFACES + " in " + classesDir;
         String choices = candidates.isEmpty() ? "there are no handlers" : "handlers: " + String.join(", ", candidates);
-        throw new HandlerSelectionException(HandlerSelectionException.Reason.NOT_A_HANDLER, name, candidates,
+        throw new HandlerSelectionException(
+                HandlerSelectionException.Reason.NOT_A_HANDLER,
+                name,
+                candidates,
                 "'" + name + "' is not a usable handler: " + why + "; " + choices);
     }
 }

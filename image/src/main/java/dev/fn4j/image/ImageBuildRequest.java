@@ -32,13 +32,16 @@ public final class ImageBuildRequest {
     private final Path resourcesDir;
     /** Existing regular files, duplicates removed, in the caller's order. */
     private final List<Path> dependencies;
+
     private final List<String> handlers;
     /** Sorted by key; never contains a reserved key. */
     private final Map<String, String> labels;
+
     private final ImageOutput output;
     private final Instant creationTime;
     /** Null means the default under the user's home. */
     private final Path cacheDir;
+
     private final Consumer<String> logger;
 
     private ImageBuildRequest(Builder b) {
@@ -56,8 +59,8 @@ public final class ImageBuildRequest {
         this.dependencies = List.copyOf(deps);
         for (String handler : b.handlers) {
             if (handler == null || handler.isBlank() || handler.contains(",")) {
-                throw new IllegalArgumentException("invalid handler class name '" + handler
-                        + "' in handlers " + b.handlers + "; expected a fully qualified class name");
+                throw new IllegalArgumentException("invalid handler class name '" + handler + "' in handlers "
+                        + b.handlers + "; expected a fully qualified class name");
             }
         }
         this.handlers = List.copyOf(b.handlers);
@@ -88,8 +91,8 @@ public final class ImageBuildRequest {
 
     private static Path requireDirectory(String field, Path path) {
         if (path == null || !Files.isDirectory(path)) {
-            throw new IllegalArgumentException(field + ": no such directory: " + path
-                    + (path == null ? "" : " (compile the project first)"));
+            throw new IllegalArgumentException(
+                    field + ": no such directory: " + path + (path == null ? "" : " (compile the project first)"));
         }
         return path;
     }
@@ -98,20 +101,49 @@ public final class ImageBuildRequest {
         return new Builder();
     }
 
-    public BaseImage baseImage() { return baseImage; }
-    public Path hostJar() { return hostJar; }
-    public Path classesDir() { return classesDir; }
+    public BaseImage baseImage() {
+        return baseImage;
+    }
+
+    public Path hostJar() {
+        return hostJar;
+    }
+
+    public Path classesDir() {
+        return classesDir;
+    }
     /** The resources directory, empty when there is none. */
-    public Optional<Path> resourcesDir() { return Optional.ofNullable(resourcesDir); }
-    public List<Path> dependencies() { return dependencies; }
-    public List<String> handlers() { return handlers; }
-    public Map<String, String> labels() { return labels; }
-    public ImageOutput output() { return output; }
-    public Instant creationTime() { return creationTime; }
+    public Optional<Path> resourcesDir() {
+        return Optional.ofNullable(resourcesDir);
+    }
+
+    public List<Path> dependencies() {
+        return dependencies;
+    }
+
+    public List<String> handlers() {
+        return handlers;
+    }
+
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    public ImageOutput output() {
+        return output;
+    }
+
+    public Instant creationTime() {
+        return creationTime;
+    }
     /** Jib's layer cache directory, empty for the default ({@code ~/.cache/fn4j/jib}). */
-    public Optional<Path> cacheDir() { return Optional.ofNullable(cacheDir); }
+    public Optional<Path> cacheDir() {
+        return Optional.ofNullable(cacheDir);
+    }
     /** Where progress messages go, empty to drop them. */
-    public Optional<Consumer<String>> logger() { return Optional.ofNullable(logger); }
+    public Optional<Consumer<String>> logger() {
+        return Optional.ofNullable(logger);
+    }
 
     /** Collects the request's parts; {@link #build()} checks them. */
     public static final class Builder {
@@ -130,13 +162,25 @@ public final class ImageBuildRequest {
         private Builder() {}
 
         /** The base image; defaults to {@link BaseImage#DEFAULT}. */
-        public Builder baseImage(BaseImage baseImage) { this.baseImage = baseImage; return this; }
+        public Builder baseImage(BaseImage baseImage) {
+            this.baseImage = baseImage;
+            return this;
+        }
         /** The shaded fn4j-host jar. */
-        public Builder hostJar(Path hostJar) { this.hostJar = hostJar; return this; }
+        public Builder hostJar(Path hostJar) {
+            this.hostJar = hostJar;
+            return this;
+        }
         /** The compiled classes, for example target/classes. */
-        public Builder classesDir(Path classesDir) { this.classesDir = classesDir; return this; }
+        public Builder classesDir(Path classesDir) {
+            this.classesDir = classesDir;
+            return this;
+        }
         /** The resources; null or a missing directory leaves the resources layer out. */
-        public Builder resourcesDir(Path resourcesDir) { this.resourcesDir = resourcesDir; return this; }
+        public Builder resourcesDir(Path resourcesDir) {
+            this.resourcesDir = resourcesDir;
+            return this;
+        }
 
         /**
          * The runtime dependency jars. Names containing {@code -SNAPSHOT} go to their own layer;
@@ -159,13 +203,25 @@ public final class ImageBuildRequest {
             return this;
         }
 
-        public Builder output(ImageOutput output) { this.output = output; return this; }
+        public Builder output(ImageOutput output) {
+            this.output = output;
+            return this;
+        }
         /** The image's creation time; the default, the epoch, keeps builds reproducible. */
-        public Builder creationTime(Instant creationTime) { this.creationTime = creationTime; return this; }
+        public Builder creationTime(Instant creationTime) {
+            this.creationTime = creationTime;
+            return this;
+        }
         /** Jib's layer cache; optional. */
-        public Builder cacheDir(Path cacheDir) { this.cacheDir = cacheDir; return this; }
+        public Builder cacheDir(Path cacheDir) {
+            this.cacheDir = cacheDir;
+            return this;
+        }
         /** Receives Jib's progress and warning messages; optional. */
-        public Builder logger(Consumer<String> logger) { this.logger = logger; return this; }
+        public Builder logger(Consumer<String> logger) {
+            this.logger = logger;
+            return this;
+        }
 
         /**
          * @throws IllegalArgumentException naming the field and value when an input is missing

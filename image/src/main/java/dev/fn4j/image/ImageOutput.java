@@ -65,8 +65,10 @@ public sealed interface ImageOutput permits ImageOutput.Tar, ImageOutput.Docker,
         try {
             ImageReference.parse(trimmed);
         } catch (InvalidImageReferenceException e) {
-            throw new IllegalArgumentException("invalid image name '" + imageName
-                    + "'; expected a reference such as fn4j/hello:1 (lower-case repository, optional :tag)", e);
+            throw new IllegalArgumentException(
+                    "invalid image name '" + imageName
+                            + "'; expected a reference such as fn4j/hello:1 (lower-case repository, optional :tag)",
+                    e);
         }
         return trimmed;
     }

@@ -28,69 +28,98 @@ final class JibFailures {
         String detail = describe(root);
 
         if (root instanceof CacheDirectoryCreationException) {
-            String cache = request.cacheDir().orElseGet(FunctionImageBuilder::defaultCacheDir).toString();
-            return new ImageBuildException(Reason.CACHE_DIRECTORY, cache,
-                    "cannot create Jib's layer cache directory " + cache + ": " + detail, failure);
+            String cache = request.cacheDir()
+                    .orElseGet(FunctionImageBuilder::defaultCacheDir)
+                    .toString();
+            return new ImageBuildException(
+                    Reason.CACHE_DIRECTORY,
+                    cache,
+                    "cannot create Jib's layer cache directory " + cache + ": " + detail,
+                    failure);
         }
         if (root instanceof RegistryUnauthorizedException unauthorized) {
             String image = unauthorized.getImageReference(); // registry/repository
             String registry = image.contains("/") ? image.substring(0, image.indexOf('/')) : image;
-            return new ImageBuildException(Reason.UNAUTHORIZED, image,
+            return new ImageBuildException(
+                    Reason.UNAUTHORIZED,
+                    image,
                     "registry " + registry + " refused access to " + image + " while building " + target
                             + " from " + base + ": " + detail + "; log in with docker login " + registry
-                            + " (fn4j reads the Docker config and its credential helpers)", failure);
+                            + " (fn4j reads the Docker config and its credential helpers)",
+                    failure);
         }
         if (root instanceof RegistryAuthenticationFailedException
                 || root instanceof RegistryCredentialsNotSentException) {
-            return new ImageBuildException(Reason.UNAUTHORIZED, target,
+            return new ImageBuildException(
+                    Reason.UNAUTHORIZED,
+                    target,
                     "a registry refused the credentials while building " + target + " from " + base + ": " + detail
-                            + "; log in again with docker login <registry>", failure);
+                            + "; log in again with docker login <registry>",
+                    failure);
         }
         if (root instanceof InsecureRegistryException) {
-            return new ImageBuildException(Reason.REGISTRY_ERROR, target,
+            return new ImageBuildException(
+                    Reason.REGISTRY_ERROR,
+                    target,
                     "a registry has no valid HTTPS while building " + target + " from " + base + ": " + detail
-                            + "; fn4j does not talk to insecure registries", failure);
+                            + "; fn4j does not talk to insecure registries",
+                    failure);
         }
         if (base.source() == BaseImage.Source.DOCKER && mentionsDockerCommand(root)) {
             return dockerBaseFailure(base, root, detail, failure);
         }
         if (base.source() == BaseImage.Source.TAR && root instanceof NoSuchFileException) {
-            return new ImageBuildException(Reason.BASE_IMAGE_NOT_FOUND, base.toString(),
-                    "base image archive " + base + " does not exist: " + detail, failure);
+            return new ImageBuildException(
+                    Reason.BASE_IMAGE_NOT_FOUND,
+                    base.toString(),
+                    "base image archive " + base + " does not exist: " + detail,
+                    failure);
         }
         if (base.source() == BaseImage.Source.REGISTRY && isUnreachable(root)) {
-            return new ImageBuildException(Reason.REGISTRY_ERROR, base.toString(),
+            return new ImageBuildException(
+                    Reason.REGISTRY_ERROR,
+                    base.toString(),
                     "cannot reach the registry of base image " + base + ": " + detail
                             + "; without network access use docker://NAME for an image in the local Docker engine"
-                            + " or tar://PATH for an image archive", failure);
+                            + " or tar://PATH for an image archive",
+                    failure);
         }
         if (base.source() == BaseImage.Source.REGISTRY && isManifestUnknown(root)) {
-            return new ImageBuildException(Reason.BASE_IMAGE_NOT_FOUND, base.toString(),
-                    "base image " + base + " not found in its registry: " + detail
-                            + "; check the name and tag", failure);
+            return new ImageBuildException(
+                    Reason.BASE_IMAGE_NOT_FOUND,
+                    base.toString(),
+                    "base image " + base + " not found in its registry: " + detail + "; check the name and tag",
+                    failure);
         }
         if (request.output() instanceof ImageOutput.Docker && mentionsDocker(root)) {
-            return new ImageBuildException(Reason.DOCKER_ERROR, target,
+            return new ImageBuildException(
+                    Reason.DOCKER_ERROR,
+                    target,
                     "cannot load " + target + " into the local Docker engine: " + detail
-                            + "; check that the docker command works (docker info)", failure);
+                            + "; check that the docker command works (docker info)",
+                    failure);
         }
         if (root instanceof java.io.IOException) {
-            return new ImageBuildException(Reason.IO_ERROR, target,
-                    "building " + target + " from " + base + " failed: " + detail, failure);
+            return new ImageBuildException(
+                    Reason.IO_ERROR, target, "building " + target + " from " + base + " failed: " + detail, failure);
         }
-        return new ImageBuildException(Reason.FAILED, target,
-                "building " + target + " from " + base + " failed: " + detail, failure);
+        return new ImageBuildException(
+                Reason.FAILED, target, "building " + target + " from " + base + " failed: " + detail, failure);
     }
 
-    private static ImageBuildException dockerBaseFailure(BaseImage base, Throwable root, String detail,
-                                                         Exception failure) {
+    private static ImageBuildException dockerBaseFailure(
+            BaseImage base, Throwable root, String detail, Exception failure) {
         if (chainMessages(root).toLowerCase(Locale.ROOT).contains("no such image")) {
-            return new ImageBuildException(Reason.BASE_IMAGE_NOT_FOUND, base.toString(),
+            return new ImageBuildException(
+                    Reason.BASE_IMAGE_NOT_FOUND,
+                    base.toString(),
                     "base image " + base + " not found: docker:// needs a local Docker engine that has the image "
                             + base.reference() + " (docker pull or docker load it; docker images lists what is there)",
                     failure);
         }
-        return new ImageBuildException(Reason.DOCKER_ERROR, base.toString(),
+        return new ImageBuildException(
+                Reason.DOCKER_ERROR,
+                base.toString(),
                 "cannot read base image " + base + " from the local Docker engine: " + detail
                         + "; docker:// needs the docker command on the PATH and a running engine (docker info)",
                 failure);
@@ -122,8 +151,10 @@ final class JibFailures {
 
     private static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException || t instanceof ConnectException
-                    || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException) {
+            if (t instanceof UnknownHostException
+                    || t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException) {
                 return true;
             }
         }
@@ -132,7 +163,8 @@ final class JibFailures {
 
     private static boolean isManifestUnknown(Throwable failure) {
         String messages = chainMessages(failure);
-        return messages.contains("MANIFEST_UNKNOWN") || messages.contains("NAME_UNKNOWN")
+        return messages.contains("MANIFEST_UNKNOWN")
+                || messages.contains("NAME_UNKNOWN")
                 || messages.contains("not found");
     }
 

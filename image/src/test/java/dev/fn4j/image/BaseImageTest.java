@@ -66,7 +66,8 @@ class BaseImageTest {
 
     @Test
     void equalStringsGiveEqualBaseImages() {
-        assertThat(BaseImage.parse("docker://a:1")).isEqualTo(BaseImage.parse("docker://a:1"))
+        assertThat(BaseImage.parse("docker://a:1"))
+                .isEqualTo(BaseImage.parse("docker://a:1"))
                 .hasSameHashCodeAs(BaseImage.parse("docker://a:1"))
                 .isNotEqualTo(BaseImage.parse("a:1"));
     }
@@ -82,8 +83,17 @@ class BaseImageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Eclipse-Temurin:17", "docker://", "docker://bad name", "tar://", "tar:// ",
-            "registry://", "a b", "image:tag:tag"})
+    @ValueSource(
+            strings = {
+                "Eclipse-Temurin:17",
+                "docker://",
+                "docker://bad name",
+                "tar://",
+                "tar:// ",
+                "registry://",
+                "a b",
+                "image:tag:tag"
+            })
     void invalidValuesAreNamedWithTheAcceptedForms(String value) {
         assertThatThrownBy(() -> BaseImage.parse(value))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -28,11 +28,15 @@ class ClassFileTest {
                 }
                 Class<?> loaded = Class.forName(type.className(), false, null);
                 // Reflection says an interface has no superclass; its class file says java/lang/Object.
-                String superName = loaded.isInterface() ? "java/lang/Object"
+                String superName = loaded.isInterface()
+                        ? "java/lang/Object"
                         : loaded.getSuperclass() == null ? null : internal(loaded.getSuperclass());
                 assertThat(type.superName()).as(type.name()).isEqualTo(superName);
-                assertThat(type.interfaces()).as(type.name())
-                        .isEqualTo(Arrays.stream(loaded.getInterfaces()).map(ClassFileTest::internal).toList());
+                assertThat(type.interfaces())
+                        .as(type.name())
+                        .isEqualTo(Arrays.stream(loaded.getInterfaces())
+                                .map(ClassFileTest::internal)
+                                .toList());
                 assertThat(type.isInterface()).as(type.name()).isEqualTo(loaded.isInterface());
                 compared++;
             }
@@ -65,8 +69,11 @@ class ClassFileTest {
 
     @Test
     void findsThePublicNoArgumentConstructor() throws IOException {
-        assertThat(ClassFile.parse(bytes(java.util.ArrayList.class), "ArrayList").publicNoArgConstructor()).isTrue();
-        assertThat(ClassFile.parse(bytes(java.util.Optional.class), "Optional").publicNoArgConstructor()).isFalse();
+        assertThat(ClassFile.parse(bytes(java.util.ArrayList.class), "ArrayList")
+                        .publicNoArgConstructor())
+                .isTrue();
+        assertThat(ClassFile.parse(bytes(java.util.Optional.class), "Optional").publicNoArgConstructor())
+                .isFalse();
     }
 
     @Test
@@ -93,5 +100,4 @@ class ClassFileTest {
         FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
         return Files.readAllBytes(jrt.getPath("/modules/java.base/" + internal(type) + ".class"));
     }
-
 }

@@ -38,10 +38,16 @@ class DockerArchiveTest {
             random.nextBytes(layer);
             entries.put(file, layer);
         }
-        entries.put("config.json", ("{\"architecture\":\"amd64\",\"rootfs\":{\"type\":\"layers\","
-                + "\"diff_ids\":" + jsonList(diffIds) + "}}").getBytes(StandardCharsets.UTF_8));
-        entries.put("manifest.json", ("[{\"Config\":\"config.json\",\"RepoTags\":[\"fn4j/demo:1\"],"
-                + "\"Layers\":" + jsonList(files) + "}]").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "config.json",
+                ("{\"architecture\":\"amd64\",\"rootfs\":{\"type\":\"layers\"," + "\"diff_ids\":" + jsonList(diffIds)
+                                + "}}")
+                        .getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "manifest.json",
+                ("[{\"Config\":\"config.json\",\"RepoTags\":[\"fn4j/demo:1\"]," + "\"Layers\":" + jsonList(files)
+                                + "}]")
+                        .getBytes(StandardCharsets.UTF_8));
         return entries;
     }
 
@@ -77,10 +83,11 @@ class DockerArchiveTest {
 
         assertThat(archive.file()).isEqualTo(tar);
         assertThat(archive.diffIds()).containsExactly(DIFF_BASE, DIFF_HOST, DIFF_CLASSES);
-        assertThat(archive.layers()).containsExactly(
-                new DockerArchive.Layer(BASE, DIFF_BASE, entries.get(BASE).length),
-                new DockerArchive.Layer(HOST, DIFF_HOST, entries.get(HOST).length),
-                new DockerArchive.Layer(CLASSES, DIFF_CLASSES, entries.get(CLASSES).length));
+        assertThat(archive.layers())
+                .containsExactly(
+                        new DockerArchive.Layer(BASE, DIFF_BASE, entries.get(BASE).length),
+                        new DockerArchive.Layer(HOST, DIFF_HOST, entries.get(HOST).length),
+                        new DockerArchive.Layer(CLASSES, DIFF_CLASSES, entries.get(CLASSES).length));
     }
 
     @Test
@@ -107,18 +114,19 @@ class DockerArchiveTest {
         Map<String, byte[]> all = ImageArchive.untar(Files.readAllBytes(dir.resolve("all.tar")));
         assertThat(all.keySet()).containsExactlyElementsOf(entries.keySet());
         all.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(entries.get(name)));
-        assertThat(ImageArchive.untar(Files.readAllBytes(dir.resolve("none.tar"))).keySet())
+        assertThat(ImageArchive.untar(Files.readAllBytes(dir.resolve("none.tar")))
+                        .keySet())
                 .containsExactly("config.json", "manifest.json");
     }
 
     @Test
     void aLayerFileThatALaterLayerUsesAgainStays() throws Exception {
-        Path tar = write("image.tar", jibLike(List.of(BASE, HOST, BASE),
-                List.of(DIFF_BASE, DIFF_HOST, DIFF_BASE)));
+        Path tar = write("image.tar", jibLike(List.of(BASE, HOST, BASE), List.of(DIFF_BASE, DIFF_HOST, DIFF_BASE)));
 
         DockerArchive.read(tar).writeWithoutLeadingLayers(2, dir.resolve("upload.tar"));
 
-        assertThat(ImageArchive.untar(Files.readAllBytes(dir.resolve("upload.tar"))).keySet())
+        assertThat(ImageArchive.untar(Files.readAllBytes(dir.resolve("upload.tar")))
+                        .keySet())
                 .containsExactly(BASE, "config.json", "manifest.json");
     }
 

@@ -46,7 +46,8 @@ final class FakeRegistry implements AutoCloseable {
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestURI().getPath().equals("/v2/")
-                    ? "{}".getBytes(StandardCharsets.UTF_8) : errorJson.getBytes(StandardCharsets.UTF_8);
+                    ? "{}".getBytes(StandardCharsets.UTF_8)
+                    : errorJson.getBytes(StandardCharsets.UTF_8);
             int code = exchange.getRequestURI().getPath().equals("/v2/") ? 200 : status;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Docker-Distribution-API-Version", "registry/2.0");
@@ -77,13 +78,47 @@ final class FakeRegistry implements AutoCloseable {
         Path cert = dir.resolve("registry.crt");
         Path trustStore = dir.resolve("trust.p12");
         String password = new String(PASSWORD);
-        keytool("-genkeypair", "-alias", "registry", "-keyalg", "EC", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", password);
-        keytool("-exportcert", "-alias", "registry", "-keystore", keyStore.toString(), "-storepass", password,
-                "-file", cert.toString());
-        keytool("-importcert", "-noprompt", "-alias", "registry", "-file", cert.toString(), "-storetype", "PKCS12",
-                "-keystore", trustStore.toString(), "-storepass", password);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "registry",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                password);
+        keytool(
+                "-exportcert",
+                "-alias",
+                "registry",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                password,
+                "-file",
+                cert.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "registry",
+                "-file",
+                cert.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                trustStore.toString(),
+                "-storepass",
+                password);
         return keyStore;
     }
 

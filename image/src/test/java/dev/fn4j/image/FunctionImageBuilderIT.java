@@ -30,6 +30,7 @@ class FunctionImageBuilderIT {
 
     @TempDir
     static Path work;
+
     private static Path hostJar;
     private static Path resources;
     private static List<Path> dependencies;
@@ -89,7 +90,8 @@ class FunctionImageBuilderIT {
         String name = unique();
         Path tar = work.resolve("out/one.tar");
 
-        BuiltImage built = builder.build(request(classes("classes-a", "Hello"), ImageOutput.tar(tar, name)).build());
+        BuiltImage built = builder.build(request(classes("classes-a", "Hello"), ImageOutput.tar(tar, name))
+                .build());
 
         assertThat(built.tarFile()).isEqualTo(tar).isRegularFile();
         assertThat(built.imageName()).isEqualTo(name);
@@ -100,7 +102,9 @@ class FunctionImageBuilderIT {
         assertThat(archive.manifest.repoTags()).containsExactly(name);
         ImageArchive.Config config = archive.config;
         assertThat(config.entrypoint()).isEqualTo(ImageLayout.entrypoint());
-        assertThat(config.cmd()).as("the base image's CMD must not become the host's arguments").isNullOrEmpty();
+        assertThat(config.cmd())
+                .as("the base image's CMD must not become the host's arguments")
+                .isNullOrEmpty();
         assertThat(config.user()).isEqualTo(ImageLayout.USER);
         assertThat(config.workingDir()).isEqualTo(ImageLayout.WORKING_DIR);
         assertThat(config.labels())
@@ -111,7 +115,8 @@ class FunctionImageBuilderIT {
 
         // The last five layers are ours, in order; the base image's come before them.
         assertThat(archive.layerPaths(-5)).contains("app/host/fn4j-host.jar");
-        assertThat(archive.layerPaths(-4)).contains("app/libs/lib-1.0.jar")
+        assertThat(archive.layerPaths(-4))
+                .contains("app/libs/lib-1.0.jar")
                 .noneMatch(path -> path.contains("fn4j-api-"));
         assertThat(archive.layerPaths(-3)).contains("app/snapshot-libs/wip-2.0-SNAPSHOT.jar");
         assertThat(archive.layerPaths(-2)).contains("app/resources/greeting.txt");
@@ -121,12 +126,15 @@ class FunctionImageBuilderIT {
     @Test
     void equalInputsGiveTheSameDigestAndAClassChangeOnlyTheLastLayer() throws Exception {
         String name = unique();
-        BuiltImage first = builder.build(request(classes("classes-a", "Hello"),
-                ImageOutput.tar(work.resolve("out/first.tar"), name)).build());
-        BuiltImage again = builder.build(request(classes("classes-a", "Hello"),
-                ImageOutput.tar(work.resolve("out/again.tar"), name)).build());
-        BuiltImage changed = builder.build(request(classes("classes-b", "Hi"),
-                ImageOutput.tar(work.resolve("out/changed.tar"), name)).build());
+        BuiltImage first = builder.build(
+                request(classes("classes-a", "Hello"), ImageOutput.tar(work.resolve("out/first.tar"), name))
+                        .build());
+        BuiltImage again = builder.build(
+                request(classes("classes-a", "Hello"), ImageOutput.tar(work.resolve("out/again.tar"), name))
+                        .build());
+        BuiltImage changed = builder.build(
+                request(classes("classes-b", "Hi"), ImageOutput.tar(work.resolve("out/changed.tar"), name))
+                        .build());
 
         assertThat(again.digest()).isEqualTo(first.digest());
         assertThat(again.imageId()).isEqualTo(first.imageId());
@@ -145,10 +153,12 @@ class FunctionImageBuilderIT {
         String name = unique();
         loaded.add(name);
 
-        BuiltImage built = builder.build(request(classes("classes-a", "Hello"), ImageOutput.docker(name)).build());
+        BuiltImage built = builder.build(
+                request(classes("classes-a", "Hello"), ImageOutput.docker(name)).build());
 
         assertThat(built.tarFile()).isNull();
-        String labels = docker("image", "inspect", "-f", "{{index .Config.Labels \"dev.fn4j.handlers\"}} {{.Config.User}}", name);
+        String labels = docker(
+                "image", "inspect", "-f", "{{index .Config.Labels \"dev.fn4j.handlers\"}} {{.Config.User}}", name);
         assertThat(labels.strip()).isEqualTo("fixture.Hello " + ImageLayout.USER);
         assertThat(docker("image", "inspect", "-f", "{{.Id}}", name).strip()).isEqualTo(built.imageId());
     }
@@ -160,16 +170,18 @@ class FunctionImageBuilderIT {
         Path tar = work.resolve("out/from-tar.tar");
 
         BuiltImage built = builder.build(request(classes("classes-a", "Hello"), ImageOutput.tar(tar, unique()))
-                .baseImage(BaseImage.parse("tar://" + baseTar)).build());
+                .baseImage(BaseImage.parse("tar://" + baseTar))
+                .build());
 
         assertThat(ImageArchive.read(built.tarFile()).config.entrypoint()).isEqualTo(ImageLayout.entrypoint());
     }
 
     @Test
     void aMissingDockerBaseImageSaysWhichAndWhere() throws Exception {
-        ImageBuildRequest request = request(classes("classes-a", "Hello"),
-                ImageOutput.tar(work.resolve("out/never.tar"), unique()))
-                .baseImage(BaseImage.parse("docker://fn4j-test/no-such-image:404")).build();
+        ImageBuildRequest request = request(
+                        classes("classes-a", "Hello"), ImageOutput.tar(work.resolve("out/never.tar"), unique()))
+                .baseImage(BaseImage.parse("docker://fn4j-test/no-such-image:404"))
+                .build();
 
         assertThatThrownBy(() -> builder.build(request))
                 .isInstanceOfSatisfying(ImageBuildException.class, e -> {
@@ -183,12 +195,14 @@ class FunctionImageBuilderIT {
     @Test
     void aMissingTarBaseImageSaysWhichFile() throws Exception {
         Path missing = work.resolve("no-such-base.tar");
-        ImageBuildRequest request = request(classes("classes-a", "Hello"),
-                ImageOutput.tar(work.resolve("out/never.tar"), unique()))
-                .baseImage(BaseImage.parse("tar://" + missing)).build();
+        ImageBuildRequest request = request(
+                        classes("classes-a", "Hello"), ImageOutput.tar(work.resolve("out/never.tar"), unique()))
+                .baseImage(BaseImage.parse("tar://" + missing))
+                .build();
 
         assertThatThrownBy(() -> builder.build(request))
-                .isInstanceOfSatisfying(ImageBuildException.class,
+                .isInstanceOfSatisfying(
+                        ImageBuildException.class,
                         e -> assertThat(e.reason()).isEqualTo(ImageBuildException.Reason.BASE_IMAGE_NOT_FOUND))
                 .hasMessageContaining(missing.toString());
     }

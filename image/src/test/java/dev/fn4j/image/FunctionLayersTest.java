@@ -19,6 +19,7 @@ class FunctionLayersTest {
 
     @TempDir
     Path work;
+
     private Path host;
     private Path classes;
 
@@ -37,7 +38,9 @@ class FunctionLayersTest {
     }
 
     private ImageBuildRequest.Builder request() {
-        return ImageBuildRequest.builder().hostJar(host).classesDir(classes)
+        return ImageBuildRequest.builder()
+                .hostJar(host)
+                .classesDir(classes)
                 .output(ImageOutput.tar(work.resolve("out.tar"), "fn4j/test"));
     }
 
@@ -45,13 +48,14 @@ class FunctionLayersTest {
     void layersGoFromRarelyToOftenChangedWithFixedTimesAndPermissions() throws IOException {
         Path resources = Files.createDirectories(work.resolve("resources"));
         Files.writeString(resources.resolve("app.properties"), "x=1");
-        List<Path> dependencies = List.of(file("m2/lib-1.0.jar"), file("m2/wip-1.0-SNAPSHOT.jar"),
-                file("m2/fn4j-api-0.1.0-SNAPSHOT.jar"));
+        List<Path> dependencies = List.of(
+                file("m2/lib-1.0.jar"), file("m2/wip-1.0-SNAPSHOT.jar"), file("m2/fn4j-api-0.1.0-SNAPSHOT.jar"));
 
-        List<FileEntriesLayer> layers = FunctionLayers.of(request().resourcesDir(resources)
-                .dependencies(dependencies).build());
+        List<FileEntriesLayer> layers = FunctionLayers.of(
+                request().resourcesDir(resources).dependencies(dependencies).build());
 
-        assertThat(layers).extracting(FileEntriesLayer::getName)
+        assertThat(layers)
+                .extracting(FileEntriesLayer::getName)
                 .containsExactly("host", "dependencies", "snapshot dependencies", "resources", "classes");
         assertThat(paths(layers.get(0))).containsExactly("/app/host/fn4j-host.jar");
         assertThat(paths(layers.get(1))).containsExactly("/app/libs/lib-1.0.jar");
@@ -61,14 +65,16 @@ class FunctionLayersTest {
         for (FileEntriesLayer layer : layers) {
             for (FileEntry entry : layer.getEntries()) {
                 assertThat(entry.getModificationTime()).isEqualTo(FunctionLayers.MODIFICATION_TIME);
-                assertThat(entry.getPermissions()).isIn(FunctionLayers.FILE_PERMISSIONS, FunctionLayers.DIRECTORY_PERMISSIONS);
+                assertThat(entry.getPermissions())
+                        .isIn(FunctionLayers.FILE_PERMISSIONS, FunctionLayers.DIRECTORY_PERMISSIONS);
             }
         }
     }
 
     @Test
     void emptyLayersAreLeftOut() throws IOException {
-        List<FileEntriesLayer> layers = FunctionLayers.of(request().resourcesDir(work.resolve("missing")).build());
+        List<FileEntriesLayer> layers = FunctionLayers.of(
+                request().resourcesDir(work.resolve("missing")).build());
 
         assertThat(layers).extracting(FileEntriesLayer::getName).containsExactly("host", "classes");
     }
@@ -78,29 +84,34 @@ class FunctionLayersTest {
         Path first = file("a/util-1.0.jar");
         Path second = file("b/util-1.0.jar");
 
-        List<FileEntriesLayer> layers = FunctionLayers.of(request().dependencies(List.of(first, second, first)).build());
+        List<FileEntriesLayer> layers = FunctionLayers.of(
+                request().dependencies(List.of(first, second, first)).build());
 
-        assertThat(paths(layers.get(1))).containsExactly("/app/libs/util-1.0.jar",
-                "/app/libs/util-1.0-" + Files.size(second) + ".jar");
+        assertThat(paths(layers.get(1)))
+                .containsExactly("/app/libs/util-1.0.jar", "/app/libs/util-1.0-" + Files.size(second) + ".jar");
     }
 
     @Test
     void theRequestNamesMissingInputs() throws IOException {
         Path missing = work.resolve("nope.jar");
         assertThatThrownBy(() -> request().hostJar(missing).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("hostJar: no such file: " + missing);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hostJar: no such file: " + missing);
         assertThatThrownBy(() -> request().classesDir(missing).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("classesDir: no such directory: " + missing + " (compile the project first)");
         assertThatThrownBy(() -> request().dependencies(List.of(missing)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("dependencies: no such file: " + missing);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dependencies: no such file: " + missing);
         assertThatThrownBy(() -> request().output(null).build())
-                .isInstanceOf(NullPointerException.class).hasMessage("output");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("output");
     }
 
     @Test
     void theRequestRejectsReservedLabelsAndBadHandlerNames() {
-        assertThatThrownBy(() -> request().labels(Map.of("dev.fn4j.handlers", "x")).build())
+        assertThatThrownBy(
+                        () -> request().labels(Map.of("dev.fn4j.handlers", "x")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("label 'dev.fn4j.handlers' is set by the builder and cannot be given;"
                         + " reserved labels: [dev.fn4j.handlers, dev.fn4j.api-version]");
@@ -121,6 +132,8 @@ class FunctionLayersTest {
     }
 
     private static List<String> paths(FileEntriesLayer layer) {
-        return layer.getEntries().stream().map(entry -> entry.getExtractionPath().toString()).toList();
+        return layer.getEntries().stream()
+                .map(entry -> entry.getExtractionPath().toString())
+                .toList();
     }
 }

@@ -20,14 +20,15 @@ class HandlerScannerTest {
 
     @TempDir
     static Path work;
+
     private static Path libraryJar;
     private static Path classes;
 
     /** One compiled fixture project covering every rule; each test looks at one part of the answer. */
     @BeforeAll
     static void compileFixtures() throws IOException {
-        Path libraryClasses = TestSources.compile(work.resolve("lib-classes"), Map.of(
-                "lib.LibraryBase", "package lib;" + IMPORTS + """
+        Path libraryClasses = TestSources.compile(
+                work.resolve("lib-classes"), Map.of("lib.LibraryBase", "package lib;" + IMPORTS + """
                         public abstract class LibraryBase implements Handler<String, String> {}
                         """), List.of());
         libraryJar = TestSources.jar(work.resolve("library-1.0.jar"), libraryClasses);
@@ -44,8 +45,9 @@ class HandlerScannerTest {
                 }
                 """);
         sources.put("app.Inherited", "package app; public class Inherited extends Base {}");
-        sources.put("app.Greeter", "package app;" + IMPORTS
-                + "public interface Greeter extends Handler<String, String> {}");
+        sources.put(
+                "app.Greeter",
+                "package app;" + IMPORTS + "public interface Greeter extends Handler<String, String> {}");
         sources.put("app.ViaInterface", "package app;" + IMPORTS + """
                 public class ViaInterface implements Greeter {
                     public String handle(String in, Context c) { return in; }
@@ -80,8 +82,10 @@ class HandlerScannerTest {
                     };
                 }
                 """);
-        sources.put("app.FromLibrary", "package app; public class FromLibrary extends lib.LibraryBase {"
-                + " public String handle(String in, dev.fn4j.api.Context c) { return in; } }");
+        sources.put(
+                "app.FromLibrary",
+                "package app; public class FromLibrary extends lib.LibraryBase {"
+                        + " public String handle(String in, dev.fn4j.api.Context c) { return in; } }");
         sources.put("app.Loud", "package app;" + IMPORTS + """
                 public class Loud implements Handler<String, String> {
                     static { System.setProperty("fn4j.test.loud", "initialized"); }
@@ -100,14 +104,15 @@ class HandlerScannerTest {
 
     @Test
     void findsConcreteHandlersDirectInheritedAndThroughInterfacesSortedByName() throws IOException {
-        assertThat(HandlerScanner.scan(classes, List.of(libraryJar))).containsExactly(
-                new HandlerInfo("app.Direct", Kind.HANDLER),
-                new HandlerInfo("app.FromLibrary", Kind.HANDLER),
-                new HandlerInfo("app.Inherited", Kind.HANDLER),
-                new HandlerInfo("app.Loud", Kind.HANDLER),
-                new HandlerInfo("app.Outer$Nested", Kind.HANDLER),
-                new HandlerInfo("app.ViaInterface", Kind.HANDLER),
-                new HandlerInfo("app.Web", Kind.HTTP_HANDLER));
+        assertThat(HandlerScanner.scan(classes, List.of(libraryJar)))
+                .containsExactly(
+                        new HandlerInfo("app.Direct", Kind.HANDLER),
+                        new HandlerInfo("app.FromLibrary", Kind.HANDLER),
+                        new HandlerInfo("app.Inherited", Kind.HANDLER),
+                        new HandlerInfo("app.Loud", Kind.HANDLER),
+                        new HandlerInfo("app.Outer$Nested", Kind.HANDLER),
+                        new HandlerInfo("app.ViaInterface", Kind.HANDLER),
+                        new HandlerInfo("app.Web", Kind.HTTP_HANDLER));
     }
 
     @Test
@@ -115,12 +120,13 @@ class HandlerScannerTest {
         HandlerScan scan = HandlerScanner.scanDetailed(classes, List.of(libraryJar));
 
         assertThat(scan.classesDir()).isEqualTo(classes);
-        assertThat(scan.rejected()).containsExactly(
-                Map.entry("app.Base", "is abstract"),
-                Map.entry("app.Hidden", "is not public"),
-                Map.entry("app.NeedsArgument", "has no public no-argument constructor"),
-                Map.entry("app.Outer$1", "is a local or anonymous class"),
-                Map.entry("app.Outer$Inner", "is an inner class; make it static"));
+        assertThat(scan.rejected())
+                .containsExactly(
+                        Map.entry("app.Base", "is abstract"),
+                        Map.entry("app.Hidden", "is not public"),
+                        Map.entry("app.NeedsArgument", "has no public no-argument constructor"),
+                        Map.entry("app.Outer$1", "is a local or anonymous class"),
+                        Map.entry("app.Outer$Inner", "is an inner class; make it static"));
     }
 
     @Test
@@ -155,10 +161,12 @@ class HandlerScannerTest {
     @Test
     void aMalformedClassFileIsNamed() throws IOException {
         Path broken = Files.createDirectories(work.resolve("broken/app"));
-        Path file = Files.write(broken.resolve("Broken.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0});
+        Path file = Files.write(
+                broken.resolve("Broken.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0});
 
         assertThatThrownBy(() -> HandlerScanner.scan(work.resolve("broken"), List.of()))
-                .isInstanceOfSatisfying(ClassFileException.class, e -> assertThat(e.source()).isEqualTo(file.toString()))
+                .isInstanceOfSatisfying(
+                        ClassFileException.class, e -> assertThat(e.source()).isEqualTo(file.toString()))
                 .hasMessage("cannot read class file " + file + ": truncated class file");
     }
 

@@ -24,14 +24,18 @@ class HandlerSelectionTest {
 
     @Test
     void aNamedHandlerIsChosenAmongSeveral() throws Exception {
-        assertThat(HandlerSelection.select(List.of(WEB, HELLO), "com.example.Hello", DIR)).isEqualTo(HELLO);
-        assertThat(HandlerSelection.select(List.of(WEB, HELLO), " com.example.Hello ", DIR)).isEqualTo(HELLO);
+        assertThat(HandlerSelection.select(List.of(WEB, HELLO), "com.example.Hello", DIR))
+                .isEqualTo(HELLO);
+        assertThat(HandlerSelection.select(List.of(WEB, HELLO), " com.example.Hello ", DIR))
+                .isEqualTo(HELLO);
     }
 
     @Test
     void aNestedHandlerMayBeNamedWithADotOrADollar() throws Exception {
-        assertThat(HandlerSelection.select(List.of(WEB, HELLO), "com.example.Api$Web", DIR)).isEqualTo(WEB);
-        assertThat(HandlerSelection.select(List.of(WEB, HELLO), "com.example.Api.Web", DIR)).isEqualTo(WEB);
+        assertThat(HandlerSelection.select(List.of(WEB, HELLO), "com.example.Api$Web", DIR))
+                .isEqualTo(WEB);
+        assertThat(HandlerSelection.select(List.of(WEB, HELLO), "com.example.Api.Web", DIR))
+                .isEqualTo(WEB);
     }
 
     @Test
@@ -86,7 +90,8 @@ class HandlerSelectionTest {
         HandlerScan scan = new HandlerScan(DIR, List.of(HELLO), Map.of("com.example.Base", "is abstract"));
 
         assertThatThrownBy(() -> HandlerSelection.select(scan, "com.example.Base"))
-                .isInstanceOfSatisfying(HandlerSelectionException.class,
+                .isInstanceOfSatisfying(
+                        HandlerSelectionException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_HANDLER))
                 .hasMessage("'com.example.Base' is not a usable handler: it implements dev.fn4j.api.Handler"
                         + " or dev.fn4j.api.HttpHandler but is abstract; handlers: com.example.Hello");
@@ -94,6 +99,7 @@ class HandlerSelectionTest {
 
     @Test
     void aScanSelectsLikeTheList() throws Exception {
-        assertThat(HandlerSelection.select(new HandlerScan(DIR, List.of(HELLO), Map.of()), null)).isEqualTo(HELLO);
+        assertThat(HandlerSelection.select(new HandlerScan(DIR, List.of(HELLO), Map.of()), null))
+                .isEqualTo(HELLO);
     }
 }

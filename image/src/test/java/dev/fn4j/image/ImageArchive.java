@@ -19,6 +19,7 @@ final class ImageArchive {
 
     /** Entry name → bytes. */
     final Map<String, byte[]> entries;
+
     final Manifest manifest;
     final Config config;
 
@@ -56,7 +57,11 @@ final class ImageArchive {
         String longName = null;
         while (offset + 512 <= tar.length && tar[offset] != 0) {
             String name = field(tar, offset, 100);
-            long size = Long.parseLong(field(tar, offset + 124, 12).trim().isEmpty() ? "0" : field(tar, offset + 124, 12).trim(), 8);
+            long size = Long.parseLong(
+                    field(tar, offset + 124, 12).trim().isEmpty()
+                            ? "0"
+                            : field(tar, offset + 124, 12).trim(),
+                    8);
             char type = (char) tar[offset + 156];
             String prefix = field(tar, offset + 345, 155);
             if (!prefix.isEmpty()) {
@@ -93,14 +98,20 @@ final class ImageArchive {
     record Manifest(String config, List<String> repoTags, List<String> layers) {}
 
     /** The parts of the image config the tests look at. */
-    record Config(List<String> entrypoint, List<String> cmd, String user, String workingDir, Map<String, String> labels,
-                  String created, List<String> diffIds) {}
+    record Config(
+            List<String> entrypoint,
+            List<String> cmd,
+            String user,
+            String workingDir,
+            Map<String, String> labels,
+            String created,
+            List<String> diffIds) {}
 
     @SuppressWarnings("unchecked")
     private static Manifest manifest(String json) {
         Map<String, Object> entry = ((List<Map<String, Object>>) MiniJson.parse(json)).get(0);
-        return new Manifest((String) entry.get("Config"), (List<String>) entry.get("RepoTags"),
-                (List<String>) entry.get("Layers"));
+        return new Manifest(
+                (String) entry.get("Config"), (List<String>) entry.get("RepoTags"), (List<String>) entry.get("Layers"));
     }
 
     @SuppressWarnings("unchecked")
@@ -108,9 +119,13 @@ final class ImageArchive {
         Map<String, Object> root = (Map<String, Object>) MiniJson.parse(json);
         Map<String, Object> config = (Map<String, Object>) root.get("config");
         Map<String, Object> rootfs = (Map<String, Object>) root.get("rootfs");
-        return new Config((List<String>) config.get("Entrypoint"), (List<String>) config.get("Cmd"),
+        return new Config(
+                (List<String>) config.get("Entrypoint"),
+                (List<String>) config.get("Cmd"),
                 (String) config.get("User"),
-                (String) config.get("WorkingDir"), (Map<String, String>) config.get("Labels"),
-                (String) root.get("created"), (List<String>) rootfs.get("diff_ids"));
+                (String) config.get("WorkingDir"),
+                (Map<String, String>) config.get("Labels"),
+                (String) root.get("created"),
+                (List<String>) rootfs.get("diff_ids"));
     }
 }

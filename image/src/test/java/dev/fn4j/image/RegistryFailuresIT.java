@@ -15,6 +15,7 @@ class RegistryFailuresIT {
 
     @TempDir
     static Path work;
+
     private static Path keyStore;
     private static String savedTrustStore;
 
@@ -42,9 +43,12 @@ class RegistryFailuresIT {
         Path classes = Files.createDirectories(work.resolve("classes"));
         Path host = Files.writeString(work.resolve("host.jar"), "stand-in");
         ImageBuildRequest request = ImageBuildRequest.builder()
-                .baseImage(BaseImage.parse(base)).hostJar(host).classesDir(classes)
+                .baseImage(BaseImage.parse(base))
+                .hostJar(host)
+                .classesDir(classes)
                 .cacheDir(work.resolve("cache"))
-                .output(ImageOutput.tar(work.resolve("never.tar"), "fn4j-test/never:1")).build();
+                .output(ImageOutput.tar(work.resolve("never.tar"), "fn4j-test/never:1"))
+                .build();
         Throwable thrown = catchThrowable(() -> new FunctionImageBuilder().build(request));
         assertThat(thrown).isInstanceOf(ImageBuildException.class);
         return (ImageBuildException) thrown;
@@ -60,7 +64,8 @@ class RegistryFailuresIT {
 
             assertThat(e.reason()).isEqualTo(ImageBuildException.Reason.BASE_IMAGE_NOT_FOUND);
             assertThat(e.subject()).isEqualTo(base);
-            assertThat(e).hasMessageStartingWith("base image " + base + " not found in its registry: ")
+            assertThat(e)
+                    .hasMessageStartingWith("base image " + base + " not found in its registry: ")
                     .hasMessageEndingWith("; check the name and tag");
         }
     }
@@ -75,7 +80,8 @@ class RegistryFailuresIT {
 
             assertThat(e.reason()).isEqualTo(ImageBuildException.Reason.UNAUTHORIZED);
             assertThat(e.subject()).isEqualTo(registry.address() + "/team/private-jre");
-            assertThat(e).hasMessageStartingWith("registry " + registry.address() + " refused access to "
+            assertThat(e)
+                    .hasMessageStartingWith("registry " + registry.address() + " refused access to "
                             + registry.address() + "/team/private-jre while building fn4j-test/never:1 from " + base)
                     .hasMessageEndingWith("log in with docker login " + registry.address()
                             + " (fn4j reads the Docker config and its credential helpers)");

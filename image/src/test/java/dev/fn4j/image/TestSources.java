@@ -23,7 +23,11 @@ final class TestSources {
     /** The fn4j-api jar (or classes directory) the tests compile against. */
     static Path apiClasspath() {
         try {
-            return Path.of(dev.fn4j.api.Handler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(dev.fn4j.api.Handler.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -62,10 +66,11 @@ final class TestSources {
     /** Packs a directory into a jar with fixed entry times. */
     static Path jar(Path jarFile, Path directory) throws IOException {
         try (OutputStream out = Files.newOutputStream(jarFile);
-             JarOutputStream jar = new JarOutputStream(out);
-             Stream<Path> files = Files.walk(directory)) {
+                JarOutputStream jar = new JarOutputStream(out);
+                Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                JarEntry entry = new JarEntry(directory.relativize(file).toString().replace('\\', '/'));
+                JarEntry entry =
+                        new JarEntry(directory.relativize(file).toString().replace('\\', '/'));
                 entry.setTime(0);
                 jar.putNextEntry(entry);
                 jar.write(Files.readAllBytes(file));

@@ -20,8 +20,8 @@ class AuthIT {
     static final EndToEnd e2e = new EndToEnd();
 
     private static final String ADA = "{\"name\":\"Ada\"}";
-    private static final String WHERE_TO_SET = "-Dfn.apiKey, FN4J_API_KEY or a settings.xml <server>"
-            + " with id 'fn4j' (its <password>)";
+    private static final String WHERE_TO_SET =
+            "-Dfn.apiKey, FN4J_API_KEY or a settings.xml <server>" + " with id 'fn4j' (its <password>)";
 
     @TempDir
     static Path settingsDir;
@@ -38,12 +38,20 @@ class AuthIT {
 
     @Test
     void aDeployWithoutAKeyFailsSayingWhereToSetOne() throws Exception {
-        e2e.mvnWithKey("", guarded, "deploy-without-key", "fn:deploy", "-Dfn.name=keyless",
-                        "-s", settings("no-server.xml", "<settings/>").toString())
-                .assertFailedWith(failure("deploy", "The fn4j runtime at " + e2e.url()
-                        + " needs an API key, and none is set (unauthorized: this endpoint needs an API"
-                        + " key with scope admin: send it as 'Authorization: Bearer <key>' (mvn:"
-                        + " -Dfn.apiKey or a settings.xml <server>)): set one with " + WHERE_TO_SET + "."));
+        e2e.mvnWithKey(
+                        "",
+                        guarded,
+                        "deploy-without-key",
+                        "fn:deploy",
+                        "-Dfn.name=keyless",
+                        "-s",
+                        settings("no-server.xml", "<settings/>").toString())
+                .assertFailedWith(failure(
+                        "deploy",
+                        "The fn4j runtime at " + e2e.url()
+                                + " needs an API key, and none is set (unauthorized: this endpoint needs an API"
+                                + " key with scope admin: send it as 'Authorization: Bearer <key>' (mvn:"
+                                + " -Dfn.apiKey or a settings.xml <server>)): set one with " + WHERE_TO_SET + "."));
     }
 
     @Test
@@ -59,8 +67,16 @@ class AuthIT {
                 </settings>
                 """.formatted(e2e.adminKey()));
 
-        Mvn.Result deploy = e2e.mvnWithKey("", guarded, "deploy-with-settings-key", "-X", "fn:deploy",
-                "-Dfn.name=from-settings", "-s", settings.toString()).assertSucceeded();
+        Mvn.Result deploy = e2e.mvnWithKey(
+                        "",
+                        guarded,
+                        "deploy-with-settings-key",
+                        "-X",
+                        "fn:deploy",
+                        "-Dfn.name=from-settings",
+                        "-s",
+                        settings.toString())
+                .assertSucceeded();
 
         assertThat(deploy.output())
                 .contains("[DEBUG] Calling the runtime with the API key from the settings.xml <server> 'fn4j'.")
@@ -71,20 +87,30 @@ class AuthIT {
 
     @Test
     void anInvokeKeyInvokesButCannotDeploy() throws Exception {
-        e2e.mvn(guarded, "deploy-with-admin-key", "fn:deploy", "-Dfn.name=invoked").assertSucceeded();
+        e2e.mvn(guarded, "deploy-with-admin-key", "fn:deploy", "-Dfn.name=invoked")
+                .assertSucceeded();
         CreatedKey invokeKey = createInvokeKey();
         assertThat(e2e.mvn(guarded, "list-keys", "fn:keys").assertSucceeded().output())
                 .containsPattern("\\[INFO\\]   " + invokeKey.id() + "  ci +invoke ");
 
-        Mvn.Result invoke = e2e.mvnWithKey(invokeKey.key(), guarded, "invoke-with-invoke-key", "-X",
-                "fn:invoke", "-Dfn.name=invoked", "-Dfn.data=" + ADA).assertSucceeded();
-        Mvn.Result deploy = e2e.mvnWithKey(invokeKey.key(), guarded, "deploy-with-invoke-key",
-                        "fn:deploy", "-Dfn.name=invoked")
-                .assertFailedWith(failure("deploy", "The fn4j runtime at " + e2e.url()
-                        + " refused to upload images (forbidden: API key '" + invokeKey.id()
-                        + "' has scope invoke, and this endpoint needs admin): the key's scope does not"
-                        + " allow it (the API key from FN4J_API_KEY). Use a key whose scope does, set with "
-                        + WHERE_TO_SET + "."));
+        Mvn.Result invoke = e2e.mvnWithKey(
+                        invokeKey.key(),
+                        guarded,
+                        "invoke-with-invoke-key",
+                        "-X",
+                        "fn:invoke",
+                        "-Dfn.name=invoked",
+                        "-Dfn.data=" + ADA)
+                .assertSucceeded();
+        Mvn.Result deploy = e2e.mvnWithKey(
+                        invokeKey.key(), guarded, "deploy-with-invoke-key", "fn:deploy", "-Dfn.name=invoked")
+                .assertFailedWith(failure(
+                        "deploy",
+                        "The fn4j runtime at " + e2e.url()
+                                + " refused to upload images (forbidden: API key '" + invokeKey.id()
+                                + "' has scope invoke, and this endpoint needs admin): the key's scope does not"
+                                + " allow it (the API key from FN4J_API_KEY). Use a key whose scope does, set with "
+                                + WHERE_TO_SET + "."));
 
         assertThat(invoke.output())
                 .contains("[DEBUG] Calling the runtime with the API key from FN4J_API_KEY.")
@@ -95,9 +121,12 @@ class AuthIT {
 
     /** {@code mvn -q fn:keys -Dfn.createKey=ci} with the admin key: prints the new key alone. */
     private static CreatedKey createInvokeKey() {
-        Mvn.Result created = e2e.mvn(guarded, "create-invoke-key", "-q", "fn:keys",
-                "-Dfn.createKey=ci", "-Dfn.keyExpiresIn=1d").assertSucceeded();
-        assertThat(created.stdout()).as(created.describe("printed more than the key")).hasSize(1);
+        Mvn.Result created = e2e.mvn(
+                        guarded, "create-invoke-key", "-q", "fn:keys", "-Dfn.createKey=ci", "-Dfn.keyExpiresIn=1d")
+                .assertSucceeded();
+        assertThat(created.stdout())
+                .as(created.describe("printed more than the key"))
+                .hasSize(1);
         String key = created.stdout().get(0).replaceAll("\u001B\\[[0-9;]*m", "").strip();
         Matcher id = Pattern.compile("fn4j_([0-9a-f]{12})_[A-Za-z0-9_-]{43}").matcher(key);
         assertThat(id.matches()).as("fn:keys printed %s", key).isTrue();

@@ -14,8 +14,10 @@ final class Docker {
 
     /** The ids of all containers, running or not, with the label, e.g. {@code dev.fn4j.runtime=ab12}. */
     static List<String> containersLabelled(String label) throws Exception {
-        return run("docker", "ps", "-aq", "--filter", "label=" + label).lines()
-                .filter(line -> !line.isBlank()).toList();
+        return run("docker", "ps", "-aq", "--filter", "label=" + label)
+                .lines()
+                .filter(line -> !line.isBlank())
+                .toList();
     }
 
     /** Removes the images, best effort: one that is gone or still used is left alone. */
@@ -40,7 +42,8 @@ final class Docker {
             throw new IOException(String.join(" ", command) + " did not finish within 60 s");
         }
         if (process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output.strip());
+            throw new IOException(
+                    String.join(" ", command) + " failed (" + process.exitValue() + "): " + output.strip());
         }
         return output;
     }

@@ -59,7 +59,8 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback {
             int exit = runtime.stop(Duration.ofSeconds(60));
             System.out.println("[it] runtime " + runtimeId + " stopped by SIGTERM, exit code " + exit);
             assertThat(Docker.containersLabelled("dev.fn4j.runtime=" + runtimeId))
-                    .as("containers of runtime %s left after SIGTERM", runtimeId).isEmpty();
+                    .as("containers of runtime %s left after SIGTERM", runtimeId)
+                    .isEmpty();
         } finally {
             runtime.cleanUp();
             Docker.removeImages(images);
@@ -88,10 +89,19 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback {
      * returns the generated project's folder.
      */
     Path generate(String artifactId) {
-        mvn.run(projects, "generate-" + artifactId, Map.of(), ARCHETYPE_PLUGIN,
-                "-DarchetypeGroupId=dev.fn4j", "-DarchetypeArtifactId=fn4j-archetype",
-                "-DarchetypeVersion=" + VERSION, "-DgroupId=com.example", "-DartifactId=" + artifactId,
-                "-Dversion=1.0-SNAPSHOT", "-Dpackage=com.example", "-DinteractiveMode=false")
+        mvn.run(
+                        projects,
+                        "generate-" + artifactId,
+                        Map.of(),
+                        ARCHETYPE_PLUGIN,
+                        "-DarchetypeGroupId=dev.fn4j",
+                        "-DarchetypeArtifactId=fn4j-archetype",
+                        "-DarchetypeVersion=" + VERSION,
+                        "-DgroupId=com.example",
+                        "-DartifactId=" + artifactId,
+                        "-Dversion=1.0-SNAPSHOT",
+                        "-Dpackage=com.example",
+                        "-DinteractiveMode=false")
                 .assertSucceeded();
         return projects.resolve(artifactId);
     }
@@ -117,8 +127,7 @@ final class EndToEnd implements BeforeAllCallback, AfterAllCallback {
         if (all.stream().noneMatch(arg -> arg.startsWith("-Dfn.baseImage="))) {
             all.add("-Dfn.baseImage=" + BASE_IMAGE);
         }
-        Mvn.Result result = mvn.run(project, logName, Map.of("FN4J_API_KEY", apiKey),
-                all.toArray(String[]::new));
+        Mvn.Result result = mvn.run(project, logName, Map.of("FN4J_API_KEY", apiKey), all.toArray(String[]::new));
         Matcher uploaded = UPLOADED_IMAGE.matcher(result.output());
         while (uploaded.find()) {
             images.add(uploaded.group(1));

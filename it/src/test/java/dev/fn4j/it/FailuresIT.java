@@ -37,18 +37,21 @@ class FailuresIT {
     @Test
     void aHandlerThatDoesNotExistFailsTheDeployBeforeAnyBuild() {
         e2e.mvn(oops, "wrong-handler", "fn:deploy", "-Dfn.handler=com.example.Nope")
-                .assertFailedWith(failure("deploy", "<handler> (-Dfn.handler) is 'com.example.Nope', but"
-                        + " target/classes has no such handler. Handlers found: com.example.Boom,"
-                        + " com.example.Hello. Set <handler> or -Dfn.handler to one of them."));
+                .assertFailedWith(failure(
+                        "deploy",
+                        "<handler> (-Dfn.handler) is 'com.example.Nope', but"
+                                + " target/classes has no such handler. Handlers found: com.example.Boom,"
+                                + " com.example.Hello. Set <handler> or -Dfn.handler to one of them."));
     }
 
     @Test
     void anUnreachableRuntimeFailsTheDeploy() {
-        e2e.mvn(oops, "runtime-down", "fn:deploy", "-Dfn.handler=com.example.Hello",
-                "-Dfn.url=http://127.0.0.1:1")
-                .assertFailedWith(failure("deploy", "Cannot reach the fn4j runtime at http://127.0.0.1:1"
-                        + " (fn.url): Connection refused. Start it with java -jar fn4j-runtime.jar, or"
-                        + " set <url> or -Dfn.url to where it runs."));
+        e2e.mvn(oops, "runtime-down", "fn:deploy", "-Dfn.handler=com.example.Hello", "-Dfn.url=http://127.0.0.1:1")
+                .assertFailedWith(failure(
+                        "deploy",
+                        "Cannot reach the fn4j runtime at http://127.0.0.1:1"
+                                + " (fn.url): Connection refused. Start it with java -jar fn4j-runtime.jar, or"
+                                + " set <url> or -Dfn.url to where it runs."));
     }
 
     @Test
@@ -57,8 +60,8 @@ class FailuresIT {
                 .assertSucceeded();
 
         e2e.mvn(oops, "invoke-boom", "fn:invoke", "-Dfn.name=boom", "-Dfn.data=hi")
-                .assertFailedWith(failure("invoke",
-                        "Function 'boom' failed: function_error: java.lang.IllegalStateException: boom"))
+                .assertFailedWith(failure(
+                        "invoke", "Function 'boom' failed: function_error: java.lang.IllegalStateException: boom"))
                 .assertFailedWith("\tat com.example.Boom.handle(Boom.java:");
     }
 

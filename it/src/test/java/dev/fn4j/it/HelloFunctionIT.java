@@ -56,7 +56,8 @@ class HelloFunctionIT {
         Mvn.Result deploy = e2e.mvn(hello, "redeploy", "package", "fn:deploy").assertSucceeded();
         HttpResponse<String> first = timeToFirstAnswer("redeploy (one-line change)", deploy);
 
-        assertThat(deploy.output()).containsPattern(deployed("hello", 2, ""))
+        assertThat(deploy.output())
+                .containsPattern(deployed("hello", 2, ""))
                 .as("only the classes layer is uploaded again; the JRE and host layers are reused")
                 .containsPattern("Uploaded image\\.tar \\([0-9.]+ (bytes|KB) of [0-9.]+ MB: 2 of 3"
                         + " layers were already on the runtime\\)");
@@ -66,8 +67,11 @@ class HelloFunctionIT {
 
     /** {@code mvn -q fn:invoke -Dfn.data={"name":"Ada"}}: all it prints is the answer. */
     private String invoke() {
-        Mvn.Result invoke = e2e.mvn(hello, "invoke", "-q", "fn:invoke", "-Dfn.data=" + ADA).assertSucceeded();
-        assertThat(invoke.stdout()).as(invoke.describe("printed more than the answer")).hasSize(1);
+        Mvn.Result invoke =
+                e2e.mvn(hello, "invoke", "-q", "fn:invoke", "-Dfn.data=" + ADA).assertSucceeded();
+        assertThat(invoke.stdout())
+                .as(invoke.describe("printed more than the answer"))
+                .hasSize(1);
         return invoke.stdout().get(0);
     }
 
@@ -76,7 +80,8 @@ class HelloFunctionIT {
         long start = System.nanoTime();
         HttpResponse<String> answer = e2e.post("/fn/hello", ADA);
         Duration toFirstAnswer = Duration.ofNanos(System.nanoTime() - start);
-        Matcher goal = Pattern.compile("\\[INFO\\] Deployed 1 function in (.+)\\.\n").matcher(deploy.output());
+        Matcher goal =
+                Pattern.compile("\\[INFO\\] Deployed 1 function in (.+)\\.\n").matcher(deploy.output());
         Timings.record(what + ": mvn package fn:deploy, wall time", deploy.took());
         Timings.record(what + ": fn:deploy goal, as it reports", goal.find() ? goal.group(1) : "?");
         Timings.record(what + ": deploy's end to first answer", toFirstAnswer);

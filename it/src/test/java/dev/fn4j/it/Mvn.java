@@ -28,7 +28,8 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
 final class Mvn {
 
     private static final File MAVEN_HOME = new File(required("maven.home"));
-    private static final File LOCAL_REPOSITORY = new File(System.getProperty("fn4j.it.localRepository",
+    private static final File LOCAL_REPOSITORY = new File(System.getProperty(
+            "fn4j.it.localRepository",
             Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
     private static final boolean OFFLINE = Boolean.parseBoolean(System.getProperty("fn4j.it.offline", "true"));
     /**
@@ -99,11 +100,12 @@ final class Mvn {
                     write(out, visible);
                 }
             });
-            request.setErrorHandler(line -> write(out, TERMINAL_CODE.matcher(line).replaceAll("")));
-            InvocationResult result = new DefaultInvoker().setMavenHome(MAVEN_HOME).execute(request);
+            request.setErrorHandler(
+                    line -> write(out, TERMINAL_CODE.matcher(line).replaceAll("")));
+            InvocationResult result =
+                    new DefaultInvoker().setMavenHome(MAVEN_HOME).execute(request);
             if (result.getExecutionException() != null) {
-                throw new AssertionError("Cannot run mvn " + String.join(" ", args),
-                        result.getExecutionException());
+                throw new AssertionError("Cannot run mvn " + String.join(" ", args), result.getExecutionException());
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             out.flush();
@@ -179,8 +181,7 @@ final class Mvn {
         String describe(String what) {
             List<String> lines = output().lines().toList();
             List<String> tail = lines.subList(Math.max(0, lines.size() - 60), lines.size());
-            return "mvn " + command + " " + what + "\n--- last lines of " + log + " ---\n"
-                    + String.join("\n", tail);
+            return "mvn " + command + " " + what + "\n--- last lines of " + log + " ---\n" + String.join("\n", tail);
         }
     }
 }

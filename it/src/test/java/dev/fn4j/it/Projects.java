@@ -43,8 +43,8 @@ final class Projects {
         String text = Files.readString(pom, StandardCharsets.UTF_8);
         String declaration = "<artifactId>fn-maven-plugin</artifactId>\n        <version>${fn4j.version}</version>\n";
         assertThat(text).as(pom.toString()).containsOnlyOnce(declaration);
-        Files.writeString(pom, text.replace(declaration, declaration + configuration.indent(8)),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                pom, text.replace(declaration, declaration + configuration.indent(8)), StandardCharsets.UTF_8);
     }
 
     /** Deletes the folder and everything in it. */

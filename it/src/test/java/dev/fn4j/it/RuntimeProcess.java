@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class RuntimeProcess {
 
-    private static final Path JAR = Path.of(System.getProperty("fn4j.it.runtimeJar", "target/it-runtime/fn4j-runtime.jar"));
+    private static final Path JAR =
+            Path.of(System.getProperty("fn4j.it.runtimeJar", "target/it-runtime/fn4j-runtime.jar"));
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Marks the containers as the tests' own: scripts/test.sh counts these as left behind. */
     static final String TEST_LABEL = "dev.fn4j.test=true";
@@ -53,11 +54,22 @@ final class RuntimeProcess {
         Path dataDir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-e2e-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String adminKey = newKey();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", JAR.toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString(), "--shutdown-grace-seconds", "10",
-                "--container-label", TEST_LABEL))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java,
+                        "-jar",
+                        JAR.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--data-dir",
+                        dataDir.toString(),
+                        "--shutdown-grace-seconds",
+                        "10",
+                        "--container-label",
+                        TEST_LABEL))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("FN4J_ADMIN_KEY", adminKey);
         RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, dataDir, log, adminKey);
         runtime.awaitHealthy(Duration.ofSeconds(60));
@@ -76,7 +88,8 @@ final class RuntimeProcess {
 
     /** The runtime's id, which labels its containers {@code dev.fn4j.runtime=<id>}. */
     String runtimeId() throws IOException {
-        return Files.readString(dataDir.resolve("runtime-id"), StandardCharsets.UTF_8).strip();
+        return Files.readString(dataDir.resolve("runtime-id"), StandardCharsets.UTF_8)
+                .strip();
     }
 
     /** Sends SIGTERM and waits for the runtime to end; returns its exit code. */
@@ -100,12 +113,13 @@ final class RuntimeProcess {
     private void awaitHealthy(Duration wait) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/healthz"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("The runtime exited with " + process.exitValue() + ":\n"
-                        + Files.readString(log));
+                throw new AssertionError(
+                        "The runtime exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -29,7 +29,10 @@ final class Timings {
         System.out.println("[timing] " + line);
         try {
             Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, line + System.lineSeparator(), StandardCharsets.UTF_8,
+            Files.writeString(
+                    FILE,
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
                     started ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
             started = true;

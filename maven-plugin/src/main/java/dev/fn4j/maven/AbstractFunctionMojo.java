@@ -72,7 +72,8 @@ public abstract class AbstractFunctionMojo extends AbstractRuntimeMojo {
 
     /** The entries of {@code <functions>}, unchecked; empty when it is not set. */
     protected final List<FunctionOptions> entries() {
-        return functions == null ? List.of()
+        return functions == null
+                ? List.of()
                 : functions.stream().map(Function::toOptions).toList();
     }
 }

@@ -151,10 +151,16 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
 
     private FunctionOptions topLevelOptions() {
         return new FunctionOptions(name(), handler, env, Map.of())
-                .with(Field.TIMEOUT, timeout).with(Field.MEMORY, memory).with(Field.CPUS, cpus)
-                .with(Field.CONCURRENCY, concurrency).with(Field.MIN_INSTANCES, minInstances)
-                .with(Field.MAX_INSTANCES, maxInstances).with(Field.IDLE_TIMEOUT, idleTimeout)
-                .with(Field.MAX_QUEUE, maxQueue).with(Field.RATE_LIMIT, rateLimit)
-                .with(Field.PUBLIC, publicTrigger).with(Field.DESCRIPTION, description);
+                .with(Field.TIMEOUT, timeout)
+                .with(Field.MEMORY, memory)
+                .with(Field.CPUS, cpus)
+                .with(Field.CONCURRENCY, concurrency)
+                .with(Field.MIN_INSTANCES, minInstances)
+                .with(Field.MAX_INSTANCES, maxInstances)
+                .with(Field.IDLE_TIMEOUT, idleTimeout)
+                .with(Field.MAX_QUEUE, maxQueue)
+                .with(Field.RATE_LIMIT, rateLimit)
+                .with(Field.PUBLIC, publicTrigger)
+                .with(Field.DESCRIPTION, description);
     }
 }

@@ -36,13 +36,14 @@ final class ApiKeySource {
 
     /** The key, or {@link ApiKey#none} when none is set; says which at debug level. */
     ApiKey find(GoalLog log) throws FnExecutionException {
-        String property = session.getUserProperties().getProperty(ApiKey.PROPERTY,
-                session.getSystemProperties().getProperty(ApiKey.PROPERTY));
-        ApiKey key = ApiKey.resolve(property, System.getenv(ApiKey.ENVIRONMENT), serverId,
-                this::settingsPassword);
-        log.debug(key.isPresent() ? "Calling the runtime with " + key + "."
-                : "No API key (-Dfn.apiKey, FN4J_API_KEY or settings.xml <server> '" + serverId
-                        + "'): calling the runtime without one.");
+        String property = session.getUserProperties()
+                .getProperty(ApiKey.PROPERTY, session.getSystemProperties().getProperty(ApiKey.PROPERTY));
+        ApiKey key = ApiKey.resolve(property, System.getenv(ApiKey.ENVIRONMENT), serverId, this::settingsPassword);
+        log.debug(
+                key.isPresent()
+                        ? "Calling the runtime with " + key + "."
+                        : "No API key (-Dfn.apiKey, FN4J_API_KEY or settings.xml <server> '" + serverId
+                                + "'): calling the runtime without one.");
         return key;
     }
 
@@ -54,8 +55,10 @@ final class ApiKeySource {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new FnExecutionException("Cannot decrypt the password of <server> '" + serverId
-                        + "' in settings.xml: " + problem.getMessage(), problem.getException());
+                throw new FnExecutionException(
+                        "Cannot decrypt the password of <server> '" + serverId + "' in settings.xml: "
+                                + problem.getMessage(),
+                        problem.getException());
             }
         }
         return result.getServer().getPassword();

@@ -20,8 +20,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * checks the settings and handlers before any image work. By default writes the image archive
  * {@code target/fn/image.tar}, which {@code fn:deploy} uploads.
  */
-@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE,
-        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(
+        name = "build",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class BuildMojo extends AbstractImageMojo {
 

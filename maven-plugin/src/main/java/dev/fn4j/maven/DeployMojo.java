@@ -23,8 +23,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Prints each function's URL and revision, and whether the URL is public (needs no API key).
  * Compiles the project first, so {@code mvn fn:deploy} works on a fresh checkout.
  */
-@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY,
-        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(
+        name = "deploy",
+        defaultPhase = LifecyclePhase.DEPLOY,
+        requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class DeployMojo extends AbstractImageMojo {
 

@@ -59,7 +59,8 @@ public class InvokeMojo extends AbstractFunctionMojo {
     protected void run() throws FnFailureException, FnExecutionException {
         String name = invocationName();
         Duration wait = async ? AsyncCaller.parseWait(asyncWait) : null;
-        InvocationInput input = InvocationInput.of(data, file, contentType, project().getBasedir().toPath());
+        InvocationInput input = InvocationInput.of(
+                data, file, contentType, project().getBasedir().toPath());
         GoalOutput out = output();
         if (input.isEmpty()) {
             out.log().info("No -Dfn.data or -Dfn.file: invoking " + name + " with an empty input.");

@@ -36,10 +36,17 @@ final class ProjectInputs {
      */
     BuildInputs buildInputs(String baseImage, String output, String image) throws FnExecutionException {
         Path target = Path.of(project.getBuild().getDirectory());
-        return new BuildInputs(project.getBasedir().toPath(),
-                Path.of(project.getBuild().getOutputDirectory()), dependencies(), hostJar(), baseImage,
-                output, image, ImageNames.defaultName(project.getArtifactId(), project.getVersion()),
-                target.resolve("fn").resolve("image.tar"), labels());
+        return new BuildInputs(
+                project.getBasedir().toPath(),
+                Path.of(project.getBuild().getOutputDirectory()),
+                dependencies(),
+                hostJar(),
+                baseImage,
+                output,
+                image,
+                ImageNames.defaultName(project.getArtifactId(), project.getVersion()),
+                target.resolve("fn").resolve("image.tar"),
+                labels());
     }
 
     /** The runtime class path: no test or provided dependencies, nor ones not on a class path. */
@@ -49,8 +56,9 @@ final class ProjectInputs {
             if (artifact.getArtifactHandler().isAddedToClasspath()
                     && !Artifact.SCOPE_TEST.equals(artifact.getScope())
                     && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())) {
-                dependencies.put(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":"
-                        + artifact.getBaseVersion(), artifact.getFile() == null ? null : artifact.getFile().toPath());
+                dependencies.put(
+                        artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion(),
+                        artifact.getFile() == null ? null : artifact.getFile().toPath());
             }
         }
         return dependencies;
@@ -66,9 +74,11 @@ final class ProjectInputs {
     private Path hostJar() throws FnExecutionException {
         Artifact host = plugin.getArtifactMap().get(HOST_ARTIFACT);
         if (host == null || host.getFile() == null) {
-            throw new FnExecutionException("fn-maven-plugin " + plugin.getVersion()
-                    + " has no " + HOST_ARTIFACT + " dependency to put into the image;"
-                    + " the plugin's installation is broken: reinstall it.", null);
+            throw new FnExecutionException(
+                    "fn-maven-plugin " + plugin.getVersion()
+                            + " has no " + HOST_ARTIFACT + " dependency to put into the image;"
+                            + " the plugin's installation is broken: reinstall it.",
+                    null);
         }
         return host.getFile().toPath();
     }

@@ -2,9 +2,9 @@ package dev.fn4j.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fn4j.spec.Field;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
-import dev.fn4j.spec.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,8 +25,10 @@ class GoalParametersTest {
      * field of the shared spec has its parameter there.
      */
     private static final List<String> FUNCTION_SETTINGS = Stream.concat(
-                    Stream.of("handler", "baseImage", "image", "env"), Field.ALL.stream().map(Field::name))
+                    Stream.of("handler", "baseImage", "image", "env"),
+                    Field.ALL.stream().map(Field::name))
             .toList();
+
     private static final List<String> RUNTIME = List.of("url", "serverId");
 
     /** Goal name to its parameters' names, each with its {@code -D} property expression. */
@@ -36,20 +38,24 @@ class GoalParametersTest {
     static void readDescriptor() throws Exception {
         goals = new LinkedHashMap<>();
         try (InputStream in = GoalParametersTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
-            assertThat(in).as("plugin.xml; run through Maven, which generates it").isNotNull();
-            Element plugin = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in)
+            assertThat(in)
+                    .as("plugin.xml; run through Maven, which generates it")
+                    .isNotNull();
+            Element plugin = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(in)
                     .getDocumentElement();
             NodeList mojos = plugin.getElementsByTagName("mojo");
             for (int i = 0; i < mojos.getLength(); i++) {
                 Element mojo = (Element) mojos.item(i);
                 Map<String, String> parameters = new LinkedHashMap<>();
-                NodeList names = ((Element) mojo.getElementsByTagName("parameters").item(0))
-                        .getElementsByTagName("name");
+                NodeList names =
+                        ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("name");
                 for (int j = 0; j < names.getLength(); j++) {
                     parameters.put(names.item(j).getTextContent(), "");
                 }
-                NodeList configuration = ((Element) mojo.getElementsByTagName("configuration").item(0))
-                        .getChildNodes();
+                NodeList configuration =
+                        ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
                 for (int j = 0; j < configuration.getLength(); j++) {
                     if (configuration.item(j) instanceof Element value) {
                         parameters.put(value.getTagName(), value.getTextContent());
@@ -67,7 +73,9 @@ class GoalParametersTest {
     @Test
     void keysAndListDeclareOnlyTheRuntime() {
         for (String goal : List.of("keys", "list")) {
-            assertThat(goals.get(goal)).as(goal).doesNotContainKeys(FUNCTION_SETTINGS.toArray(String[]::new))
+            assertThat(goals.get(goal))
+                    .as(goal)
+                    .doesNotContainKeys(FUNCTION_SETTINGS.toArray(String[]::new))
                     .doesNotContainKeys("name", "functions", "project", "output")
                     .containsKeys(RUNTIME.toArray(String[]::new));
         }
@@ -76,7 +84,9 @@ class GoalParametersTest {
     @Test
     void goalsOnADeployedFunctionDeclareNoFunctionSettings() {
         for (String goal : List.of("invoke", "logs", "delete")) {
-            assertThat(goals.get(goal)).as(goal).doesNotContainKeys(FUNCTION_SETTINGS.toArray(String[]::new))
+            assertThat(goals.get(goal))
+                    .as(goal)
+                    .doesNotContainKeys(FUNCTION_SETTINGS.toArray(String[]::new))
                     .containsKeys("name", "functions", "url", "serverId");
         }
     }
@@ -84,7 +94,9 @@ class GoalParametersTest {
     @Test
     void buildAndDeployDeclareEveryFunctionSetting() {
         for (String goal : List.of("build", "deploy")) {
-            assertThat(goals.get(goal)).as(goal).containsKeys(FUNCTION_SETTINGS.toArray(String[]::new))
+            assertThat(goals.get(goal))
+                    .as(goal)
+                    .containsKeys(FUNCTION_SETTINGS.toArray(String[]::new))
                     .containsKeys("name", "functions");
         }
         assertThat(goals.get("build")).containsKey("output");
@@ -100,8 +112,11 @@ class GoalParametersTest {
             assertThat(goal.getValue()).as(goal.getKey()).containsEntry("skip", "${fn.skip}");
             for (Map.Entry<String, String> parameter : goal.getValue().entrySet()) {
                 String name = parameter.getKey();
-                if (!List.of("env", "functions", "project", "session", "settings", "plugin").contains(name)) {
-                    assertThat(parameter.getValue()).as(goal.getKey() + " " + name).isEqualTo("${fn." + name + "}");
+                if (!List.of("env", "functions", "project", "session", "settings", "plugin")
+                        .contains(name)) {
+                    assertThat(parameter.getValue())
+                            .as(goal.getKey() + " " + name)
+                            .isEqualTo("${fn." + name + "}");
                 }
             }
         }

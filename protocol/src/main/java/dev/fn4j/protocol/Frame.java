@@ -44,8 +44,7 @@ public sealed interface Frame {
      * @param headers metadata; names starting with {@code :} are protocol pseudo-headers
      * @param body the call body
      */
-    record Invoke(String requestId, long deadlineEpochMillis, List<Header> headers, byte[] body)
-            implements Frame {
+    record Invoke(String requestId, long deadlineEpochMillis, List<Header> headers, byte[] body) implements Frame {
         public static final byte TYPE = 2;
 
         public Invoke {
@@ -90,8 +89,7 @@ public sealed interface Frame {
      * @param message the exception's message, empty when it had none
      * @param stackTrace the exception's stack trace as text
      */
-    record FunctionError(String requestId, String errorType, String message, String stackTrace)
-            implements Frame {
+    record FunctionError(String requestId, String errorType, String message, String stackTrace) implements Frame {
         public static final byte TYPE = 4;
 
         public FunctionError {
@@ -116,8 +114,7 @@ public sealed interface Frame {
      * @param message what went wrong, for the caller
      * @param fatal whether the host is about to exit, so the instance must not be reused
      */
-    record PlatformError(String requestId, String code, String message, boolean fatal)
-            implements Frame {
+    record PlatformError(String requestId, String code, String message, boolean fatal) implements Frame {
         public static final byte TYPE = 5;
 
         public PlatformError {

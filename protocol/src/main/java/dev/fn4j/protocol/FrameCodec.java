@@ -57,8 +57,8 @@ public final class FrameCodec {
             data.writeBoolean(logs.truncated());
         }
         if (buffer.size() > Protocol.MAX_FRAME_BYTES) {
-            throw new ProtocolException("frame too large: " + buffer.size() + " bytes, limit "
-                    + Protocol.MAX_FRAME_BYTES);
+            throw new ProtocolException(
+                    "frame too large: " + buffer.size() + " bytes, limit " + Protocol.MAX_FRAME_BYTES);
         }
         DataOutputStream framed = new DataOutputStream(out);
         framed.writeInt(buffer.size());
@@ -100,8 +100,8 @@ public final class FrameCodec {
         Reader in = new Reader(payload);
         byte version = in.data.readByte();
         if (version != Protocol.VERSION) {
-            throw new ProtocolException("unsupported protocol version: " + version
-                    + " (this side speaks " + Protocol.VERSION + ")");
+            throw new ProtocolException(
+                    "unsupported protocol version: " + version + " (this side speaks " + Protocol.VERSION + ")");
         }
         byte type = in.data.readByte();
         Frame frame;
@@ -120,13 +120,12 @@ public final class FrameCodec {
     private static Frame decode(byte type, Reader in) throws IOException {
         return switch (type) {
             case Frame.Hello.TYPE -> new Frame.Hello(in.string(), in.data.readInt(), in.string());
-            case Frame.Invoke.TYPE -> new Frame.Invoke(
-                    in.string(), in.data.readLong(), in.headers(), in.bytes());
+            case Frame.Invoke.TYPE -> new Frame.Invoke(in.string(), in.data.readLong(), in.headers(), in.bytes());
             case Frame.Result.TYPE -> new Frame.Result(in.string(), in.headers(), in.bytes());
-            case Frame.FunctionError.TYPE -> new Frame.FunctionError(
-                    in.string(), in.string(), in.string(), in.string());
-            case Frame.PlatformError.TYPE -> new Frame.PlatformError(
-                    in.string(), in.string(), in.string(), in.data.readBoolean());
+            case Frame.FunctionError.TYPE ->
+                new Frame.FunctionError(in.string(), in.string(), in.string(), in.string());
+            case Frame.PlatformError.TYPE ->
+                new Frame.PlatformError(in.string(), in.string(), in.string(), in.data.readBoolean());
             case Frame.Logs.TYPE -> new Frame.Logs(in.string(), in.string(), in.data.readBoolean());
             default -> throw new ProtocolException("unknown frame type: " + type);
         };
@@ -141,8 +140,7 @@ public final class FrameCodec {
         out.write(bytes);
     }
 
-    private static void writeHeaders(DataOutputStream out, List<Frame.Header> headers)
-            throws IOException {
+    private static void writeHeaders(DataOutputStream out, List<Frame.Header> headers) throws IOException {
         out.writeInt(headers.size());
         for (Frame.Header header : headers) {
             writeString(out, header.name());
@@ -169,8 +167,8 @@ public final class FrameCodec {
         byte[] bytes() throws IOException {
             int count = data.readInt();
             if (count < 0 || count > remaining()) {
-                throw new ProtocolException("field length " + count + " exceeds the "
-                        + remaining() + " bytes left of a " + payload.length + "-byte frame");
+                throw new ProtocolException("field length " + count + " exceeds the " + remaining()
+                        + " bytes left of a " + payload.length + "-byte frame");
             }
             byte[] bytes = new byte[count];
             data.readFully(bytes);

@@ -10,6 +10,7 @@ public final class ImageLayout {
 
     /** The shaded host jar; it also carries fn4j-api, so the user's copy is left out. */
     public static final String HOST_JAR = "/app/host/fn4j-host.jar";
+
     public static final String LIBS_DIR = "/app/libs";
     public static final String SNAPSHOT_LIBS_DIR = "/app/snapshot-libs";
     public static final String RESOURCES_DIR = "/app/resources";
@@ -24,22 +25,20 @@ public final class ImageLayout {
 
     /** Image labels that describe the function packed into an image. */
     public static final String LABEL_HANDLERS = "dev.fn4j.handlers";
+
     public static final String LABEL_API_VERSION = "dev.fn4j.api-version";
 
     /** Host jar first, so its fn4j-api classes win over any copy among the libraries. */
-    public static final String CLASSPATH = String.join(":",
-            HOST_JAR, RESOURCES_DIR, CLASSES_DIR, SNAPSHOT_LIBS_DIR + "/*", LIBS_DIR + "/*");
+    public static final String CLASSPATH =
+            String.join(":", HOST_JAR, RESOURCES_DIR, CLASSES_DIR, SNAPSHOT_LIBS_DIR + "/*", LIBS_DIR + "/*");
 
     /**
      * The JVM flags every instance starts with: a small serial-GC JVM that sizes its heap from
      * the container's memory limit. The host itself reports an OutOfMemoryError as a fatal
      * {@code out_of_memory} platform error and halts, so the instance is never reused.
      */
-    public static final List<String> JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC",
-            "-XX:MaxRAMPercentage=70",
-            "-Xss512k",
-            "-Djava.io.tmpdir=/tmp");
+    public static final List<String> JVM_FLAGS =
+            List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=70", "-Xss512k", "-Djava.io.tmpdir=/tmp");
 
     private ImageLayout() {}
 

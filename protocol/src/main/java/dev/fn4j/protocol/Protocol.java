@@ -17,6 +17,7 @@ public final class Protocol {
 
     /** Environment variables the runtime sets in every instance and the host reads. */
     public static final String ENV_SOCKET = "FN4J_SOCKET";
+
     public static final String ENV_INSTANCE_ID = "FN4J_INSTANCE_ID";
     public static final String ENV_HANDLER = "FN4J_HANDLER";
     public static final String ENV_FUNCTION = "FN4J_FUNCTION";
@@ -37,6 +38,7 @@ public final class Protocol {
 
     /** Pseudo-headers of an {@link Frame.Invoke} made by an HTTP trigger. */
     public static final String METHOD = ":method";
+
     public static final String PATH = ":path";
     public static final String QUERY = ":query";
     /** Pseudo-header of a {@link Frame.Result} from an HTTP handler. */
@@ -44,6 +46,7 @@ public final class Protocol {
 
     /** Platform error codes a host sends in {@link Frame.PlatformError}. */
     public static final String BAD_INPUT = "bad_input";
+
     public static final String OUT_OF_MEMORY = "out_of_memory";
     public static final String BAD_OUTPUT = "bad_output";
 

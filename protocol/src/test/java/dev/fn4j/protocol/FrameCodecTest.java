@@ -33,17 +33,19 @@ class FrameCodecTest {
     /** The worked example of docs/protocol.md, byte for byte. */
     @Test
     void invokeHasTheDocumentedLayout() throws IOException {
-        Frame.Result result = new Frame.Result("r", List.of(new Frame.Header(":status", "200")),
-                new byte[] {0, 1});
+        Frame.Result result = new Frame.Result("r", List.of(new Frame.Header(":status", "200")), new byte[] {0, 1});
         Frame.Result resultBack = (Frame.Result) read(bytes(result));
         assertEquals(result.requestId(), resultBack.requestId());
         assertEquals(result.headers(), resultBack.headers());
         assertArrayEquals(result.body(), resultBack.body());
-        Frame.Invoke invoke = new Frame.Invoke("r1", 1767225600000L,
+        Frame.Invoke invoke = new Frame.Invoke(
+                "r1",
+                1767225600000L,
                 List.of(new Frame.Header(":method", "GET"), new Frame.Header(":path", "/hi")),
                 "ok".getBytes(StandardCharsets.UTF_8));
 
-        assertEquals("0000003c" + "01" + "02" + "00000002" + "7231" + "0000019b76daa800"
+        assertEquals(
+                "0000003c" + "01" + "02" + "00000002" + "7231" + "0000019b76daa800"
                         + "00000002" + "00000007" + "3a6d6574686f64" + "00000003" + "474554"
                         + "00000005" + "3a70617468" + "00000003" + "2f6869"
                         + "00000002" + "6f6b",
@@ -53,11 +55,13 @@ class FrameCodecTest {
     /** The answer in the worked example of docs/protocol.md. */
     @Test
     void resultHasTheDocumentedLayout() throws IOException {
-        Frame.Result result = new Frame.Result("r1",
+        Frame.Result result = new Frame.Result(
+                "r1",
                 List.of(new Frame.Header("content-type", "text/plain; charset=utf-8")),
                 "ok".getBytes(StandardCharsets.UTF_8));
 
-        assertEquals("0000003f" + "01" + "03" + "00000002" + "7231"
+        assertEquals(
+                "0000003f" + "01" + "03" + "00000002" + "7231"
                         + "00000001" + "0000000c" + "636f6e74656e742d74797065"
                         + "00000019" + "746578742f706c61696e3b20636861727365743d7574662d38"
                         + "00000002" + "6f6b",
@@ -69,14 +73,14 @@ class FrameCodecTest {
     void logsHasTheDocumentedLayout() throws IOException {
         Frame.Logs logs = new Frame.Logs("r1", "hi\n", false);
 
-        assertEquals("00000010" + "01" + "06" + "00000002" + "7231" + "00000003" + "68690a" + "00",
+        assertEquals(
+                "00000010" + "01" + "06" + "00000002" + "7231" + "00000003" + "68690a" + "00",
                 HexFormat.of().formatHex(bytes(logs)));
     }
 
     @Test
     void logsRoundTripWithTextAndTruncatedFlag() throws IOException {
-        Frame.Logs logs = new Frame.Logs("r9", "grüß\nline two\n… [fn4j: log truncated after 8 bytes]\n",
-                true);
+        Frame.Logs logs = new Frame.Logs("r9", "grüß\nline two\n… [fn4j: log truncated after 8 bytes]\n", true);
 
         assertEquals(logs, read(bytes(logs)));
     }
@@ -90,8 +94,8 @@ class FrameCodecTest {
 
     @Test
     void logsWithoutItsFlagIsMalformed() {
-        ProtocolException e = assertThrows(ProtocolException.class,
-                () -> read(hex("0000000d 0106 00000001 72 00000002 6869")));
+        ProtocolException e =
+                assertThrows(ProtocolException.class, () -> read(hex("0000000d 0106 00000001 72 00000002 6869")));
         assertTrue(e.getMessage().startsWith("malformed frame of type 6"), e.getMessage());
     }
 
@@ -106,14 +110,12 @@ class FrameCodecTest {
         for (Frame frame : frames) {
             assertEquals(frame, read(bytes(frame)));
         }
-        Frame.Result result = new Frame.Result("r", List.of(new Frame.Header(":status", "200")),
-                new byte[] {0, 1});
+        Frame.Result result = new Frame.Result("r", List.of(new Frame.Header(":status", "200")), new byte[] {0, 1});
         Frame.Result resultBack = (Frame.Result) read(bytes(result));
         assertEquals(result.requestId(), resultBack.requestId());
         assertEquals(result.headers(), resultBack.headers());
         assertArrayEquals(result.body(), resultBack.body());
-        Frame.Invoke invoke = new Frame.Invoke("ü", Long.MIN_VALUE, List.of(new Frame.Header("a", "")),
-                new byte[] {9});
+        Frame.Invoke invoke = new Frame.Invoke("ü", Long.MIN_VALUE, List.of(new Frame.Header("a", "")), new byte[] {9});
         Frame.Invoke back = (Frame.Invoke) read(bytes(invoke));
         assertEquals(invoke.requestId(), back.requestId());
         assertEquals(invoke.deadlineEpochMillis(), back.deadlineEpochMillis());
@@ -153,23 +155,23 @@ class FrameCodecTest {
     @Test
     void fieldRunningPastTheFrameIsAProtocolErrorNotEndOfStream() {
         // A PlatformError whose boolean is missing: before, this read as a clean end of stream.
-        ProtocolException e = assertThrows(ProtocolException.class,
-                () -> read(hex("0000000e 0105 00000000 00000000 00000000")));
+        ProtocolException e =
+                assertThrows(ProtocolException.class, () -> read(hex("0000000e 0105 00000000 00000000 00000000")));
         assertTrue(e.getMessage().startsWith("malformed frame of type 5"), e.getMessage());
     }
 
     @Test
     void invalidFieldValueIsAProtocolError() {
         // A Hello with connection index -1.
-        ProtocolException e = assertThrows(ProtocolException.class,
-                () -> read(hex("0000000e 0101 00000000 ffffffff 00000000")));
+        ProtocolException e =
+                assertThrows(ProtocolException.class, () -> read(hex("0000000e 0101 00000000 ffffffff 00000000")));
         assertEquals("malformed frame of type 1: connection must be in [0, 65535]: -1", e.getMessage());
     }
 
     @Test
     void trailingBytesAreRefused() {
-        ProtocolException e = assertThrows(ProtocolException.class,
-                () -> read(hex("00000010 0105 00000000 00000000 00000000 01 ff")));
+        ProtocolException e = assertThrows(
+                ProtocolException.class, () -> read(hex("00000010 0105 00000000 00000000 00000000 01 ff")));
         assertEquals("1 trailing bytes after frame type 5", e.getMessage());
     }
 

@@ -12,31 +12,31 @@ import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpecParser;
 import dev.fn4j.runtime.http.ApiServer;
+import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
 import dev.fn4j.runtime.instance.OrphanReaper;
+import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.invocation.InvocationStore;
 import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.runtime.limit.RateLimiter;
+import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolInstances;
 import dev.fn4j.runtime.pool.PoolRegistry;
-import dev.fn4j.runtime.instance.Instance;
-import dev.fn4j.runtime.limit.MemoryBudget;
-import dev.fn4j.runtime.limit.RateLimiter;
-import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.store.Database;
-import dev.fn4j.runtime.invocation.InvocationEvents;
-import dev.fn4j.runtime.invocation.InvocationRecorder;
-import dev.fn4j.runtime.invocation.InvocationStore;
 import dev.fn4j.runtime.store.FunctionTable;
 import dev.fn4j.runtime.store.InvocationTable;
 import dev.fn4j.runtime.store.KeyTable;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,8 +73,7 @@ public final class FnRuntime implements AutoCloseable {
     private final Clock clock;
     private boolean closed;
 
-    private FnRuntime(RuntimeConfig config, ContainerEngine engine, Database database)
-            throws IOException {
+    private FnRuntime(RuntimeConfig config, ContainerEngine engine, Database database) throws IOException {
         this.config = config;
         this.engine = engine;
         this.database = database;
@@ -85,16 +84,27 @@ public final class FnRuntime implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
         InstanceRemover remover = new InstanceRemover(engine, background);
         this.reaper = new OrphanReaper(engine, remover);
-        InstanceStarter starter = new InstanceStarter(engine, runtimeId, config.containerLabels(),
-                config.instancesDir(), config.startTimeout(), background, timers, remover, clock);
+        InstanceStarter starter = new InstanceStarter(
+                engine,
+                runtimeId,
+                config.containerLabels(),
+                config.instancesDir(),
+                config.startTimeout(),
+                background,
+                timers,
+                remover,
+                clock);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         this.metrics = new RuntimeMetrics();
-        Capacity capacity = new Capacity(function -> timedStart(starter, function), remover::kill,
-                new MemoryBudget(config.memoryBudget()));
+        Capacity capacity = new Capacity(
+                function -> timedStart(starter, function), remover::kill, new MemoryBudget(config.memoryBudget()));
         this.pools = new PoolRegistry(capacity, background, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
         this.registry = new FunctionRegistry(clock, new FunctionTable(database));
-        Deployer deployer = new Deployer(registry, pools, engine,
+        Deployer deployer = new Deployer(
+                registry,
+                pools,
+                engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()));
         Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock);
         this.invocations = new InvocationTable(database);
@@ -106,12 +116,25 @@ public final class FnRuntime implements AutoCloseable {
         ApiKeys keys = new ApiKeys(new KeyTable(database), clock, background);
         AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
         this.server = new ApiServer(
-                new ApiServer.Parts(engine::ping, runtimeId, deployer,
-                        new Images(engine, config.uploadDir()), registry,
-                        new PoolInstances(pools), calls, recorder, events,
-                        () -> metrics.scrape(pools), background, keys),
-                new ApiServer.Settings(config.host(), config.port(), config.workerThreads(),
-                        config.maxBodyBytes(), config.maxImageBytes()));
+                new ApiServer.Parts(
+                        engine::ping,
+                        runtimeId,
+                        deployer,
+                        new Images(engine, config.uploadDir()),
+                        registry,
+                        new PoolInstances(pools),
+                        calls,
+                        recorder,
+                        events,
+                        () -> metrics.scrape(pools),
+                        background,
+                        keys),
+                new ApiServer.Settings(
+                        config.host(),
+                        config.port(),
+                        config.workerThreads(),
+                        config.maxBodyBytes(),
+                        config.maxImageBytes()));
     }
 
     /**
@@ -137,21 +160,28 @@ public final class FnRuntime implements AutoCloseable {
             }
             runtime.async.recover();
             runtime.timers.scheduleWithFixedDelay(runtime::reapIdle, 1, 1, TimeUnit.SECONDS);
-            runtime.timers.scheduleWithFixedDelay(runtime.limiter::forgetIdle, 1, 1,
-                    TimeUnit.MINUTES);
+            runtime.timers.scheduleWithFixedDelay(runtime.limiter::forgetIdle, 1, 1, TimeUnit.MINUTES);
             long every = config.retentionCheckInterval().toMillis();
             runtime.timers.scheduleWithFixedDelay(
                     () -> runtime.background.execute(runtime::deleteOldInvocations),
-                    every, every, TimeUnit.MILLISECONDS);
+                    every,
+                    every,
+                    TimeUnit.MILLISECONDS);
             runtime.server.start();
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
         }
-        LOG.info("loaded {} function(s); keeping ended invocations for {}",
-                runtime.registry.list().size(), config.invocationRetention());
-        LOG.info("fn4j runtime {} listening on http://{}:{} (data dir {})", runtime.runtimeId,
-                config.host(), runtime.port(), config.dataDir());
+        LOG.info(
+                "loaded {} function(s); keeping ended invocations for {}",
+                runtime.registry.list().size(),
+                config.invocationRetention());
+        LOG.info(
+                "fn4j runtime {} listening on http://{}:{} (data dir {})",
+                runtime.runtimeId,
+                config.host(),
+                runtime.port(),
+                config.dataDir());
         return runtime;
     }
 
@@ -166,11 +196,9 @@ public final class FnRuntime implements AutoCloseable {
     /** Deletes ended invocations older than the retention; runs on a background thread. */
     private void deleteOldInvocations() {
         try {
-            int deleted = invocations.deleteEndedBefore(
-                    clock.instant().minus(config.invocationRetention()));
+            int deleted = invocations.deleteEndedBefore(clock.instant().minus(config.invocationRetention()));
             if (deleted > 0) {
-                LOG.info("deleted {} invocation(s) older than {}", deleted,
-                        config.invocationRetention());
+                LOG.info("deleted {} invocation(s) older than {}", deleted, config.invocationRetention());
             }
         } catch (RuntimeException e) {
             LOG.warn("deleting old invocations failed: {}", e.getMessage());
@@ -205,14 +233,14 @@ public final class FnRuntime implements AutoCloseable {
             return;
         }
         closed = true;
-        LOG.info("stopping: draining calls for up to {}s", config.shutdownGrace().toSeconds());
+        LOG.info(
+                "stopping: draining calls for up to {}s", config.shutdownGrace().toSeconds());
         long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
         try {
             async.stopStarting();
             events.closeAll();
             boolean drained = server.drain(config.shutdownGrace());
-            boolean asyncDone = async.awaitRunning(Duration.ofNanos(
-                    Math.max(0, deadline - System.nanoTime())));
+            boolean asyncDone = async.awaitRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (!drained || !asyncDone) {
                 LOG.warn("calls still running after the grace period; stopping anyway"
                         + " (unfinished asynchronous calls run again at the next start)");

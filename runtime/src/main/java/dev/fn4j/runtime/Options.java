@@ -8,10 +8,23 @@ import java.util.Set;
 /** Command-line {@code --name value} options, each falling back to {@code FN4J_NAME} in the env. */
 final class Options {
 
-    private static final Set<String> KNOWN = Set.of("host", "port", "data-dir", "max-body-bytes",
-            "max-image-bytes", "worker-threads", "start-timeout-seconds", "shutdown-grace-seconds",
-            "client-rate-limit", "client-burst", "memory-budget-mb", "database-url",
-            "database-user", "database-password", "invocation-retention-hours", "log-format",
+    private static final Set<String> KNOWN = Set.of(
+            "host",
+            "port",
+            "data-dir",
+            "max-body-bytes",
+            "max-image-bytes",
+            "worker-threads",
+            "start-timeout-seconds",
+            "shutdown-grace-seconds",
+            "client-rate-limit",
+            "client-burst",
+            "memory-budget-mb",
+            "database-url",
+            "database-user",
+            "database-password",
+            "invocation-retention-hours",
+            "log-format",
             "container-label");
 
     private final Map<String, String> values;

@@ -2,8 +2,8 @@ package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
-import dev.fn4j.spec.RateLimit;
 import dev.fn4j.runtime.store.DatabaseSettings;
+import dev.fn4j.spec.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -32,10 +32,21 @@ import java.util.regex.Pattern;
  * @param containerLabels labels put on every container this runtime starts besides fn4j's own,
  *     to tell runtimes sharing an engine apart (the tests mark theirs); none by default
  */
-public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyBytes,
-        long maxImageBytes, int workerThreads, Duration startTimeout, Duration shutdownGrace,
-        RateLimit clientRateLimit, long memoryBudget, DatabaseSettings database,
-        Duration invocationRetention, String adminKey, LogFormat logFormat,
+public record RuntimeConfig(
+        String host,
+        int port,
+        Path dataDir,
+        long maxBodyBytes,
+        long maxImageBytes,
+        int workerThreads,
+        Duration startTimeout,
+        Duration shutdownGrace,
+        RateLimit clientRateLimit,
+        long memoryBudget,
+        DatabaseSettings database,
+        Duration invocationRetention,
+        String adminKey,
+        LogFormat logFormat,
         Map<String, String> containerLabels) {
 
     /** The default {@code --invocation-retention-hours}. */
@@ -69,21 +80,20 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
         Objects.requireNonNull(logFormat, "logFormat");
         if (database == null) {
             if (dataDir.toString().contains(";")) {
-                throw new ConfigException("--data-dir must not contain ';' when the runtime keeps"
-                        + " its database in it: " + dataDir);
+                throw new ConfigException(
+                        "--data-dir must not contain ';' when the runtime keeps" + " its database in it: " + dataDir);
             }
             database = DatabaseSettings.h2File(dataDir.resolve("db").resolve("fn4j"));
         }
-        if (invocationRetention == null || invocationRetention.isNegative()
-                || invocationRetention.isZero()) {
-            throw new ConfigException("--invocation-retention-hours must be positive: "
-                    + invocationRetention);
+        if (invocationRetention == null || invocationRetention.isNegative() || invocationRetention.isZero()) {
+            throw new ConfigException("--invocation-retention-hours must be positive: " + invocationRetention);
         }
         if (adminKey != null) {
             adminKey = adminKey.strip();
             if (adminKey.isEmpty()) {
                 adminKey = null;
-            } else if (adminKey.length() < MIN_ADMIN_KEY_LENGTH || adminKey.length() > 512
+            } else if (adminKey.length() < MIN_ADMIN_KEY_LENGTH
+                    || adminKey.length() > 512
                     || !adminKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
                 // The value is a secret: say what is wrong with it, never what it is.
                 throw new ConfigException("FN4J_ADMIN_KEY must be " + MIN_ADMIN_KEY_LENGTH
@@ -118,8 +128,7 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
         String value = options.string("log-format", LogFormat.TEXT.optionValue());
         LogFormat format = LogFormat.named(value);
         if (format == null) {
-            throw new ConfigException("--log-format (or FN4J_LOG_FORMAT) must be text or json: '"
-                    + value + "'");
+            throw new ConfigException("--log-format (or FN4J_LOG_FORMAT) must be text or json: '" + value + "'");
         }
         return format;
     }
@@ -133,7 +142,8 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
         int eq = label.indexOf('=');
         String key = eq < 0 ? "" : label.substring(0, eq);
         String value = eq < 0 ? "" : label.substring(eq + 1);
-        if (!LABEL_KEY.matcher(key).matches() || value.length() > 256
+        if (!LABEL_KEY.matcher(key).matches()
+                || value.length() > 256
                 || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new ConfigException("--container-label must be <key>=<value>, the key of letters,"
                     + " digits, '.', '-' and '_', the value up to 256 printable characters,"
@@ -170,8 +180,8 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
     private static Duration retention(Options options) {
         double hours = options.decimal("invocation-retention-hours", DEFAULT_RETENTION_HOURS);
         if (!(hours > 0) || hours > MAX_RETENTION_HOURS) {
-            throw new ConfigException("--invocation-retention-hours must be more than 0 and at"
-                    + " most " + (long) MAX_RETENTION_HOURS + " (ten years): " + hours);
+            throw new ConfigException("--invocation-retention-hours must be more than 0 and at" + " most "
+                    + (long) MAX_RETENTION_HOURS + " (ten years): " + hours);
         }
         long millis = Math.round(hours * 3_600_000);
         return Duration.ofMillis(Math.max(1, millis));
@@ -191,8 +201,8 @@ public record RuntimeConfig(String host, int port, Path dataDir, long maxBodyByt
     /** The settings with the database password masked. */
     @Override
     public String toString() {
-        return "RuntimeConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
-                + ", database=" + database + ", invocationRetention=" + invocationRetention + "]";
+        return "RuntimeConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
+                + ", invocationRetention=" + invocationRetention + "]";
     }
 
     private static RateLimit clientRateLimit(Options options) {

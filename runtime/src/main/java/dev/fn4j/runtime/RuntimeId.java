@@ -24,8 +24,8 @@ final class RuntimeId {
             if (VALID.matcher(id).matches()) {
                 return id;
             }
-            throw new ConfigException(file + " is damaged (expected 12 hex digits, found '"
-                    + id + "'); delete it to give this runtime a new id");
+            throw new ConfigException(file + " is damaged (expected 12 hex digits, found '" + id
+                    + "'); delete it to give this runtime a new id");
         }
         String id = Ids.instanceId();
         Files.createDirectories(dataDir);

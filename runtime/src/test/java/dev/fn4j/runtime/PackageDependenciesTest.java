@@ -111,7 +111,8 @@ class PackageDependenciesTest {
                 String pkg = dir.getFileName().toString();
                 Set<String> imports = new TreeSet<>();
                 try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (Path file :
+                            files.filter(f -> f.toString().endsWith(".java")).toList()) {
                         Matcher m = IMPORT.matcher(read(file));
                         while (m.find()) {
                             imports.add(m.group(1));

@@ -26,29 +26,44 @@ class RuntimeConfigTest {
 
     @Test
     void takesPostgresFromOptionsOrEnvironment() {
-        RuntimeConfig fromArgs = parse(Map.of(), "--data-dir", "/tmp/x", "--database-url",
-                "jdbc:postgresql://db:5432/fn4j", "--database-user", "fn4j",
-                "--database-password", "s3cret");
-        assertThat(fromArgs.database()).isEqualTo(
-                new DatabaseSettings("jdbc:postgresql://db:5432/fn4j", "fn4j", "s3cret"));
+        RuntimeConfig fromArgs = parse(
+                Map.of(),
+                "--data-dir",
+                "/tmp/x",
+                "--database-url",
+                "jdbc:postgresql://db:5432/fn4j",
+                "--database-user",
+                "fn4j",
+                "--database-password",
+                "s3cret");
+        assertThat(fromArgs.database())
+                .isEqualTo(new DatabaseSettings("jdbc:postgresql://db:5432/fn4j", "fn4j", "s3cret"));
         assertThat(fromArgs.toString()).doesNotContain("s3cret");
 
-        RuntimeConfig fromEnv = parse(Map.of("FN4J_DATABASE_URL", "jdbc:postgresql://db/fn4j",
-                "FN4J_DATABASE_USER", "u", "FN4J_DATABASE_PASSWORD", "p"), "--data-dir", "/tmp/x");
+        RuntimeConfig fromEnv = parse(
+                Map.of(
+                        "FN4J_DATABASE_URL",
+                        "jdbc:postgresql://db/fn4j",
+                        "FN4J_DATABASE_USER",
+                        "u",
+                        "FN4J_DATABASE_PASSWORD",
+                        "p"),
+                "--data-dir",
+                "/tmp/x");
         assertThat(fromEnv.database().kind()).isEqualTo(DatabaseSettings.Kind.POSTGRESQL);
         assertThat(fromEnv.database().user()).isEqualTo("u");
     }
 
     @Test
     void rejectsUnsupportedUrlsAndCredentialsWithoutAUrl() {
-        assertThatThrownBy(() -> parse(Map.of(), "--database-url",
-                "jdbc:mysql://db/fn4j?password=s3cret"))
+        assertThatThrownBy(() -> parse(Map.of(), "--database-url", "jdbc:mysql://db/fn4j?password=s3cret"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--database-url")
                 .hasMessageContaining("jdbc:mysql://db/fn4j?password=***")
                 .hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> parse(Map.of(), "--database-user", "fn4j"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("need --database-url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("need --database-url");
     }
 
     @Test
@@ -64,7 +79,8 @@ class RuntimeConfigTest {
     void rejectsRetentionThatIsNotAPositiveNumber() {
         for (String bad : new String[] {"0", "-1", "abc", "NaN", "1e9"}) {
             assertThatThrownBy(() -> parse(Map.of(), "--invocation-retention-hours", bad))
-                    .as(bad).isInstanceOf(ConfigException.class)
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("--invocation-retention-hours");
         }
     }
@@ -77,15 +93,17 @@ class RuntimeConfigTest {
         assertThat(config.toString()).doesNotContain(key);
         assertThat(parse(Map.of("FN4J_ADMIN_KEY", "  ")).adminKey()).isNull();
         assertThatThrownBy(() -> parse(Map.of(), "--admin-key", key))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("unknown option");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("unknown option");
     }
 
     @Test
     void rejectsAShortOrUnprintableAdminKeyWithoutEchoingIt() {
-        for (String bad : new String[] {"short-secret", "has a space in the middle of it",
-                "tab\tin-the-middle-of-the-key"}) {
+        for (String bad :
+                new String[] {"short-secret", "has a space in the middle of it", "tab\tin-the-middle-of-the-key"}) {
             assertThatThrownBy(() -> parse(Map.of("FN4J_ADMIN_KEY", bad)))
-                    .as(bad).isInstanceOf(ConfigException.class)
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("FN4J_ADMIN_KEY must be 20 to 512 printable ASCII")
                     .hasMessageNotContaining(bad);
         }
@@ -106,7 +124,8 @@ class RuntimeConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("--log-format (or FN4J_LOG_FORMAT) must be text or json: 'xml'");
         assertThatThrownBy(() -> parse(Map.of("FN4J_LOG_FORMAT", "")))
-                .isInstanceOf(ConfigException.class).hasMessageEndingWith("text or json: ''");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("text or json: ''");
     }
 
     @Test
@@ -122,7 +141,8 @@ class RuntimeConfigTest {
     void rejectsAContainerLabelThatIsMalformedOrFn4jsOwn() {
         for (String bad : new String[] {"no-value", "=x", "a b=c", "k=tab\tin"}) {
             assertThatThrownBy(() -> parse(Map.of(), "--container-label", bad))
-                    .as(bad).isInstanceOf(ConfigException.class)
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
                     .hasMessage("--container-label must be <key>=<value>, the key of letters,"
                             + " digits, '.', '-' and '_', the value up to 256 printable characters,"
                             + " e.g. com.example.env=staging: '" + bad + "'");

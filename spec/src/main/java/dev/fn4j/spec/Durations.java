@@ -16,8 +16,7 @@ public final class Durations {
     /** The units of an API key's lifetime. */
     public static final List<String> LIFETIME_UNITS = List.of("m", "h", "d");
     /** An API key's lifetime format, in words. */
-    public static final String LIFETIME_FORMAT = "<n>m, <n>h or <n>d (minutes, hours, days),"
-            + " for example 90d";
+    public static final String LIFETIME_FORMAT = "<n>m, <n>h or <n>d (minutes, hours, days)," + " for example 90d";
 
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 

@@ -37,11 +37,14 @@ public final class EnvNames {
             throw new SpecException(FIELD, name, "not a valid variable name", "use " + RULE);
         }
         if (name.length() > MAX_LENGTH) {
-            throw new SpecException(FIELD, name, "not a valid variable name",
-                    "use at most " + MAX_LENGTH + " characters");
+            throw new SpecException(
+                    FIELD, name, "not a valid variable name", "use at most " + MAX_LENGTH + " characters");
         }
         if (isReserved(name)) {
-            throw new SpecException(FIELD, name, "reserved for the platform",
+            throw new SpecException(
+                    FIELD,
+                    name,
+                    "reserved for the platform",
                     "names starting with " + RESERVED_PREFIX + " are reserved for the platform");
         }
         return name;

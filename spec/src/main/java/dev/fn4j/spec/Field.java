@@ -33,15 +33,23 @@ public final class Field<T> {
     public static final double MIN_CPUS = 0.01;
 
     /** The time limit of one call. */
-    public static final Field<Duration> TIMEOUT = duration("timeout", Duration.ofSeconds(30),
-            Duration.ofMinutes(15), "30s");
+    public static final Field<Duration> TIMEOUT =
+            duration("timeout", Duration.ofSeconds(30), Duration.ofMinutes(15), "30s");
     /** The memory limit of one instance, in bytes. */
-    public static final Field<Long> MEMORY = new Field<>("memory", Kind.TEXT, 256 * MemorySize.MIB,
-            64 * MemorySize.MIB, 16 * MemorySize.GIB, "<n>m or <n>g", "256m", "64m to 16g",
-            Field::parseMemory, MemorySize::format);
+    public static final Field<Long> MEMORY = new Field<>(
+            "memory",
+            Kind.TEXT,
+            256 * MemorySize.MIB,
+            64 * MemorySize.MIB,
+            16 * MemorySize.GIB,
+            "<n>m or <n>g",
+            "256m",
+            "64m to 16g",
+            Field::parseMemory,
+            MemorySize::format);
     /** The CPU quota of one instance, in cores; the runtime caps it at the machine's cores. */
-    public static final Field<Double> CPUS = new Field<>("cpus", Kind.NUMBER, 1.0, 0, 0,
-            "a number of cores", "0.5", "0.01 up", Field::parseCpus, String::valueOf);
+    public static final Field<Double> CPUS = new Field<>(
+            "cpus", Kind.NUMBER, 1.0, 0, 0, "a number of cores", "0.5", "0.01 up", Field::parseCpus, String::valueOf);
     /** The calls in flight per instance. */
     public static final Field<Integer> CONCURRENCY = whole("concurrency", 1, 1, 1000);
     /** The instances started at deploy and kept warm; at most {@link #MAX_INSTANCES}. */
@@ -49,26 +57,52 @@ public final class Field<T> {
     /** The most instances at once. */
     public static final Field<Integer> MAX_INSTANCES = whole("maxInstances", 10, 1, 100);
     /** How long an idle instance above the minimum lives. */
-    public static final Field<Duration> IDLE_TIMEOUT = duration("idleTimeout",
-            Duration.ofMinutes(10), Duration.ofDays(1), "10m");
+    public static final Field<Duration> IDLE_TIMEOUT =
+            duration("idleTimeout", Duration.ofMinutes(10), Duration.ofDays(1), "10m");
     /** The calls that may wait for a free instance. */
     public static final Field<Integer> MAX_QUEUE = whole("maxQueue", 100, 0, 10_000);
     /** The function's token bucket; none by default. */
-    public static final Field<RateLimit> RATE_LIMIT = new Field<>("rateLimit", Kind.RATE_LIMIT,
-            null, 1, RateLimit.MAX, RateLimit.FORMAT, RateLimit.EXAMPLE, "1 to " + RateLimit.MAX,
-            (f, text, ranged) -> RateLimit.parse(f.name, text), RateLimit::format);
+    public static final Field<RateLimit> RATE_LIMIT = new Field<>(
+            "rateLimit",
+            Kind.RATE_LIMIT,
+            null,
+            1,
+            RateLimit.MAX,
+            RateLimit.FORMAT,
+            RateLimit.EXAMPLE,
+            "1 to " + RateLimit.MAX,
+            (f, text, ranged) -> RateLimit.parse(f.name, text),
+            RateLimit::format);
     /** Whether the HTTP trigger answers callers without an API key. */
-    public static final Field<Boolean> PUBLIC = new Field<>("public", Kind.BOOLEAN, false, 0, 0,
-            "true or false", "true", "", Field::parseBoolean, String::valueOf);
+    public static final Field<Boolean> PUBLIC = new Field<>(
+            "public", Kind.BOOLEAN, false, 0, 0, "true or false", "true", "", Field::parseBoolean, String::valueOf);
 
     /** What the function does, in the user's words; shown by {@code GET /v1/functions/{name}}. */
-    public static final Field<String> DESCRIPTION = new Field<>("description", Kind.TEXT, "", 0, 256,
-            "text of at most 256 characters without control characters", "Greets people", "",
-            Field::parseText, text -> text);
+    public static final Field<String> DESCRIPTION = new Field<>(
+            "description",
+            Kind.TEXT,
+            "",
+            0,
+            256,
+            "text of at most 256 characters without control characters",
+            "Greets people",
+            "",
+            Field::parseText,
+            text -> text);
 
     /** Every setting, in the order the API documents them. */
-    public static final List<Field<?>> ALL = List.of(TIMEOUT, MEMORY, CPUS, CONCURRENCY,
-            MIN_INSTANCES, MAX_INSTANCES, IDLE_TIMEOUT, MAX_QUEUE, RATE_LIMIT, PUBLIC, DESCRIPTION);
+    public static final List<Field<?>> ALL = List.of(
+            TIMEOUT,
+            MEMORY,
+            CPUS,
+            CONCURRENCY,
+            MIN_INSTANCES,
+            MAX_INSTANCES,
+            IDLE_TIMEOUT,
+            MAX_QUEUE,
+            RATE_LIMIT,
+            PUBLIC,
+            DESCRIPTION);
 
     /** Reads a text form; checks the range only when {@code ranged}. */
     private interface Parser<T> {
@@ -77,22 +111,34 @@ public final class Field<T> {
 
     /** The name, such as {@code timeout}: the JSON field, the pom element, the -Dfn. suffix. */
     private final String name;
+
     private final Kind kind;
     /** The value when unset; null for none. */
     private final T defaultValue;
     /** The range of a duration (ms), a memory size (bytes) or a whole number; min ≤ max. */
     private final long min;
+
     private final long max;
     /** The form in words, such as {@code <n>ms, <n>s or <n>m}. */
     private final String format;
+
     private final String example;
     /** The range in words, such as {@code 1ms to 15m}. */
     private final String range;
+
     private final Parser<T> parser;
     private final Function<T, String> formatter;
 
-    private Field(String name, Kind kind, T defaultValue, long min, long max, String format,
-            String example, String range, Parser<T> parser,
+    private Field(
+            String name,
+            Kind kind,
+            T defaultValue,
+            long min,
+            long max,
+            String format,
+            String example,
+            String range,
+            Parser<T> parser,
             Function<T, String> formatter) {
         this.name = name;
         this.kind = kind;
@@ -106,15 +152,32 @@ public final class Field<T> {
         this.formatter = formatter;
     }
 
-    private static Field<Duration> duration(String name, Duration defaultValue, Duration max,
-            String example) {
-        return new Field<>(name, Kind.TEXT, defaultValue, 1, max.toMillis(), "<n>ms, <n>s or <n>m",
-                example, "1ms to " + Durations.format(max), Field::parseDuration, Durations::format);
+    private static Field<Duration> duration(String name, Duration defaultValue, Duration max, String example) {
+        return new Field<>(
+                name,
+                Kind.TEXT,
+                defaultValue,
+                1,
+                max.toMillis(),
+                "<n>ms, <n>s or <n>m",
+                example,
+                "1ms to " + Durations.format(max),
+                Field::parseDuration,
+                Durations::format);
     }
 
     private static Field<Integer> whole(String name, int defaultValue, int min, int max) {
-        return new Field<>(name, Kind.WHOLE_NUMBER, defaultValue, min, max, "a whole number",
-                String.valueOf(defaultValue), min + " to " + max, Field::parseWhole, String::valueOf);
+        return new Field<>(
+                name,
+                Kind.WHOLE_NUMBER,
+                defaultValue,
+                min,
+                max,
+                "a whole number",
+                String.valueOf(defaultValue),
+                min + " to " + max,
+                Field::parseWhole,
+                String::valueOf);
     }
 
     /** The name: the JSON field, the pom element and the {@code -Dfn.} property's suffix. */
@@ -155,8 +218,7 @@ public final class Field<T> {
         if (range.isEmpty()) {
             return format + ", for example " + example;
         }
-        return kind == Kind.TEXT ? format + ", for example " + example + ", from " + range
-                : format + " from " + range;
+        return kind == Kind.TEXT ? format + ", for example " + example + ", from " + range : format + " from " + range;
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 public final class FunctionNames {
 
     /** The rule, in words. */
-    public static final String RULE = "1 to 63 lower-case letters, digits and '-', "
-            + "starting with a letter and not ending with '-'";
+    public static final String RULE =
+            "1 to 63 lower-case letters, digits and '-', " + "starting with a letter and not ending with '-'";
 
     private static final int MAX_LENGTH = 63;
     private static final Pattern VALID = Pattern.compile("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");

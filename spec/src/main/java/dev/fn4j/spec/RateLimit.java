@@ -19,8 +19,7 @@ public record RateLimit(int perSecond, int burst) {
     /** An example of the format. */
     public static final String EXAMPLE = "10/s,burst=20";
 
-    private static final Pattern RATE_LIMIT =
-            Pattern.compile("([0-9]{1,9})/s(?:\\s*,\\s*burst=([0-9]{1,9}))?");
+    private static final Pattern RATE_LIMIT = Pattern.compile("([0-9]{1,9})/s(?:\\s*,\\s*burst=([0-9]{1,9}))?");
 
     public RateLimit {
         if (perSecond < 1) {

@@ -35,7 +35,8 @@ class FieldTest {
     @ValueSource(strings = {"0ms", "0s", "16m", "901s"})
     void rejectsTimeoutsOutOfRange(String value) {
         assertThatThrownBy(() -> Field.TIMEOUT.parse(value))
-                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.isOutOfRange()).isTrue())
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.isOutOfRange()).isTrue())
                 .hasMessage("use 1ms to 15m");
     }
 
@@ -50,8 +51,7 @@ class FieldTest {
     @ParameterizedTest
     @ValueSource(strings = {"soon", "10", "1h", "1d", "10M", "1.5m"})
     void rejectsIdleTimeoutsNotInTheFormat(String value) {
-        assertThatThrownBy(() -> Field.IDLE_TIMEOUT.parse(value))
-                .hasMessage("use <n>ms, <n>s or <n>m, e.g. 10m");
+        assertThatThrownBy(() -> Field.IDLE_TIMEOUT.parse(value)).hasMessage("use <n>ms, <n>s or <n>m, e.g. 10m");
     }
 
     @ParameterizedTest
@@ -77,8 +77,8 @@ class FieldTest {
     @ValueSource(strings = {"lots", "256", "256mb", "1.5g", "1t", "2gb"})
     void rejectsMemoryNotInTheFormat(String value) {
         assertThatThrownBy(() -> Field.MEMORY.parse(value))
-                .isInstanceOfSatisfying(SpecException.class,
-                        e -> assertThat(e.problem()).isEqualTo("not a memory size"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo("not a memory size"))
                 .hasMessage("use <n>m or <n>g, e.g. 256m");
     }
 
@@ -92,12 +92,13 @@ class FieldTest {
     void checksCpus() {
         assertThat(Field.CPUS.parse("0.5")).isEqualTo(0.5);
         assertThatThrownBy(() -> Field.CPUS.parse("0.001"))
-                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.isOutOfRange()).isTrue())
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.isOutOfRange()).isTrue())
                 .hasMessage("use a number of cores from 0.01 up, e.g. 0.5");
         assertThatThrownBy(() -> Field.CPUS.parse("NaN")).isInstanceOf(SpecException.class);
         assertThatThrownBy(() -> Field.CPUS.parse("half"))
-                .isInstanceOfSatisfying(SpecException.class,
-                        e -> assertThat(e.problem()).isEqualTo("not a number"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo("not a number"))
                 .hasMessage("use a number of cores from 0.01 up, e.g. 0.5");
     }
 
@@ -107,8 +108,8 @@ class FieldTest {
         assertThatThrownBy(() -> Field.CONCURRENCY.parse("0")).hasMessage("use 1 to 1000");
         assertThatThrownBy(() -> Field.CONCURRENCY.parse("1001")).hasMessage("use 1 to 1000");
         assertThatThrownBy(() -> Field.CONCURRENCY.parse("many"))
-                .isInstanceOfSatisfying(SpecException.class,
-                        e -> assertThat(e.problem()).isEqualTo("not a whole number"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo("not a whole number"))
                 .hasMessage("use 1 to 1000");
         assertThat(Field.MIN_INSTANCES.parse("0")).isZero();
         assertThat(Field.MIN_INSTANCES.parse("100")).isEqualTo(100);
@@ -127,8 +128,8 @@ class FieldTest {
         assertThat(Field.PUBLIC.parse("TRUE")).isTrue();
         assertThat(Field.PUBLIC.parse("false")).isFalse();
         assertThatThrownBy(() -> Field.PUBLIC.parse("yes"))
-                .isInstanceOfSatisfying(SpecException.class,
-                        e -> assertThat(e.problem()).isEqualTo("not a boolean"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo("not a boolean"))
                 .hasMessage("use true or false");
     }
 
@@ -141,22 +142,35 @@ class FieldTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fast", "10", "10/m", "10/S", "/s", "-1/s", "1.5/s", "10/s,", "10/s,burst",
-            "10/s,burst=", "10/s;burst=20", "10/s,burst=20,", "burst=20", "10/s,Burst=20"})
+    @ValueSource(
+            strings = {
+                "fast",
+                "10",
+                "10/m",
+                "10/S",
+                "/s",
+                "-1/s",
+                "1.5/s",
+                "10/s,",
+                "10/s,burst",
+                "10/s,burst=",
+                "10/s;burst=20",
+                "10/s,burst=20,",
+                "burst=20",
+                "10/s,Burst=20"
+            })
     void rejectsRateLimitsNotInTheFormat(String value) {
         assertThatThrownBy(() -> Field.RATE_LIMIT.parse(value))
-                .isInstanceOfSatisfying(SpecException.class,
-                        e -> assertThat(e.problem()).isEqualTo("not a rate limit"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo("not a rate limit"))
                 .hasMessage("use <perSecond>/s or <perSecond>/s,burst=<n>, e.g. 10/s,burst=20");
     }
 
     @Test
     void rejectsRateLimitsOutOfRange() {
         assertThatThrownBy(() -> Field.RATE_LIMIT.parse("0/s")).hasMessage("use 1/s to 1000000/s");
-        assertThatThrownBy(() -> Field.RATE_LIMIT.parse("1000001/s,burst=5"))
-                .hasMessage("use 1/s to 1000000/s");
-        assertThatThrownBy(() -> Field.RATE_LIMIT.parse("10/s,burst=0"))
-                .hasMessage("use a burst of 1 to 1000000");
+        assertThatThrownBy(() -> Field.RATE_LIMIT.parse("1000001/s,burst=5")).hasMessage("use 1/s to 1000000/s");
+        assertThatThrownBy(() -> Field.RATE_LIMIT.parse("10/s,burst=0")).hasMessage("use a burst of 1 to 1000000");
         assertThatThrownBy(() -> Field.RATE_LIMIT.parse("10/s,burst=1000001"))
                 .hasMessage("use a burst of 1 to 1000000");
     }
@@ -167,10 +181,12 @@ class FieldTest {
         assertThat(Field.DESCRIPTION.parse("Greets people")).isEqualTo("Greets people");
         assertThat(Field.DESCRIPTION.parse("x".repeat(256))).hasSize(256);
         assertThatThrownBy(() -> Field.DESCRIPTION.parse("x".repeat(257)))
-                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problem()).isEqualTo("too long"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo("too long"))
                 .hasMessage("use at most 256 characters");
         assertThatThrownBy(() -> Field.DESCRIPTION.parse("two\nlines"))
-                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problem()).isEqualTo("not plain text"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo("not plain text"))
                 .hasMessage("use text of at most 256 characters without control characters, e.g. Greets people");
         assertThat(Field.DESCRIPTION.mustBe())
                 .isEqualTo("text of at most 256 characters without control characters, for example Greets people");
@@ -197,8 +213,18 @@ class FieldTest {
 
     @Test
     void namesEverySettingOnce() {
-        assertThat(Field.ALL.stream().map(Field::name)).doesNotHaveDuplicates()
-                .contains("timeout", "memory", "cpus", "concurrency", "minInstances", "maxInstances",
-                        "idleTimeout", "maxQueue", "rateLimit", "public");
+        assertThat(Field.ALL.stream().map(Field::name))
+                .doesNotHaveDuplicates()
+                .contains(
+                        "timeout",
+                        "memory",
+                        "cpus",
+                        "concurrency",
+                        "minInstances",
+                        "maxInstances",
+                        "idleTimeout",
+                        "maxQueue",
+                        "rateLimit",
+                        "public");
     }
 }

@@ -53,15 +53,30 @@ class QuantitiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "hello", "hello-world-2", "a1",
-            "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabc"})
+    @ValueSource(
+            strings = {
+                "a",
+                "hello",
+                "hello-world-2",
+                "a1",
+                "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabc"
+            })
     void acceptsNames(String name) {
         assertThat(FunctionNames.isValid(name)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Hello", "1abc", "-abc", "abc-", "hello_world", "hello.world",
-            "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcd"})
+    @ValueSource(
+            strings = {
+                "",
+                "Hello",
+                "1abc",
+                "-abc",
+                "abc-",
+                "hello_world",
+                "hello.world",
+                "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcd"
+            })
     void rejectsNames(String name) {
         assertThat(FunctionNames.isValid(name)).isFalse();
         assertThat(FunctionNames.isValid(FunctionNames.suggest(name))).isTrue();

@@ -31,14 +31,15 @@ public final class StubRuntime {
     }
 
     /** One request as the stub received it; the path is raw (still percent-encoded). */
-    public record Received(String method, String path, String query,
-            Map<String, List<String>> headers, byte[] body) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
 
         /** The first value of the header, matched regardless of case, or null. */
         public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String authorization() {
@@ -67,6 +68,7 @@ public final class StubRuntime {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     /** Answers requests without a route; null means 404. */
     private volatile Route fallback;
+
     private volatile long delayMillis;
 
     StubRuntime() throws IOException {
@@ -156,8 +158,11 @@ public final class StubRuntime {
     private void handle(HttpExchange exchange) {
         try (exchange) {
             URI uri = exchange.getRequestURI();
-            Received request = new Received(exchange.getRequestMethod(), uri.getRawPath(),
-                    uri.getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+            Received request = new Received(
+                    exchange.getRequestMethod(),
+                    uri.getRawPath(),
+                    uri.getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
                     exchange.getRequestBody().readAllBytes());
             received.add(request);
             if (delayMillis > 0) {
@@ -165,9 +170,13 @@ public final class StubRuntime {
             }
             Route route = routes.getOrDefault(request.request(), fallback);
             if (route == null) {
-                route = e -> send(e, new Answer(404, "{\"error\":{\"code\":\"not_found\","
-                        + "\"message\":\"no route " + request.request() + "\"}}",
-                        Map.of("Content-Type", "application/json")));
+                route = e -> send(
+                        e,
+                        new Answer(
+                                404,
+                                "{\"error\":{\"code\":\"not_found\"," + "\"message\":\"no route " + request.request()
+                                        + "\"}}",
+                                Map.of("Content-Type", "application/json")));
             }
             route.handle(exchange);
         } catch (InterruptedException e) {

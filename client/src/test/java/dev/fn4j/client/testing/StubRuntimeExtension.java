@@ -33,7 +33,8 @@ public final class StubRuntimeExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         // One per test method: a stub resolved in a class-level context would be shared.
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        return store.getOrComputeIfAbsent(Started.class, key -> start(), Started.class).stub();
+        return store.getOrComputeIfAbsent(Started.class, key -> start(), Started.class)
+                .stub();
     }
 
     private static Started start() {

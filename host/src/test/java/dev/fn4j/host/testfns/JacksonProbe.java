@@ -10,7 +10,9 @@ public final class JacksonProbe implements Handler<Person, Map<String, Object>> 
     public Map<String, Object> handle(Person person, Context context) {
         boolean visible;
         try {
-            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false,
+            Class.forName(
+                    "com.fasterxml.jackson.databind.ObjectMapper",
+                    false,
                     Thread.currentThread().getContextClassLoader());
             visible = true;
         } catch (ClassNotFoundException e) {

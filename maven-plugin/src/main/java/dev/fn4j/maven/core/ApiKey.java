@@ -43,8 +43,8 @@ public final class ApiKey {
      * @param serverId the settings.xml server id ({@code fn.serverId})
      * @param settings reads that server's password; asked only when neither of the others is set
      */
-    public static ApiKey resolve(String property, String environment, String serverId,
-            SettingsPassword settings) throws FnExecutionException {
+    public static ApiKey resolve(String property, String environment, String serverId, SettingsPassword settings)
+            throws FnExecutionException {
         if (isSet(property)) {
             return new ApiKey(property.strip(), "-D" + PROPERTY, serverId);
         }
@@ -89,8 +89,8 @@ public final class ApiKey {
 
     /** The ways to set a key, for messages. */
     public String whereToSet() {
-        return "-D" + PROPERTY + ", " + ENVIRONMENT + " or a settings.xml <server> with id '"
-                + serverId + "' (its <password>)";
+        return "-D" + PROPERTY + ", " + ENVIRONMENT + " or a settings.xml <server> with id '" + serverId
+                + "' (its <password>)";
     }
 
     /** {@code text} with every occurrence of the key replaced by {@link #MASK}. */
@@ -103,8 +103,7 @@ public final class ApiKey {
 
     /** Whether {@code text} contains the key. */
     public boolean appearsIn(String text) {
-        return text != null && value != null && value.length() >= MIN_REDACTED_LENGTH
-                && text.contains(value);
+        return text != null && value != null && value.length() >= MIN_REDACTED_LENGTH && text.contains(value);
     }
 
     /** Names the source, never the value. */

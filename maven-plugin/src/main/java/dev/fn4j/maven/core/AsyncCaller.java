@@ -17,6 +17,7 @@ public final class AsyncCaller {
 
     /** The longest wait setting. */
     public static final Setting WAIT = Setting.parameter("asyncWait", "fn.asyncWait");
+
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(2);
 
@@ -36,8 +37,12 @@ public final class AsyncCaller {
      * @throws FnFailureException naming {@code <asyncWait> (-Dfn.asyncWait)} when it is not
      */
     public static Duration parseWait(String value) throws FnFailureException {
-        return SettingChecks.parse(value == null ? null : value.strip(), WAIT,
-                Field.IDLE_TIMEOUT::parse, Field.IDLE_TIMEOUT.format(), "not a duration");
+        return SettingChecks.parse(
+                value == null ? null : value.strip(),
+                WAIT,
+                Field.IDLE_TIMEOUT::parse,
+                Field.IDLE_TIMEOUT.format(),
+                "not a duration");
     }
 
     /**
@@ -82,8 +87,8 @@ public final class AsyncCaller {
     private Invocation follow(String id, long deadline) throws FnFailureException, FnExecutionException {
         String stream = "GET " + connection.display() + "/v1/invocations/" + id + "/events";
         try {
-            Invocation last = connection.client().streamEvents(id, remaining(deadline),
-                    event -> report(event.invocation()));
+            Invocation last =
+                    connection.client().streamEvents(id, remaining(deadline), event -> report(event.invocation()));
             if (last != null && !last.isFinal() && !remaining(deadline).isZero()) {
                 log.warn("The event stream " + stream + " ended before the invocation did;"
                         + " asking for its state instead.");
@@ -93,24 +98,25 @@ public final class AsyncCaller {
             String why = e instanceof RuntimeApiException api
                     ? connection.apiError(api, "follow invocation " + id).code() + ": " + api.errorMessage()
                     : e.getMessage();
-            log.warn("The event stream " + stream + " failed (" + connection.apiKey().redact(why)
-                    + "); asking for the invocation's state instead.");
+            log.warn("The event stream " + stream + " failed ("
+                    + connection.apiKey().redact(why) + "); asking for the invocation's state instead.");
             return null;
         }
     }
 
     /** Asks for the invocation's state until it is final or the deadline passes. */
-    private Invocation poll(String id, long deadline, Invocation last)
-            throws FnFailureException, FnExecutionException {
+    private Invocation poll(String id, long deadline, Invocation last) throws FnFailureException, FnExecutionException {
         Duration pause = FIRST_POLL;
         while (true) {
             try {
                 last = connection.client().getInvocation(id);
             } catch (RuntimeClientException e) {
                 RuntimeApiException api = connection.apiError(e, "read invocation " + id);
-                throw new FnExecutionException("The fn4j runtime at " + connection.display()
-                        + " cannot tell how invocation " + id + " goes: " + api.code() + ": "
-                        + api.errorMessage(), api);
+                throw new FnExecutionException(
+                        "The fn4j runtime at " + connection.display()
+                                + " cannot tell how invocation " + id + " goes: " + api.code() + ": "
+                                + api.errorMessage(),
+                        api);
             }
             report(last);
             Duration left = remaining(deadline);
@@ -136,15 +142,16 @@ public final class AsyncCaller {
         String id = "Invocation " + invocation.id();
         String status = String.valueOf(invocation.status());
         String attempt = invocation.attempts() > 1 ? " (attempt " + invocation.attempts() + ")" : "";
-        String took = invocation.durationMs() == null ? ""
-                : " " + Elapsed.format(Duration.ofMillis(invocation.durationMs()));
+        String took =
+                invocation.durationMs() == null ? "" : " " + Elapsed.format(Duration.ofMillis(invocation.durationMs()));
         InvocationError error = invocation.error();
         String because = error == null ? "" : ": " + error.code() + ": " + error.message();
         return switch (status) {
             case Invocation.QUEUED -> id + " is queued" + attempt + ".";
             case Invocation.RUNNING -> id + " is running" + attempt + ".";
-            case Invocation.SUCCEEDED -> id + " succeeded" + (took.isEmpty() ? "" : " in" + took)
-                    + (Boolean.TRUE.equals(invocation.coldStart()) ? " (cold start)" : "") + ".";
+            case Invocation.SUCCEEDED ->
+                id + " succeeded" + (took.isEmpty() ? "" : " in" + took)
+                        + (Boolean.TRUE.equals(invocation.coldStart()) ? " (cold start)" : "") + ".";
             case Invocation.FAILED -> id + " failed" + (took.isEmpty() ? "" : " after" + took) + because + ".";
             case Invocation.TIMED_OUT -> id + " timed out" + (took.isEmpty() ? "" : " after" + took) + because + ".";
             default -> id + " is " + status + attempt + ".";
@@ -165,14 +172,15 @@ public final class AsyncCaller {
         String suffix = " (invocation " + invocation.id() + ")";
         InvocationError error = invocation.error();
         if (Invocation.TIMED_OUT.equals(invocation.status())) {
-            String took = invocation.durationMs() == null ? ""
+            String took = invocation.durationMs() == null
+                    ? ""
                     : " after " + Elapsed.format(Duration.ofMillis(invocation.durationMs()));
             return new FnFailureException("Function '" + name + "' timed out" + took
                     + (error == null ? "" : ": " + error.code() + ": " + error.message()) + suffix);
         }
         if (error == null) {
-            return new FnFailureException("Function '" + name + "' failed, and the runtime gave no"
-                    + " error" + suffix);
+            return new FnFailureException(
+                    "Function '" + name + "' failed, and the runtime gave no" + " error" + suffix);
         }
         return FunctionCaller.failed(name, error.code(), error.message(), suffix, null);
     }

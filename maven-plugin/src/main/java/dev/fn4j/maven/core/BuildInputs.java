@@ -19,9 +19,17 @@ import java.util.Map;
  * @param tarFile the archive a {@code tar} output writes
  * @param labels extra image labels
  */
-public record BuildInputs(Path baseDir, Path classesDir, Map<String, Path> dependencies,
-        Path hostJar, String baseImage, String output, String image, String defaultImage,
-        Path tarFile, Map<String, String> labels) {
+public record BuildInputs(
+        Path baseDir,
+        Path classesDir,
+        Map<String, Path> dependencies,
+        Path hostJar,
+        String baseImage,
+        String output,
+        String image,
+        String defaultImage,
+        Path tarFile,
+        Map<String, String> labels) {
 
     /** Copies the maps. */
     public BuildInputs {

@@ -64,19 +64,26 @@ public final class DeployService {
         String handler = function.handler().className();
         long start = System.nanoTime();
         try {
-            FunctionDeployment deployment = client.putFunction(name, function.target().spec(imageId, handler));
+            FunctionDeployment deployment =
+                    client.putFunction(name, function.target().spec(imageId, handler));
             FunctionDescription deployed = deployment.function();
-            return new DeployedFunction(name, handler, deployed.revision(), deployment.created(),
-                    client.functionUrl(name), deployed.publicTrigger(), Elapsed.since(start));
+            return new DeployedFunction(
+                    name,
+                    handler,
+                    deployed.revision(),
+                    deployment.created(),
+                    client.functionUrl(name),
+                    deployed.publicTrigger(),
+                    Elapsed.since(start));
         } catch (RuntimeClientException failure) {
             RuntimeApiException e = connection.apiError(failure, "deploy function '" + name + "'");
-            String message = "The fn4j runtime rejected function '" + name + "': " + e.code() + ": "
-                    + e.errorMessage();
+            String message = "The fn4j runtime rejected function '" + name + "': " + e.code() + ": " + e.errorMessage();
             if (e.status() >= 400 && e.status() < 500) {
                 throw new FnFailureException(message, e);
             }
-            throw new FnExecutionException("The fn4j runtime failed to deploy function '" + name
-                    + "': " + e.code() + ": " + e.errorMessage(), e);
+            throw new FnExecutionException(
+                    "The fn4j runtime failed to deploy function '" + name + "': " + e.code() + ": " + e.errorMessage(),
+                    e);
         }
     }
 }

@@ -14,5 +14,5 @@ import java.time.Duration;
  * @param publicTrigger whether the runtime says the HTTP trigger needs no API key
  * @param took how long the deployment request took
  */
-public record DeployedFunction(String name, String handler, long revision, boolean created,
-        URI url, boolean publicTrigger, Duration took) {}
+public record DeployedFunction(
+        String name, String handler, long revision, boolean created, URI url, boolean publicTrigger, Duration took) {}

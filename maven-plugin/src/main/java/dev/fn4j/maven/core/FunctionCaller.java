@@ -9,8 +9,8 @@ import java.util.Set;
 public final class FunctionCaller {
 
     /** Error codes that mean the platform, not the function or the caller, failed. */
-    private static final Set<String> PLATFORM_CODES = Set.of(
-            "internal_error", "engine_unavailable", "shutting_down", "start_failed");
+    private static final Set<String> PLATFORM_CODES =
+            Set.of("internal_error", "engine_unavailable", "shutting_down", "start_failed");
 
     private final RuntimeConnection connection;
 
@@ -26,8 +26,7 @@ public final class FunctionCaller {
      *     {@code Function 'hello' failed: function_error: java.lang.IllegalStateException: boom}
      * @throws FnExecutionException when the runtime cannot be reached or failed itself
      */
-    public InvocationResponse call(String name, InvocationInput input)
-            throws FnFailureException, FnExecutionException {
+    public InvocationResponse call(String name, InvocationInput input) throws FnFailureException, FnExecutionException {
         try {
             return connection.client().invoke(name, input.body(), input.contentType());
         } catch (RuntimeClientException e) {
@@ -48,8 +47,8 @@ public final class FunctionCaller {
      * @param suffix appended to the message, e.g. {@code  (invocation <id>)}; may be empty
      * @throws FnExecutionException when the code says the platform failed
      */
-    static FnFailureException failed(String name, String code, String message, String suffix,
-            Throwable cause) throws FnExecutionException {
+    static FnFailureException failed(String name, String code, String message, String suffix, Throwable cause)
+            throws FnExecutionException {
         String text = "Function '" + name + "' failed: " + code + ": " + message + suffix;
         if (isPlatform(code)) {
             throw new FnExecutionException(text, cause);

@@ -31,24 +31,29 @@ public final class FunctionManager {
             functions = new ArrayList<>(connection.client().listFunctions());
         } catch (RuntimeClientException e) {
             RuntimeApiException api = connection.apiError(e, "list functions");
-            throw new FnExecutionException("The fn4j runtime at " + connection.display()
-                    + " cannot list its functions: " + api.code() + ": " + api.errorMessage(), api);
+            throw new FnExecutionException(
+                    "The fn4j runtime at " + connection.display() + " cannot list its functions: " + api.code() + ": "
+                            + api.errorMessage(),
+                    api);
         }
-        functions.sort(Comparator.comparing(FunctionDescription::name,
-                Comparator.nullsFirst(Comparator.naturalOrder())));
+        functions.sort(
+                Comparator.comparing(FunctionDescription::name, Comparator.nullsFirst(Comparator.naturalOrder())));
         if (functions.isEmpty()) {
-            log.info("No functions are deployed on " + connection.display()
-                    + ": deploy one with mvn fn:deploy.");
+            log.info("No functions are deployed on " + connection.display() + ": deploy one with mvn fn:deploy.");
             return List.of();
         }
-        log.info(functions.size() + (functions.size() == 1 ? " function" : " functions") + " on "
-                + connection.display() + ":");
+        log.info(functions.size() + (functions.size() == 1 ? " function" : " functions") + " on " + connection.display()
+                + ":");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "REVISION", "INSTANCES", "PUBLIC", "URL"});
         for (FunctionDescription function : functions) {
-            rows.add(new String[] {function.name(), Long.toString(function.revision()),
-                    Integer.toString(function.instances().size()), function.publicTrigger() ? "yes" : "no",
-                    url(function)});
+            rows.add(new String[] {
+                function.name(),
+                Long.toString(function.revision()),
+                Integer.toString(function.instances().size()),
+                function.publicTrigger() ? "yes" : "no",
+                url(function)
+            });
         }
         for (String line : Columns.align(rows)) {
             log.info("  " + line);
@@ -82,13 +87,16 @@ public final class FunctionManager {
                     missing.add(name);
                     continue;
                 }
-                throw RuntimeConnection.rejected(api, "The fn4j runtime at " + connection.display()
-                        + " did not delete function '" + name + "': " + api.code() + ": "
-                        + api.errorMessage());
+                throw RuntimeConnection.rejected(
+                        api,
+                        "The fn4j runtime at " + connection.display()
+                                + " did not delete function '" + name + "': " + api.code() + ": "
+                                + api.errorMessage());
             }
         }
         if (!missing.isEmpty()) {
-            String what = missing.size() == 1 ? "No function named '" + missing.get(0) + "'"
+            String what = missing.size() == 1
+                    ? "No function named '" + missing.get(0) + "'"
                     : "No functions named '" + String.join("', '", missing) + "'";
             throw new FnFailureException(what + " on " + connection.display()
                     + ": there is nothing to delete. See the deployed functions with mvn fn:list,"

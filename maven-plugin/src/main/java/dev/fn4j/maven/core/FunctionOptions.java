@@ -13,8 +13,7 @@ import java.util.Map;
  * @param settings the other settings' text forms keyed by {@link Field#name()}, for example
  *     {@code timeout=30s}; only non-blank values, stripped
  */
-public record FunctionOptions(String name, String handler, Map<String, String> env,
-        Map<String, String> settings) {
+public record FunctionOptions(String name, String handler, Map<String, String> env, Map<String, String> settings) {
 
     /** Options with nothing set. */
     public static FunctionOptions empty() {

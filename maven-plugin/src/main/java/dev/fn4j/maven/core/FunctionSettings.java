@@ -25,11 +25,12 @@ public final class FunctionSettings {
      * @param entries the {@code <functions>} entries; empty for a single-function project
      * @param artifactId the project's artifactId, the default function name
      */
-    public static List<FunctionTarget> resolve(FunctionOptions top, List<FunctionOptions> entries,
-            String artifactId) throws FnFailureException {
+    public static List<FunctionTarget> resolve(FunctionOptions top, List<FunctionOptions> entries, String artifactId)
+            throws FnFailureException {
         Checked defaults = SpecSettings.check(top, null);
         if (entries.isEmpty()) {
-            String name = top.name() != null ? checkName(top.name(), Setting.parameter("name", "fn.name"))
+            String name = top.name() != null
+                    ? checkName(top.name(), Setting.parameter("name", "fn.name"))
                     : defaultName(artifactId);
             return List.of(target(defaults, name, top.handler(), Setting.parameter("handler", "fn.handler")));
         }
@@ -49,15 +50,17 @@ public final class FunctionSettings {
                         + ", e.g. " + FunctionNames.suggest(name) + ".");
             }
             if (!names.add(name)) {
-                throw new FnFailureException("<functions> has two entries named '" + name
-                        + "': give each <function> its own <name>.");
+                throw new FnFailureException(
+                        "<functions> has two entries named '" + name + "': give each <function> its own <name>.");
             }
             Checked merged = SpecSettings.inherit(SpecSettings.check(entry, name), name, defaults);
             // Blame the top-level <handler> only when the entry inherits a value from it.
             boolean inherited = entry.handler() == null && top.handler() != null;
-            targets.add(target(merged, name, inherited ? top.handler() : entry.handler(),
-                    inherited ? Setting.parameter("handler", "fn.handler")
-                            : Setting.ofFunction(name, "handler")));
+            targets.add(target(
+                    merged,
+                    name,
+                    inherited ? top.handler() : entry.handler(),
+                    inherited ? Setting.parameter("handler", "fn.handler") : Setting.ofFunction(name, "handler")));
         }
         if (top.name() == null) {
             return List.copyOf(targets);
@@ -67,9 +70,11 @@ public final class FunctionSettings {
                 return List.of(target);
             }
         }
-        throw new FnFailureException(Setting.parameter("name", "fn.name").invalid(top.name(),
-                "not one of the functions in <functions>",
-                "use one of " + String.join(", ", names) + ", or leave it unset for all of them"));
+        throw new FnFailureException(Setting.parameter("name", "fn.name")
+                .invalid(
+                        top.name(),
+                        "not one of the functions in <functions>",
+                        "use one of " + String.join(", ", names) + ", or leave it unset for all of them"));
     }
 
     /**
@@ -129,7 +134,9 @@ public final class FunctionSettings {
 
     private static String checkName(String name, Setting setting) throws FnFailureException {
         if (!FunctionNames.isValid(name)) {
-            throw new FnFailureException(setting.invalid(name, "not a valid function name",
+            throw new FnFailureException(setting.invalid(
+                    name,
+                    "not a valid function name",
                     "use " + FunctionNames.RULE + ", e.g. " + FunctionNames.suggest(name)));
         }
         return name;

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param env the function's configuration, never null
  * @param settings the other settings; those not set are left to the runtime's defaults
  */
-public record FunctionTarget(String name, String handler, Setting handlerSetting,
-        Map<String, String> env, Settings settings) {
+public record FunctionTarget(
+        String name, String handler, Setting handlerSetting, Map<String, String> env, Settings settings) {
 
     /** Copies the environment and checks that the settings are there. */
     public FunctionTarget {

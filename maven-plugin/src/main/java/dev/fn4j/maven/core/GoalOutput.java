@@ -39,20 +39,22 @@ public final class GoalOutput {
         log.info("  image id: " + image.imageId());
         if (image.tarFile() != null) {
             log.info("  archive:  " + inputs.display(image.tarFile()));
-        } else if (inputs.output() != null && "docker".equalsIgnoreCase(inputs.output().strip())) {
+        } else if (inputs.output() != null
+                && "docker".equalsIgnoreCase(inputs.output().strip())) {
             log.info("  loaded into the local Docker engine");
         } else {
             log.info("  pushed to " + image.imageName());
         }
         for (ChosenFunction function : result.functions()) {
-            log.info("  function: " + function.name() + " -> " + function.handler().className());
+            log.info("  function: " + function.name() + " -> "
+                    + function.handler().className());
         }
     }
 
     /** Says an {@code fn:deploy}'s image is built, before it is uploaded. */
     public void builtForDeploy(BuildResult build) {
-        log.info("Built image " + build.image().imageName() + " (" + build.image().digest()
-                + ") in " + Elapsed.format(build.took()));
+        log.info("Built image " + build.image().imageName() + " ("
+                + build.image().digest() + ") in " + Elapsed.format(build.took()));
     }
 
     /** Summarizes an {@code fn:deploy}: each function's revision and URL, then the total. */
@@ -63,13 +65,12 @@ public final class GoalOutput {
                     + Elapsed.format(function.took()) + ": " + function.url()
                     + (function.publicTrigger() ? " (public: no API key needed)" : ""));
         }
-        log.info("Deployed " + deployed.size() + (deployed.size() == 1 ? " function" : " functions")
-                + " in " + Elapsed.format(took) + ".");
+        log.info("Deployed " + deployed.size() + (deployed.size() == 1 ? " function" : " functions") + " in "
+                + Elapsed.format(took) + ".");
     }
 
     /** Shows a direct call's answer: a line on how it went, then the body on standard output. */
-    public void answered(String name, InvocationResponse response, Duration took)
-            throws FnExecutionException {
+    public void answered(String name, InvocationResponse response, Duration took) throws FnExecutionException {
         log.info(name + " answered in " + Elapsed.format(took)
                 + (response.coldStart() ? " (cold start)" : "")
                 + (response.requestId() != null ? ", request id " + response.requestId() : "") + ":");

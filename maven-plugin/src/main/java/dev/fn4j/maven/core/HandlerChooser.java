@@ -30,8 +30,8 @@ public final class HandlerChooser {
      *     {@code target/classes}
      * @throws FnFailureException when a target's handler is missing, ambiguous or not a handler
      */
-    public static List<ChosenFunction> choose(HandlerScan scan, List<FunctionTarget> targets,
-            String classesDir) throws FnFailureException {
+    public static List<ChosenFunction> choose(HandlerScan scan, List<FunctionTarget> targets, String classesDir)
+            throws FnFailureException {
         List<ChosenFunction> chosen = new ArrayList<>();
         for (FunctionTarget target : targets) {
             try {
@@ -43,8 +43,8 @@ public final class HandlerChooser {
         return List.copyOf(chosen);
     }
 
-    private static String explain(HandlerSelectionException e, FunctionTarget target,
-            Map<String, String> rejected, String classesDir) {
+    private static String explain(
+            HandlerSelectionException e, FunctionTarget target, Map<String, String> rejected, String classesDir) {
         List<String> found = e.candidates();
         Setting setting = target.handlerSetting();
         if (found.isEmpty()) {
@@ -52,10 +52,11 @@ public final class HandlerChooser {
         }
         String list = String.join(", ", found);
         if (e.reason() == HandlerSelectionException.Reason.AMBIGUOUS) {
-            String who = setting.function() == null ? "none is chosen"
+            String who = setting.function() == null
+                    ? "none is chosen"
                     : "<function> '" + setting.function() + "' chooses none";
-            return "Found " + found.size() + " handlers in " + classesDir + " and " + who + ": "
-                    + list + ". Set " + setting.howToSet() + " to one of them.";
+            return "Found " + found.size() + " handlers in " + classesDir + " and " + who + ": " + list + ". Set "
+                    + setting.howToSet() + " to one of them.";
         }
         String requested = e.requested();
         String why = rejected.containsKey(requested)
@@ -75,7 +76,10 @@ public final class HandlerChooser {
                             .collect(Collectors.joining(", ")))
                     .append('.');
         }
-        return message.append(" To deploy a function, ").append(WRITE_ONE).append('.').toString();
+        return message.append(" To deploy a function, ")
+                .append(WRITE_ONE)
+                .append('.')
+                .toString();
     }
 
     /** A handler whose simple name is what the user wrote, as when the package was left out. */

@@ -13,7 +13,8 @@ public final class ImageNames {
      * tag may not have turned into '_'.
      */
     public static String defaultName(String artifactId, String version) {
-        String repository = artifactId.toLowerCase(Locale.ROOT)
+        String repository = artifactId
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9._-]+", "-")
                 .replaceAll("^[^a-z0-9]+", "")
                 .replaceAll("[^a-z0-9]+$", "")
@@ -21,8 +22,7 @@ public final class ImageNames {
         if (repository.isEmpty()) {
             repository = "function";
         }
-        String tag = version == null || version.isBlank() ? "latest"
-                : version.replaceAll("[^A-Za-z0-9_.-]", "_");
+        String tag = version == null || version.isBlank() ? "latest" : version.replaceAll("[^A-Za-z0-9_.-]", "_");
         if (!Character.isLetterOrDigit(tag.charAt(0)) && tag.charAt(0) != '_') {
             tag = "_" + tag;
         }

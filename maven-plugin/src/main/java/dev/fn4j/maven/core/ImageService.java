@@ -75,16 +75,17 @@ public final class ImageService {
      */
     public BuildResult build(PreparedBuild prepared) throws FnFailureException, FnExecutionException {
         ImageBuildRequest request = prepared.request();
-        log.info("Building image " + request.output().imageName() + " from " + request.baseImage()
-                + " for " + describe(prepared.functions()));
+        log.info("Building image " + request.output().imageName() + " from " + request.baseImage() + " for "
+                + describe(prepared.functions()));
         long start = System.nanoTime();
         try {
             BuiltImage image = builder.build(request);
             return new BuildResult(image, prepared.functions(), Elapsed.since(start));
         } catch (ImageBuildException e) {
             if (e.reason() == ImageBuildException.Reason.BASE_IMAGE_NOT_FOUND) {
-                throw new FnFailureException(BASE_IMAGE + " is '" + request.baseImage()
-                        + "', which cannot be read: " + e.getMessage() + ".", e);
+                throw new FnFailureException(
+                        BASE_IMAGE + " is '" + request.baseImage() + "', which cannot be read: " + e.getMessage() + ".",
+                        e);
             }
             throw new FnExecutionException("Cannot build the function image: " + e.getMessage(), e);
         }
@@ -95,24 +96,27 @@ public final class ImageService {
         for (ChosenFunction f : functions) {
             parts.add(f.name() + " -> " + f.handler().className());
         }
-        return (functions.size() == 1 ? "function " : functions.size() + " functions: ")
-                + String.join(", ", parts);
+        return (functions.size() == 1 ? "function " : functions.size() + " functions: ") + String.join(", ", parts);
     }
 
     private static BaseImage baseImage(String value) throws FnFailureException {
         try {
             return BaseImage.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new FnFailureException(BASE_IMAGE.invalid(String.valueOf(value), "not a base image",
+            throw new FnFailureException(BASE_IMAGE.invalid(
+                    String.valueOf(value),
+                    "not a base image",
                     "use a registry reference such as " + BaseImage.DEFAULT + ", docker://NAME for"
                             + " an image in the local Docker engine, or tar://PATH for an image archive"));
         }
     }
 
     private static ImageOutput output(BuildInputs in) throws FnFailureException {
-        String kind = in.output() == null || in.output().isBlank() ? "tar"
+        String kind = in.output() == null || in.output().isBlank()
+                ? "tar"
                 : in.output().strip().toLowerCase(Locale.ROOT);
-        String name = in.image() == null || in.image().isBlank() ? null : in.image().strip();
+        String name =
+                in.image() == null || in.image().isBlank() ? null : in.image().strip();
         try {
             switch (kind) {
                 case "tar":
@@ -127,12 +131,16 @@ public final class ImageService {
                     }
                     return ImageOutput.registry(name);
                 default:
-                    throw new FnFailureException(OUTPUT.invalid(in.output(), "not an image output",
-                            "use tar (the default), docker or registry"));
+                    throw new FnFailureException(OUTPUT.invalid(
+                            in.output(), "not an image output", "use tar (the default), docker or registry"));
             }
         } catch (IllegalArgumentException e) {
-            throw new FnFailureException(IMAGE.invalid(String.valueOf(name), "not a valid image name",
-                    "use a lower-case repository with an optional :tag, e.g. fn4j/hello:1"), e);
+            throw new FnFailureException(
+                    IMAGE.invalid(
+                            String.valueOf(name),
+                            "not a valid image name",
+                            "use a lower-case repository with an optional :tag, e.g. fn4j/hello:1"),
+                    e);
         }
     }
 
@@ -162,8 +170,7 @@ public final class ImageService {
         try {
             return HandlerScanner.scanDetailed(classesDir, dependencies);
         } catch (IOException e) {
-            throw new FnExecutionException("Cannot read the compiled classes in " + display + ": "
-                    + e.getMessage(), e);
+            throw new FnExecutionException("Cannot read the compiled classes in " + display + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.fn4j.maven.core;
 
-import dev.fn4j.image.DockerArchive;
 import dev.fn4j.client.ImageUpload;
 import dev.fn4j.client.RuntimeApiException;
 import dev.fn4j.client.RuntimeClient;
 import dev.fn4j.client.RuntimeClientException;
+import dev.fn4j.image.DockerArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,8 @@ final class ImageUploader {
                 try {
                     ImageUpload upload = client.uploadImage(sent);
                     log.info("Uploaded " + archive.getFileName() + " (" + size(sent) + " of "
-                            + size(archive) + ": " + reusable + " of " + image.layers().size()
+                            + size(archive) + ": " + reusable + " of "
+                            + image.layers().size()
                             + (reusable == 1 ? " layers was" : " layers were")
                             + " already on the runtime) to " + connection.display() + " in "
                             + Elapsed.format(Elapsed.since(start)) + ": image " + upload.id());
@@ -48,8 +49,8 @@ final class ImageUploader {
                     if (e.status() != 409 || !e.code().equals("layers_missing")) {
                         throw e;
                     }
-                    log.debug("The fn4j runtime no longer has all of those layers ("
-                            + e.errorMessage() + "): uploading the whole archive.");
+                    log.debug("The fn4j runtime no longer has all of those layers (" + e.errorMessage()
+                            + "): uploading the whole archive.");
                     sent = archive;
                 }
             }
@@ -61,13 +62,17 @@ final class ImageUploader {
         } catch (RuntimeClientException failure) {
             RuntimeApiException e = connection.apiError(failure, "upload images");
             if (e.status() == 413) {
-                throw new FnFailureException("The image archive " + sent + " (" + size(sent)
-                        + ") is larger than the fn4j runtime accepts: " + e.code() + ": "
-                        + e.errorMessage() + ". Leave out dependencies the function does not need,"
-                        + " or start the runtime with a larger --max-image-bytes.", e);
+                throw new FnFailureException(
+                        "The image archive " + sent + " (" + size(sent)
+                                + ") is larger than the fn4j runtime accepts: " + e.code() + ": "
+                                + e.errorMessage() + ". Leave out dependencies the function does not need,"
+                                + " or start the runtime with a larger --max-image-bytes.",
+                        e);
             }
-            throw new FnExecutionException("The fn4j runtime at " + connection.display()
-                    + " did not accept the image " + sent + ": " + e.code() + ": " + e.errorMessage(), e);
+            throw new FnExecutionException(
+                    "The fn4j runtime at " + connection.display() + " did not accept the image " + sent + ": "
+                            + e.code() + ": " + e.errorMessage(),
+                    e);
         }
     }
 
@@ -75,8 +80,8 @@ final class ImageUploader {
         try {
             return DockerArchive.read(archive);
         } catch (IOException e) {
-            throw new FnExecutionException("Cannot read the layers of " + archive.getFileName()
-                    + ": " + e.getMessage(), e);
+            throw new FnExecutionException(
+                    "Cannot read the layers of " + archive.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -85,18 +90,21 @@ final class ImageUploader {
             return client.reusableLayers(image.diffIds());
         } catch (RuntimeClientException failure) {
             RuntimeApiException e = connection.apiError(failure, "upload images");
-            throw new FnExecutionException("The fn4j runtime at " + connection.display()
-                    + " did not say which layers of the image " + image.file() + " it has: "
-                    + e.code() + ": " + e.errorMessage(), e);
+            throw new FnExecutionException(
+                    "The fn4j runtime at " + connection.display()
+                            + " did not say which layers of the image " + image.file() + " it has: "
+                            + e.code() + ": " + e.errorMessage(),
+                    e);
         }
     }
 
     private Path writePartial(DockerArchive image, int reusable) throws FnExecutionException {
         String name = image.file().getFileName().toString();
-        Path partial = image.file().resolveSibling(
-                (name.endsWith(".tar") ? name.substring(0, name.length() - 4) : name) + "-upload.tar");
+        Path partial = image.file()
+                .resolveSibling((name.endsWith(".tar") ? name.substring(0, name.length() - 4) : name) + "-upload.tar");
         long reused = image.layers().subList(0, reusable).stream()
-                .mapToLong(DockerArchive.Layer::size).sum();
+                .mapToLong(DockerArchive.Layer::size)
+                .sum();
         log.debug("The fn4j runtime has the first " + reusable + " of the image's "
                 + image.layers().size() + " layers (" + size(reused) + "); writing " + partial
                 + " without them.");
@@ -104,8 +112,10 @@ final class ImageUploader {
             image.writeWithoutLeadingLayers(reusable, partial);
             return partial;
         } catch (IOException e) {
-            throw new FnExecutionException("Cannot write " + partial + ", the image archive without"
-                    + " the layers the runtime has: " + e.getMessage(), e);
+            throw new FnExecutionException(
+                    "Cannot write " + partial + ", the image archive without" + " the layers the runtime has: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -30,13 +30,16 @@ public final class InvocationHistory {
      * @throws FnFailureException naming {@code <limit> (-Dfn.limit)} unless it is 1 to 100
      */
     public static int parseLimit(String value) throws FnFailureException {
-        Integer limit = SettingChecks.wholeNumber(value == null ? null : value.strip(), LIMIT,
+        Integer limit = SettingChecks.wholeNumber(
+                value == null ? null : value.strip(),
+                LIMIT,
                 n -> {
                     if (n < 1 || n > RuntimeClient.MAX_INVOCATIONS) {
                         throw new IllegalArgumentException();
                     }
                     return n;
-                }, "use 1 to " + RuntimeClient.MAX_INVOCATIONS);
+                },
+                "use 1 to " + RuntimeClient.MAX_INVOCATIONS);
         return limit == null ? 10 : limit;
     }
 
@@ -53,16 +56,19 @@ public final class InvocationHistory {
         try {
             invocations = new ArrayList<>(connection.client().listInvocations(name, limit));
         } catch (RuntimeClientException e) {
-            RuntimeApiException api = connection.apiError(e,
-                    "read the invocations of function '" + name + "'");
+            RuntimeApiException api = connection.apiError(e, "read the invocations of function '" + name + "'");
             if (api.status() == 404) {
-                throw new FnFailureException("No function named '" + name + "' on "
-                        + connection.display() + ": " + api.code() + ": " + api.errorMessage()
-                        + ". See the deployed functions with mvn fn:list, and name one with -Dfn.name.", api);
+                throw new FnFailureException(
+                        "No function named '" + name + "' on "
+                                + connection.display() + ": " + api.code() + ": " + api.errorMessage()
+                                + ". See the deployed functions with mvn fn:list, and name one with -Dfn.name.",
+                        api);
             }
-            throw new FnExecutionException("The fn4j runtime at " + connection.display()
-                    + " cannot show the invocations of '" + name + "': " + api.code() + ": "
-                    + api.errorMessage(), api);
+            throw new FnExecutionException(
+                    "The fn4j runtime at " + connection.display()
+                            + " cannot show the invocations of '" + name + "': " + api.code() + ": "
+                            + api.errorMessage(),
+                    api);
         }
         if (invocations.isEmpty()) {
             log.info("Function '" + name + "' on " + connection.display()
@@ -70,13 +76,18 @@ public final class InvocationHistory {
             return List.of();
         }
         Collections.reverse(invocations);
-        log.info((invocations.size() == 1 ? "The last invocation" : "The last " + invocations.size()
-                + " invocations") + " of '" + name + "' on " + connection.display()
+        log.info((invocations.size() == 1 ? "The last invocation" : "The last " + invocations.size() + " invocations")
+                + " of '" + name + "' on " + connection.display()
                 + (invocations.size() == 1 ? ":" : ", newest last:"));
         List<String[]> rows = new ArrayList<>();
         for (Invocation invocation : invocations) {
-            rows.add(new String[] {orDash(invocation.queuedAt()), status(invocation.status()),
-                    duration(invocation), start(invocation), orDash(invocation.id())});
+            rows.add(new String[] {
+                orDash(invocation.queuedAt()),
+                status(invocation.status()),
+                duration(invocation),
+                start(invocation),
+                orDash(invocation.id())
+            });
         }
         List<String> lines = Columns.align(rows);
         for (int i = 0; i < invocations.size(); i++) {
@@ -84,7 +95,9 @@ public final class InvocationHistory {
             log.info(lines.get(i));
             log.info("    " + details(invocation));
             if (invocation.error() != null) {
-                indented("    error: ", invocation.error().code() + ": " + invocation.error().message());
+                indented(
+                        "    error: ",
+                        invocation.error().code() + ": " + invocation.error().message());
             }
             for (String line : invocation.logs()) {
                 log.info("    | " + line);
@@ -119,8 +132,7 @@ public final class InvocationHistory {
     }
 
     private static String duration(Invocation invocation) {
-        return invocation.durationMs() == null ? "-"
-                : Elapsed.format(Duration.ofMillis(invocation.durationMs()));
+        return invocation.durationMs() == null ? "-" : Elapsed.format(Duration.ofMillis(invocation.durationMs()));
     }
 
     private static String start(Invocation invocation) {

@@ -35,27 +35,36 @@ public record InvocationInput(byte[] body, String contentType) {
         String type = contentType == null || contentType.isBlank() ? null : contentType.strip();
         boolean hasFile = file != null && !file.isBlank();
         if (data != null && hasFile) {
-            throw new FnFailureException(DATA + " and " + FILE + " are both set ('" + data + "' and '"
-                    + file + "'): keep only one of them.");
+            throw new FnFailureException(DATA + " and " + FILE + " are both set ('" + data + "' and '" + file
+                    + "'): keep only one of them.");
         }
         if (data != null) {
-            return new InvocationInput(data.getBytes(StandardCharsets.UTF_8),
+            return new InvocationInput(
+                    data.getBytes(StandardCharsets.UTF_8),
                     type != null ? type : isJson(data) ? "application/json" : "text/plain; charset=utf-8");
         }
         if (hasFile) {
             Path path = baseDir.resolve(file.strip());
             if (!Files.isRegularFile(path)) {
-                throw new FnFailureException(FILE.invalid(file, "but there is no such file ("
-                        + path.toAbsolutePath().normalize() + ")",
+                throw new FnFailureException(FILE.invalid(
+                        file,
+                        "but there is no such file (" + path.toAbsolutePath().normalize() + ")",
                         "give the path of the input file, relative to the project directory"));
             }
             try {
-                return new InvocationInput(Files.readAllBytes(path), type != null ? type
-                        : path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                                ? "application/json" : "application/octet-stream");
+                return new InvocationInput(
+                        Files.readAllBytes(path),
+                        type != null
+                                ? type
+                                : path.getFileName()
+                                                .toString()
+                                                .toLowerCase(Locale.ROOT)
+                                                .endsWith(".json")
+                                        ? "application/json"
+                                        : "application/octet-stream");
             } catch (IOException e) {
-                throw new FnFailureException(FILE.invalid(file, "but it cannot be read (" + e + ")",
-                        "check the file's permissions"), e);
+                throw new FnFailureException(
+                        FILE.invalid(file, "but it cannot be read (" + e + ")", "check the file's permissions"), e);
             }
         }
         return new InvocationInput(new byte[0], type);

@@ -31,16 +31,23 @@ public final class KeyManager {
             keys = connection.client().listKeys();
         } catch (RuntimeClientException e) {
             RuntimeApiException api = connection.apiError(e, "list API keys");
-            throw RuntimeConnection.rejected(api, "The fn4j runtime at " + connection.display()
-                    + " did not list its API keys: " + api.code() + ": " + api.errorMessage());
+            throw RuntimeConnection.rejected(
+                    api,
+                    "The fn4j runtime at " + connection.display() + " did not list its API keys: " + api.code() + ": "
+                            + api.errorMessage());
         }
         log.info(keys.size() + (keys.size() == 1 ? " key" : " keys") + " on " + connection.display() + ":");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "NAME", "SCOPE", "CREATED", "EXPIRES", "LAST USED"});
         for (ApiKeyDescription key : keys) {
-            rows.add(new String[] {key.id(), key.name(), key.scope(), key.createdAt(),
-                    key.expiresAt() == null ? "never" : key.expiresAt(),
-                    key.lastUsedAt() == null ? "-" : key.lastUsedAt()});
+            rows.add(new String[] {
+                key.id(),
+                key.name(),
+                key.scope(),
+                key.createdAt(),
+                key.expiresAt() == null ? "never" : key.expiresAt(),
+                key.lastUsedAt() == null ? "-" : key.lastUsedAt()
+            });
         }
         for (String line : Columns.align(rows)) {
             log.info("  " + line);
@@ -61,15 +68,16 @@ public final class KeyManager {
             created = connection.client().createKey(name, request.scope(), request.expiresIn());
         } catch (RuntimeClientException e) {
             RuntimeApiException api = connection.apiError(e, "create API key '" + name + "'");
-            throw RuntimeConnection.rejected(api, "The fn4j runtime at " + connection.display()
-                    + " did not create API key '" + name + "': " + api.code() + ": " + api.errorMessage());
+            throw RuntimeConnection.rejected(
+                    api,
+                    "The fn4j runtime at " + connection.display() + " did not create API key '" + name + "': "
+                            + api.code() + ": " + api.errorMessage());
         }
         ApiKeyDescription key = created.description();
         log.info("Created API key " + key.id() + " '" + key.name() + "' on " + connection.display()
                 + ": scope " + key.scope() + ", "
                 + (key.expiresAt() == null ? "never expires" : "expires " + key.expiresAt()) + ".");
-        log.info("This is the only time the key is shown; keep it in a settings.xml <server> or a"
-                + " secret store.");
+        log.info("This is the only time the key is shown; keep it in a settings.xml <server> or a" + " secret store.");
         return created;
     }
 
@@ -84,14 +92,16 @@ public final class KeyManager {
         } catch (RuntimeClientException e) {
             RuntimeApiException api = connection.apiError(e, "delete API key '" + id + "'");
             if (api.code().equals("key_not_found")) {
-                throw new FnFailureException("No API key '" + id + "' on " + connection.display()
-                        + ": list them with mvn fn:keys.", api);
+                throw new FnFailureException(
+                        "No API key '" + id + "' on " + connection.display() + ": list them with mvn fn:keys.", api);
             }
-            String message = "The fn4j runtime at " + connection.display() + " did not delete API key '"
-                    + id + "': " + api.code() + ": " + api.errorMessage();
+            String message = "The fn4j runtime at " + connection.display() + " did not delete API key '" + id + "': "
+                    + api.code() + ": " + api.errorMessage();
             if (api.code().equals("last_admin_key")) {
-                throw new FnFailureException(message + ". Create another admin key first with mvn"
-                        + " fn:keys -Dfn.createKey=<name> -Dfn.keyScope=admin, then delete this one.", api);
+                throw new FnFailureException(
+                        message + ". Create another admin key first with mvn"
+                                + " fn:keys -Dfn.createKey=<name> -Dfn.keyScope=admin, then delete this one.",
+                        api);
             }
             throw RuntimeConnection.rejected(api, message);
         }

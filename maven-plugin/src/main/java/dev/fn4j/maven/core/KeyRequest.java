@@ -29,8 +29,8 @@ public record KeyRequest(String createName, String scope, String expiresIn, Stri
      * @throws FnFailureException naming the setting and its value when one is bad, or when both
      *     {@code createKey} and {@code deleteKey} are set
      */
-    public static KeyRequest of(String createKey, String keyScope, String keyExpiresIn,
-            String deleteKey) throws FnFailureException {
+    public static KeyRequest of(String createKey, String keyScope, String keyExpiresIn, String deleteKey)
+            throws FnFailureException {
         String name = blankToNull(createKey);
         String id = blankToNull(deleteKey);
         if (name != null && id != null) {
@@ -41,15 +41,13 @@ public record KeyRequest(String createName, String scope, String expiresIn, Stri
         String scope = blankToNull(keyScope);
         scope = scope == null ? ApiKeyFormat.INVOKE : scope;
         String expiresIn = blankToNull(keyExpiresIn);
-        SettingChecks.parse(name, CREATE, ApiKeyFormat::checkName, ApiKeyFormat.NAME_RULE,
-                "not an API key name");
-        SettingChecks.parse(scope, SCOPE, ApiKeyFormat::checkScope, ApiKeyFormat.SCOPES,
-                "not a scope");
-        SettingChecks.parse(expiresIn, EXPIRES_IN, ApiKeyFormat::parseExpiresIn,
-                ApiKeyFormat.EXPIRES_IN_FORMAT, "not a duration");
+        SettingChecks.parse(name, CREATE, ApiKeyFormat::checkName, ApiKeyFormat.NAME_RULE, "not an API key name");
+        SettingChecks.parse(scope, SCOPE, ApiKeyFormat::checkScope, ApiKeyFormat.SCOPES, "not a scope");
+        SettingChecks.parse(
+                expiresIn, EXPIRES_IN, ApiKeyFormat::parseExpiresIn, ApiKeyFormat.EXPIRES_IN_FORMAT, "not a duration");
         if (id != null && !ApiKeyFormat.isValidId(id)) {
-            throw new FnFailureException(DELETE.invalid(id, "not an API key id",
-                    "use the id mvn fn:keys lists, " + ApiKeyFormat.ID_RULE));
+            throw new FnFailureException(
+                    DELETE.invalid(id, "not an API key id", "use the id mvn fn:keys lists, " + ApiKeyFormat.ID_RULE));
         }
         return new KeyRequest(name, scope, expiresIn, id);
     }

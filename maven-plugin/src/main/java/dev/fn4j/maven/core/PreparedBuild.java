@@ -10,8 +10,7 @@ import java.util.List;
  * @param functions the functions the image is for, each with its handler
  * @param allHandlers every handler found, written to the image's handlers label
  */
-public record PreparedBuild(ImageBuildRequest request, List<ChosenFunction> functions,
-        List<String> allHandlers) {
+public record PreparedBuild(ImageBuildRequest request, List<ChosenFunction> functions, List<String> allHandlers) {
 
     /** Copies the lists. */
     public PreparedBuild {

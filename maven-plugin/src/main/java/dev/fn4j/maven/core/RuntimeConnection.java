@@ -36,8 +36,9 @@ public final class RuntimeConnection {
             return new RuntimeConnection(
                     RuntimeClient.builder(new URI(value)).apiKey(apiKey.value()).build(), apiKey);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new FnFailureException(URL.invalid(value, "not an http(s) URL",
-                    "use the runtime's address, e.g. http://localhost:8080"), e);
+            throw new FnFailureException(
+                    URL.invalid(value, "not an http(s) URL", "use the runtime's address, e.g. http://localhost:8080"),
+                    e);
         }
     }
 
@@ -70,9 +71,11 @@ public final class RuntimeConnection {
 
     /** The runtime could not be reached: says where it was looked for and how to fix that. */
     public static FnExecutionException unreachable(RuntimeUnreachableException e) {
-        return new FnExecutionException("Cannot reach the fn4j runtime at " + e.uri() + " (fn.url): "
-                + e.reason() + ". Start it with java -jar fn4j-runtime.jar, or set <url> or -Dfn.url"
-                + " to where it runs.", e);
+        return new FnExecutionException(
+                "Cannot reach the fn4j runtime at " + e.uri() + " (fn.url): "
+                        + e.reason() + ". Start it with java -jar fn4j-runtime.jar, or set <url> or -Dfn.url"
+                        + " to where it runs.",
+                e);
     }
 
     /**
@@ -103,8 +106,7 @@ public final class RuntimeConnection {
      * @param message the whole message, naming what failed and the runtime's code and message
      * @throws FnExecutionException when the status says the runtime failed
      */
-    static FnFailureException rejected(RuntimeApiException e, String message)
-            throws FnExecutionException {
+    static FnFailureException rejected(RuntimeApiException e, String message) throws FnExecutionException {
         if (e.status() >= 400 && e.status() < 500) {
             return new FnFailureException(message, e);
         }
@@ -123,16 +125,16 @@ public final class RuntimeConnection {
      * @param action what was refused, to follow "refused to", e.g. {@code list functions}
      */
     FnFailureException authFailure(RuntimeApiException e, String action) {
-        String answer = "(" + e.code() + (e.errorMessage().isBlank() ? "" : ": "
-                + apiKey.redact(e.errorMessage())) + ")";
+        String answer =
+                "(" + e.code() + (e.errorMessage().isBlank() ? "" : ": " + apiKey.redact(e.errorMessage())) + ")";
         String message;
         if (e.status() == 401 && apiKey.isPresent()) {
             message = "The fn4j runtime at " + display() + " refused the API key from "
                     + apiKey.source() + " " + answer + ": set a valid key with "
                     + apiKey.whereToSet() + ".";
         } else if (e.status() == 401) {
-            message = "The fn4j runtime at " + display() + " needs an API key, and none is set "
-                    + answer + ": set one with " + apiKey.whereToSet() + ".";
+            message = "The fn4j runtime at " + display() + " needs an API key, and none is set " + answer
+                    + ": set one with " + apiKey.whereToSet() + ".";
         } else if (apiKey.isPresent()) {
             message = "The fn4j runtime at " + display() + " refused to " + action + " " + answer
                     + ": the key's scope does not allow it (the API key from " + apiKey.source()

@@ -16,15 +16,16 @@ final class SettingChecks {
      *
      * @param formatProblem what a value not in the format is not, for example "not a duration"
      */
-    static <T> T parse(String value, Setting setting, Function<String, T> parser, String format,
-            String formatProblem) throws FnFailureException {
+    static <T> T parse(String value, Setting setting, Function<String, T> parser, String format, String formatProblem)
+            throws FnFailureException {
         if (value == null) {
             return null;
         }
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            String problem = e instanceof SpecException spec ? spec.problem()
+            String problem = e instanceof SpecException spec
+                    ? spec.problem()
                     : e.getMessage().equals("use " + format) ? formatProblem : "out of range";
             throw new FnFailureException(setting.invalid(value, problem, e.getMessage()));
         }
@@ -54,8 +55,8 @@ final class SettingChecks {
         try {
             return check.applyAsInt(Integer.parseInt(value));
         } catch (IllegalArgumentException e) {
-            throw new FnFailureException(setting.invalid(value,
-                    e instanceof NumberFormatException ? "not a whole number" : "out of range", range));
+            throw new FnFailureException(setting.invalid(
+                    value, e instanceof NumberFormatException ? "not a whole number" : "out of range", range));
         }
     }
 }

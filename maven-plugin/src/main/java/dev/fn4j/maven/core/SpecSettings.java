@@ -42,8 +42,7 @@ final class SpecSettings {
         try {
             return settings.with(field, field.parse(text));
         } catch (SpecException e) {
-            throw new FnFailureException(Setting.of(function, field.name())
-                    .invalid(text, e.problem(), e.getMessage()));
+            throw new FnFailureException(Setting.of(function, field.name()).invalid(text, e.problem(), e.getMessage()));
         }
     }
 
@@ -73,19 +72,19 @@ final class SpecSettings {
         }
         Setting minSetting = Setting.of(own.isSet(Field.MIN_INSTANCES) ? function : null, "minInstances");
         Setting maxSetting = Setting.of(own.isSet(Field.MAX_INSTANCES) ? function : null, "maxInstances");
-        throw new FnFailureException(minSetting.invalid(String.valueOf(min),
+        throw new FnFailureException(minSetting.invalid(
+                String.valueOf(min),
                 "more than " + maxSetting + ", which is " + max,
                 "use 0 to " + max + ", or raise " + maxSetting.howToSet()));
     }
 
-    private static Map<String, String> checkEnv(Map<String, String> env, String function)
-            throws FnFailureException {
+    private static Map<String, String> checkEnv(Map<String, String> env, String function) throws FnFailureException {
         Map<String, String> checked = new LinkedHashMap<>();
         if (env == null) {
             return checked;
         }
-        Setting setting = function == null ? Setting.pomOnly(EnvNames.FIELD)
-                : Setting.ofFunction(function, EnvNames.FIELD);
+        Setting setting =
+                function == null ? Setting.pomOnly(EnvNames.FIELD) : Setting.ofFunction(function, EnvNames.FIELD);
         for (Map.Entry<String, String> variable : env.entrySet()) {
             String name = variable.getKey();
             if (EnvNames.isReserved(name)) {
@@ -96,8 +95,8 @@ final class SpecSettings {
             try {
                 EnvNames.check(name);
             } catch (SpecException e) {
-                throw new FnFailureException(setting + " names the variable '" + name
-                        + "', " + e.problem() + ": " + e.getMessage() + ".");
+                throw new FnFailureException(
+                        setting + " names the variable '" + name + "', " + e.problem() + ": " + e.getMessage() + ".");
             }
             checked.put(name, variable.getValue() == null ? "" : variable.getValue());
         }

@@ -31,7 +31,8 @@ class ApiKeyTest {
         assertThat(key.value()).isEqualTo("from-env");
         assertThat(key.source()).isEqualTo("FN4J_API_KEY");
         assertThat(settingsReads).hasValue(0);
-        assertThat(ApiKey.resolve("  ", "from-env", "fn4j", settings(null)).value()).isEqualTo("from-env");
+        assertThat(ApiKey.resolve("  ", "from-env", "fn4j", settings(null)).value())
+                .isEqualTo("from-env");
     }
 
     @Test
@@ -39,8 +40,8 @@ class ApiKeyTest {
         ApiKey key = ApiKey.resolve("", " ", "prod", settings("from-settings"));
         assertThat(key.value()).isEqualTo("from-settings");
         assertThat(key.source()).isEqualTo("the settings.xml <server> 'prod'");
-        assertThat(key.whereToSet()).isEqualTo(
-                "-Dfn.apiKey, FN4J_API_KEY or a settings.xml <server> with id 'prod' (its <password>)");
+        assertThat(key.whereToSet())
+                .isEqualTo("-Dfn.apiKey, FN4J_API_KEY or a settings.xml <server> with id 'prod' (its <password>)");
     }
 
     @Test
@@ -54,8 +55,10 @@ class ApiKeyTest {
     @Test
     void aSettingsFailureIsPassedOn() {
         assertThatThrownBy(() -> ApiKey.resolve(null, null, "fn4j", () -> {
-            throw new FnExecutionException("Cannot decrypt", null);
-        })).isInstanceOf(FnExecutionException.class).hasMessage("Cannot decrypt");
+                    throw new FnExecutionException("Cannot decrypt", null);
+                }))
+                .isInstanceOf(FnExecutionException.class)
+                .hasMessage("Cannot decrypt");
     }
 
     @Test

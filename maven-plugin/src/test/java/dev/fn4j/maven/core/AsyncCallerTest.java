@@ -35,11 +35,15 @@ class AsyncCallerTest {
 
     static final String QUEUED = state("queued", "");
     static final String RUNNING = state("running", "");
-    static final String SUCCEEDED = state("succeeded", ",\"durationMs\":42,\"coldStart\":true,"
-            + "\"contentType\":\"application/json\",\"result\":{\"message\":\"Hello, Ada!\"},"
-            + "\"logs\":\"greeting Ada\\n\"");
-    static final String FAILED = state("failed", ",\"durationMs\":3,\"coldStart\":false,"
-            + "\"error\":{\"code\":\"function_error\",\"message\":\"java.lang.IllegalStateException: boom\"}");
+    static final String SUCCEEDED = state(
+            "succeeded",
+            ",\"durationMs\":42,\"coldStart\":true,"
+                    + "\"contentType\":\"application/json\",\"result\":{\"message\":\"Hello, Ada!\"},"
+                    + "\"logs\":\"greeting Ada\\n\"");
+    static final String FAILED = state(
+            "failed",
+            ",\"durationMs\":3,\"coldStart\":false,"
+                    + "\"error\":{\"code\":\"function_error\",\"message\":\"java.lang.IllegalStateException: boom\"}");
 
     /** One server-sent event named after the invocation's status. */
     static String event(String json) {
@@ -51,9 +55,12 @@ class AsyncCallerTest {
     void start(StubRuntime stub) throws Exception {
         this.stub = stub;
         connection = RuntimeConnection.open(stub.url(), ApiKey.of("key-abcdef", "-Dfn.apiKey", "fn4j"));
-        stub.on(SUBMIT, new StubRuntime.Answer(202,
-                "{\"id\":\"inv-1\",\"status\":\"queued\",\"location\":\"/v1/invocations/inv-1\"}",
-                Map.of("Content-Type", "application/json", "Location", "/v1/invocations/inv-1")));
+        stub.on(
+                SUBMIT,
+                new StubRuntime.Answer(
+                        202,
+                        "{\"id\":\"inv-1\",\"status\":\"queued\",\"location\":\"/v1/invocations/inv-1\"}",
+                        Map.of("Content-Type", "application/json", "Location", "/v1/invocations/inv-1")));
     }
 
     private AsyncCaller caller() {
@@ -67,15 +74,15 @@ class AsyncCallerTest {
         Invocation invocation = caller().call("hello", INPUT, Duration.ofSeconds(10));
 
         assertThat(invocation.resultAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
-        assertThat(log.lines).containsExactly(
-                "[INFO] Submitted hello asynchronously: invocation inv-1.",
-                "[INFO] Invocation inv-1 is queued.",
-                "[INFO] Invocation inv-1 is running.",
-                "[INFO] Invocation inv-1 succeeded in 42 ms (cold start).",
-                "[INFO] Its log:",
-                "[INFO]   | greeting Ada");
-        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
-                .containsExactly(SUBMIT, EVENTS);
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] Submitted hello asynchronously: invocation inv-1.",
+                        "[INFO] Invocation inv-1 is queued.",
+                        "[INFO] Invocation inv-1 is running.",
+                        "[INFO] Invocation inv-1 succeeded in 42 ms (cold start).",
+                        "[INFO] Its log:",
+                        "[INFO]   | greeting Ada");
+        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path()).containsExactly(SUBMIT, EVENTS);
         assertThat(stub.received().get(0).prefer()).isEqualTo("respond-async");
         assertThat(stub.received().get(0).text()).isEqualTo("{\"name\":\"Ada\"}");
         assertThat(stub.received()).allMatch(r -> "Bearer key-abcdef".equals(r.authorization()));
@@ -89,14 +96,22 @@ class AsyncCallerTest {
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("Function 'hello' failed: function_error: java.lang.IllegalStateException:"
                         + " boom (invocation inv-1)");
-        assertThat(log.lines).contains("[INFO] Invocation inv-1 failed after 3 ms: function_error:"
-                + " java.lang.IllegalStateException: boom.");
+        assertThat(log.lines)
+                .contains("[INFO] Invocation inv-1 failed after 3 ms: function_error:"
+                        + " java.lang.IllegalStateException: boom.");
     }
 
     @Test
     void aTimedOutInvocationFails() {
-        stub.on(EVENTS, events(0, event(state("timed_out", ",\"durationMs\":10000,"
-                + "\"error\":{\"code\":\"function_timeout\",\"message\":\"ran longer than 10s\"}"))));
+        stub.on(
+                EVENTS,
+                events(
+                        0,
+                        event(
+                                state(
+                                        "timed_out",
+                                        ",\"durationMs\":10000,"
+                                                + "\"error\":{\"code\":\"function_timeout\",\"message\":\"ran longer than 10s\"}"))));
         assertThatThrownBy(() -> caller().call("hello", INPUT, Duration.ofSeconds(10)))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("Function 'hello' timed out after 10.0 s: function_timeout: ran longer"
@@ -105,8 +120,13 @@ class AsyncCallerTest {
 
     @Test
     void aPlatformFailureIsAnExecutionFailure() {
-        stub.on(EVENTS, events(0, event(state("failed",
-                ",\"error\":{\"code\":\"start_failed\",\"message\":\"exited with code 2\"}"))));
+        stub.on(
+                EVENTS,
+                events(
+                        0,
+                        event(state(
+                                "failed",
+                                ",\"error\":{\"code\":\"start_failed\",\"message\":\"exited with code 2\"}"))));
         assertThatThrownBy(() -> caller().call("hello", INPUT, Duration.ofSeconds(10)))
                 .isInstanceOf(FnExecutionException.class)
                 .hasMessage("Function 'hello' failed: start_failed: exited with code 2 (invocation inv-1)");
@@ -126,15 +146,16 @@ class AsyncCallerTest {
 
         assertThat(invocation.succeeded()).isTrue();
         assertThat(asked).hasValue(3);
-        assertThat(log.lines).containsExactly(
-                "[INFO] Submitted hello asynchronously: invocation inv-1.",
-                "[INFO] Invocation inv-1 is queued.",
-                "[INFO] Invocation inv-1 is running.",
-                "[WARNING] The event stream GET " + stub.url() + "/v1/invocations/inv-1/events ended"
-                        + " before the invocation did; asking for its state instead.",
-                "[INFO] Invocation inv-1 succeeded in 42 ms (cold start).",
-                "[INFO] Its log:",
-                "[INFO]   | greeting Ada");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] Submitted hello asynchronously: invocation inv-1.",
+                        "[INFO] Invocation inv-1 is queued.",
+                        "[INFO] Invocation inv-1 is running.",
+                        "[WARNING] The event stream GET " + stub.url() + "/v1/invocations/inv-1/events ended"
+                                + " before the invocation did; asking for its state instead.",
+                        "[INFO] Invocation inv-1 succeeded in 42 ms (cold start).",
+                        "[INFO] Its log:",
+                        "[INFO]   | greeting Ada");
     }
 
     @Test
@@ -142,10 +163,12 @@ class AsyncCallerTest {
         stub.on(EVENTS, 404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no events here\"}}");
         stub.on(STATE, 200, SUCCEEDED);
 
-        assertThat(caller().call("hello", INPUT, Duration.ofSeconds(10)).succeeded()).isTrue();
-        assertThat(log.lines).contains("[WARNING] The event stream GET " + stub.url()
-                + "/v1/invocations/inv-1/events failed (not_found: no events here); asking for the"
-                + " invocation's state instead.");
+        assertThat(caller().call("hello", INPUT, Duration.ofSeconds(10)).succeeded())
+                .isTrue();
+        assertThat(log.lines)
+                .contains("[WARNING] The event stream GET " + stub.url()
+                        + "/v1/invocations/inv-1/events failed (not_found: no events here); asking for the"
+                        + " invocation's state instead.");
     }
 
     @Test

@@ -35,7 +35,12 @@ final class FixtureCompiler {
 
     private static String apiJar() {
         try {
-            return Path.of(Handler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(Handler.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

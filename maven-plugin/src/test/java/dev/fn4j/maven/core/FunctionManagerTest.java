@@ -35,11 +35,13 @@ class FunctionManagerTest {
 
         new FunctionManager(connection, log).list();
 
-        assertThat(log.lines).containsExactly(
-                "[INFO] 2 functions on " + stub.url() + ":",
-                "[INFO]   NAME                REVISION  INSTANCES  PUBLIC  URL",
-                "[INFO]   a-much-longer-name  1         0          no      " + stub.url() + "/fn/a-much-longer-name",
-                "[INFO]   hello               12        2          yes     " + stub.url() + "/fn/hello");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] 2 functions on " + stub.url() + ":",
+                        "[INFO]   NAME                REVISION  INSTANCES  PUBLIC  URL",
+                        "[INFO]   a-much-longer-name  1         0          no      " + stub.url()
+                                + "/fn/a-much-longer-name",
+                        "[INFO]   hello               12        2          yes     " + stub.url() + "/fn/hello");
         assertThat(stub.received().get(0).authorization()).isEqualTo("Bearer key-123456");
     }
 
@@ -47,14 +49,17 @@ class FunctionManagerTest {
     void saysWhenNothingIsDeployed() throws Exception {
         stub.on("GET /v1/functions", 200, "{\"functions\":[]}");
         assertThat(new FunctionManager(connection, log).list()).isEmpty();
-        assertThat(log.lines).containsExactly("[INFO] No functions are deployed on " + stub.url()
-                + ": deploy one with mvn fn:deploy.");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] No functions are deployed on " + stub.url() + ": deploy one with mvn fn:deploy.");
     }
 
     @Test
     void aRefusedKeySaysWhereItCameFrom() {
-        stub.on("GET /v1/functions", 401, "{\"error\":{\"code\":\"unauthorized\","
-                + "\"message\":\"no such key: key-123456\"}}");
+        stub.on(
+                "GET /v1/functions",
+                401,
+                "{\"error\":{\"code\":\"unauthorized\"," + "\"message\":\"no such key: key-123456\"}}");
         assertThatThrownBy(() -> new FunctionManager(connection, log).list())
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("The fn4j runtime at " + stub.url() + " refused the API key from"
@@ -70,11 +75,13 @@ class FunctionManagerTest {
 
         new FunctionManager(connection, log).delete(List.of("a", "b"));
 
-        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
+        assertThat(stub.received())
+                .extracting(r -> r.method() + " " + r.path())
                 .containsExactly("DELETE /v1/functions/a", "DELETE /v1/functions/b");
-        assertThat(log.lines).containsExactly(
-                "[INFO] Deleted function 'a' from " + stub.url() + "; its instances are stopped.",
-                "[INFO] Deleted function 'b' from " + stub.url() + "; its instances are stopped.");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] Deleted function 'a' from " + stub.url() + "; its instances are stopped.",
+                        "[INFO] Deleted function 'b' from " + stub.url() + "; its instances are stopped.");
     }
 
     @Test
@@ -120,7 +127,8 @@ class FunctionManagerTest {
         FunctionOptions b = new FunctionOptions("b", null, null, Map.of());
         assertThat(FunctionSettings.projectNames(null, List.of(), "demo")).containsExactly("demo");
         assertThat(FunctionSettings.projectNames(null, List.of(a, b), "demo")).containsExactly("a", "b");
-        assertThat(FunctionSettings.projectNames(" other ", List.of(a, b), "demo")).containsExactly("other");
+        assertThat(FunctionSettings.projectNames(" other ", List.of(a, b), "demo"))
+                .containsExactly("other");
         assertThatThrownBy(() -> FunctionSettings.projectNames("Bad_Name", List.of(), "demo"))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessageStartingWith("<name> (-Dfn.name) is 'Bad_Name', not a valid function name");

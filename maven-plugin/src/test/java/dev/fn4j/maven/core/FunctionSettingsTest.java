@@ -24,10 +24,19 @@ class FunctionSettingsTest {
         return new FunctionOptions(name, handler, null, Map.of());
     }
 
-    private static FunctionOptions options(String name, String handler, String timeout, String memory,
-            String cpus, String concurrency, Map<String, String> env) {
-        return new FunctionOptions(name, handler, env, Map.of()).with(Field.TIMEOUT, timeout)
-                .with(Field.MEMORY, memory).with(Field.CPUS, cpus).with(Field.CONCURRENCY, concurrency);
+    private static FunctionOptions options(
+            String name,
+            String handler,
+            String timeout,
+            String memory,
+            String cpus,
+            String concurrency,
+            Map<String, String> env) {
+        return new FunctionOptions(name, handler, env, Map.of())
+                .with(Field.TIMEOUT, timeout)
+                .with(Field.MEMORY, memory)
+                .with(Field.CPUS, cpus)
+                .with(Field.CONCURRENCY, concurrency);
     }
 
     /** The settings a target sends, in their text forms; those not set are left to the runtime. */
@@ -39,10 +48,14 @@ class FunctionSettingsTest {
         return scaling(null, min, max, idle, queue, rate);
     }
 
-    private static FunctionOptions scaling(String name, String min, String max, String idle, String queue,
-            String rate) {
-        return named(name, null).with(Field.MIN_INSTANCES, min).with(Field.MAX_INSTANCES, max)
-                .with(Field.IDLE_TIMEOUT, idle).with(Field.MAX_QUEUE, queue).with(Field.RATE_LIMIT, rate);
+    private static FunctionOptions scaling(
+            String name, String min, String max, String idle, String queue, String rate) {
+        return named(name, null)
+                .with(Field.MIN_INSTANCES, min)
+                .with(Field.MAX_INSTANCES, max)
+                .with(Field.IDLE_TIMEOUT, idle)
+                .with(Field.MAX_QUEUE, queue)
+                .with(Field.RATE_LIMIT, rate);
     }
 
     private static FunctionOptions withPublic(String name, String isPublic) {
@@ -51,7 +64,7 @@ class FunctionSettingsTest {
 
     private static String failure(FunctionOptions top, FunctionOptions... entries) {
         return catchThrowableOfType(
-                () -> FunctionSettings.resolve(top, List.of(entries), "hello"), FnFailureException.class)
+                        () -> FunctionSettings.resolve(top, List.of(entries), "hello"), FnFailureException.class)
                 .getMessage();
     }
 
@@ -71,43 +84,73 @@ class FunctionSettingsTest {
 
     @Test
     void takesEverySetting() throws Exception {
-        FunctionOptions options = options("greeter", "com.example.Hello", "10s", "1g",
-                "0.5", "8", Map.of("GREETING", "Hi"));
+        FunctionOptions options =
+                options("greeter", "com.example.Hello", "10s", "1g", "0.5", "8", Map.of("GREETING", "Hi"));
 
-        FunctionTarget target = FunctionSettings.resolve(options, List.of(), "hello").get(0);
+        FunctionTarget target =
+                FunctionSettings.resolve(options, List.of(), "hello").get(0);
 
-        assertThat(target).isEqualTo(new FunctionTarget("greeter", "com.example.Hello",
-                Setting.parameter("handler", "fn.handler"), Map.of("GREETING", "Hi"),
-                Settings.parse(Map.of("timeout", "10s", "memory", "1g", "cpus", "0.5", "concurrency", "8"))));
-        assertThat(sent(target)).containsExactly(Map.entry("timeout", "10s"), Map.entry("memory", "1g"),
-                Map.entry("cpus", "0.5"), Map.entry("concurrency", "8"));
-        assertThat(target.spec("sha256:1", "com.example.Hello")).isEqualTo(FunctionSpec.of("sha256:1")
-                .withHandler("com.example.Hello").withEnv(Map.of("GREETING", "Hi"))
-                .with(Field.TIMEOUT, Duration.ofSeconds(10)).with(Field.MEMORY, 1L << 30)
-                .with(Field.CPUS, 0.5).with(Field.CONCURRENCY, 8));
+        assertThat(target)
+                .isEqualTo(new FunctionTarget(
+                        "greeter",
+                        "com.example.Hello",
+                        Setting.parameter("handler", "fn.handler"),
+                        Map.of("GREETING", "Hi"),
+                        Settings.parse(Map.of("timeout", "10s", "memory", "1g", "cpus", "0.5", "concurrency", "8"))));
+        assertThat(sent(target))
+                .containsExactly(
+                        Map.entry("timeout", "10s"),
+                        Map.entry("memory", "1g"),
+                        Map.entry("cpus", "0.5"),
+                        Map.entry("concurrency", "8"));
+        assertThat(target.spec("sha256:1", "com.example.Hello"))
+                .isEqualTo(FunctionSpec.of("sha256:1")
+                        .withHandler("com.example.Hello")
+                        .withEnv(Map.of("GREETING", "Hi"))
+                        .with(Field.TIMEOUT, Duration.ofSeconds(10))
+                        .with(Field.MEMORY, 1L << 30)
+                        .with(Field.CPUS, 0.5)
+                        .with(Field.CONCURRENCY, 8));
     }
 
     @Test
     void takesEveryScalingSetting() throws Exception {
-        FunctionTarget target = FunctionSettings.resolve(scaling("1", "4", "2m", "50", "10/s,burst=20"),
-                List.of(), "hello").get(0);
+        FunctionTarget target = FunctionSettings.resolve(
+                        scaling("1", "4", "2m", "50", "10/s,burst=20"), List.of(), "hello")
+                .get(0);
 
-        assertThat(sent(target)).isEqualTo(Map.of("minInstances", "1", "maxInstances", "4",
-                "idleTimeout", "2m", "maxQueue", "50", "rateLimit", "10/s,burst=20"));
-        assertThat(target.spec("sha256:1", null)).isEqualTo(FunctionSpec.of("sha256:1")
-                .with(Field.MIN_INSTANCES, 1).with(Field.MAX_INSTANCES, 4)
-                .with(Field.IDLE_TIMEOUT, Duration.ofMinutes(2)).with(Field.MAX_QUEUE, 50)
-                .with(Field.RATE_LIMIT, new RateLimit(10, 20)));
+        assertThat(sent(target))
+                .isEqualTo(Map.of(
+                        "minInstances",
+                        "1",
+                        "maxInstances",
+                        "4",
+                        "idleTimeout",
+                        "2m",
+                        "maxQueue",
+                        "50",
+                        "rateLimit",
+                        "10/s,burst=20"));
+        assertThat(target.spec("sha256:1", null))
+                .isEqualTo(FunctionSpec.of("sha256:1")
+                        .with(Field.MIN_INSTANCES, 1)
+                        .with(Field.MAX_INSTANCES, 4)
+                        .with(Field.IDLE_TIMEOUT, Duration.ofMinutes(2))
+                        .with(Field.MAX_QUEUE, 50)
+                        .with(Field.RATE_LIMIT, new RateLimit(10, 20)));
         assertThat(sent(FunctionSettings.resolve(scaling("0", null, null, "0", "5/s"), List.of(), "hello")
-                .get(0))).isEqualTo(Map.of("minInstances", "0", "maxQueue", "0", "rateLimit", "5/s"));
+                        .get(0)))
+                .isEqualTo(Map.of("minInstances", "0", "maxQueue", "0", "rateLimit", "5/s"));
     }
 
     @Test
     void blankScalingSettingsAreNotSet() throws Exception {
-        assertThat(sent(FunctionSettings.resolve(scaling(" ", "", "  ", "", " "), List.of(), "hello").get(0)))
+        assertThat(sent(FunctionSettings.resolve(scaling(" ", "", "  ", "", " "), List.of(), "hello")
+                        .get(0)))
                 .isEmpty();
         assertThat(sent(FunctionSettings.resolve(scaling(" 2 ", null, null, null, " 3/s "), List.of(), "hello")
-                .get(0))).isEqualTo(Map.of("minInstances", "2", "rateLimit", "3/s"));
+                        .get(0)))
+                .isEqualTo(Map.of("minInstances", "2", "rateLimit", "3/s"));
     }
 
     @Test
@@ -129,21 +172,29 @@ class FunctionSettingsTest {
     @Test
     void minInstancesAboveMaxInstances() throws Exception {
         assertThat(failure(scaling("5", "3", null, null, null)))
-                .isEqualTo("<minInstances> (-Dfn.minInstances) is '5', more than <maxInstances>"
-                        + " (-Dfn.maxInstances), which is 3: use 0 to 3, or raise <maxInstances> or -Dfn.maxInstances.");
+                .isEqualTo(
+                        "<minInstances> (-Dfn.minInstances) is '5', more than <maxInstances>"
+                                + " (-Dfn.maxInstances), which is 3: use 0 to 3, or raise <maxInstances> or -Dfn.maxInstances.");
         assertThat(FunctionSettings.resolve(scaling("3", "3", null, null, null), List.of(), "hello")
-                .get(0).settings().get(Field.MIN_INSTANCES)).isEqualTo(3);
+                        .get(0)
+                        .settings()
+                        .get(Field.MIN_INSTANCES))
+                .isEqualTo(3);
         // Only one of them set: the runtime's default applies to the other; the plugin does not guess it.
         assertThat(FunctionSettings.resolve(scaling("50", null, null, null, null), List.of(), "hello")
-                .get(0).settings().get(Field.MIN_INSTANCES)).isEqualTo(50);
+                        .get(0)
+                        .settings()
+                        .get(Field.MIN_INSTANCES))
+                .isEqualTo(50);
     }
 
     @Test
     void minInstancesAboveMaxInstancesOfAnEntryNamesWhereEachWasSet() throws Exception {
         FunctionOptions topMax = scaling(null, "3", null, null, null);
         assertThat(failure(topMax, scaling("greet", "5", null, null, null, null)))
-                .isEqualTo("<minInstances> of <function> 'greet' is '5', more than <maxInstances>"
-                        + " (-Dfn.maxInstances), which is 3: use 0 to 3, or raise <maxInstances> or -Dfn.maxInstances.");
+                .isEqualTo(
+                        "<minInstances> of <function> 'greet' is '5', more than <maxInstances>"
+                                + " (-Dfn.maxInstances), which is 3: use 0 to 3, or raise <maxInstances> or -Dfn.maxInstances.");
         FunctionOptions topMin = scaling("5", null, null, null, null);
         assertThat(failure(topMin, scaling("greet", null, "3", null, null, null)))
                 .isEqualTo("<minInstances> (-Dfn.minInstances) is '5', more than <maxInstances> of"
@@ -154,17 +205,20 @@ class FunctionSettingsTest {
                         + " <function> 'greet', which is 3: use 0 to 3, or raise <maxInstances> in the"
                         + " <function> entry 'greet'.");
         // An entry may fix what it inherits.
-        FunctionTarget fixed = FunctionSettings.resolve(topMin, List.of(scaling("greet", null, "8", null, null, null)),
-                "hello").get(0);
+        FunctionTarget fixed = FunctionSettings.resolve(
+                        topMin, List.of(scaling("greet", null, "8", null, null, null)), "hello")
+                .get(0);
         assertThat(sent(fixed)).isEqualTo(Map.of("minInstances", "5", "maxInstances", "8"));
     }
 
     @Test
     void anIdleTimeout() {
         assertThat(failure(scaling(null, null, "soon", null, null)))
-                .isEqualTo("<idleTimeout> (-Dfn.idleTimeout) is 'soon', not a duration: use <n>ms, <n>s or <n>m, e.g. 10m.");
+                .isEqualTo(
+                        "<idleTimeout> (-Dfn.idleTimeout) is 'soon', not a duration: use <n>ms, <n>s or <n>m, e.g. 10m.");
         assertThat(failure(scaling(null, null, "1h", null, null)))
-                .isEqualTo("<idleTimeout> (-Dfn.idleTimeout) is '1h', not a duration: use <n>ms, <n>s or <n>m, e.g. 10m.");
+                .isEqualTo(
+                        "<idleTimeout> (-Dfn.idleTimeout) is '1h', not a duration: use <n>ms, <n>s or <n>m, e.g. 10m.");
         assertThat(failure(scaling(null, null, "1441m", null, null)))
                 .isEqualTo("<idleTimeout> (-Dfn.idleTimeout) is '1441m', out of range: use 1ms to 1440m.");
         assertThat(failure(scaling(null, null, "0s", null, null)))
@@ -190,7 +244,8 @@ class FunctionSettingsTest {
         assertThat(failure(scaling(null, null, null, null, "0/s")))
                 .isEqualTo("<rateLimit> (-Dfn.rateLimit) is '0/s', out of range: use 1/s to 1000000/s.");
         assertThat(failure(scaling(null, null, null, null, "10/s,burst=0")))
-                .isEqualTo("<rateLimit> (-Dfn.rateLimit) is '10/s,burst=0', out of range: use a burst of 1 to 1000000.");
+                .isEqualTo(
+                        "<rateLimit> (-Dfn.rateLimit) is '10/s,burst=0', out of range: use a burst of 1 to 1000000.");
         assertThat(failure(FunctionOptions.empty(), scaling("greet", null, null, null, null, "10 per second")))
                 .isEqualTo("<rateLimit> of <function> 'greet' is '10 per second', not a rate limit:"
                         + " use <perSecond>/s or <perSecond>/s,burst=<n>, e.g. 10/s,burst=20.");
@@ -203,34 +258,60 @@ class FunctionSettingsTest {
 
         List<FunctionTarget> targets = FunctionSettings.resolve(top, List.of(own, named("bye", null)), "hello");
 
-        assertThat(targets).extracting(FunctionSettingsTest::sent).containsExactly(
-                Map.of("minInstances", "1", "maxInstances", "8", "idleTimeout", "2m", "maxQueue", "0",
-                        "rateLimit", "5/s,burst=9"),
-                Map.of("minInstances", "1", "maxInstances", "4", "idleTimeout", "2m", "maxQueue", "50",
-                        "rateLimit", "10/s"));
+        assertThat(targets)
+                .extracting(FunctionSettingsTest::sent)
+                .containsExactly(
+                        Map.of(
+                                "minInstances",
+                                "1",
+                                "maxInstances",
+                                "8",
+                                "idleTimeout",
+                                "2m",
+                                "maxQueue",
+                                "0",
+                                "rateLimit",
+                                "5/s,burst=9"),
+                        Map.of(
+                                "minInstances",
+                                "1",
+                                "maxInstances",
+                                "4",
+                                "idleTimeout",
+                                "2m",
+                                "maxQueue",
+                                "50",
+                                "rateLimit",
+                                "10/s"));
     }
 
     @Test
     void theTopLevelPublicFlagIsSentAsPublic() throws Exception {
-        FunctionTarget open = FunctionSettings.resolve(withPublic(null, "true"), List.of(), "hello").get(0);
+        FunctionTarget open = FunctionSettings.resolve(withPublic(null, "true"), List.of(), "hello")
+                .get(0);
         assertThat(sent(open)).isEqualTo(Map.of("public", "true"));
-        assertThat(open.spec("sha256:1", null)).isEqualTo(FunctionSpec.of("sha256:1").with(Field.PUBLIC, true));
+        assertThat(open.spec("sha256:1", null))
+                .isEqualTo(FunctionSpec.of("sha256:1").with(Field.PUBLIC, true));
 
-        assertThat(sent(FunctionSettings.resolve(withPublic(null, " FALSE "), List.of(), "hello").get(0)))
+        assertThat(sent(FunctionSettings.resolve(withPublic(null, " FALSE "), List.of(), "hello")
+                        .get(0)))
                 .isEqualTo(Map.of("public", "false"));
-        assertThat(sent(FunctionSettings.resolve(withPublic(null, " "), List.of(), "hello").get(0)))
+        assertThat(sent(FunctionSettings.resolve(withPublic(null, " "), List.of(), "hello")
+                        .get(0)))
                 .isEmpty();
     }
 
     @Test
     void anEntrysPublicFlagOverridesTheTopLevelOne() throws Exception {
-        List<FunctionOptions> entries = List.of(withPublic("inherits", null), withPublic("closed", "false"),
-                withPublic("open", "true"));
+        List<FunctionOptions> entries =
+                List.of(withPublic("inherits", null), withPublic("closed", "false"), withPublic("open", "true"));
 
         assertThat(FunctionSettings.resolve(withPublic(null, "true"), entries, "hello"))
-                .extracting(t -> sent(t).get("public")).containsExactly("true", "false", "true");
+                .extracting(t -> sent(t).get("public"))
+                .containsExactly("true", "false", "true");
         assertThat(FunctionSettings.resolve(FunctionOptions.empty(), entries, "hello"))
-                .extracting(t -> sent(t).get("public")).containsExactly(null, "false", "true");
+                .extracting(t -> sent(t).get("public"))
+                .containsExactly(null, "false", "true");
     }
 
     @Test
@@ -244,7 +325,8 @@ class FunctionSettingsTest {
     @Test
     void aDescriptionIsSentAsWrittenUpTo256Characters() throws Exception {
         FunctionTarget target = FunctionSettings.resolve(
-                FunctionOptions.empty().with(Field.DESCRIPTION, " Greets people "), List.of(), "hello").get(0);
+                        FunctionOptions.empty().with(Field.DESCRIPTION, " Greets people "), List.of(), "hello")
+                .get(0);
         assertThat(sent(target)).isEqualTo(Map.of("description", "Greets people"));
         assertThat(failure(FunctionOptions.empty().with(Field.DESCRIPTION, "x".repeat(257))))
                 .isEqualTo("<description> (-Dfn.description) is '" + "x".repeat(257) + "', too long:"
@@ -281,7 +363,8 @@ class FunctionSettingsTest {
     void cpusAndConcurrency() {
         FunctionOptions cpus = options(null, null, null, null, "many", null, null);
         assertThatThrownBy(() -> FunctionSettings.resolve(cpus, List.of(), "hello"))
-                .hasMessage("<cpus> (-Dfn.cpus) is 'many', not a number: use a number of cores from 0.01 up, e.g. 0.5.");
+                .hasMessage(
+                        "<cpus> (-Dfn.cpus) is 'many', not a number: use a number of cores from 0.01 up, e.g. 0.5.");
         FunctionOptions tiny = options(null, null, null, null, "0", null, null);
         assertThatThrownBy(() -> FunctionSettings.resolve(tiny, List.of(), "hello"))
                 .hasMessage("<cpus> (-Dfn.cpus) is '0', out of range: use a number of cores from 0.01 up, e.g. 0.5.");
@@ -342,32 +425,43 @@ class FunctionSettingsTest {
     @Test
     void entriesInheritTheTopLevelSettings() throws Exception {
         FunctionOptions top = options(null, null, "10s", "512m", null, "2", Map.of("A", "1", "B", "2"));
-        FunctionOptions greet = options("greet", "com.example.Greet", "5s", null, "0.5", null,
-                Map.of("B", "own"));
+        FunctionOptions greet = options("greet", "com.example.Greet", "5s", null, "0.5", null, Map.of("B", "own"));
         FunctionOptions bye = named("bye", "com.example.Bye");
 
         List<FunctionTarget> targets = FunctionSettings.resolve(top, List.of(greet, bye), "hello");
 
-        assertThat(targets).containsExactly(
-                new FunctionTarget("greet", "com.example.Greet", Setting.ofFunction("greet", "handler"),
-                        Map.of("A", "1", "B", "own"),
-                        Settings.parse(Map.of("timeout", "5s", "memory", "512m", "cpus", "0.5", "concurrency", "2"))),
-                new FunctionTarget("bye", "com.example.Bye", Setting.ofFunction("bye", "handler"),
-                        Map.of("A", "1", "B", "2"),
-                        Settings.parse(Map.of("timeout", "10s", "memory", "512m", "concurrency", "2"))));
-        assertThat(targets).extracting(FunctionSettingsTest::sent).containsExactly(
-                Map.of("timeout", "5s", "memory", "512m", "cpus", "0.5", "concurrency", "2"),
-                Map.of("timeout", "10s", "memory", "512m", "concurrency", "2"));
+        assertThat(targets)
+                .containsExactly(
+                        new FunctionTarget(
+                                "greet",
+                                "com.example.Greet",
+                                Setting.ofFunction("greet", "handler"),
+                                Map.of("A", "1", "B", "own"),
+                                Settings.parse(
+                                        Map.of("timeout", "5s", "memory", "512m", "cpus", "0.5", "concurrency", "2"))),
+                        new FunctionTarget(
+                                "bye",
+                                "com.example.Bye",
+                                Setting.ofFunction("bye", "handler"),
+                                Map.of("A", "1", "B", "2"),
+                                Settings.parse(Map.of("timeout", "10s", "memory", "512m", "concurrency", "2"))));
+        assertThat(targets)
+                .extracting(FunctionSettingsTest::sent)
+                .containsExactly(
+                        Map.of("timeout", "5s", "memory", "512m", "cpus", "0.5", "concurrency", "2"),
+                        Map.of("timeout", "10s", "memory", "512m", "concurrency", "2"));
     }
 
     @Test
     void anEntryWithoutHandlerInheritsTheTopLevelOne() throws Exception {
         FunctionOptions top = options(null, "com.example.Hello", null, null, null, null, null);
-        FunctionTarget target = FunctionSettings.resolve(top, List.of(named("a", null)), "x").get(0);
+        FunctionTarget target =
+                FunctionSettings.resolve(top, List.of(named("a", null)), "x").get(0);
         assertThat(target.handler()).isEqualTo("com.example.Hello");
         assertThat(target.handlerSetting()).isEqualTo(Setting.parameter("handler", "fn.handler"));
 
-        FunctionTarget own = FunctionSettings.resolve(FunctionOptions.empty(), List.of(named("a", null)), "x").get(0);
+        FunctionTarget own = FunctionSettings.resolve(FunctionOptions.empty(), List.of(named("a", null)), "x")
+                .get(0);
         assertThat(own.handlerSetting()).isEqualTo(Setting.ofFunction("a", "handler"));
     }
 
@@ -375,7 +469,8 @@ class FunctionSettingsTest {
     void anEntrysOwnBadValueNamesTheEntry() {
         FunctionOptions bad = options("greet", null, "soon", null, null, null, null);
         assertThatThrownBy(() -> FunctionSettings.resolve(FunctionOptions.empty(), List.of(bad), "x"))
-                .hasMessage("<timeout> of <function> 'greet' is 'soon', not a duration: use <n>ms, <n>s or <n>m, e.g. 30s.");
+                .hasMessage(
+                        "<timeout> of <function> 'greet' is 'soon', not a duration: use <n>ms, <n>s or <n>m, e.g. 30s.");
         FunctionOptions badEnv = options("greet", null, null, null, null, null, Map.of("1X", ""));
         assertThatThrownBy(() -> FunctionSettings.resolve(FunctionOptions.empty(), List.of(badEnv), "x"))
                 .hasMessage("<env> of <function> 'greet' names the variable '1X', not a valid variable name:"
@@ -384,16 +479,15 @@ class FunctionSettingsTest {
 
     @Test
     void entriesNeedValidUniqueNames() {
-        assertThatThrownBy(() -> FunctionSettings.resolve(FunctionOptions.empty(),
-                List.of(named("a", null), named(null, null)), "x"))
+        assertThatThrownBy(() -> FunctionSettings.resolve(
+                        FunctionOptions.empty(), List.of(named("a", null), named(null, null)), "x"))
                 .hasMessage("<function> #2 in <functions> has no <name>: give it one, e.g. <name>greet</name>.");
-        assertThatThrownBy(() -> FunctionSettings.resolve(FunctionOptions.empty(),
-                List.of(named("Greet", null)), "x"))
+        assertThatThrownBy(() -> FunctionSettings.resolve(FunctionOptions.empty(), List.of(named("Greet", null)), "x"))
                 .hasMessage("<name> of <function> #1 in <functions> is 'Greet', not a valid function name:"
                         + " use 1 to 63 lower-case letters, digits and '-', starting with a letter and"
                         + " not ending with '-', e.g. greet.");
-        assertThatThrownBy(() -> FunctionSettings.resolve(FunctionOptions.empty(),
-                List.of(named("a", null), named("a", null)), "x"))
+        assertThatThrownBy(() -> FunctionSettings.resolve(
+                        FunctionOptions.empty(), List.of(named("a", null), named("a", null)), "x"))
                 .hasMessage("<functions> has two entries named 'a': give each <function> its own <name>.");
     }
 
@@ -401,9 +495,11 @@ class FunctionSettingsTest {
     void theTopLevelNameSelectsOneEntry() throws Exception {
         List<FunctionOptions> entries = List.of(named("a", "A"), named("b", "B"));
         assertThat(FunctionSettings.resolve(named("b", null), entries, "x"))
-                .extracting(FunctionTarget::name).containsExactly("b");
+                .extracting(FunctionTarget::name)
+                .containsExactly("b");
         assertThat(FunctionSettings.resolve(FunctionOptions.empty(), entries, "x"))
-                .extracting(FunctionTarget::name).containsExactly("a", "b");
+                .extracting(FunctionTarget::name)
+                .containsExactly("a", "b");
         assertThatThrownBy(() -> FunctionSettings.resolve(named("c", null), entries, "x"))
                 .hasMessage("<name> (-Dfn.name) is 'c', not one of the functions in <functions>:"
                         + " use one of a, b, or leave it unset for all of them.");
@@ -413,10 +509,12 @@ class FunctionSettingsTest {
     void theFunctionToInvoke() throws Exception {
         assertThat(FunctionSettings.invocationName(null, List.of(), "hello")).isEqualTo("hello");
         assertThat(FunctionSettings.invocationName("other", List.of(), "hello")).isEqualTo("other");
-        assertThat(FunctionSettings.invocationName(null, List.of(named("a", null)), "hello")).isEqualTo("a");
-        assertThat(FunctionSettings.invocationName("z", List.of(named("a", null)), "hello")).isEqualTo("z");
-        assertThatThrownBy(() -> FunctionSettings.invocationName(null,
-                List.of(named("a", null), named("b", null)), "hello"))
+        assertThat(FunctionSettings.invocationName(null, List.of(named("a", null)), "hello"))
+                .isEqualTo("a");
+        assertThat(FunctionSettings.invocationName("z", List.of(named("a", null)), "hello"))
+                .isEqualTo("z");
+        assertThatThrownBy(() ->
+                        FunctionSettings.invocationName(null, List.of(named("a", null), named("b", null)), "hello"))
                 .hasMessage("<functions> configures 2 functions (a, b) and none is chosen:"
                         + " set -Dfn.name to the one to invoke.");
         assertThatThrownBy(() -> FunctionSettings.invocationName("Nope!", List.of(), "hello"))

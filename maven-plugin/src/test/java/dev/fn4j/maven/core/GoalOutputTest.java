@@ -56,34 +56,55 @@ class GoalOutputTest {
     @Test
     void builtSaysWhereTheArchiveIsRelativeToTheProject() {
         Path base = Path.of("/work/project");
-        BuildInputs inputs = new BuildInputs(base, base.resolve("target/classes"), Map.of(),
-                Path.of("/host.jar"), "base", null, null, "fn4j/p:1", base.resolve("target/fn/image.tar"),
+        BuildInputs inputs = new BuildInputs(
+                base,
+                base.resolve("target/classes"),
+                Map.of(),
+                Path.of("/host.jar"),
+                "base",
+                null,
+                null,
+                "fn4j/p:1",
+                base.resolve("target/fn/image.tar"),
                 Map.of());
         BuiltImage image = new BuiltImage("fn4j/p:1", "sha256:d", "sha256:i", base.resolve("target/fn/image.tar"));
 
         output.built(new BuildResult(image, List.of(), Duration.ofMillis(850)), inputs);
 
-        assertThat(log.lines).containsExactly("[INFO] Built image fn4j/p:1 in 850 ms",
-                "[INFO]   digest:   sha256:d", "[INFO]   image id: sha256:i",
-                "[INFO]   archive:  " + Path.of("target/fn/image.tar"));
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] Built image fn4j/p:1 in 850 ms",
+                        "[INFO]   digest:   sha256:d",
+                        "[INFO]   image id: sha256:i",
+                        "[INFO]   archive:  " + Path.of("target/fn/image.tar"));
     }
 
     @Test
     void deployedNamesEachFunctionThenTheTotal() {
-        output.deployed(List.of(new DeployedFunction("hello", "com.example.Hello", 2, true,
-                URI.create("http://localhost:8080/fn/hello"), true, Duration.ofMillis(40))),
+        output.deployed(
+                List.of(new DeployedFunction(
+                        "hello",
+                        "com.example.Hello",
+                        2,
+                        true,
+                        URI.create("http://localhost:8080/fn/hello"),
+                        true,
+                        Duration.ofMillis(40))),
                 Duration.ofMillis(2400));
 
-        assertThat(log.lines).containsExactly(
-                "[INFO] Deployed hello revision 2 (new function) in 40 ms: http://localhost:8080/fn/hello"
-                        + " (public: no API key needed)",
-                "[INFO] Deployed 1 function in 2.4 s.");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] Deployed hello revision 2 (new function) in 40 ms: http://localhost:8080/fn/hello"
+                                + " (public: no API key needed)",
+                        "[INFO] Deployed 1 function in 2.4 s.");
     }
 
     @Test
     void answeredLogsHowTheCallWentThenPrintsTheBody() throws Exception {
-        output.answered("hello", new InvocationResponse(200, "hi".getBytes(StandardCharsets.UTF_8),
-                "text/plain", "r-1", true), Duration.ofMillis(12));
+        output.answered(
+                "hello",
+                new InvocationResponse(200, "hi".getBytes(StandardCharsets.UTF_8), "text/plain", "r-1", true),
+                Duration.ofMillis(12));
 
         assertThat(log.lines).containsExactly("[INFO] hello answered in 12 ms (cold start), request id r-1:");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("hi\n");

@@ -31,22 +31,22 @@ class HandlerChooserTest {
 
     @Test
     void takesTheOnlyHandler() throws Exception {
-        List<ChosenFunction> chosen = HandlerChooser.choose(scan(Map.of(), HELLO), List.of(topLevel(null)),
-                "target/classes");
+        List<ChosenFunction> chosen =
+                HandlerChooser.choose(scan(Map.of(), HELLO), List.of(topLevel(null)), "target/classes");
         assertThat(chosen).singleElement().extracting(ChosenFunction::handler).isEqualTo(HELLO);
     }
 
     @Test
     void takesTheNamedHandler() throws Exception {
-        List<ChosenFunction> chosen = HandlerChooser.choose(scan(Map.of(), BYE, HELLO),
-                List.of(topLevel("com.example.Hello")), "target/classes");
+        List<ChosenFunction> chosen = HandlerChooser.choose(
+                scan(Map.of(), BYE, HELLO), List.of(topLevel("com.example.Hello")), "target/classes");
         assertThat(chosen.get(0).handler()).isEqualTo(HELLO);
     }
 
     @Test
     void severalHandlersAndNoneNamed() {
-        assertThatThrownBy(() -> HandlerChooser.choose(scan(Map.of(), BYE, HELLO), List.of(topLevel(null)),
-                "target/classes"))
+        assertThatThrownBy(() ->
+                        HandlerChooser.choose(scan(Map.of(), BYE, HELLO), List.of(topLevel(null)), "target/classes"))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("Found 2 handlers in target/classes and none is chosen: com.example.Bye,"
                         + " com.example.Hello. Set <handler> or -Dfn.handler to one of them.");
@@ -55,8 +55,7 @@ class HandlerChooserTest {
     @Test
     void severalHandlersAndAnEntryNamesNone() {
         FunctionTarget entry = target("greet", null, Setting.ofFunction("greet", "handler"));
-        assertThatThrownBy(() -> HandlerChooser.choose(scan(Map.of(), BYE, HELLO), List.of(entry),
-                "target/classes"))
+        assertThatThrownBy(() -> HandlerChooser.choose(scan(Map.of(), BYE, HELLO), List.of(entry), "target/classes"))
                 .hasMessage("Found 2 handlers in target/classes and <function> 'greet' chooses none:"
                         + " com.example.Bye, com.example.Hello. Set <handler> in the <function> entry"
                         + " 'greet' to one of them.");
@@ -64,8 +63,8 @@ class HandlerChooserTest {
 
     @Test
     void aHandlerThatIsNotThere() {
-        assertThatThrownBy(() -> HandlerChooser.choose(scan(Map.of(), BYE, HELLO),
-                List.of(topLevel("com.example.Nope")), "target/classes"))
+        assertThatThrownBy(() -> HandlerChooser.choose(
+                        scan(Map.of(), BYE, HELLO), List.of(topLevel("com.example.Nope")), "target/classes"))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("<handler> (-Dfn.handler) is 'com.example.Nope', but target/classes has no"
                         + " such handler. Handlers found: com.example.Bye, com.example.Hello."
@@ -74,8 +73,8 @@ class HandlerChooserTest {
 
     @Test
     void aSimpleNameGetsASuggestion() {
-        assertThatThrownBy(() -> HandlerChooser.choose(scan(Map.of(), BYE, HELLO), List.of(topLevel("Hello")),
-                "target/classes"))
+        assertThatThrownBy(() ->
+                        HandlerChooser.choose(scan(Map.of(), BYE, HELLO), List.of(topLevel("Hello")), "target/classes"))
                 .hasMessage("<handler> (-Dfn.handler) is 'Hello', but target/classes has no such handler."
                         + " Handlers found: com.example.Bye, com.example.Hello. Did you mean"
                         + " com.example.Hello? Set <handler> or -Dfn.handler to one of them.");
@@ -84,8 +83,7 @@ class HandlerChooserTest {
     @Test
     void aClassThatCannotBeAHandler() {
         HandlerScan scan = scan(Map.of("com.example.Base", "is abstract"), HELLO);
-        assertThatThrownBy(() -> HandlerChooser.choose(scan, List.of(topLevel("com.example.Base")),
-                "target/classes"))
+        assertThatThrownBy(() -> HandlerChooser.choose(scan, List.of(topLevel("com.example.Base")), "target/classes"))
                 .hasMessage("<handler> (-Dfn.handler) is 'com.example.Base', which cannot be a handler:"
                         + " it is abstract. Handlers found: com.example.Hello. Fix the class, or set"
                         + " <handler> or -Dfn.handler to one of them.");
@@ -99,15 +97,15 @@ class HandlerChooserTest {
         assertThatThrownBy(() -> HandlerChooser.choose(scan(Map.of()), List.of(topLevel(null)), "target/classes"))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage(expected);
-        assertThatThrownBy(() -> HandlerChooser.choose(scan(Map.of()), List.of(topLevel("com.example.X")),
-                "target/classes"))
+        assertThatThrownBy(() ->
+                        HandlerChooser.choose(scan(Map.of()), List.of(topLevel("com.example.X")), "target/classes"))
                 .hasMessage(expected);
     }
 
     @Test
     void noUsableHandlerNamesTheRejectedClasses() {
-        HandlerScan scan = scan(Map.of("com.example.Inner$H", "is an inner class; make it static",
-                "com.example.Base", "is abstract"));
+        HandlerScan scan = scan(
+                Map.of("com.example.Inner$H", "is an inner class; make it static", "com.example.Base", "is abstract"));
         assertThatThrownBy(() -> HandlerChooser.choose(scan, List.of(topLevel(null)), "target/classes"))
                 .hasMessage("No handler found in target/classes. These classes implement a handler"
                         + " interface but cannot be used: com.example.Base (is abstract),"
@@ -118,10 +116,14 @@ class HandlerChooserTest {
 
     @Test
     void choosesForEveryFunction() throws Exception {
-        List<ChosenFunction> chosen = HandlerChooser.choose(scan(Map.of(), BYE, HELLO), List.of(
-                target("a", "com.example.Hello", Setting.ofFunction("a", "handler")),
-                target("b", "com.example.Bye", Setting.ofFunction("b", "handler"))), "target/classes");
-        assertThat(chosen).extracting(c -> c.name() + "=" + c.handler().className())
+        List<ChosenFunction> chosen = HandlerChooser.choose(
+                scan(Map.of(), BYE, HELLO),
+                List.of(
+                        target("a", "com.example.Hello", Setting.ofFunction("a", "handler")),
+                        target("b", "com.example.Bye", Setting.ofFunction("b", "handler"))),
+                "target/classes");
+        assertThat(chosen)
+                .extracting(c -> c.name() + "=" + c.handler().className())
                 .containsExactly("a=com.example.Hello", "b=com.example.Bye");
     }
 }

@@ -19,22 +19,34 @@ class ImageServiceTest {
 
     @TempDir
     Path project;
+
     private Path classes;
     private Path hostJar;
     private final ImageService service = new ImageService(GoalLog.silent());
 
     @BeforeEach
     void compile() throws Exception {
-        classes = FixtureCompiler.compile(project.resolve("target"), Map.of(
-                "com.example.Hello", FixtureCompiler.handler("com.example", "Hello"),
-                "com.example.Bye", FixtureCompiler.handler("com.example", "Bye"),
-                "com.example.Util", "package com.example; public class Util {}"));
+        classes = FixtureCompiler.compile(
+                project.resolve("target"),
+                Map.of(
+                        "com.example.Hello", FixtureCompiler.handler("com.example", "Hello"),
+                        "com.example.Bye", FixtureCompiler.handler("com.example", "Bye"),
+                        "com.example.Util", "package com.example; public class Util {}"));
         hostJar = Files.writeString(project.resolve("fn4j-host.jar"), "host");
     }
 
     private BuildInputs inputs(String baseImage, String output, String image, Map<String, Path> deps) {
-        return new BuildInputs(project, classes, deps, hostJar, baseImage, output, image,
-                "fn4j/demo:1.0", project.resolve("target/fn/image.tar"), Map.of("a", "b"));
+        return new BuildInputs(
+                project,
+                classes,
+                deps,
+                hostJar,
+                baseImage,
+                output,
+                image,
+                "fn4j/demo:1.0",
+                project.resolve("target/fn/image.tar"),
+                Map.of("a", "b"));
     }
 
     private BuildInputs inputs() {
@@ -42,15 +54,16 @@ class ImageServiceTest {
     }
 
     private static FunctionTarget target(String name, String handler) {
-        return new FunctionTarget(name, handler, Setting.parameter("handler", "fn.handler"),
-                Map.of(), Settings.DEFAULTS);
+        return new FunctionTarget(
+                name, handler, Setting.parameter("handler", "fn.handler"), Map.of(), Settings.DEFAULTS);
     }
 
     @Test
     void preparesABuildOfTheChosenHandlerWithAllHandlersLabelled() throws Exception {
         PreparedBuild prepared = service.prepare(inputs(), List.of(target("demo", "com.example.Hello")));
 
-        assertThat(prepared.functions()).singleElement()
+        assertThat(prepared.functions())
+                .singleElement()
                 .satisfies(f -> assertThat(f.handler().className()).isEqualTo("com.example.Hello"));
         assertThat(prepared.allHandlers()).containsExactly("com.example.Bye", "com.example.Hello");
         assertThat(prepared.request().handlers()).containsExactly("com.example.Bye", "com.example.Hello");
@@ -73,16 +86,25 @@ class ImageServiceTest {
 
     @Test
     void missingClassesMeanNoHandler() {
-        BuildInputs in = new BuildInputs(project, project.resolve("nothing/classes"), Map.of(), hostJar,
-                BaseImage.DEFAULT, null, null, "fn4j/demo:1.0", project.resolve("t.tar"), Map.of());
+        BuildInputs in = new BuildInputs(
+                project,
+                project.resolve("nothing/classes"),
+                Map.of(),
+                hostJar,
+                BaseImage.DEFAULT,
+                null,
+                null,
+                "fn4j/demo:1.0",
+                project.resolve("t.tar"),
+                Map.of());
         assertThatThrownBy(() -> service.prepare(in, List.of(target("demo", null))))
                 .hasMessageStartingWith("No handler found in nothing/classes. ");
     }
 
     @Test
     void aBadBaseImage() {
-        assertThatThrownBy(() -> service.prepare(inputs("docker://", null, null, Map.of()),
-                List.of(target("demo", "com.example.Hello"))))
+        assertThatThrownBy(() -> service.prepare(
+                        inputs("docker://", null, null, Map.of()), List.of(target("demo", "com.example.Hello"))))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("<baseImage> (-Dfn.baseImage) is 'docker://', not a base image: use a registry"
                         + " reference such as eclipse-temurin:17-jre, docker://NAME for an image in the"
@@ -92,10 +114,14 @@ class ImageServiceTest {
     @Test
     void outputs() throws Exception {
         List<FunctionTarget> hello = List.of(target("demo", "com.example.Hello"));
-        assertThat(service.prepare(inputs(BaseImage.DEFAULT, "docker", null, Map.of()), hello).request().output())
+        assertThat(service.prepare(inputs(BaseImage.DEFAULT, "docker", null, Map.of()), hello)
+                        .request()
+                        .output())
                 .isEqualTo(ImageOutput.docker("fn4j/demo:1.0"));
         assertThat(service.prepare(inputs(BaseImage.DEFAULT, "registry", "r.example.com/t/demo:2", Map.of()), hello)
-                .request().output()).isEqualTo(ImageOutput.registry("r.example.com/t/demo:2"));
+                        .request()
+                        .output())
+                .isEqualTo(ImageOutput.registry("r.example.com/t/demo:2"));
         assertThatThrownBy(() -> service.prepare(inputs(BaseImage.DEFAULT, "registry", null, Map.of()), hello))
                 .hasMessage("<output> (-Dfn.output) is 'registry', which needs the reference to push to:"
                         + " set <image> or -Dfn.image, e.g. -Dfn.image=registry.example.com/team/hello:1.");
@@ -111,8 +137,8 @@ class ImageServiceTest {
     void aReactorDependencyThatIsADirectory() throws Exception {
         Map<String, Path> deps = new LinkedHashMap<>();
         deps.put("com.example:lib:1.0", Files.createDirectories(project.resolve("lib/target/classes")));
-        assertThatThrownBy(() -> service.prepare(inputs(BaseImage.DEFAULT, null, null, deps),
-                List.of(target("demo", "com.example.Hello"))))
+        assertThatThrownBy(() -> service.prepare(
+                        inputs(BaseImage.DEFAULT, null, null, deps), List.of(target("demo", "com.example.Hello"))))
                 .hasMessage("The runtime dependency com.example:lib:1.0 is the directory "
                         + project.resolve("lib/target/classes") + ", a reactor module compiled but not"
                         + " packaged: run mvn package fn:deploy so that it is a jar.");
@@ -120,7 +146,8 @@ class ImageServiceTest {
 
     @Test
     void aMissingTarBaseImageFailsTheBuildNamingTheSetting() throws Exception {
-        PreparedBuild prepared = service.prepare(inputs("tar://" + project.resolve("none.tar"), null, null, Map.of()),
+        PreparedBuild prepared = service.prepare(
+                inputs("tar://" + project.resolve("none.tar"), null, null, Map.of()),
                 List.of(target("demo", "com.example.Hello")));
         assertThatThrownBy(() -> service.build(prepared))
                 .isInstanceOf(FnFailureException.class)

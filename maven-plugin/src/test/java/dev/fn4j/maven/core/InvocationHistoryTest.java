@@ -44,20 +44,21 @@ class InvocationHistoryTest {
         assertThat(new InvocationHistory(connection, log).show("hello", 3)).hasSize(3);
 
         assertThat(stub.received().get(0).query()).isEqualTo("limit=3");
-        assertThat(log.lines).containsExactly(
-                "[INFO] The last 3 invocations of 'hello' on " + stub.url() + ", newest last:",
-                "[INFO] 2026-11-21T12:00:00Z  succeeded  42 ms   warm  inv-1",
-                "[INFO]     revision 1, started 2026-11-21T12:00:00Z, ended 2026-11-21T12:00:00.042Z",
-                "[INFO]     | Hello, Ada",
-                "[INFO] 2026-11-21T12:00:05Z  failed     250 ms  cold  inv-2",
-                "[INFO]     revision 2, 2 attempts, started 2026-11-21T12:00:06Z, ended 2026-11-21T12:00:06.250Z",
-                "[INFO]     error: function_error: boom",
-                "[INFO]            second line",
-                "[INFO]     | starting",
-                "[INFO]     | about to fail",
-                "[INFO] 2026-11-21T12:00:09Z  timed out  10.0 s  warm  inv-3",
-                "[INFO]     revision 2, started 2026-11-21T12:00:09Z, ended 2026-11-21T12:00:19Z",
-                "[INFO]     error: function_timeout: ran longer than 10s");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] The last 3 invocations of 'hello' on " + stub.url() + ", newest last:",
+                        "[INFO] 2026-11-21T12:00:00Z  succeeded  42 ms   warm  inv-1",
+                        "[INFO]     revision 1, started 2026-11-21T12:00:00Z, ended 2026-11-21T12:00:00.042Z",
+                        "[INFO]     | Hello, Ada",
+                        "[INFO] 2026-11-21T12:00:05Z  failed     250 ms  cold  inv-2",
+                        "[INFO]     revision 2, 2 attempts, started 2026-11-21T12:00:06Z, ended 2026-11-21T12:00:06.250Z",
+                        "[INFO]     error: function_error: boom",
+                        "[INFO]            second line",
+                        "[INFO]     | starting",
+                        "[INFO]     | about to fail",
+                        "[INFO] 2026-11-21T12:00:09Z  timed out  10.0 s  warm  inv-3",
+                        "[INFO]     revision 2, started 2026-11-21T12:00:09Z, ended 2026-11-21T12:00:19Z",
+                        "[INFO]     error: function_timeout: ran longer than 10s");
     }
 
     @Test
@@ -66,23 +67,27 @@ class InvocationHistoryTest {
                 {"invocations":[{"id":"inv-1","status":"queued","attempts":0,
                                  "queuedAt":"2026-11-21T12:00:00Z"}]}""");
         new InvocationHistory(connection, log).show("hello", 10);
-        assertThat(log.lines).containsExactly(
-                "[INFO] The last invocation of 'hello' on " + stub.url() + ":",
-                "[INFO] 2026-11-21T12:00:00Z  queued  -  -  inv-1",
-                "[INFO]     started -, ended -");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] The last invocation of 'hello' on " + stub.url() + ":",
+                        "[INFO] 2026-11-21T12:00:00Z  queued  -  -  inv-1",
+                        "[INFO]     started -, ended -");
     }
 
     @Test
     void saysWhenThereAreNone() throws Exception {
         stub.on("GET /v1/functions/hello/invocations", 200, "{\"invocations\":[]}");
         assertThat(new InvocationHistory(connection, log).show("hello", 10)).isEmpty();
-        assertThat(log.lines).containsExactly("[INFO] Function 'hello' on " + stub.url()
-                + " has no invocations yet: call it with mvn fn:invoke.");
+        assertThat(log.lines)
+                .containsExactly("[INFO] Function 'hello' on " + stub.url()
+                        + " has no invocations yet: call it with mvn fn:invoke.");
     }
 
     @Test
     void anUnknownFunctionFails() {
-        stub.on("GET /v1/functions/hello/invocations", 404,
+        stub.on(
+                "GET /v1/functions/hello/invocations",
+                404,
                 "{\"error\":{\"code\":\"function_not_found\",\"message\":\"no function named 'hello'\"}}");
         assertThatThrownBy(() -> new InvocationHistory(connection, log).show("hello", 10))
                 .isInstanceOf(FnFailureException.class)

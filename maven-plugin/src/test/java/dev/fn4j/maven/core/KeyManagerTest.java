@@ -3,9 +3,9 @@ package dev.fn4j.maven.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fn4j.client.CreatedApiKey;
 import dev.fn4j.client.testing.StubRuntime;
 import dev.fn4j.client.testing.StubRuntimeExtension;
-import dev.fn4j.client.CreatedApiKey;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,19 +43,23 @@ class KeyManagerTest {
 
         assertThat(keys().list()).hasSize(3);
 
-        assertThat(log.lines).containsExactly(
-                "[INFO] 3 keys on " + stub.url() + ":",
-                "[INFO]   ID            NAME        SCOPE   CREATED               EXPIRES               LAST USED",
-                "[INFO]   000000000001  admin       admin   2026-11-21T09:00:00Z  never                 -",
-                "[INFO]   3f9a0c1b2d4e  ci deploys  invoke  2026-11-22T10:00:00Z  2026-12-22T10:00:00Z  2026-11-22T11:00:00Z",
-                "[INFO]   00000000000a  x           invoke  2026-11-22T12:00:00Z  never                 -");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] 3 keys on " + stub.url() + ":",
+                        "[INFO]   ID            NAME        SCOPE   CREATED               EXPIRES               LAST USED",
+                        "[INFO]   000000000001  admin       admin   2026-11-21T09:00:00Z  never                 -",
+                        "[INFO]   3f9a0c1b2d4e  ci deploys  invoke  2026-11-22T10:00:00Z  2026-12-22T10:00:00Z  2026-11-22T11:00:00Z",
+                        "[INFO]   00000000000a  x           invoke  2026-11-22T12:00:00Z  never                 -");
         assertThat(stub.received().get(0).authorization()).isEqualTo("Bearer key-123456");
     }
 
     @Test
     void countsOneKeyInTheSingular() throws Exception {
-        stub.on("GET /v1/keys", 200, "{\"keys\":[{\"id\":\"000000000001\",\"name\":\"admin\","
-                + "\"scope\":\"admin\",\"createdAt\":\"2026-11-21T09:00:00Z\"}]}");
+        stub.on(
+                "GET /v1/keys",
+                200,
+                "{\"keys\":[{\"id\":\"000000000001\",\"name\":\"admin\","
+                        + "\"scope\":\"admin\",\"createdAt\":\"2026-11-21T09:00:00Z\"}]}");
         keys().list();
         assertThat(log.lines.get(0)).isEqualTo("[INFO] 1 key on " + stub.url() + ":");
     }
@@ -82,17 +86,21 @@ class KeyManagerTest {
         assertThat(created.key()).isEqualTo(NEW_KEY);
         assertThat(stub.received().get(0).text())
                 .isEqualTo("{\"name\":\"ci\",\"scope\":\"admin\",\"expiresIn\":\"30d\"}");
-        assertThat(log.lines).containsExactly(
-                "[INFO] Created API key 3f9a0c1b2d4e 'ci' on " + stub.url()
-                        + ": scope admin, expires 2026-12-22T10:00:00Z.",
-                "[INFO] This is the only time the key is shown; keep it in a settings.xml <server>"
-                        + " or a secret store.");
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] Created API key 3f9a0c1b2d4e 'ci' on " + stub.url()
+                                + ": scope admin, expires 2026-12-22T10:00:00Z.",
+                        "[INFO] This is the only time the key is shown; keep it in a settings.xml <server>"
+                                + " or a secret store.");
     }
 
     @Test
     void aKeyWithoutExpirySaysItNeverExpires() throws Exception {
-        stub.on("POST /v1/keys", 201, "{\"id\":\"3f9a0c1b2d4e\",\"name\":\"ci\",\"scope\":\"invoke\","
-                + "\"createdAt\":\"2026-11-22T10:00:00Z\",\"key\":\"" + NEW_KEY + "\"}");
+        stub.on(
+                "POST /v1/keys",
+                201,
+                "{\"id\":\"3f9a0c1b2d4e\",\"name\":\"ci\",\"scope\":\"invoke\","
+                        + "\"createdAt\":\"2026-11-22T10:00:00Z\",\"key\":\"" + NEW_KEY + "\"}");
 
         keys().create(KeyRequest.of("ci", null, null, null));
 
@@ -102,8 +110,11 @@ class KeyManagerTest {
 
     @Test
     void aRejectedKeyIsTheUsersFailureWithTheRuntimesWords() {
-        stub.on("POST /v1/keys", 400, "{\"error\":{\"code\":\"bad_request\","
-                + "\"message\":\"unknown field 'expiresIn'; known fields: name, scope\"}}");
+        stub.on(
+                "POST /v1/keys",
+                400,
+                "{\"error\":{\"code\":\"bad_request\","
+                        + "\"message\":\"unknown field 'expiresIn'; known fields: name, scope\"}}");
         assertThatThrownBy(() -> keys().create(KeyRequest.of("ci", "invoke", "30d", null)))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("The fn4j runtime at " + stub.url() + " did not create API key 'ci':"
@@ -114,14 +125,17 @@ class KeyManagerTest {
     void deletesAKey() throws Exception {
         stub.on("DELETE /v1/keys/3f9a0c1b2d4e", new StubRuntime.Answer(204, "", Map.of()));
         keys().delete("3f9a0c1b2d4e");
-        assertThat(stub.received()).extracting(r -> r.method() + " " + r.path())
+        assertThat(stub.received())
+                .extracting(r -> r.method() + " " + r.path())
                 .containsExactly("DELETE /v1/keys/3f9a0c1b2d4e");
         assertThat(log.lines).containsExactly("[INFO] Deleted API key 3f9a0c1b2d4e.");
     }
 
     @Test
     void anUnknownKeySaysHowToListThem() {
-        stub.on("DELETE /v1/keys/3f9a0c1b2d4e", 404,
+        stub.on(
+                "DELETE /v1/keys/3f9a0c1b2d4e",
+                404,
                 "{\"error\":{\"code\":\"key_not_found\",\"message\":\"no API key '3f9a0c1b2d4e'\"}}");
         assertThatThrownBy(() -> keys().delete("3f9a0c1b2d4e"))
                 .isInstanceOf(FnFailureException.class)
@@ -130,9 +144,12 @@ class KeyManagerTest {
 
     @Test
     void theOnlyAdminKeySaysToCreateAnotherFirst() {
-        stub.on("DELETE /v1/keys/3f9a0c1b2d4e", 409, "{\"error\":{\"code\":\"last_admin_key\","
-                + "\"message\":\"API key '3f9a0c1b2d4e' is the only admin key; create another admin"
-                + " key (POST /v1/keys) before deleting it\"}}");
+        stub.on(
+                "DELETE /v1/keys/3f9a0c1b2d4e",
+                409,
+                "{\"error\":{\"code\":\"last_admin_key\","
+                        + "\"message\":\"API key '3f9a0c1b2d4e' is the only admin key; create another admin"
+                        + " key (POST /v1/keys) before deleting it\"}}");
         assertThatThrownBy(() -> keys().delete("3f9a0c1b2d4e"))
                 .isInstanceOf(FnFailureException.class)
                 .hasMessage("The fn4j runtime at " + stub.url() + " did not delete API key"
@@ -144,7 +161,9 @@ class KeyManagerTest {
 
     @Test
     void aRuntimeFailureOnDeleteIsAnExecutionFailure() {
-        stub.on("DELETE /v1/keys/3f9a0c1b2d4e", 500,
+        stub.on(
+                "DELETE /v1/keys/3f9a0c1b2d4e",
+                500,
                 "{\"error\":{\"code\":\"internal_error\",\"message\":\"database down\"}}");
         assertThatThrownBy(() -> keys().delete("3f9a0c1b2d4e"))
                 .isInstanceOf(FnExecutionException.class)
@@ -154,10 +173,8 @@ class KeyManagerTest {
 
     @Test
     void readsTheRequestAndDefaultsTheScopeToInvoke() throws Exception {
-        assertThat(KeyRequest.of(null, "invoke", null, null))
-                .isEqualTo(new KeyRequest(null, "invoke", null, null));
-        assertThat(KeyRequest.of(" ci ", " ", "", null))
-                .isEqualTo(new KeyRequest("ci", "invoke", null, null));
+        assertThat(KeyRequest.of(null, "invoke", null, null)).isEqualTo(new KeyRequest(null, "invoke", null, null));
+        assertThat(KeyRequest.of(" ci ", " ", "", null)).isEqualTo(new KeyRequest("ci", "invoke", null, null));
         assertThat(KeyRequest.of("", "admin", " 12h ", " 3f9a0c1b2d4e "))
                 .isEqualTo(new KeyRequest(null, "admin", "12h", "3f9a0c1b2d4e"));
     }

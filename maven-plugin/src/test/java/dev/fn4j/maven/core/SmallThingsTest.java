@@ -43,7 +43,8 @@ class SmallThingsTest {
         assertThat(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo("{\"name\":\"Ada\"}");
         assertThat(json.contentType()).isEqualTo("application/json");
         assertThat(InvocationInput.of("Ada", null, null, dir).contentType()).isEqualTo("text/plain; charset=utf-8");
-        assertThat(InvocationInput.of("Ada", null, "text/x-name", dir).contentType()).isEqualTo("text/x-name");
+        assertThat(InvocationInput.of("Ada", null, "text/x-name", dir).contentType())
+                .isEqualTo("text/x-name");
         assertThat(InvocationInput.of("", null, null, dir).contentType()).isEqualTo("text/plain; charset=utf-8");
     }
 

@@ -20,10 +20,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class TestArchive {
 
-    static final List<String> LAYERS = List.of(
-            "a".repeat(64) + ".tar.gz", "b".repeat(64) + ".tar.gz", "c".repeat(64) + ".tar.gz");
-    static final List<String> DIFF_IDS = List.of(
-            "sha256:" + "1".repeat(64), "sha256:" + "2".repeat(64), "sha256:" + "3".repeat(64));
+    static final List<String> LAYERS =
+            List.of("a".repeat(64) + ".tar.gz", "b".repeat(64) + ".tar.gz", "c".repeat(64) + ".tar.gz");
+    static final List<String> DIFF_IDS =
+            List.of("sha256:" + "1".repeat(64), "sha256:" + "2".repeat(64), "sha256:" + "3".repeat(64));
     private static final int[] LAYER_SIZES = {30_000, 8_000, 700};
 
     private TestArchive() {}
@@ -37,10 +37,15 @@ final class TestArchive {
             random.nextBytes(layer);
             entries.put(LAYERS.get(i), layer);
         }
-        entries.put("config.json", ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
-                + String.join("\",\"", DIFF_IDS) + "\"]}}").getBytes(StandardCharsets.UTF_8));
-        entries.put("manifest.json", ("[{\"Config\":\"config.json\",\"RepoTags\":[\"fn4j/demo:1\"],"
-                + "\"Layers\":[\"" + String.join("\",\"", LAYERS) + "\"]}]").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "config.json",
+                ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + String.join("\",\"", DIFF_IDS) + "\"]}}")
+                        .getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "manifest.json",
+                ("[{\"Config\":\"config.json\",\"RepoTags\":[\"fn4j/demo:1\"]," + "\"Layers\":[\""
+                                + String.join("\",\"", LAYERS) + "\"]}]")
+                        .getBytes(StandardCharsets.UTF_8));
         return write(dir.resolve("image.tar"), entries);
     }
 

@@ -18,8 +18,7 @@ public final class AdminKeyBootstrap {
 
     private AdminKeyBootstrap() {}
 
-    public static void ensure(ApiKeys keys, String fromEnv, Path dataDir, PrintStream out)
-            throws IOException {
+    public static void ensure(ApiKeys keys, String fromEnv, Path dataDir, PrintStream out) throws IOException {
         if (fromEnv != null && !fromEnv.isBlank()) {
             keys.adopt(fromEnv.strip(), "admin (FN4J_ADMIN_KEY)", Scope.ADMIN);
             return;
@@ -27,15 +26,13 @@ public final class AdminKeyBootstrap {
         if (keys.anyAdmin()) {
             return;
         }
-        ApiKeys.Created created = keys.create("admin (generated at first start)", Scope.ADMIN,
-                null);
+        ApiKeys.Created created = keys.create("admin (generated at first start)", Scope.ADMIN, null);
         Path file = dataDir.resolve(FILE);
         Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, created.plaintext() + "\n", StandardCharsets.UTF_8);
-        out.println("fn4j: generated the first admin API key. It is shown only now and kept in "
-                + file + " (mode 0600):");
+        out.println(
+                "fn4j: generated the first admin API key. It is shown only now and kept in " + file + " (mode 0600):");
         out.println("  " + created.plaintext());
         out.println("fn4j: use it as 'Authorization: Bearer <key>', or with Maven as"
                 + " -Dfn.apiKey, FN4J_API_KEY or a settings.xml <server> with id fn4j.");

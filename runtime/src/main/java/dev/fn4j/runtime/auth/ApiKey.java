@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param lastUsedAt when it last authenticated as recorded, up to a minute behind; null when
  *     never
  */
-public record ApiKey(String id, String name, Scope scope, String secretHash, Instant createdAt,
-        Instant expiresAt, Instant lastUsedAt) {
+public record ApiKey(
+        String id,
+        String name,
+        Scope scope,
+        String secretHash,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt) {
     public ApiKey {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -24,8 +30,8 @@ public record ApiKey(String id, String name, Scope scope, String secretHash, Ins
         Objects.requireNonNull(secretHash, "secretHash");
         Objects.requireNonNull(createdAt, "createdAt");
         if (expiresAt != null && !expiresAt.isAfter(createdAt)) {
-            throw new IllegalArgumentException("API key " + id + " would expire at " + expiresAt
-                    + ", not after its creation at " + createdAt);
+            throw new IllegalArgumentException(
+                    "API key " + id + " would expire at " + expiresAt + ", not after its creation at " + createdAt);
         }
     }
 

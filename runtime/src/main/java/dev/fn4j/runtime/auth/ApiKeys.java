@@ -38,15 +38,20 @@ public final class ApiKeys {
     /** Makes a new key that works for {@code lifetime} from now, or for ever when it is null. */
     public Created create(String name, Scope scope, Duration lifetime) {
         if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
-            throw new IllegalArgumentException("an API key's lifetime must be positive, not "
-                    + lifetime);
+            throw new IllegalArgumentException("an API key's lifetime must be positive, not " + lifetime);
         }
         String plaintext = KeyFormat.generate();
         KeyFormat.Parsed parsed = KeyFormat.parse(plaintext);
         // Milliseconds, as the database keeps them, so the answer shows what GET shows later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ApiKey key = new ApiKey(parsed.id(), name, scope, KeyFormat.hash(parsed.secret()), now,
-                lifetime == null ? null : now.plus(lifetime), null);
+        ApiKey key = new ApiKey(
+                parsed.id(),
+                name,
+                scope,
+                KeyFormat.hash(parsed.secret()),
+                now,
+                lifetime == null ? null : now.plus(lifetime),
+                null);
         store.insert(key);
         return new Created(key, plaintext);
     }
@@ -57,16 +62,15 @@ public final class ApiKeys {
      */
     public ApiKey adopt(String plaintext, String name, Scope scope) {
         if (plaintext.length() < 20) {
-            throw new IllegalArgumentException("an operator-chosen key must have at least 20"
-                    + " characters, this one has " + plaintext.length());
+            throw new IllegalArgumentException(
+                    "an operator-chosen key must have at least 20" + " characters, this one has " + plaintext.length());
         }
         KeyFormat.Parsed parsed = split(plaintext);
         Optional<ApiKey> existing = store.find(parsed.id());
         if (existing.isPresent()) {
             return existing.get();
         }
-        ApiKey key = new ApiKey(parsed.id(), name, scope, KeyFormat.hash(parsed.secret()),
-                clock.instant(), null, null);
+        ApiKey key = new ApiKey(parsed.id(), name, scope, KeyFormat.hash(parsed.secret()), clock.instant(), null, null);
         store.insert(key);
         return key;
     }
@@ -115,11 +119,12 @@ public final class ApiKeys {
     public synchronized void delete(String id) {
         ApiKey key = store.find(id).orElseThrow(() -> notFound(id));
         Instant now = clock.instant();
-        if (key.scope() == Scope.ADMIN && !key.expiredAt(now)
-                && store.countUsable(Scope.ADMIN, now) <= 1) {
-            throw new ApiException(ErrorCode.LAST_ADMIN_KEY, "API key '" + id + "' is the only"
-                    + " admin key that has not expired; create another admin key (POST /v1/keys)"
-                    + " before deleting it");
+        if (key.scope() == Scope.ADMIN && !key.expiredAt(now) && store.countUsable(Scope.ADMIN, now) <= 1) {
+            throw new ApiException(
+                    ErrorCode.LAST_ADMIN_KEY,
+                    "API key '" + id + "' is the only"
+                            + " admin key that has not expired; create another admin key (POST /v1/keys)"
+                            + " before deleting it");
         }
         if (!store.delete(id)) {
             throw notFound(id);
@@ -134,14 +139,15 @@ public final class ApiKeys {
     }
 
     public static ApiException notFound(String id) {
-        return new ApiException(ErrorCode.KEY_NOT_FOUND, "no API key with id '" + id
-                + "'; list them with GET /v1/keys");
+        return new ApiException(
+                ErrorCode.KEY_NOT_FOUND, "no API key with id '" + id + "'; list them with GET /v1/keys");
     }
 
     /** fn4j keys carry their id; other text gets one derived from its hash. */
     private static KeyFormat.Parsed split(String plaintext) {
         KeyFormat.Parsed parsed = KeyFormat.parse(plaintext);
-        return parsed != null ? parsed
+        return parsed != null
+                ? parsed
                 : new KeyFormat.Parsed(KeyFormat.hash(plaintext).substring(0, 12), plaintext);
     }
 }

@@ -38,10 +38,14 @@ public final class Authentication {
     public Verdict check(String authorization, Scope required) {
         String presented = bearer(authorization);
         if (presented == null) {
-            return new Refused(new ApiException(ErrorCode.UNAUTHORIZED, "this endpoint needs an"
-                    + " API key with scope " + required.wireName() + ": send it as"
-                    + " 'Authorization: Bearer <key>' (mvn: -Dfn.apiKey or a settings.xml"
-                    + " <server>)"), "Bearer realm=\"fn4j\"");
+            return new Refused(
+                    new ApiException(
+                            ErrorCode.UNAUTHORIZED,
+                            "this endpoint needs an"
+                                    + " API key with scope " + required.wireName() + ": send it as"
+                                    + " 'Authorization: Bearer <key>' (mvn: -Dfn.apiKey or a settings.xml"
+                                    + " <server>)"),
+                    "Bearer realm=\"fn4j\"");
         }
         KeyCheck check = keys.authenticate(presented);
         if (check instanceof KeyCheck.Expired expired) {
@@ -53,17 +57,21 @@ public final class Authentication {
         }
         ApiKey key = valid.key();
         if (!key.scope().covers(required)) {
-            return new Refused(new ApiException(ErrorCode.FORBIDDEN, "API key '" + key.id()
-                    + "' has scope " + key.scope().wireName() + ", and this endpoint needs "
-                    + required.wireName()), null);
+            return new Refused(
+                    new ApiException(
+                            ErrorCode.FORBIDDEN,
+                            "API key '" + key.id()
+                                    + "' has scope " + key.scope().wireName() + ", and this endpoint needs "
+                                    + required.wireName()),
+                    null);
         }
         return new Allowed(key);
     }
 
     /** Refuses a presented key that does not work (RFC 6750's {@code invalid_token}). */
     private static Refused invalidToken(String message) {
-        return new Refused(new ApiException(ErrorCode.UNAUTHORIZED, message),
-                "Bearer realm=\"fn4j\", error=\"invalid_token\"");
+        return new Refused(
+                new ApiException(ErrorCode.UNAUTHORIZED, message), "Bearer realm=\"fn4j\", error=\"invalid_token\"");
     }
 
     private static String bearer(String header) {

@@ -44,8 +44,7 @@ public final class KeyFormat {
 
     public static String hash(String secret) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
@@ -54,7 +53,7 @@ public final class KeyFormat {
 
     /** Compares a presented secret with a stored hash in time independent of where they differ. */
     public static boolean matches(String secret, String storedHash) {
-        return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(secret).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

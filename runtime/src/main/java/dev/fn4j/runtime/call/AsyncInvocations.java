@@ -43,8 +43,8 @@ public final class AsyncInvocations {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncInvocations.class);
     /** Failures that a stopping runtime causes: the attempt is left for the next start. */
-    private static final Set<ErrorCode> INTERRUPTED = Set.of(ErrorCode.SHUTTING_DOWN,
-            ErrorCode.FUNCTION_CRASHED, ErrorCode.START_FAILED, ErrorCode.ENGINE_UNAVAILABLE);
+    private static final Set<ErrorCode> INTERRUPTED = Set.of(
+            ErrorCode.SHUTTING_DOWN, ErrorCode.FUNCTION_CRASHED, ErrorCode.START_FAILED, ErrorCode.ENGINE_UNAVAILABLE);
 
     private final InvocationStore store;
     private final CallRunner runner;
@@ -71,8 +71,8 @@ public final class AsyncInvocations {
         }
     }
 
-    public AsyncInvocations(InvocationStore store, CallRunner runner, PoolRegistry pools,
-            InvocationEvents events, Clock clock) {
+    public AsyncInvocations(
+            InvocationStore store, CallRunner runner, PoolRegistry pools, InvocationEvents events, Clock clock) {
         this.store = store;
         this.runner = runner;
         this.pools = pools;
@@ -98,16 +98,20 @@ public final class AsyncInvocations {
         Lane lane;
         synchronized (this) {
             if (stopping) {
-                throw new ApiException(ErrorCode.SHUTTING_DOWN, "the runtime is stopping and takes"
-                        + " no new calls; retry against a running runtime");
+                throw new ApiException(
+                        ErrorCode.SHUTTING_DOWN,
+                        "the runtime is stopping and takes" + " no new calls; retry against a running runtime");
             }
             lane = lanes.computeIfAbsent(function.name(), name -> new Lane());
             int held = lane.waiting.size() + lane.running + lane.accepting;
             if (held >= limit) {
-                ApiException full = ApiException.retryLater(ErrorCode.QUEUE_FULL, "function '"
-                        + function.name() + "' has " + held + " asynchronous calls waiting or"
-                        + " running, its maxInstances × concurrency + maxQueue; retry later or"
-                        + " raise maxQueue or maxInstances", retryAfter(spec));
+                ApiException full = ApiException.retryLater(
+                        ErrorCode.QUEUE_FULL,
+                        "function '"
+                                + function.name() + "' has " + held + " asynchronous calls waiting or"
+                                + " running, its maxInstances × concurrency + maxQueue; retry later or"
+                                + " raise maxQueue or maxInstances",
+                        retryAfter(spec));
                 runner.rejected(function.name(), full);
                 throw full;
             }
@@ -115,8 +119,8 @@ public final class AsyncInvocations {
         }
         Transition queued;
         try {
-            queued = store.insertQueued(Invocation.queued(id, function.name(),
-                    function.revision(), clock.instant(), body, contentType));
+            queued = store.insertQueued(
+                    Invocation.queued(id, function.name(), function.revision(), clock.instant(), body, contentType));
         } catch (RuntimeException e) {
             synchronized (this) {
                 lane.accepting--;
@@ -149,15 +153,15 @@ public final class AsyncInvocations {
         synchronized (this) {
             for (Invocation invocation : unfinished) {
                 lanes.computeIfAbsent(invocation.function(), name -> new Lane())
-                        .waiting.add(invocation.id());
+                        .waiting
+                        .add(invocation.id());
             }
             for (Map.Entry<String, Lane> lane : Map.copyOf(lanes).entrySet()) {
                 pump(lane.getKey(), lane.getValue());
             }
         }
         if (!unfinished.isEmpty()) {
-            LOG.info("queued again {} asynchronous invocation(s) an earlier run left unfinished",
-                    unfinished.size());
+            LOG.info("queued again {} asynchronous invocation(s) an earlier run left unfinished", unfinished.size());
         }
         return unfinished.size();
     }
@@ -221,8 +225,12 @@ public final class AsyncInvocations {
         try {
             attempt(name, id);
         } catch (RuntimeException e) {
-            LOG.error("asynchronous invocation {} of '{}' could not run; it stays stored and runs"
-                    + " again at the next start", id, name, e);
+            LOG.error(
+                    "asynchronous invocation {} of '{}' could not run; it stays stored and runs"
+                            + " again at the next start",
+                    id,
+                    name,
+                    e);
         } finally {
             synchronized (this) {
                 lane.running--;
@@ -236,27 +244,35 @@ public final class AsyncInvocations {
     private void attempt(String name, String id) {
         Optional<FunctionPool> pool = pools.get(name);
         if (pool.isEmpty()) {
-            finish(id, Outcome.failed(clock.instant(), ErrorCode.FUNCTION_NOT_FOUND, "function '"
-                    + name + "' was deleted before this invocation ran"));
+            finish(
+                    id,
+                    Outcome.failed(
+                            clock.instant(),
+                            ErrorCode.FUNCTION_NOT_FOUND,
+                            "function '" + name + "' was deleted before this invocation ran"));
             return;
         }
         Function function = pool.get().current();
         Transition started = store.start(id, function.revision(), clock.instant());
         events.publish(InvocationEvents.Update.of(started));
         Invocation invocation = started.invocation();
-        List<Frame.Header> headers = invocation.requestType() == null ? List.of()
+        List<Frame.Header> headers = invocation.requestType() == null
+                ? List.of()
                 : List.of(new Frame.Header("content-type", invocation.requestType()));
         byte[] body = invocation.requestBody() == null ? new byte[0] : invocation.requestBody();
         Outcome outcome;
         try {
-            InvocationResult result = runner.run(pool.get(),
-                    new InvocationRequest(id, headers, body));
-            outcome = Outcome.succeeded(clock.instant(), result.coldStart(), result.body(),
-                    result.header("content-type"), result.logs());
+            InvocationResult result = runner.run(pool.get(), new InvocationRequest(id, headers, body));
+            outcome = Outcome.succeeded(
+                    clock.instant(), result.coldStart(), result.body(), result.header("content-type"), result.logs());
         } catch (ApiException e) {
             if (interruptedByStop(e)) {
-                LOG.info("asynchronous invocation {} of '{}' was interrupted by the stop ({});"
-                        + " it runs again at the next start", id, name, e.code().code());
+                LOG.info(
+                        "asynchronous invocation {} of '{}' was interrupted by the stop ({});"
+                                + " it runs again at the next start",
+                        id,
+                        name,
+                        e.code().code());
                 return;
             }
             outcome = Outcome.failed(clock.instant(), e, CallRunner.logsOf(e));

@@ -18,8 +18,8 @@ import java.util.Set;
 public final class CallRunner {
 
     /** Errors that refuse a call before it runs: answered at once and not recorded. */
-    static final Set<ErrorCode> REJECTIONS = Set.of(ErrorCode.QUEUE_FULL,
-            ErrorCode.RATE_LIMITED, ErrorCode.CAPACITY_EXHAUSTED, ErrorCode.SHUTTING_DOWN);
+    static final Set<ErrorCode> REJECTIONS =
+            Set.of(ErrorCode.QUEUE_FULL, ErrorCode.RATE_LIMITED, ErrorCode.CAPACITY_EXHAUSTED, ErrorCode.SHUTTING_DOWN);
 
     private final Invoker invoker;
     private final RuntimeMetrics metrics;

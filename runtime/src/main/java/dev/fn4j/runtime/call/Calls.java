@@ -28,8 +28,13 @@ public final class Calls {
     private final InvocationRecorder recorder;
     private final Clock clock;
 
-    public Calls(PoolRegistry pools, RateLimiter limiter, CallRunner runner,
-            AsyncInvocations async, InvocationRecorder recorder, Clock clock) {
+    public Calls(
+            PoolRegistry pools,
+            RateLimiter limiter,
+            CallRunner runner,
+            AsyncInvocations async,
+            InvocationRecorder recorder,
+            Clock clock) {
         this.pools = pools;
         this.limiter = limiter;
         this.runner = runner;
@@ -56,15 +61,21 @@ public final class Calls {
         Instant started = clock.instant();
         try {
             InvocationResult result = runner.run(pool, request);
-            recorder.record(Invocation.sync(request.requestId(), revision.name(),
-                    revision.revision(), started, Outcome.succeeded(clock.instant(),
-                            result.coldStart(), null, result.header("content-type"),
-                            result.logs())));
+            recorder.record(Invocation.sync(
+                    request.requestId(),
+                    revision.name(),
+                    revision.revision(),
+                    started,
+                    Outcome.succeeded(
+                            clock.instant(), result.coldStart(), null, result.header("content-type"), result.logs())));
             return result;
         } catch (ApiException e) {
             if (!CallRunner.REJECTIONS.contains(e.code())) {
-                recorder.record(Invocation.sync(request.requestId(), revision.name(),
-                        revision.revision(), started,
+                recorder.record(Invocation.sync(
+                        request.requestId(),
+                        revision.name(),
+                        revision.revision(),
+                        started,
                         Outcome.failed(clock.instant(), e, CallRunner.logsOf(e))));
             }
             throw e;
@@ -75,8 +86,7 @@ public final class Calls {
      * An asynchronous call: admitted, then stored as queued to run later (see
      * {@link AsyncInvocations}); returns it as stored, without its body.
      */
-    public Invocation submit(String client, String function, String id, byte[] body,
-            String contentType) {
+    public Invocation submit(String client, String function, String id, byte[] body, String contentType) {
         return async.submit(admit(client, function), id, body, contentType);
     }
 

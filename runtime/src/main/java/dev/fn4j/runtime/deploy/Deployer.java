@@ -1,11 +1,12 @@
 package dev.fn4j.runtime.deploy;
 
+import static dev.fn4j.runtime.error.Messages.quote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.engine.LoadedImage;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
-import static dev.fn4j.runtime.error.Messages.quote;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpec;
@@ -24,8 +25,7 @@ public final class Deployer {
     private final ContainerEngine engine;
     private final FunctionSpecParser parser;
 
-    public Deployer(FunctionRegistry registry, PoolRegistry pools, ContainerEngine engine,
-            FunctionSpecParser parser) {
+    public Deployer(FunctionRegistry registry, PoolRegistry pools, ContainerEngine engine, FunctionSpecParser parser) {
         this.registry = registry;
         this.pools = pools;
         this.engine = engine;
@@ -37,9 +37,11 @@ public final class Deployer {
         FunctionSpec spec = parser.parse(body);
         LoadedImage image = engine.findImage(spec.image());
         if (image == null) {
-            throw new ApiException(ErrorCode.IMAGE_NOT_FOUND, "the engine has no image "
-                    + quote(spec.image()) + "; upload it first with POST /v1/images"
-                    + " (mvn fn:deploy does both)");
+            throw new ApiException(
+                    ErrorCode.IMAGE_NOT_FOUND,
+                    "the engine has no image "
+                            + quote(spec.image()) + "; upload it first with POST /v1/images"
+                            + " (mvn fn:deploy does both)");
         }
         String handler = chooseHandler(spec.handler(), image.handlers(), spec.image());
         // Pin the image by id: a tag moved later must not change what this revision runs.
@@ -58,8 +60,9 @@ public final class Deployer {
     }
 
     public static ApiException notFound(String name) {
-        return new ApiException(ErrorCode.FUNCTION_NOT_FOUND, "no function named '" + name
-                + "'; list them with GET /v1/functions or deploy it with mvn fn:deploy");
+        return new ApiException(
+                ErrorCode.FUNCTION_NOT_FOUND,
+                "no function named '" + name + "'; list them with GET /v1/functions or deploy it with mvn fn:deploy");
     }
 
     private static String chooseHandler(String requested, List<String> inImage, String image) {
@@ -67,14 +70,20 @@ public final class Deployer {
             if (inImage.size() == 1) {
                 return inImage.get(0);
             }
-            throw new ApiException(ErrorCode.INVALID_SPEC, "\"handler\" is required: image "
-                    + quote(image) + (inImage.isEmpty() ? " does not name its handlers"
-                            : " has several handlers: " + String.join(", ", inImage)));
+            throw new ApiException(
+                    ErrorCode.INVALID_SPEC,
+                    "\"handler\" is required: image "
+                            + quote(image)
+                            + (inImage.isEmpty()
+                                    ? " does not name its handlers"
+                                    : " has several handlers: " + String.join(", ", inImage)));
         }
         if (!inImage.isEmpty() && !inImage.contains(requested)) {
-            throw new ApiException(ErrorCode.UNKNOWN_HANDLER, "handler " + quote(requested)
-                    + " is not in image " + quote(image) + "; its handlers are: "
-                    + String.join(", ", inImage));
+            throw new ApiException(
+                    ErrorCode.UNKNOWN_HANDLER,
+                    "handler " + quote(requested)
+                            + " is not in image " + quote(image) + "; its handlers are: "
+                            + String.join(", ", inImage));
         }
         return requested;
     }

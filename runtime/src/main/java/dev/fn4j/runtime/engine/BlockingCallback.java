@@ -23,6 +23,7 @@ final class BlockingCallback<T> implements ResultCallback<T> {
     private final List<T> items = new ArrayList<>();
     /** The first error only: later ones are consequences of it (or of our own close). */
     private volatile Throwable error;
+
     private volatile Closeable stream;
     private volatile boolean closed;
 

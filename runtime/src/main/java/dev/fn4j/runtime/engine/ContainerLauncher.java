@@ -18,6 +18,7 @@ final class ContainerLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerLauncher.class);
     /** Docker's own rule for container names. */
     static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
     private static final Pattern ENV_NAME = Pattern.compile("[^=\\x00]+");
 
     private final DockerClient client;
@@ -60,8 +61,8 @@ final class ContainerLauncher {
                     .withHostConfig(Lockdown.hostConfig(spec))
                     .exec();
         } catch (RuntimeException e) {
-            throw errors.translate(e, "create container '" + spec.containerName() + "' from image '"
-                    + spec.image() + "'");
+            throw errors.translate(
+                    e, "create container '" + spec.containerName() + "' from image '" + spec.image() + "'");
         }
         String[] warnings = created.getWarnings();
         if (warnings != null) {
@@ -75,8 +76,8 @@ final class ContainerLauncher {
 
     private static void check(InstanceSpec spec) {
         if (!CONTAINER_NAME.matcher(spec.containerName()).matches()) {
-            throw new IllegalArgumentException("containerName must match " + CONTAINER_NAME + ": '"
-                    + spec.containerName() + "'");
+            throw new IllegalArgumentException(
+                    "containerName must match " + CONTAINER_NAME + ": '" + spec.containerName() + "'");
         }
         if (spec.image().isBlank()) {
             throw new IllegalArgumentException("image must not be blank: '" + spec.image() + "'");

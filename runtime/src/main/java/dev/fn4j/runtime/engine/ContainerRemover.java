@@ -21,7 +21,10 @@ final class ContainerRemover {
 
     void remove(String containerId) {
         try {
-            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+            client.removeContainerCmd(containerId)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException gone) {
             // already removed: what the caller wanted
         } catch (ConflictException e) {

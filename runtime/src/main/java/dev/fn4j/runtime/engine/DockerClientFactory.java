@@ -31,8 +31,10 @@ final class DockerClientFactory {
         try {
             return DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         } catch (RuntimeException e) {
-            throw new EngineException("the Docker configuration is invalid (DOCKER_HOST is '"
-                    + System.getenv("DOCKER_HOST") + "'): " + e.getMessage(), e);
+            throw new EngineException(
+                    "the Docker configuration is invalid (DOCKER_HOST is '" + System.getenv("DOCKER_HOST") + "'): "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -50,7 +50,8 @@ public final class DockerContainerEngine implements ContainerEngine {
      */
     public static DockerContainerEngine fromEnvironment() {
         DockerClientConfig config = DockerClientFactory.environmentConfig();
-        return new DockerContainerEngine(DockerClientFactory.open(config), config.getDockerHost().toString());
+        return new DockerContainerEngine(
+                DockerClientFactory.open(config), config.getDockerHost().toString());
     }
 
     /** The Docker host URI this engine talks to, for logs and health output. */
@@ -64,8 +65,7 @@ public final class DockerContainerEngine implements ContainerEngine {
             client.pingCmd().exec();
         } catch (RuntimeException e) {
             EngineException failure = errors.translate(e, "ping the Docker engine at " + dockerHost());
-            throw failure instanceof EngineUnavailableException unavailable
-                    ? unavailable : errors.unavailable(e);
+            throw failure instanceof EngineUnavailableException unavailable ? unavailable : errors.unavailable(e);
         }
     }
 
@@ -124,8 +124,11 @@ public final class DockerContainerEngine implements ContainerEngine {
             throw new IllegalArgumentException("lines must be positive: " + lines);
         }
         try (BlockingCallback<Frame> logs = new BlockingCallback<>()) {
-            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
-                    .withTail(lines).exec(logs);
+            client.logContainerCmd(containerId)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTail(lines)
+                    .exec(logs);
             if (!logs.await(LOG_TIMEOUT)) {
                 return List.of();
             }
@@ -151,11 +154,7 @@ public final class DockerContainerEngine implements ContainerEngine {
             throw new IllegalArgumentException("label must not be blank: '" + label + "'");
         }
         try {
-            return client.listContainersCmd()
-                    .withShowAll(true)
-                    .withLabelFilter(Map.of(label, value))
-                    .exec()
-                    .stream()
+            return client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec().stream()
                     .map(Container::getId)
                     .toList();
         } catch (RuntimeException e) {

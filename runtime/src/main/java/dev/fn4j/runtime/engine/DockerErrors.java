@@ -45,9 +45,11 @@ final class DockerErrors {
     }
 
     EngineUnavailableException unavailable(Throwable cause) {
-        return new EngineUnavailableException("the Docker engine at " + dockerHost
-                + " does not answer (" + rootMessage(cause) + "); start Docker, or set DOCKER_HOST to"
-                + " the engine's address (e.g. unix:///var/run/docker.sock)", cause);
+        return new EngineUnavailableException(
+                "the Docker engine at " + dockerHost
+                        + " does not answer (" + rootMessage(cause) + "); start Docker, or set DOCKER_HOST to"
+                        + " the engine's address (e.g. unix:///var/run/docker.sock)",
+                cause);
     }
 
     static boolean isNotFound(Throwable failure) {

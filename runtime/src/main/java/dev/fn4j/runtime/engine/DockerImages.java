@@ -27,6 +27,7 @@ final class DockerImages {
 
     /** Loading a 1 GiB image takes tens of seconds; ten minutes means something is stuck. */
     static final Duration LOAD_TIMEOUT = Duration.ofMinutes(10);
+
     private static final String LOADED_ID = "Loaded image ID:";
     private static final String LOADED_REF = "Loaded image:";
     /**
@@ -74,8 +75,8 @@ final class DockerImages {
                 return found;
             }
         }
-        throw new EngineException("Docker loaded " + archive + " but has no image by any of "
-                + candidates + "; it said: " + printed);
+        throw new EngineException(
+                "Docker loaded " + archive + " but has no image by any of " + candidates + "; it said: " + printed);
     }
 
     /** The image by id or reference, or {@code null} when Docker has none. */
@@ -92,8 +93,10 @@ final class DockerImages {
         } catch (RuntimeException e) {
             throw errors.translate(e, "inspect image '" + imageRef + "'");
         }
-        Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
-                ? Map.of() : image.getConfig().getLabels();
+        Map<String, String> labels =
+                image.getConfig() == null || image.getConfig().getLabels() == null
+                        ? Map.of()
+                        : image.getConfig().getLabels();
         List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
         return new LoadedImage(image.getId(), tags, labels);
     }
@@ -136,7 +139,8 @@ final class DockerImages {
      */
     private static EngineException rejected(LoadResponseItem item, ImageArchive described) {
         String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                ? item.getErrorDetail().getMessage() : item.toString(); // Docker sends errorDetail
+                ? item.getErrorDetail().getMessage()
+                : item.toString(); // Docker sends errorDetail
         if (described.format() == ImageArchive.Format.OCI_LAYOUT) {
             // Docker before 25 loads only docker-archive tars; say so rather than "no such file".
             return new InvalidImageException("this Docker engine cannot load an OCI layout archive"

@@ -83,10 +83,12 @@ final class DockerLayers {
             throw errors.translate(e, "inspect image " + imageId);
         }
         List<String> layers = image.getRootFS() == null || image.getRootFS().getLayers() == null
-                ? List.of() : image.getRootFS().getLayers();
+                ? List.of()
+                : image.getRootFS().getLayers();
         // Docker lists sha256 diff ids; should one ever not be, only the layers before it count.
         return LayerChains.of(layers.stream()
-                .takeWhile(layer -> layer != null && LayerChains.DIFF_ID.matcher(layer).matches())
+                .takeWhile(layer ->
+                        layer != null && LayerChains.DIFF_ID.matcher(layer).matches())
                 .toList());
     }
 }

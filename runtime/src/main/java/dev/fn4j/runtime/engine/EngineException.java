@@ -18,7 +18,6 @@ public class EngineException extends RuntimeException implements ApiFailure {
 
     @Override
     public ApiException toApi() {
-        return new ApiException(ErrorCode.ENGINE_UNAVAILABLE,
-                "the container engine failed: " + getMessage(), this);
+        return new ApiException(ErrorCode.ENGINE_UNAVAILABLE, "the container engine failed: " + getMessage(), this);
     }
 }

@@ -13,7 +13,7 @@ public final class EngineUnavailableException extends EngineException {
 
     @Override
     public ApiException toApi() {
-        return new ApiException(ErrorCode.ENGINE_UNAVAILABLE,
-                "the container engine is unavailable: " + getMessage(), this);
+        return new ApiException(
+                ErrorCode.ENGINE_UNAVAILABLE, "the container engine is unavailable: " + getMessage(), this);
     }
 }

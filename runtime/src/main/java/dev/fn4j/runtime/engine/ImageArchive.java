@@ -13,8 +13,7 @@ import java.util.Objects;
  * @param layerFiles the layer files a docker-archive's manifest names for its image, in order and
  *     as paths inside the archive (without a leading {@code ./}); none for an OCI layout
  */
-record ImageArchive(Format format, String configDigest, List<String> repoTags,
-        List<String> layerFiles) {
+record ImageArchive(Format format, String configDigest, List<String> repoTags, List<String> layerFiles) {
 
     /** The two archive layouts that image builders write. */
     enum Format {

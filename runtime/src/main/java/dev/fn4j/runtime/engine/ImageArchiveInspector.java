@@ -31,6 +31,7 @@ final class ImageArchiveInspector {
 
     /** Manifests and configs are kilobytes; anything bigger is not one. */
     private static final int MAX_JSON_BYTES = 4 << 20;
+
     private static final String SHA256_HEX = "[0-9a-f]{64}";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -54,8 +55,7 @@ final class ImageArchiveInspector {
             throw new InvalidImageException(NOT_AN_IMAGE);
         } catch (TarReader.MalformedTarException | ZipException | EOFException e) {
             // EOF and ZipException come from a damaged gzip stream: the upload, not the disk.
-            throw new InvalidImageException(NOT_AN_IMAGE + " (the file is not a readable tar: "
-                    + e.getMessage() + ")");
+            throw new InvalidImageException(NOT_AN_IMAGE + " (the file is not a readable tar: " + e.getMessage() + ")");
         } catch (IOException e) {
             throw new EngineException("could not read image archive " + archive + ": " + e, e);
         }
@@ -80,7 +80,7 @@ final class ImageArchiveInspector {
                     case "manifest.json" -> top.manifest = readSmall(tar, e);
                     case "index.json" -> top.index = readSmall(tar, e);
                     case "oci-layout" -> top.ociLayout = true;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -100,10 +100,11 @@ final class ImageArchiveInspector {
         }
         byte[] configBytes = readEntry(archive, TarReader.normalise(config));
         if (configBytes == null) {
-            throw new InvalidImageException(
-                    "manifest.json names config '" + config + "', which is not in the archive");
+            throw new InvalidImageException("manifest.json names config '" + config + "', which is not in the archive");
         }
-        return new ImageArchive(ImageArchive.Format.DOCKER_ARCHIVE, sha256(configBytes),
+        return new ImageArchive(
+                ImageArchive.Format.DOCKER_ARCHIVE,
+                sha256(configBytes),
                 texts(first.path("RepoTags")),
                 texts(first.path("Layers")).stream().map(TarReader::normalise).toList());
     }
@@ -123,18 +124,22 @@ final class ImageArchiveInspector {
             }
         }
         if (!digest.matches("sha256:" + SHA256_HEX)) {
-            throw new InvalidImageException("index.json's first manifest has no sha256 digest: '"
-                    + digest + "'");
+            throw new InvalidImageException("index.json's first manifest has no sha256 digest: '" + digest + "'");
         }
         byte[] manifestBytes = readEntry(archive, "blobs/sha256/" + digest.substring(7));
         if (manifestBytes == null) {
-            throw new InvalidImageException(
-                    "index.json names manifest " + digest + ", which is not in the archive");
+            throw new InvalidImageException("index.json names manifest " + digest + ", which is not in the archive");
         }
         // A nested index (multi-platform) has no single config; the caller falls back to tags.
-        String config = parse(manifestBytes, "manifest " + digest).path("config").path("digest").asText("");
-        return new ImageArchive(ImageArchive.Format.OCI_LAYOUT,
-                config.matches("sha256:" + SHA256_HEX) ? config : null, tags, List.of());
+        String config = parse(manifestBytes, "manifest " + digest)
+                .path("config")
+                .path("digest")
+                .asText("");
+        return new ImageArchive(
+                ImageArchive.Format.OCI_LAYOUT,
+                config.matches("sha256:" + SHA256_HEX) ? config : null,
+                tags,
+                List.of());
     }
 
     /** The content of the file entry with this name, or {@code null} when there is none. */
@@ -192,7 +197,9 @@ final class ImageArchiveInspector {
 
     static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

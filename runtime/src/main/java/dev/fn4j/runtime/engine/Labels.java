@@ -6,6 +6,7 @@ import java.util.Set;
 public final class Labels {
     /** The id of the runtime that owns the container; see {@code RuntimeId}. */
     public static final String RUNTIME = "dev.fn4j.runtime";
+
     public static final String FUNCTION = "dev.fn4j.function";
     public static final String REVISION = "dev.fn4j.revision";
     public static final String INSTANCE = "dev.fn4j.instance";

@@ -34,8 +34,8 @@ public final class LayerChains {
         String chain = null;
         for (String diffId : diffIds) {
             if (diffId == null || !DIFF_ID.matcher(diffId).matches()) {
-                throw new IllegalArgumentException("not a diff id (sha256: and 64 lower-case hex"
-                        + " digits): '" + diffId + "'");
+                throw new IllegalArgumentException(
+                        "not a diff id (sha256: and 64 lower-case hex" + " digits): '" + diffId + "'");
             }
             chain = chain == null ? diffId : "sha256:" + sha256Hex(chain + " " + diffId);
             chains.add(chain);
@@ -45,8 +45,8 @@ public final class LayerChains {
 
     private static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

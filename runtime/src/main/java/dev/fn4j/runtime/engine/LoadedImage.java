@@ -20,6 +20,8 @@ public record LoadedImage(String id, List<String> tags, Map<String, String> labe
     public List<String> handlers() {
         String label = labels.getOrDefault(dev.fn4j.protocol.ImageLayout.LABEL_HANDLERS, "");
         return java.util.Arrays.stream(label.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -21,9 +21,11 @@ public final class Lockdown {
 
     /** Where the instance's socket directory appears inside the container. */
     static final String SOCKET_MOUNT = "/fn4j";
+
     static final String TMP = "/tmp";
     /** noexec: nothing written at run time can be executed; size: /tmp cannot eat the host's RAM. */
     static final String TMP_OPTIONS = "rw,noexec,nosuid,size=64m";
+
     static final long PIDS_LIMIT = 128;
     static final long NOFILE = 1024;
     static final String LOG_MAX_SIZE = "1m";
@@ -50,8 +52,8 @@ public final class Lockdown {
                 .withOomKillDisable(false)
                 .withNanoCPUs(spec.nanoCpus())
                 .withUlimits(List.of(new Ulimit("nofile", NOFILE, NOFILE)))
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
-                        Map.of("max-size", LOG_MAX_SIZE, "max-file", LOG_MAX_FILE)))
+                .withLogConfig(new LogConfig(
+                        LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", LOG_MAX_FILE)))
                 // docker-init (tini) as PID 1 reaps zombies and forwards signals to the JVM.
                 .withInit(true)
                 // A Mount, not a Bind: a missing source fails instead of being created as root.

@@ -23,13 +23,16 @@ public final class ApiException extends RuntimeException {
         this(code, message, Map.of(), cause);
     }
 
-    public ApiException(ErrorCode code, String message, Map<String, String> details,
-            Throwable cause) {
+    public ApiException(ErrorCode code, String message, Map<String, String> details, Throwable cause) {
         this(code, message, details, cause, null);
     }
 
-    private ApiException(ErrorCode code, String message, Map<String, String> details,
-            Throwable cause, java.time.Duration retryAfter) {
+    private ApiException(
+            ErrorCode code,
+            String message,
+            Map<String, String> details,
+            Throwable cause,
+            java.time.Duration retryAfter) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
         this.details = Map.copyOf(details);
@@ -37,10 +40,8 @@ public final class ApiException extends RuntimeException {
     }
 
     /** An error that tells the caller to retry after the given time ({@code Retry-After}). */
-    public static ApiException retryLater(ErrorCode code, String message,
-            java.time.Duration retryAfter) {
-        return new ApiException(code, message, Map.of(), null,
-                Objects.requireNonNull(retryAfter, "retryAfter"));
+    public static ApiException retryLater(ErrorCode code, String message, java.time.Duration retryAfter) {
+        return new ApiException(code, message, Map.of(), null, Objects.requireNonNull(retryAfter, "retryAfter"));
     }
 
     /** The {@code Retry-After} to send, or null. */

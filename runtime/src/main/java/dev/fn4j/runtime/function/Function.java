@@ -13,8 +13,7 @@ import java.util.Objects;
  * @param createdAt when the first revision was deployed
  * @param updatedAt when this revision was deployed
  */
-public record Function(String name, long revision, FunctionSpec spec, Instant createdAt,
-        Instant updatedAt) {
+public record Function(String name, long revision, FunctionSpec spec, Instant createdAt, Instant updatedAt) {
 
     public Function {
         FunctionName.check(name);

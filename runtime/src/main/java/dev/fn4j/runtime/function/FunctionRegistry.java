@@ -22,6 +22,7 @@ public final class FunctionRegistry {
 
     /** The current revision of every stored function; changed only under this object's lock. */
     private final ConcurrentMap<String, Function> functions = new ConcurrentHashMap<>();
+
     private final FunctionStore store;
     private final Clock clock;
 
@@ -41,8 +42,7 @@ public final class FunctionRegistry {
         // To the millisecond, as the store keeps it, so what is returned equals what is stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Function old = functions.get(name);
-        Function function = old == null ? new Function(name, 1, spec, now, now)
-                : old.next(spec, now);
+        Function function = old == null ? new Function(name, 1, spec, now, now) : old.next(spec, now);
         store.save(function);
         functions.put(name, function);
         return new Deployed(function, old == null);

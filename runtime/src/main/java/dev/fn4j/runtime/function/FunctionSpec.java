@@ -37,25 +37,40 @@ public record FunctionSpec(String image, String handler, Map<String, String> env
             throw new IllegalArgumentException("concurrency must be positive: " + settings.get(Field.CONCURRENCY));
         }
         // Checks the scaling invariants.
-        new Scaling(settings.get(Field.MIN_INSTANCES), settings.get(Field.MAX_INSTANCES),
-                settings.get(Field.IDLE_TIMEOUT), settings.get(Field.MAX_QUEUE));
+        new Scaling(
+                settings.get(Field.MIN_INSTANCES),
+                settings.get(Field.MAX_INSTANCES),
+                settings.get(Field.IDLE_TIMEOUT),
+                settings.get(Field.MAX_QUEUE));
     }
 
     /** A spec from the settings the runtime acts on, one argument each. */
-    public FunctionSpec(String image, String handler, Duration timeout, long memoryBytes, double cpus,
-            int concurrency, Map<String, String> env, Scaling scaling, RateLimit rateLimit,
+    public FunctionSpec(
+            String image,
+            String handler,
+            Duration timeout,
+            long memoryBytes,
+            double cpus,
+            int concurrency,
+            Map<String, String> env,
+            Scaling scaling,
+            RateLimit rateLimit,
             boolean publicTrigger) {
-        this(image, handler, env, Settings.DEFAULTS
-                .with(Field.TIMEOUT, timeout)
-                .with(Field.MEMORY, memoryBytes)
-                .with(Field.CPUS, cpus)
-                .with(Field.CONCURRENCY, concurrency)
-                .with(Field.MIN_INSTANCES, scaling.minInstances())
-                .with(Field.MAX_INSTANCES, scaling.maxInstances())
-                .with(Field.IDLE_TIMEOUT, scaling.idleTimeout())
-                .with(Field.MAX_QUEUE, scaling.maxQueue())
-                .with(Field.RATE_LIMIT, rateLimit)
-                .with(Field.PUBLIC, publicTrigger));
+        this(
+                image,
+                handler,
+                env,
+                Settings.DEFAULTS
+                        .with(Field.TIMEOUT, timeout)
+                        .with(Field.MEMORY, memoryBytes)
+                        .with(Field.CPUS, cpus)
+                        .with(Field.CONCURRENCY, concurrency)
+                        .with(Field.MIN_INSTANCES, scaling.minInstances())
+                        .with(Field.MAX_INSTANCES, scaling.maxInstances())
+                        .with(Field.IDLE_TIMEOUT, scaling.idleTimeout())
+                        .with(Field.MAX_QUEUE, scaling.maxQueue())
+                        .with(Field.RATE_LIMIT, rateLimit)
+                        .with(Field.PUBLIC, publicTrigger));
     }
 
     /** How long one call may run, positive. */
@@ -80,8 +95,11 @@ public record FunctionSpec(String image, String handler, Map<String, String> env
 
     /** How many instances, how long they idle, how many calls may queue. */
     public Scaling scaling() {
-        return new Scaling(settings.get(Field.MIN_INSTANCES), settings.get(Field.MAX_INSTANCES),
-                settings.get(Field.IDLE_TIMEOUT), settings.get(Field.MAX_QUEUE));
+        return new Scaling(
+                settings.get(Field.MIN_INSTANCES),
+                settings.get(Field.MAX_INSTANCES),
+                settings.get(Field.IDLE_TIMEOUT),
+                settings.get(Field.MAX_QUEUE));
     }
 
     /** The function's token bucket, or null for none. */
@@ -111,8 +129,10 @@ public record FunctionSpec(String image, String handler, Map<String, String> env
      * @param maxQueue the most calls that may wait for a slot; more are refused with 429
      */
     public record Scaling(int minInstances, int maxInstances, Duration idleTimeout, int maxQueue) {
-        public static final Scaling DEFAULT = new Scaling(Field.MIN_INSTANCES.defaultValue(),
-                Field.MAX_INSTANCES.defaultValue(), Field.IDLE_TIMEOUT.defaultValue(),
+        public static final Scaling DEFAULT = new Scaling(
+                Field.MIN_INSTANCES.defaultValue(),
+                Field.MAX_INSTANCES.defaultValue(),
+                Field.IDLE_TIMEOUT.defaultValue(),
                 Field.MAX_QUEUE.defaultValue());
 
         public Scaling {
@@ -120,8 +140,8 @@ public record FunctionSpec(String image, String handler, Map<String, String> env
                 throw new IllegalArgumentException("maxInstances must be positive: " + maxInstances);
             }
             if (minInstances < 0 || minInstances > maxInstances) {
-                throw new IllegalArgumentException("minInstances must be in [0, maxInstances="
-                        + maxInstances + "]: " + minInstances);
+                throw new IllegalArgumentException(
+                        "minInstances must be in [0, maxInstances=" + maxInstances + "]: " + minInstances);
             }
             if (idleTimeout.isNegative() || idleTimeout.isZero()) {
                 throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);

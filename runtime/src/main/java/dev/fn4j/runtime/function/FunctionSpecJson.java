@@ -27,9 +27,15 @@ public final class FunctionSpecJson {
      * The fields every stored revision has; a field added later reads as its default when a
      * revision stored before it lacks it.
      */
-    private static final Set<Field<?>> ALWAYS_STORED = Set.of(Field.TIMEOUT, Field.MEMORY,
-            Field.CPUS, Field.CONCURRENCY, Field.MIN_INSTANCES, Field.MAX_INSTANCES,
-            Field.IDLE_TIMEOUT, Field.MAX_QUEUE);
+    private static final Set<Field<?>> ALWAYS_STORED = Set.of(
+            Field.TIMEOUT,
+            Field.MEMORY,
+            Field.CPUS,
+            Field.CONCURRENCY,
+            Field.MIN_INSTANCES,
+            Field.MAX_INSTANCES,
+            Field.IDLE_TIMEOUT,
+            Field.MAX_QUEUE);
 
     private FunctionSpecJson() {}
 
@@ -38,7 +44,8 @@ public final class FunctionSpecJson {
         json.put("image", spec.image());
         json.put("handler", spec.handler());
         ObjectNode env = json.putObject(EnvNames.FIELD);
-        spec.env().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        spec.env().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> env.put(e.getKey(), e.getValue()));
         for (Field<?> field : Field.ALL) {
             Object plain = plain(field, spec.settings());
@@ -63,31 +70,35 @@ public final class FunctionSpecJson {
             throw new IllegalArgumentException("stored spec is not JSON: " + e.getOriginalMessage());
         }
         Map<String, String> env = new LinkedHashMap<>();
-        json.path(EnvNames.FIELD).fields()
+        json.path(EnvNames.FIELD)
+                .fields()
                 .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         Settings settings = Settings.DEFAULTS;
         for (Field<?> field : Field.ALL) {
             settings = read(json, field, settings);
         }
-        return new FunctionSpec(required(json, "image").asText(),
-                required(json, "handler").asText(), env, settings);
+        return new FunctionSpec(
+                required(json, "image").asText(), required(json, "handler").asText(), env, settings);
     }
 
     private static <T> Settings read(JsonNode json, Field<T> field, Settings settings) {
-        JsonNode node = ALWAYS_STORED.contains(field) ? required(json, field.name())
-                : json.get(field.name());
+        JsonNode node = ALWAYS_STORED.contains(field) ? required(json, field.name()) : json.get(field.name());
         if (node == null || node.isNull()) {
             return settings;
         }
         try {
             String text = field.kind() == Field.Kind.RATE_LIMIT
-                    ? new RateLimit(required(node, "perSecond").asInt(),
-                            node.path("burst").asInt(node.path("perSecond").asInt())).format()
+                    ? new RateLimit(
+                                    required(node, "perSecond").asInt(),
+                                    node.path("burst")
+                                            .asInt(node.path("perSecond").asInt()))
+                            .format()
                     : node.asText();
             return settings.with(field, field.parseStored(text));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("stored spec has a malformed \"" + field.name()
-                    + "\": " + node, e instanceof SpecException ? null : e);
+            throw new IllegalArgumentException(
+                    "stored spec has a malformed \"" + field.name() + "\": " + node,
+                    e instanceof SpecException ? null : e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.fn4j.runtime.function;
 
+import static dev.fn4j.runtime.error.Messages.quote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.fn4j.runtime.error.ApiException;
@@ -9,7 +11,6 @@ import dev.fn4j.spec.Field;
 import dev.fn4j.spec.RateLimit;
 import dev.fn4j.spec.Settings;
 import dev.fn4j.spec.SpecException;
-import static dev.fn4j.runtime.error.Messages.quote;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,8 +67,7 @@ public final class FunctionSpecParser {
             handler = "";
         }
         if (!handler.isEmpty() && !CLASS_NAME.matcher(handler).matches()) {
-            throw invalid("\"handler\" must be a fully qualified class name: "
-                    + quote(handler));
+            throw invalid("\"handler\" must be a fully qualified class name: " + quote(handler));
         }
         Settings settings = Settings.DEFAULTS;
         for (Field<?> field : Field.ALL) {
@@ -85,8 +85,11 @@ public final class FunctionSpecParser {
         if (node == null || node.isNull()) {
             return settings;
         }
-        return settings.with(field, field.kind() == Field.Kind.TEXT ? parsedText(node, field)
-                : field.parse(checkedNode(node, field, settings).asText()));
+        return settings.with(
+                field,
+                field.kind() == Field.Kind.TEXT
+                        ? parsedText(node, field)
+                        : field.parse(checkedNode(node, field, settings).asText()));
     }
 
     private static <T> T parsedText(JsonNode node, Field<T> field) {
@@ -96,8 +99,7 @@ public final class FunctionSpecParser {
         try {
             return field.parse(node.asText());
         } catch (SpecException e) {
-            throw invalid("\"" + field.name() + "\" must be " + field.mustBe() + ": "
-                    + quote(node.asText()));
+            throw invalid("\"" + field.name() + "\" must be " + field.mustBe() + ": " + quote(node.asText()));
         }
     }
 
@@ -107,8 +109,8 @@ public final class FunctionSpecParser {
         switch (field.kind()) {
             case NUMBER -> {
                 if (!node.isNumber() || node.asDouble() < Field.MIN_CPUS || node.asDouble() > maxCpus) {
-                    throw invalid("\"" + name + "\" must be a number from " + Field.MIN_CPUS + " to "
-                            + maxCpus + ": " + node);
+                    throw invalid("\"" + name + "\" must be a number from " + Field.MIN_CPUS + " to " + maxCpus + ": "
+                            + node);
                 }
             }
             case WHOLE_NUMBER -> {
@@ -131,27 +133,26 @@ public final class FunctionSpecParser {
 
     private static JsonNode rateLimit(JsonNode node, String name) {
         if (!node.isObject() || !node.has("perSecond")) {
-            throw invalid("\"" + name + "\" must be an object {\"perSecond\": n, \"burst\": n}: "
-                    + node);
+            throw invalid("\"" + name + "\" must be an object {\"perSecond\": n, \"burst\": n}: " + node);
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!field.equals("perSecond") && !field.equals("burst")) {
-                throw invalid("unknown field " + quote(field) + " in \"" + name + "\"; known"
-                        + " fields: burst, perSecond");
+                throw invalid(
+                        "unknown field " + quote(field) + " in \"" + name + "\"; known" + " fields: burst, perSecond");
             }
         }
         long perSecond = wholeNumber(node.get("perSecond"), "perSecond", 1, RateLimit.MAX);
         JsonNode burst = node.get("burst");
-        String text = burst == null || burst.isNull() ? perSecond + "/s"
+        String text = burst == null || burst.isNull()
+                ? perSecond + "/s"
                 : perSecond + "/s,burst=" + wholeNumber(burst, "burst", 1, RateLimit.MAX);
         return TextNode.valueOf(text);
     }
 
     private static long wholeNumber(JsonNode node, String field, long min, long max) {
         if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
-            throw invalid("\"" + field + "\" must be a whole number from " + min + " to " + max
-                    + ": " + node);
+            throw invalid("\"" + field + "\" must be a whole number from " + min + " to " + max + ": " + node);
         }
         return node.asLong();
     }
@@ -171,8 +172,8 @@ public final class FunctionSpecParser {
             try {
                 EnvNames.check(name);
             } catch (SpecException ex) {
-                throw invalid("\"env\" names must match [A-Za-z_][A-Za-z0-9_]* and not start"
-                        + " with " + EnvNames.RESERVED_PREFIX + ": " + quote(name));
+                throw invalid("\"env\" names must match [A-Za-z_][A-Za-z0-9_]* and not start" + " with "
+                        + EnvNames.RESERVED_PREFIX + ": " + quote(name));
             }
             if (!e.getValue().isTextual()) {
                 throw invalid("\"env\" values must be strings: " + name + "=" + e.getValue());

@@ -16,6 +16,7 @@ final class Admission implements HttpHandler {
     private final HttpHandler next;
     /** Guarded by this: requests admitted and not yet complete; never negative. */
     private int inFlight;
+
     private boolean stopping;
 
     Admission(HttpHandler next) {
@@ -25,9 +26,12 @@ final class Admission implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (!admit(exchange.getRelativePath())) {
-            ErrorResponses.send(exchange, new ApiException(ErrorCode.SHUTTING_DOWN,
-                    "the runtime is stopping and takes no new calls; retry against a running"
-                            + " runtime"), true);
+            ErrorResponses.send(
+                    exchange,
+                    new ApiException(
+                            ErrorCode.SHUTTING_DOWN,
+                            "the runtime is stopping and takes no new calls; retry against a running" + " runtime"),
+                    true);
             return;
         }
         exchange.addExchangeCompleteListener((done, nextListener) -> {

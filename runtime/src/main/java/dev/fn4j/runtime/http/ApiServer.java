@@ -35,35 +35,45 @@ public final class ApiServer {
      * @param metrics the Prometheus text exposition, read from memory
      * @param keys checks every request's API key
      */
-    public record Parts(EngineCheck engine, String runtimeId, Deployer deployer, Images images,
-            FunctionRegistry registry, LiveInstances instances, Calls calls,
-            InvocationRecorder history, InvocationEvents events, Supplier<String> metrics,
-            Executor background, ApiKeys keys) {}
+    public record Parts(
+            EngineCheck engine,
+            String runtimeId,
+            Deployer deployer,
+            Images images,
+            FunctionRegistry registry,
+            LiveInstances instances,
+            Calls calls,
+            InvocationRecorder history,
+            InvocationEvents events,
+            Supplier<String> metrics,
+            Executor background,
+            ApiKeys keys) {}
 
     /** The server's own settings. */
-    public record Settings(String host, int port, int workerThreads, long maxBodyBytes,
-            long maxImageBytes) {}
+    public record Settings(String host, int port, int workerThreads, long maxBodyBytes, long maxImageBytes) {}
 
     private final Undertow server;
     private final Admission admission;
 
     public ApiServer(Parts parts, Settings settings) {
-        FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(),
-                parts.instances());
+        FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.instances());
         ImagesApi images = new ImagesApi(parts.images(), settings.maxImageBytes());
         InvocationsApi invocations = new InvocationsApi(parts.calls(), settings.maxBodyBytes());
-        InvocationHistoryApi history = new InvocationHistoryApi(parts.history(), parts.events(),
-                parts.registry(), parts.background());
+        InvocationHistoryApi history =
+                new InvocationHistoryApi(parts.history(), parts.events(), parts.registry(), parts.background());
         KeysApi keys = new KeysApi(parts.keys());
         HealthApi health = new HealthApi(parts.engine(), parts.runtimeId(), this::stopping);
         MetricsApi metrics = new MetricsApi(parts.metrics());
         // The registry lookup is an in-memory map read, safe on the IO thread.
-        Gate gate = new Gate(new Authentication(parts.keys()),
-                name -> parts.registry().get(name)
-                        .map(function -> function.spec().publicTrigger()).orElse(false),
+        Gate gate = new Gate(
+                new Authentication(parts.keys()),
+                name -> parts.registry()
+                        .get(name)
+                        .map(function -> function.spec().publicTrigger())
+                        .orElse(false),
                 InvocationHistoryApi.guard(new RouteHandler()));
-        Router router = new Router(RouteTable.routes(functions, images, invocations, history,
-                keys, health, metrics), gate);
+        Router router =
+                new Router(RouteTable.routes(functions, images, invocations, history, keys, health, metrics), gate);
         this.admission = new Admission(new RequestIds(router));
         this.server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())

@@ -23,8 +23,8 @@ public final class Bodies {
             // The common case: an array of exactly the right size, no copying buffer per call.
             byte[] body = exchange.getInputStream().readNBytes((int) declared);
             if (body.length != declared) {
-                throw new IOException("the body ended after " + body.length + " of its "
-                        + declared + " declared bytes");
+                throw new IOException(
+                        "the body ended after " + body.length + " of its " + declared + " declared bytes");
             }
             return body;
         }
@@ -48,8 +48,7 @@ public final class Bodies {
         }
     }
 
-    private static void copy(InputStream in, OutputStream out, long limit, byte[] buffer)
-            throws IOException {
+    private static void copy(InputStream in, OutputStream out, long limit, byte[] buffer) throws IOException {
         long total = 0;
         for (int n; (n = in.read(buffer)) != -1; ) {
             total += n;
@@ -61,8 +60,10 @@ public final class Bodies {
     }
 
     private static ApiException tooLarge(long size, long limit) {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the body is larger than the limit of "
-                + limit + " bytes (at least " + size + " bytes were sent); send less or raise"
-                + " the runtime's limit");
+        return new ApiException(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                "the body is larger than the limit of "
+                        + limit + " bytes (at least " + size + " bytes were sent); send less or raise"
+                        + " the runtime's limit");
     }
 }

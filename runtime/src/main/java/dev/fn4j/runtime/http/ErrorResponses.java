@@ -39,16 +39,19 @@ public final class ErrorResponses {
         } else {
             LOG.error("unexpected failure", failure);
         }
-        return new ApiException(ErrorCode.INTERNAL_ERROR,
-                "the runtime failed unexpectedly (" + failure.getClass().getSimpleName()
-                        + "); see the runtime's log", failure);
+        return new ApiException(
+                ErrorCode.INTERNAL_ERROR,
+                "the runtime failed unexpectedly (" + failure.getClass().getSimpleName() + "); see the runtime's log",
+                failure);
     }
 
     /** Sends the error unless a response has already started. */
     public static void send(HttpServerExchange exchange, Throwable failure, boolean withDetails) {
         ApiException error = toApi(failure);
         if (exchange.isResponseStarted()) {
-            LOG.warn("cannot report {} after the response started: {}", error.code().code(),
+            LOG.warn(
+                    "cannot report {} after the response started: {}",
+                    error.code().code(),
                     error.getMessage());
             exchange.endExchange();
             return;
@@ -62,8 +65,10 @@ public final class ErrorResponses {
             body.put("errorType", error.details().get("errorType"));
         }
         if (error.retryAfter() != null) {
-            exchange.getResponseHeaders().put(RETRY_AFTER,
-                    Long.toString(Math.max(1, (error.retryAfter().toMillis() + 999) / 1000)));
+            exchange.getResponseHeaders()
+                    .put(
+                            RETRY_AFTER,
+                            Long.toString(Math.max(1, (error.retryAfter().toMillis() + 999) / 1000)));
         }
         Json.send(exchange, error.code().status(), Map.of("error", body));
     }

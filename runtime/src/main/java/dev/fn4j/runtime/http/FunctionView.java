@@ -17,20 +17,34 @@ import java.util.Map;
  * A function as {@code GET /v1/functions/{name}} shows it, with its live instances and its
  * revision history (newest first; left out of the list of all functions).
  */
-record FunctionView(String name, long revision, String image, String handler,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String description, String timeout,
-        String memory, double cpus, int concurrency, int minInstances, int maxInstances,
-        String idleTimeout, int maxQueue, Map<String, String> env,
-        @JsonProperty("public") boolean publicTrigger, String url,
-        String invocationsUrl, Instant createdAt, Instant updatedAt,
+record FunctionView(
+        String name,
+        long revision,
+        String image,
+        String handler,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String description,
+        String timeout,
+        String memory,
+        double cpus,
+        int concurrency,
+        int minInstances,
+        int maxInstances,
+        String idleTimeout,
+        int maxQueue,
+        Map<String, String> env,
+        @JsonProperty("public") boolean publicTrigger,
+        String url,
+        String invocationsUrl,
+        Instant createdAt,
+        Instant updatedAt,
         List<InstanceView> instances,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> revisions) {
 
     /** One live instance. */
     record InstanceView(String id, long revision, String state, Instant startedAt, int inFlight) {
         static InstanceView of(LiveInstances.Snapshot instance) {
-            return new InstanceView(instance.id(), instance.revision(), instance.state(),
-                    instance.startedAt(), instance.inFlight());
+            return new InstanceView(
+                    instance.id(), instance.revision(), instance.state(), instance.startedAt(), instance.inFlight());
         }
     }
 
@@ -42,13 +56,27 @@ record FunctionView(String name, long revision, String image, String handler,
     static FunctionView of(Function function, List<LiveInstances.Snapshot> instances, List<Revision> revisions) {
         FunctionSpec spec = function.spec();
         FunctionSpec.Scaling scaling = spec.scaling();
-        return new FunctionView(function.name(), function.revision(), spec.image(), spec.handler(),
-                spec.settings().get(Field.DESCRIPTION), Durations.format(spec.timeout()), MemorySize.format(spec.memoryBytes()),
-                spec.cpus(), spec.concurrency(), scaling.minInstances(), scaling.maxInstances(),
-                Durations.format(scaling.idleTimeout()), scaling.maxQueue(), spec.env(),
+        return new FunctionView(
+                function.name(),
+                function.revision(),
+                spec.image(),
+                spec.handler(),
+                spec.settings().get(Field.DESCRIPTION),
+                Durations.format(spec.timeout()),
+                MemorySize.format(spec.memoryBytes()),
+                spec.cpus(),
+                spec.concurrency(),
+                scaling.minInstances(),
+                scaling.maxInstances(),
+                Durations.format(scaling.idleTimeout()),
+                scaling.maxQueue(),
+                spec.env(),
                 spec.publicTrigger(),
-                "/fn/" + function.name(), "/v1/functions/" + function.name() + "/invocations",
-                function.createdAt(), function.updatedAt(),
-                instances.stream().map(InstanceView::of).toList(), revisions);
+                "/fn/" + function.name(),
+                "/v1/functions/" + function.name() + "/invocations",
+                function.createdAt(),
+                function.updatedAt(),
+                instances.stream().map(InstanceView::of).toList(),
+                revisions);
     }
 }

@@ -56,11 +56,12 @@ final class FunctionsApi {
 
     /** With the revision history, newest first; reads the store. */
     private FunctionView detailedView(Function function) {
-        return FunctionView.of(function, instances.of(function.name()),
-                registry.revisions(function.name()));
+        return FunctionView.of(function, instances.of(function.name()), registry.revisions(function.name()));
     }
 
     static String pathName(HttpServerExchange exchange) {
-        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("name");
+        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY)
+                .getParameters()
+                .get("name");
     }
 }

@@ -18,6 +18,7 @@ final class Gate implements HttpHandler {
     private final Authentication authentication;
     /** Whether the named function's trigger is open; an in-memory read, safe on IO threads. */
     private final Predicate<String> isPublicFunction;
+
     private final HttpHandler next;
 
     Gate(Authentication authentication, Predicate<String> isPublicFunction, HttpHandler next) {
@@ -40,20 +41,18 @@ final class Gate implements HttpHandler {
 
     private void pass(HttpServerExchange exchange, Scope required) throws Exception {
         if (required != null) {
-            Authentication.Verdict verdict = authentication.check(
-                    exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION), required);
+            Authentication.Verdict verdict =
+                    authentication.check(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION), required);
             if (verdict instanceof Authentication.Refused refused) {
                 if (refused.challenge() != null) {
-                    exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE,
-                            refused.challenge());
+                    exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, refused.challenge());
                 }
                 ErrorResponses.send(exchange, refused.error(), true);
                 return;
             }
             // The key was for fn4j; a function must never see, and so never leak, its caller's key.
             exchange.getRequestHeaders().remove(Headers.AUTHORIZATION);
-            exchange.putAttachment(Authentication.CALLER,
-                    ((Authentication.Allowed) verdict).key());
+            exchange.putAttachment(Authentication.CALLER, ((Authentication.Allowed) verdict).key());
         }
         next.handleRequest(exchange);
     }

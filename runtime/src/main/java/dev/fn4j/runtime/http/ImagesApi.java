@@ -34,8 +34,8 @@ final class ImagesApi {
 
     /** {@code {"diffIds": […]}} → 200 {@code {"reusable": n}}: leading layers the engine has. */
     void reusableLayers(HttpServerExchange exchange) throws Exception {
-        List<String> diffIds = ReusableLayersRequest.diffIds(
-                Json.parse(Bodies.read(exchange, ReusableLayersRequest.MAX_BODY_BYTES)));
+        List<String> diffIds =
+                ReusableLayersRequest.diffIds(Json.parse(Bodies.read(exchange, ReusableLayersRequest.MAX_BODY_BYTES)));
         Json.send(exchange, 200, Map.of("reusable", images.reusableLayers(diffIds)));
     }
 }

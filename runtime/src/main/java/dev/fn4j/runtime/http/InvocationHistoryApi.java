@@ -1,10 +1,11 @@
 package dev.fn4j.runtime.http;
 
+import static dev.fn4j.runtime.error.Messages.quote;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
-import static dev.fn4j.runtime.error.Messages.quote;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.invocation.Invocation;
@@ -43,6 +44,7 @@ final class InvocationHistoryApi {
 
     /** {@code limit} of a function's history when the caller gives none. */
     static final int DEFAULT_LIMIT = 20;
+
     static final int MAX_LIMIT = 100;
 
     private final InvocationRecorder history;
@@ -51,8 +53,8 @@ final class InvocationHistoryApi {
     /** Runs each new stream's replay: store reads, never on an IO thread. */
     private final Executor streams;
 
-    InvocationHistoryApi(InvocationRecorder history, InvocationEvents events,
-            FunctionRegistry registry, Executor streams) {
+    InvocationHistoryApi(
+            InvocationRecorder history, InvocationEvents events, FunctionRegistry registry, Executor streams) {
         this.history = history;
         this.events = events;
         this.registry = registry;
@@ -87,8 +89,9 @@ final class InvocationHistoryApi {
                 return limit;
             }
         }
-        throw new ApiException(ErrorCode.BAD_REQUEST, "\"limit\" must be a whole number from 1 to "
-                + MAX_LIMIT + ": " + quote(values.getFirst()));
+        throw new ApiException(
+                ErrorCode.BAD_REQUEST,
+                "\"limit\" must be a whole number from 1 to " + MAX_LIMIT + ": " + quote(values.getFirst()));
     }
 
     /**
@@ -135,8 +138,8 @@ final class InvocationHistoryApi {
                         throw notFound(id);
                     }
                     long after = lastEventId(exchange);
-                    new ServerSentEventHandler((connection, ignored) ->
-                            streams.execute(() -> stream(connection, id, after)))
+                    new ServerSentEventHandler(
+                                    (connection, ignored) -> streams.execute(() -> stream(connection, id, after)))
                             .handleRequest(exchange);
                 } catch (Throwable failure) {
                     ErrorResponses.send(exchange, failure, true);
@@ -223,11 +226,14 @@ final class InvocationHistoryApi {
             try {
                 data = Json.MAPPER.writeValueAsString(InvocationView.of(update.invocation()));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot serialize invocation "
-                        + update.invocation().id(), e);
+                throw new IllegalStateException(
+                        "cannot serialize invocation " + update.invocation().id(), e);
             }
-            connection.send(data, update.event().status().wire(),
-                    Integer.toString(update.event().seq()), null);
+            connection.send(
+                    data,
+                    update.event().status().wire(),
+                    Integer.toString(update.event().seq()),
+                    null);
         }
 
         void end() {
@@ -247,12 +253,16 @@ final class InvocationHistoryApi {
     }
 
     private static String pathId(HttpServerExchange exchange) {
-        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("id");
+        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY)
+                .getParameters()
+                .get("id");
     }
 
     static ApiException notFound(String id) {
-        return new ApiException(ErrorCode.INVOCATION_NOT_FOUND, "no invocation with id '" + id
-                + "'; ids come from Fn-Request-Id, and ended invocations are kept for the"
-                + " runtime's --invocation-retention-hours");
+        return new ApiException(
+                ErrorCode.INVOCATION_NOT_FOUND,
+                "no invocation with id '" + id
+                        + "'; ids come from Fn-Request-Id, and ended invocations are kept for the"
+                        + " runtime's --invocation-retention-hours");
     }
 }

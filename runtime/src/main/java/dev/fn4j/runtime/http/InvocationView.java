@@ -66,8 +66,7 @@ final class InvocationView {
             }
         }
         // Untyped bodies are shown as text when they are valid UTF-8.
-        String text = type.isEmpty() || isJson(type) || isText(type, contentType)
-                ? utf8(body) : null;
+        String text = type.isEmpty() || isJson(type) || isText(type, contentType) ? utf8(body) : null;
         if (text != null) {
             json.put("result", text);
         } else {
@@ -81,7 +80,8 @@ final class InvocationView {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
                 .toLowerCase(Locale.ROOT);
     }
 
@@ -90,20 +90,23 @@ final class InvocationView {
     }
 
     private static boolean isText(String type, String contentType) {
-        return type.startsWith("text/") || type.endsWith("+xml") || type.equals("application/xml")
+        return type.startsWith("text/")
+                || type.endsWith("+xml")
+                || type.equals("application/xml")
                 || type.equals("application/javascript")
                 || type.equals("application/x-www-form-urlencoded")
-                || (contentType != null
-                        && contentType.toLowerCase(Locale.ROOT).contains("charset="));
+                || (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset="));
     }
 
     /** The body as UTF-8 text, or null when it is not valid UTF-8. */
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

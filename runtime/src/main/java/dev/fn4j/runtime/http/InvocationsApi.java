@@ -6,9 +6,9 @@ import dev.fn4j.runtime.auth.ApiKey;
 import dev.fn4j.runtime.auth.Authentication;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.function.FunctionName;
+import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
-import dev.fn4j.runtime.invocation.Invocation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
@@ -30,12 +30,19 @@ final class InvocationsApi {
 
     static final HttpString COLD_START = HttpString.tryFromString("Fn-Cold-Start");
     private static final HttpString PREFER = HttpString.tryFromString("Prefer");
-    private static final HttpString PREFERENCE_APPLIED =
-            HttpString.tryFromString("Preference-Applied");
+    private static final HttpString PREFERENCE_APPLIED = HttpString.tryFromString("Preference-Applied");
     /** Headers that describe one hop of HTTP, not the request; never passed through. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive",
-            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization",
-            "proxy-authenticate", "content-length", "host");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "proxy-authorization",
+            "proxy-authenticate",
+            "content-length",
+            "host");
 
     private final Calls calls;
     private final long maxBodyBytes;
@@ -58,8 +65,7 @@ final class InvocationsApi {
         byte[] body = Bodies.read(exchange, maxBodyBytes);
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         if (Prefer.respondAsync(exchange.getRequestHeaders().get(PREFER))) {
-            Invocation queued = calls.submit(client(exchange), name, RequestIds.of(exchange), body,
-                    contentType);
+            Invocation queued = calls.submit(client(exchange), name, RequestIds.of(exchange), body, contentType);
             String location = "/v1/invocations/" + queued.id();
             exchange.getResponseHeaders().put(Headers.LOCATION, location);
             exchange.getResponseHeaders().put(PREFERENCE_APPLIED, "respond-async");
@@ -88,7 +94,8 @@ final class InvocationsApi {
         calls.requireDeployed(FunctionName.check(name));
         byte[] body = Bodies.read(exchange, maxBodyBytes);
         List<Frame.Header> headers = new ArrayList<>();
-        headers.add(new Frame.Header(Protocol.METHOD, exchange.getRequestMethod().toString()));
+        headers.add(
+                new Frame.Header(Protocol.METHOD, exchange.getRequestMethod().toString()));
         headers.add(new Frame.Header(Protocol.PATH, path));
         headers.add(new Frame.Header(Protocol.QUERY, exchange.getQueryString()));
         for (HeaderValues values : exchange.getRequestHeaders()) {
@@ -102,26 +109,23 @@ final class InvocationsApi {
         exchange.setStatusCode(status == null ? 200 : Integer.parseInt(status));
         for (Frame.Header header : result.headers()) {
             String lower = header.name().toLowerCase(Locale.ROOT);
-            if (!header.name().startsWith(":") && !HOP_BY_HOP.contains(lower)
-                    && !lower.startsWith("fn-")) {
-                exchange.getResponseHeaders().add(HttpString.tryFromString(header.name()),
-                        header.value());
+            if (!header.name().startsWith(":") && !HOP_BY_HOP.contains(lower) && !lower.startsWith("fn-")) {
+                exchange.getResponseHeaders().add(HttpString.tryFromString(header.name()), header.value());
             }
         }
         sendResult(exchange, result);
     }
 
     /** Runs a synchronous call: admitted, run and recorded by {@link Calls#call}. */
-    private InvocationResult call(HttpServerExchange exchange, String name,
-            List<Frame.Header> headers, byte[] body) {
-        return calls.call(client(exchange), name,
-                new InvocationRequest(RequestIds.of(exchange), headers, body));
+    private InvocationResult call(HttpServerExchange exchange, String name, List<Frame.Header> headers, byte[] body) {
+        return calls.call(client(exchange), name, new InvocationRequest(RequestIds.of(exchange), headers, body));
     }
 
     /** Who a call counts against for client limits: its key, or on a public trigger its address. */
     private static String client(HttpServerExchange exchange) {
         ApiKey key = exchange.getAttachment(Authentication.CALLER);
-        return key != null ? "API key '" + key.id() + "'"
+        return key != null
+                ? "API key '" + key.id() + "'"
                 : "client " + exchange.getSourceAddress().getAddress().getHostAddress();
     }
 

@@ -28,8 +28,7 @@ public final class Json {
         try {
             return MAPPER.readTree(body);
         } catch (java.io.IOException e) {
-            String reason = e instanceof JsonProcessingException p ? p.getOriginalMessage()
-                    : e.getMessage();
+            String reason = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
             throw new ApiException(ErrorCode.INVALID_JSON, "the body is not valid JSON: " + reason);
         }
     }

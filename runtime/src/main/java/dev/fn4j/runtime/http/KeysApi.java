@@ -1,5 +1,7 @@
 package dev.fn4j.runtime.http;
 
+import static dev.fn4j.runtime.error.Messages.quote;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fn4j.runtime.auth.ApiKey;
@@ -7,7 +9,6 @@ import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.auth.Scope;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
-import static dev.fn4j.runtime.error.Messages.quote;
 import dev.fn4j.spec.Durations;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -26,17 +27,30 @@ final class KeysApi {
     static final Duration MAX_LIFETIME = Duration.ofDays(3650);
     /** A key request is three short strings. */
     private static final long MAX_BODY_BYTES = 16 * 1024;
+
     private static final Pattern ID = Pattern.compile("[0-9a-f]{12}");
 
     /**
      * A key as the API shows it; {@code expiresAt} and {@code lastUsedAt} are null for never, and
      * {@code key}, the secret, is only in the answer that created it.
      */
-    record KeyView(String id, String name, String scope, Instant createdAt, Instant expiresAt,
-            Instant lastUsedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
+    record KeyView(
+            String id,
+            String name,
+            String scope,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
         static KeyView of(ApiKey key, String plaintext) {
-            return new KeyView(key.id(), key.name(), key.scope().wireName(), key.createdAt(),
-                    key.expiresAt(), key.lastUsedAt(), plaintext);
+            return new KeyView(
+                    key.id(),
+                    key.name(),
+                    key.scope().wireName(),
+                    key.createdAt(),
+                    key.expiresAt(),
+                    key.lastUsedAt(),
+                    plaintext);
         }
     }
 
@@ -53,26 +67,29 @@ final class KeysApi {
     void create(HttpServerExchange exchange) throws Exception {
         JsonNode body = Json.parse(Bodies.read(exchange, MAX_BODY_BYTES));
         if (!body.isObject()) {
-            throw invalid("the body must be a JSON object {\"name\": \"...\", \"scope\":"
-                    + " \"invoke\"}");
+            throw invalid("the body must be a JSON object {\"name\": \"...\", \"scope\":" + " \"invoke\"}");
         }
         for (Iterator<String> fields = body.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
             if (!field.equals("name") && !field.equals("scope") && !field.equals("expiresIn")) {
-                throw invalid("unknown field " + quote(field) + "; known fields: name, scope,"
-                        + " expiresIn");
+                throw invalid("unknown field " + quote(field) + "; known fields: name, scope," + " expiresIn");
             }
         }
-        ApiKeys.Created created = keys.create(name(body.get("name")), scope(body.get("scope")),
-                lifetime(body.get("expiresIn")));
-        exchange.getResponseHeaders().put(Headers.LOCATION, "/v1/keys/" + created.key().id());
+        ApiKeys.Created created =
+                keys.create(name(body.get("name")), scope(body.get("scope")), lifetime(body.get("expiresIn")));
+        exchange.getResponseHeaders()
+                .put(Headers.LOCATION, "/v1/keys/" + created.key().id());
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         Json.send(exchange, 201, KeyView.of(created.key(), created.plaintext()));
     }
 
     void list(HttpServerExchange exchange) {
-        Json.send(exchange, 200, Map.of("keys",
-                keys.list().stream().map(key -> KeyView.of(key, null)).toList()));
+        Json.send(
+                exchange,
+                200,
+                Map.of(
+                        "keys",
+                        keys.list().stream().map(key -> KeyView.of(key, null)).toList()));
     }
 
     void get(HttpServerExchange exchange) {
@@ -89,8 +106,7 @@ final class KeysApi {
 
     private static String name(JsonNode node) {
         if (node == null || !node.isTextual() || node.asText().isBlank()) {
-            throw invalid("\"name\" is required: a string saying what the key is for, such as"
-                    + " \"ci\"");
+            throw invalid("\"name\" is required: a string saying what the key is for, such as" + " \"ci\"");
         }
         String name = node.asText().strip();
         if (name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -116,21 +132,21 @@ final class KeysApi {
             return null;
         }
         Duration lifetime = node.isTextual() ? Durations.parse(node.asText(), Durations.LIFETIME_UNITS) : null;
-        if (lifetime == null || lifetime.compareTo(MIN_LIFETIME) < 0
-                || lifetime.compareTo(MAX_LIFETIME) > 0) {
-            throw invalid("\"expiresIn\" must be " + Durations.LIFETIME_FORMAT
-                    + ", from 1m to 3650d: " + quote(node.isTextual() ? node.asText()
-                            : node.toString()));
+        if (lifetime == null || lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw invalid("\"expiresIn\" must be " + Durations.LIFETIME_FORMAT + ", from 1m to 3650d: "
+                    + quote(node.isTextual() ? node.asText() : node.toString()));
         }
         return lifetime;
     }
 
     private static String pathId(HttpServerExchange exchange) {
-        String id = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters()
+        String id = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY)
+                .getParameters()
                 .get("id");
         if (id == null || !ID.matcher(id).matches()) {
-            throw new ApiException(ErrorCode.INVALID_ID, "invalid API key id " + quote(id)
-                    + ": an id is the 12 lower-case hex digits GET /v1/keys lists");
+            throw new ApiException(
+                    ErrorCode.INVALID_ID,
+                    "invalid API key id " + quote(id) + ": an id is the 12 lower-case hex digits GET /v1/keys lists");
         }
         return id;
     }

@@ -14,8 +14,7 @@ final class MetricsApi {
     }
 
     void scrape(HttpServerExchange exchange) {
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE,
-                "text/plain; version=0.0.4; charset=utf-8");
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
         exchange.getResponseSender().send(exposition.get());
     }
 }

@@ -20,8 +20,9 @@ final class ReusableLayersRequest {
     static final int MAX_LAYERS = 128;
     /** {@value #MAX_LAYERS} quoted ids of 71 characters take 10 KiB; the rest allows spacing. */
     static final long MAX_BODY_BYTES = 64 * 1024;
-    private static final String SHAPE = "{\"diffIds\": [\"sha256:<64 hex>\", …]}, the image"
-            + " config's rootfs.diff_ids in order";
+
+    private static final String SHAPE =
+            "{\"diffIds\": [\"sha256:<64 hex>\", …]}, the image" + " config's rootfs.diff_ids in order";
 
     private ReusableLayersRequest() {}
 
@@ -38,12 +39,10 @@ final class ReusableLayersRequest {
         }
         JsonNode list = body.get("diffIds");
         if (list == null || !list.isArray()) {
-            throw invalid("\"diffIds\" is required: a list of 1 to " + MAX_LAYERS + " diff ids, "
-                    + SHAPE);
+            throw invalid("\"diffIds\" is required: a list of 1 to " + MAX_LAYERS + " diff ids, " + SHAPE);
         }
         if (list.isEmpty() || list.size() > MAX_LAYERS) {
-            throw invalid("\"diffIds\" must list 1 to " + MAX_LAYERS + " diff ids; it lists "
-                    + list.size());
+            throw invalid("\"diffIds\" must list 1 to " + MAX_LAYERS + " diff ids; it lists " + list.size());
         }
         List<String> diffIds = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {

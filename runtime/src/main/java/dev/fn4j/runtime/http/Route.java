@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param blocking whether the handler blocks (Docker, a socket, the database, disk): it then runs
  *     on a worker thread with blocking streams, never on an IO thread
  */
-record Route(String method, String template, Access access, boolean blocking, HttpHandler handler,
-        String summary) {
+record Route(String method, String template, Access access, boolean blocking, HttpHandler handler, String summary) {
 
     /** The method of a route that takes every method. */
     static final String ANY_METHOD = "*";
@@ -32,14 +31,12 @@ record Route(String method, String template, Access access, boolean blocking, Ht
         }
     }
 
-    static Route blocking(String method, String template, Access access, HttpHandler handler,
-            String summary) {
+    static Route blocking(String method, String template, Access access, HttpHandler handler, String summary) {
         return new Route(method, template, access, true, handler, summary);
     }
 
     /** A route whose handler never blocks, so it may run on an IO thread. */
-    static Route nonBlocking(String method, String template, Access access, HttpHandler handler,
-            String summary) {
+    static Route nonBlocking(String method, String template, Access access, HttpHandler handler, String summary) {
         return new Route(method, template, access, false, handler, summary);
     }
 
@@ -52,8 +49,8 @@ record Route(String method, String template, Access access, boolean blocking, Ht
     static Route of(HttpServerExchange exchange) {
         Route route = exchange.getAttachment(MATCHED);
         if (route == null) {
-            throw new IllegalStateException("no route on " + exchange.getRequestPath()
-                    + ": requests reach handlers only through the router");
+            throw new IllegalStateException(
+                    "no route on " + exchange.getRequestPath() + ": requests reach handlers only through the router");
         }
         return route;
     }

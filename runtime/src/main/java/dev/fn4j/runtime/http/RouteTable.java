@@ -19,39 +19,72 @@ final class RouteTable {
 
     private RouteTable() {}
 
-    static List<Route> routes(FunctionsApi functions, ImagesApi images,
-            InvocationsApi invocations, InvocationHistoryApi history, KeysApi keys,
-            HealthApi health, MetricsApi metrics) {
+    static List<Route> routes(
+            FunctionsApi functions,
+            ImagesApi images,
+            InvocationsApi invocations,
+            InvocationHistoryApi history,
+            KeysApi keys,
+            HealthApi health,
+            MetricsApi metrics) {
         return List.of(
-                blocking("POST", "/v1/images", ADMIN, images::upload,
-                        "Load an uploaded image archive into the engine"),
-                blocking("POST", "/v1/images/reusable-layers", ADMIN, images::reusableLayers,
+                blocking("POST", "/v1/images", ADMIN, images::upload, "Load an uploaded image archive into the engine"),
+                blocking(
+                        "POST",
+                        "/v1/images/reusable-layers",
+                        ADMIN,
+                        images::reusableLayers,
                         "Count the leading layers an image upload may leave out"),
                 blocking("GET", "/v1/functions", ADMIN, functions::list, "List functions"),
-                blocking("PUT", "/v1/functions/{name}", ADMIN, functions::put,
-                        "Create or update a function"),
-                blocking("GET", "/v1/functions/{name}", ADMIN, functions::get,
+                blocking("PUT", "/v1/functions/{name}", ADMIN, functions::put, "Create or update a function"),
+                blocking(
+                        "GET",
+                        "/v1/functions/{name}",
+                        ADMIN,
+                        functions::get,
                         "Describe a function with its instances and revisions"),
-                blocking("DELETE", "/v1/functions/{name}", ADMIN, functions::delete,
-                        "Remove a function"),
-                blocking("POST", "/v1/functions/{name}/invocations", INVOKE, invocations::invoke,
+                blocking("DELETE", "/v1/functions/{name}", ADMIN, functions::delete, "Remove a function"),
+                blocking(
+                        "POST",
+                        "/v1/functions/{name}/invocations",
+                        INVOKE,
+                        invocations::invoke,
                         "Call a function, at once or later with Prefer: respond-async"),
-                blocking("GET", "/v1/functions/{name}/invocations", INVOKE, history::list,
+                blocking(
+                        "GET",
+                        "/v1/functions/{name}/invocations",
+                        INVOKE,
+                        history::list,
                         "List a function's newest invocations"),
-                blocking("GET", "/v1/invocations/{id}", INVOKE, history::get,
+                blocking(
+                        "GET",
+                        "/v1/invocations/{id}",
+                        INVOKE,
+                        history::get,
                         "Show an invocation's state, timing, result and logs"),
                 // The stream itself never blocks; its store reads run on worker threads.
-                nonBlocking("GET", "/v1/invocations/{id}/events", INVOKE, history.events(),
+                nonBlocking(
+                        "GET",
+                        "/v1/invocations/{id}/events",
+                        INVOKE,
+                        history.events(),
                         "Follow an invocation's state changes as Server-Sent Events"),
                 blocking("POST", "/v1/keys", ADMIN, keys::create, "Create an API key"),
                 blocking("GET", "/v1/keys", ADMIN, keys::list, "List API keys"),
                 blocking("GET", "/v1/keys/{id}", ADMIN, keys::get, "Show an API key"),
                 blocking("DELETE", "/v1/keys/{id}", ADMIN, keys::delete, "Revoke an API key"),
-                blocking(ANY_METHOD, "/fn/*", TRIGGER, invocations::trigger,
+                blocking(
+                        ANY_METHOD,
+                        "/fn/*",
+                        TRIGGER,
+                        invocations::trigger,
                         "Call a function with the whole HTTP request: its HTTP trigger"),
-                blocking("GET", "/healthz", OPEN, health::health,
+                blocking(
+                        "GET",
+                        "/healthz",
+                        OPEN,
+                        health::health,
                         "Check that the runtime serves and its engine answers"),
-                nonBlocking("GET", "/metrics", OPEN, metrics::scrape,
-                        "Read the Prometheus metrics"));
+                nonBlocking("GET", "/metrics", OPEN, metrics::scrape, "Read the Prometheus metrics"));
     }
 }

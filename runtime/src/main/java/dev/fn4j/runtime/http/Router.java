@@ -34,15 +34,15 @@ final class Router implements HttpHandler {
      * @param matchedPrefix the part of the path a prefix route took; empty otherwise
      * @param relativePath the rest of the path, which the handler sees
      */
-    record Match(Route route, PathTemplateMatch template, String matchedPrefix,
-            String relativePath) {}
+    record Match(Route route, PathTemplateMatch template, String matchedPrefix, String relativePath) {}
 
     private final PathMatcher<Route> prefixes = new PathMatcher<>();
     private final Map<HttpString, PathTemplateMatcher<Route>> byMethod = new HashMap<>();
     /** For each template, the route answering the methods it does not take. */
     private final PathTemplateMatcher<Route> otherMethods = new PathTemplateMatcher<>();
-    private final Route notFound = Route.nonBlocking(Route.ANY_METHOD, "/*", Access.ADMIN,
-            Router::notFound, "Answer 404 for a path no route takes");
+
+    private final Route notFound = Route.nonBlocking(
+            Route.ANY_METHOD, "/*", Access.ADMIN, Router::notFound, "Answer 404 for a path no route takes");
     private final HttpHandler next;
 
     /** @throws IllegalArgumentException when two routes take the same method and template */
@@ -52,24 +52,24 @@ final class Router implements HttpHandler {
         for (Route route : routes) {
             if (route.prefix()) {
                 if (!route.method().equals(Route.ANY_METHOD)) {
-                    throw new IllegalArgumentException("a prefix route takes every method: "
-                            + route.method() + " " + route.template());
+                    throw new IllegalArgumentException(
+                            "a prefix route takes every method: " + route.method() + " " + route.template());
                 }
-                prefixes.addPrefixPath(route.template().substring(0,
-                        route.template().length() - 2), route);
+                prefixes.addPrefixPath(
+                        route.template().substring(0, route.template().length() - 2), route);
                 continue;
             }
-            PathTemplateMatcher<Route> matcher = byMethod.computeIfAbsent(
-                    Methods.fromString(route.method()), method -> new PathTemplateMatcher<>());
+            PathTemplateMatcher<Route> matcher =
+                    byMethod.computeIfAbsent(Methods.fromString(route.method()), method -> new PathTemplateMatcher<>());
             if (matcher.get(route.template()) != null) {
-                throw new IllegalArgumentException("two routes take " + route.method() + " "
-                        + route.template());
+                throw new IllegalArgumentException("two routes take " + route.method() + " " + route.template());
             }
             matcher.add(route.template(), route);
-            byTemplate.computeIfAbsent(route.template(), template -> new ArrayList<>()).add(route);
+            byTemplate
+                    .computeIfAbsent(route.template(), template -> new ArrayList<>())
+                    .add(route);
         }
-        byTemplate.forEach((template, same) -> otherMethods.add(template,
-                methodNotAllowed(template, same)));
+        byTemplate.forEach((template, same) -> otherMethods.add(template, methodNotAllowed(template, same)));
     }
 
     @Override
@@ -92,8 +92,7 @@ final class Router implements HttpHandler {
             return new Match(prefix.getValue(), null, prefix.getMatched(), prefix.getRemaining());
         }
         PathTemplateMatcher<Route> matcher = byMethod.get(method);
-        PathTemplateMatcher.PathMatchResult<Route> found =
-                matcher == null ? null : matcher.match(path);
+        PathTemplateMatcher.PathMatchResult<Route> found = matcher == null ? null : matcher.match(path);
         if (found != null) {
             return new Match(found.getValue(), found, "", path);
         }
@@ -102,21 +101,28 @@ final class Router implements HttpHandler {
     }
 
     private static void notFound(HttpServerExchange exchange) {
-        throw new ApiException(ErrorCode.NOT_FOUND, "no such endpoint: "
-                + exchange.getRequestMethod() + " " + exchange.getRequestPath()
-                + "; see docs/api.md");
+        throw new ApiException(
+                ErrorCode.NOT_FOUND,
+                "no such endpoint: "
+                        + exchange.getRequestMethod() + " " + exchange.getRequestPath()
+                        + "; see docs/api.md");
     }
 
     private static Route methodNotAllowed(String template, List<Route> routes) {
-        String allow = routes.stream().map(Route::method).sorted().distinct()
-                .collect(Collectors.joining(", "));
+        String allow = routes.stream().map(Route::method).sorted().distinct().collect(Collectors.joining(", "));
         boolean open = routes.stream().allMatch(route -> route.access() == Access.OPEN);
-        return Route.nonBlocking(Route.ANY_METHOD, template, open ? Access.OPEN : Access.ADMIN,
+        return Route.nonBlocking(
+                Route.ANY_METHOD,
+                template,
+                open ? Access.OPEN : Access.ADMIN,
                 exchange -> {
                     exchange.getResponseHeaders().put(ALLOW, allow);
-                    throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "method "
-                            + exchange.getRequestMethod() + " is not allowed on "
-                            + exchange.getRequestPath() + "; use " + allow);
-                }, "Answer 405 for a method " + template + " does not take");
+                    throw new ApiException(
+                            ErrorCode.METHOD_NOT_ALLOWED,
+                            "method "
+                                    + exchange.getRequestMethod() + " is not allowed on "
+                                    + exchange.getRequestPath() + "; use " + allow);
+                },
+                "Answer 405 for a method " + template + " does not take");
     }
 }

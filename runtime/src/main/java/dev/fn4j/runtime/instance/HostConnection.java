@@ -50,15 +50,15 @@ public final class HostConnection implements Connection {
         String logs = "";
         if (frame instanceof Frame.Logs captured) {
             if (!captured.requestId().equals(invoke.requestId())) {
-                throw new ProtocolException("host sent Logs for request '" + captured.requestId()
-                        + "' during call '" + invoke.requestId() + "'");
+                throw new ProtocolException("host sent Logs for request '" + captured.requestId() + "' during call '"
+                        + invoke.requestId() + "'");
             }
             logs = captured.text();
             frame = FrameCodec.read(in);
         }
         if (frame instanceof Frame.Hello || frame instanceof Frame.Logs) {
-            throw new ProtocolException("host sent frame type " + frame.type()
-                    + " where the answer to call '" + invoke.requestId() + "' belongs");
+            throw new ProtocolException("host sent frame type " + frame.type() + " where the answer to call '"
+                    + invoke.requestId() + "' belongs");
         }
         return new Answer(frame, logs);
     }

@@ -15,7 +15,11 @@ import java.util.Objects;
 public final class Instance {
 
     /** The instance's life: it serves while READY; DRAINING finishes leased calls only. */
-    public enum State { READY, DRAINING, DEAD }
+    public enum State {
+        READY,
+        DRAINING,
+        DEAD
+    }
 
     private final String id;
     private final Function function;
@@ -27,13 +31,20 @@ public final class Instance {
     private final Deque<Connection> idle;
     /** Calls holding a connection now; guarded by this; 0 ≤ inFlight ≤ connections given. */
     private int inFlight;
+
     private State state = State.READY;
     /** Why the instance died, for the calls it takes down with it; guarded by this. */
     private String deathReason;
+
     private Instant lastUsed;
 
-    public Instance(String id, Function function, String containerId, Path socketDir,
-            List<? extends Connection> connections, Instant startedAt) {
+    public Instance(
+            String id,
+            Function function,
+            String containerId,
+            Path socketDir,
+            List<? extends Connection> connections,
+            Instant startedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.function = Objects.requireNonNull(function, "function");
         this.containerId = Objects.requireNonNull(containerId, "containerId");

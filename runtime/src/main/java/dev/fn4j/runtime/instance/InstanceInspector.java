@@ -53,8 +53,8 @@ public final class InstanceInspector {
         if (state == null) {
             return new Death(false, "disappeared");
         }
-        return new Death(state.oomKilled(), state.running() ? "closed its connection"
-                : "exited with code " + state.exitCode());
+        return new Death(
+                state.oomKilled(), state.running() ? "closed its connection" : "exited with code " + state.exitCode());
     }
 
     /**

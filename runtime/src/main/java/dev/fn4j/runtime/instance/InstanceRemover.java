@@ -37,8 +37,12 @@ public final class InstanceRemover {
         if (!instance.kill(reason)) {
             return false;
         }
-        LOG.info("removing instance {} of {} r{}: {}", instance.id(),
-                instance.function().name(), instance.function().revision(), reason);
+        LOG.info(
+                "removing instance {} of {} r{}: {}",
+                instance.id(),
+                instance.function().name(),
+                instance.function().revision(),
+                reason);
         removeContainer(instance.containerId(), instance.socketDir());
         return true;
     }

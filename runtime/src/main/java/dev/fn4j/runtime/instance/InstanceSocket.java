@@ -65,8 +65,8 @@ public final class InstanceSocket implements AutoCloseable {
             }
             Frame.Hello hello = HostConnection.readHello(channel);
             if (!hello.instanceId().equals(instanceId)) {
-                throw new IOException("a host for instance " + hello.instanceId()
-                        + " connected to the socket of " + instanceId);
+                throw new IOException(
+                        "a host for instance " + hello.instanceId() + " connected to the socket of " + instanceId);
             }
             connections.add(new HostConnection(channel));
         }

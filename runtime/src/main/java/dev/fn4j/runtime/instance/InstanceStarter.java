@@ -37,6 +37,7 @@ public final class InstanceStarter {
     private final String runtimeId;
     /** The operator's labels for every container (--container-label), never fn4j's own. */
     private final Map<String, String> extraLabels;
+
     private final Path instancesDir;
     private final Duration startTimeout;
     private final ExecutorService watchers;
@@ -44,9 +45,16 @@ public final class InstanceStarter {
     private final InstanceRemover remover;
     private final Clock clock;
 
-    public InstanceStarter(ContainerEngine engine, String runtimeId, Map<String, String> extraLabels,
-            Path instancesDir, Duration startTimeout, ExecutorService watchers,
-            ScheduledExecutorService timers, InstanceRemover remover, Clock clock) {
+    public InstanceStarter(
+            ContainerEngine engine,
+            String runtimeId,
+            Map<String, String> extraLabels,
+            Path instancesDir,
+            Duration startTimeout,
+            ExecutorService watchers,
+            ScheduledExecutorService timers,
+            InstanceRemover remover,
+            Clock clock) {
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
         }
@@ -69,8 +77,8 @@ public final class InstanceStarter {
         try {
             socket = InstanceSocket.open(dir);
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.INTERNAL_ERROR,
-                    "cannot open the instance socket in " + dir + ": " + e.getMessage(), e);
+            throw new ApiException(
+                    ErrorCode.INTERNAL_ERROR, "cannot open the instance socket in " + dir + ": " + e.getMessage(), e);
         }
         String containerId;
         try {
@@ -82,14 +90,15 @@ public final class InstanceStarter {
         } catch (EngineException e) {
             socket.abort();
             remover.deleteDir(dir);
-            throw new ApiException(ErrorCode.START_FAILED, "cannot start an instance of '"
-                    + function.name() + "': " + e.getMessage(), e);
+            throw new ApiException(
+                    ErrorCode.START_FAILED,
+                    "cannot start an instance of '" + function.name() + "': " + e.getMessage(),
+                    e);
         }
         return awaitReady(function, instanceId, containerId, socket);
     }
 
-    private Instance awaitReady(Function function, String instanceId, String containerId,
-            InstanceSocket socket) {
+    private Instance awaitReady(Function function, String instanceId, String containerId, InstanceSocket socket) {
         AtomicBoolean ready = new AtomicBoolean();
         AtomicReference<ContainerState> exited = new AtomicReference<>();
         // A host that dies during start-up never connects: watch the container so we stop waiting.
@@ -98,8 +107,7 @@ public final class InstanceStarter {
                 try {
                     ContainerState state = engine.awaitStopped(containerId, EXIT_CHECK);
                     if (state == null || !state.running()) {
-                        exited.set(state == null ? new ContainerState(false, -1, false, "gone")
-                                : state);
+                        exited.set(state == null ? new ContainerState(false, -1, false, "gone") : state);
                         socket.abort();
                     }
                 } catch (EngineException e) {
@@ -108,32 +116,25 @@ public final class InstanceStarter {
                 }
             }
         });
-        ScheduledFuture<?> timeout =
-                timers.schedule(socket::abort, startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeout = timers.schedule(socket::abort, startTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            List<HostConnection> connections =
-                    socket.awaitHosts(function.spec().concurrency(), instanceId);
+            List<HostConnection> connections = socket.awaitHosts(function.spec().concurrency(), instanceId);
             ready.set(true);
-            return new Instance(instanceId, function, containerId, socket.dir(), connections,
-                    clock.instant());
+            return new Instance(instanceId, function, containerId, socket.dir(), connections, clock.instant());
         } catch (IOException e) {
             ready.set(true);
             socket.abort();
             remover.removeContainer(containerId, socket.dir());
-            throw new ApiException(ErrorCode.START_FAILED,
-                    failure(function, containerId, exited.get(), e), e);
+            throw new ApiException(ErrorCode.START_FAILED, failure(function, containerId, exited.get(), e), e);
         } finally {
             timeout.cancel(false);
         }
     }
 
-    private String failure(Function function, String containerId, ContainerState exit,
-            IOException cause) {
-        String prefix = "the instance of '" + function.name() + "' revision "
-                + function.revision() + " ";
+    private String failure(Function function, String containerId, ContainerState exit, IOException cause) {
+        String prefix = "the instance of '" + function.name() + "' revision " + function.revision() + " ";
         if (exit == null) {
-            return prefix + "did not connect within " + startTimeout.toSeconds()
-                    + "s (" + cause.getMessage() + ")";
+            return prefix + "did not connect within " + startTimeout.toSeconds() + "s (" + cause.getMessage() + ")";
         }
         String why = exit.oomKilled() ? "ran out of memory" : "exited with code " + exit.exitCode();
         String logs = remover.lastLogLines(containerId);
@@ -154,11 +155,21 @@ public final class InstanceStarter {
         env.put(Protocol.ENV_LOG_LIMIT_BYTES, Integer.toString(Protocol.DEFAULT_LOG_LIMIT_BYTES));
         Map<String, String> labels = new LinkedHashMap<>(extraLabels);
         labels.putAll(Map.of(
-                Labels.RUNTIME, runtimeId,
-                Labels.FUNCTION, function.name(),
-                Labels.REVISION, Long.toString(function.revision()),
-                Labels.INSTANCE, instanceId));
-        return new InstanceSpec("fn4j-" + function.name() + "-" + instanceId, spec.image(), env,
-                labels, dir, spec.memoryBytes(), Math.round(spec.cpus() * 1_000_000_000L));
+                Labels.RUNTIME,
+                runtimeId,
+                Labels.FUNCTION,
+                function.name(),
+                Labels.REVISION,
+                Long.toString(function.revision()),
+                Labels.INSTANCE,
+                instanceId));
+        return new InstanceSpec(
+                "fn4j-" + function.name() + "-" + instanceId,
+                spec.image(),
+                env,
+                labels,
+                dir,
+                spec.memoryBytes(),
+                Math.round(spec.cpus() * 1_000_000_000L));
     }
 }

@@ -30,10 +30,23 @@ import java.util.Objects;
  * @param errorMessage the error's message, or null
  * @param logs the lines the function logged during the call, or null when not captured
  */
-public record Invocation(String id, String function, long revision, boolean async,
-        InvocationStatus status, int attempts, Instant queuedAt, Instant startedAt,
-        Instant endedAt, Boolean coldStart, byte[] requestBody, String requestType,
-        byte[] resultBody, String resultType, String errorCode, String errorMessage,
+public record Invocation(
+        String id,
+        String function,
+        long revision,
+        boolean async,
+        InvocationStatus status,
+        int attempts,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant endedAt,
+        Boolean coldStart,
+        byte[] requestBody,
+        String requestType,
+        byte[] resultBody,
+        String resultType,
+        String errorCode,
+        String errorMessage,
         String logs) {
 
     public Invocation {
@@ -60,12 +73,12 @@ public record Invocation(String id, String function, long revision, boolean asyn
 
     /** Text as a database column can hold it: PostgreSQL's text cannot hold NUL. */
     static String text(String value) {
-        return value == null || value.indexOf('\u0000') < 0 ? value
-                : value.replace('\u0000', '\uFFFD');
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
     }
 
     /** Content types longer than this (a hostile header) are cut to fit their column. */
     static final int MAX_TYPE_LENGTH = 255;
+
     static final int MAX_CODE_LENGTH = 64;
 
     private static String cut(String value, int max) {
@@ -73,27 +86,56 @@ public record Invocation(String id, String function, long revision, boolean asyn
     }
 
     /** A newly accepted asynchronous call. */
-    public static Invocation queued(String id, String function, long revision, Instant at,
-            byte[] body, String contentType) {
-        return new Invocation(id, function, revision, true, InvocationStatus.QUEUED, 0, at, null,
-                null, null, body, contentType, null, null, null, null, null);
+    public static Invocation queued(
+            String id, String function, long revision, Instant at, byte[] body, String contentType) {
+        return new Invocation(
+                id,
+                function,
+                revision,
+                true,
+                InvocationStatus.QUEUED,
+                0,
+                at,
+                null,
+                null,
+                null,
+                body,
+                contentType,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /**
      * A synchronous call that ended with {@code outcome}: it started when it was admitted, ran
      * once, and keeps no bodies (its result went to the caller).
      */
-    public static Invocation sync(String id, String function, long revision, Instant startedAt,
-            Outcome outcome) {
-        return new Invocation(id, function, revision, false, outcome.status(), 1, startedAt,
-                startedAt, outcome.endedAt(), outcome.coldStart(), null, null, null,
-                outcome.resultType(), outcome.errorCode(), outcome.errorMessage(), outcome.logs());
+    public static Invocation sync(String id, String function, long revision, Instant startedAt, Outcome outcome) {
+        return new Invocation(
+                id,
+                function,
+                revision,
+                false,
+                outcome.status(),
+                1,
+                startedAt,
+                startedAt,
+                outcome.endedAt(),
+                outcome.coldStart(),
+                null,
+                null,
+                null,
+                outcome.resultType(),
+                outcome.errorCode(),
+                outcome.errorMessage(),
+                outcome.logs());
     }
 
     /** The milliseconds from start to end, or null while either is unknown. */
     public Long durationMs() {
-        return startedAt == null || endedAt == null ? null
-                : endedAt.toEpochMilli() - startedAt.toEpochMilli();
+        return startedAt == null || endedAt == null ? null : endedAt.toEpochMilli() - startedAt.toEpochMilli();
     }
 
     /**
@@ -103,24 +145,86 @@ public record Invocation(String id, String function, long revision, boolean asyn
      */
     public Invocation asOf(InvocationEvent event) {
         return switch (event.status()) {
-            case QUEUED -> new Invocation(id, function, revision, async, event.status(),
-                    event.attempts(), queuedAt, null, null, null, requestBody, requestType, null,
-                    null, null, null, null);
-            case RUNNING -> new Invocation(id, function, revision, async, event.status(),
-                    event.attempts(), queuedAt, event.at(), null, null, requestBody, requestType,
-                    null, null, null, null, null);
-            default -> new Invocation(id, function, revision, async, event.status(),
-                    event.attempts(), queuedAt, startedAt, endedAt != null ? endedAt : event.at(),
-                    coldStart, requestBody, requestType, resultBody, resultType, errorCode,
-                    errorMessage, logs);
+            case QUEUED ->
+                new Invocation(
+                        id,
+                        function,
+                        revision,
+                        async,
+                        event.status(),
+                        event.attempts(),
+                        queuedAt,
+                        null,
+                        null,
+                        null,
+                        requestBody,
+                        requestType,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            case RUNNING ->
+                new Invocation(
+                        id,
+                        function,
+                        revision,
+                        async,
+                        event.status(),
+                        event.attempts(),
+                        queuedAt,
+                        event.at(),
+                        null,
+                        null,
+                        requestBody,
+                        requestType,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            default ->
+                new Invocation(
+                        id,
+                        function,
+                        revision,
+                        async,
+                        event.status(),
+                        event.attempts(),
+                        queuedAt,
+                        startedAt,
+                        endedAt != null ? endedAt : event.at(),
+                        coldStart,
+                        requestBody,
+                        requestType,
+                        resultBody,
+                        resultType,
+                        errorCode,
+                        errorMessage,
+                        logs);
         };
     }
 
     /** This invocation without its request and result bodies, as a history lists it. */
     public Invocation withoutBodies() {
-        return new Invocation(id, function, revision, async, status, attempts, queuedAt,
-                startedAt, endedAt, coldStart, null, requestType, null, resultType, errorCode,
-                errorMessage, logs);
+        return new Invocation(
+                id,
+                function,
+                revision,
+                async,
+                status,
+                attempts,
+                queuedAt,
+                startedAt,
+                endedAt,
+                coldStart,
+                null,
+                requestType,
+                null,
+                resultType,
+                errorCode,
+                errorMessage,
+                logs);
     }
 
     /**
@@ -133,16 +237,32 @@ public record Invocation(String id, String function, long revision, boolean asyn
             events.add(new InvocationEvent(1, InvocationStatus.RUNNING, attempts, startedAt));
         }
         if (status.terminal()) {
-            events.add(new InvocationEvent(events.size() + 1, status, attempts,
-                    endedAt != null ? endedAt : queuedAt));
+            events.add(new InvocationEvent(events.size() + 1, status, attempts, endedAt != null ? endedAt : queuedAt));
         }
         return events;
     }
 
     /** This invocation without its request body, which only re-running it needs. */
     public Invocation withoutRequestBody() {
-        return requestBody == null ? this : new Invocation(id, function, revision, async, status,
-                attempts, queuedAt, startedAt, endedAt, coldStart, null, requestType, resultBody,
-                resultType, errorCode, errorMessage, logs);
+        return requestBody == null
+                ? this
+                : new Invocation(
+                        id,
+                        function,
+                        revision,
+                        async,
+                        status,
+                        attempts,
+                        queuedAt,
+                        startedAt,
+                        endedAt,
+                        coldStart,
+                        null,
+                        requestType,
+                        resultBody,
+                        resultType,
+                        errorCode,
+                        errorMessage,
+                        logs);
     }
 }

@@ -24,9 +24,11 @@ public final class InvocationRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InvocationRecorder.class);
     /** Records waiting to be written; past this, callers wait (backpressure on a slow database). */
     private static final int CAPACITY = 10_000;
+
     private static final int BATCH = 500;
     /** How long a batch may wait for more records; bounds what a crash can lose. */
     private static final Duration LINGER = Duration.ofMillis(20);
+
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final int ATTEMPTS = 3;
 
@@ -34,6 +36,7 @@ public final class InvocationRecorder implements AutoCloseable {
     private final BlockingQueue<Invocation> queue = new ArrayBlockingQueue<>(CAPACITY);
     /** Every record handed over and not yet written, by id. */
     private final ConcurrentMap<String, Invocation> pending = new ConcurrentHashMap<>();
+
     private final Thread writer;
     private volatile boolean closing;
 
@@ -47,8 +50,7 @@ public final class InvocationRecorder implements AutoCloseable {
     /** Hands over a finished call's record; waits only while the backlog is full. */
     public void record(Invocation invocation) {
         if (!invocation.status().terminal()) {
-            throw new IllegalArgumentException("only ended calls are recorded here: "
-                    + invocation.status());
+            throw new IllegalArgumentException("only ended calls are recorded here: " + invocation.status());
         }
         pending.put(invocation.id(), invocation);
         try {
@@ -71,7 +73,8 @@ public final class InvocationRecorder implements AutoCloseable {
     /** The function's newest invocations first, at most {@code limit}, written or not; no bodies. */
     public List<Invocation> recent(String function, int limit) {
         List<Invocation> waiting = pending.values().stream()
-                .filter(i -> i.function().equals(function)).toList();
+                .filter(i -> i.function().equals(function))
+                .toList();
         List<Invocation> stored = store.recent(function, limit);
         java.util.Map<String, Invocation> byId = new java.util.LinkedHashMap<>();
         for (Invocation invocation : waiting) {
@@ -82,7 +85,8 @@ public final class InvocationRecorder implements AutoCloseable {
         }
         return byId.values().stream()
                 .sorted(java.util.Comparator.comparing(Invocation::queuedAt)
-                        .thenComparing(Invocation::id).reversed())
+                        .thenComparing(Invocation::id)
+                        .reversed())
                 .limit(limit)
                 .toList();
     }
@@ -145,8 +149,12 @@ public final class InvocationRecorder implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 last = e;
-                LOG.warn("cannot record {} invocation(s) yet (attempt {} of {}): {}",
-                        batch.size(), attempt, ATTEMPTS, e.getMessage());
+                LOG.warn(
+                        "cannot record {} invocation(s) yet (attempt {} of {}): {}",
+                        batch.size(),
+                        attempt,
+                        ATTEMPTS,
+                        e.getMessage());
                 if (closing) {
                     break;
                 }
@@ -154,8 +162,7 @@ public final class InvocationRecorder implements AutoCloseable {
             }
         }
         if (batch.size() == 1) {
-            LOG.error("dropping the record of invocation {}: {}", batch.get(0).id(),
-                    last.getMessage());
+            LOG.error("dropping the record of invocation {}: {}", batch.get(0).id(), last.getMessage());
             return;
         }
         for (Invocation one : batch) {

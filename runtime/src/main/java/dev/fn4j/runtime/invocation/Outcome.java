@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param errorMessage its message, or null
  * @param logs what the function logged, or null
  */
-public record Outcome(InvocationStatus status, Instant endedAt, Boolean coldStart,
-        byte[] resultBody, String resultType, String errorCode, String errorMessage,
+public record Outcome(
+        InvocationStatus status,
+        Instant endedAt,
+        Boolean coldStart,
+        byte[] resultBody,
+        String resultType,
+        String errorCode,
+        String errorMessage,
         String logs) {
 
     public Outcome {
@@ -31,21 +37,25 @@ public record Outcome(InvocationStatus status, Instant endedAt, Boolean coldStar
     }
 
     /** The function answered with {@code body} of {@code contentType}. */
-    public static Outcome succeeded(Instant endedAt, boolean coldStart, byte[] body,
-            String contentType, String logs) {
-        return new Outcome(InvocationStatus.SUCCEEDED, endedAt, coldStart, body, contentType,
-                null, null, logs);
+    public static Outcome succeeded(Instant endedAt, boolean coldStart, byte[] body, String contentType, String logs) {
+        return new Outcome(InvocationStatus.SUCCEEDED, endedAt, coldStart, body, contentType, null, null, logs);
     }
 
     /** The call failed with {@code error}: timed_out for a timeout, else failed. */
     public static Outcome failed(Instant endedAt, ApiException error, String logs) {
-        return new Outcome(InvocationStatus.of(error), endedAt, null, null, null,
-                error.code().code(), error.getMessage(), logs);
+        return new Outcome(
+                InvocationStatus.of(error),
+                endedAt,
+                null,
+                null,
+                null,
+                error.code().code(),
+                error.getMessage(),
+                logs);
     }
 
     /** The call failed with {@code code} before it could run, for example deleted meanwhile. */
     public static Outcome failed(Instant endedAt, ErrorCode code, String message) {
-        return new Outcome(InvocationStatus.FAILED, endedAt, null, null, null, code.code(),
-                message, null);
+        return new Outcome(InvocationStatus.FAILED, endedAt, null, null, null, code.code(), message, null);
     }
 }

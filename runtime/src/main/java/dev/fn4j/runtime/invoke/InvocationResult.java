@@ -16,16 +16,16 @@ import java.util.Objects;
  * @param logs what the call wrote to stdout, stderr and its logger, in write order, cut at the
  *     instance's log limit with a marker line; empty when it wrote nothing
  */
-public record InvocationResult(boolean coldStart, String instanceId, List<Frame.Header> headers,
-        byte[] body, Duration duration, String logs) {
+public record InvocationResult(
+        boolean coldStart, String instanceId, List<Frame.Header> headers, byte[] body, Duration duration, String logs) {
 
     public InvocationResult {
         Objects.requireNonNull(logs, "logs");
     }
 
     /** A result without logs. */
-    public InvocationResult(boolean coldStart, String instanceId, List<Frame.Header> headers,
-            byte[] body, Duration duration) {
+    public InvocationResult(
+            boolean coldStart, String instanceId, List<Frame.Header> headers, byte[] body, Duration duration) {
         this(coldStart, instanceId, headers, body, duration, "");
     }
 

@@ -51,8 +51,7 @@ public final class Invoker {
         }
     }
 
-    private InvocationResult call(Lease lease, InvocationRequest request, Instant admitted,
-            Duration timeout) {
+    private InvocationResult call(Lease lease, InvocationRequest request, Instant admitted, Duration timeout) {
         // Queued time counts against the deadline; waiting for one's own cold start does not.
         Instant deadline = lease.coldStart() ? clock.instant().plus(timeout) : admitted.plus(timeout);
         // Set once, by whichever comes first: the deadline, or the call's end.
@@ -67,8 +66,9 @@ public final class Invoker {
         Connection.Answer answer = null;
         IOException failure = null;
         try {
-            answer = lease.connection().call(new Frame.Invoke(request.requestId(),
-                    deadline.toEpochMilli(), request.headers(), request.body()));
+            answer = lease.connection()
+                    .call(new Frame.Invoke(
+                            request.requestId(), deadline.toEpochMilli(), request.headers(), request.body()));
         } catch (IOException e) {
             failure = e;
         }
@@ -89,8 +89,8 @@ public final class Invoker {
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
-            throw new ApiException(ErrorCode.INTERNAL_ERROR, "acquiring an instance failed: "
-                    + e.getCause(), e.getCause());
+            throw new ApiException(
+                    ErrorCode.INTERNAL_ERROR, "acquiring an instance failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ErrorCode.SHUTTING_DOWN, "the runtime is stopping");
@@ -103,33 +103,44 @@ public final class Invoker {
         String logs = answer.logs();
         if (frame instanceof Frame.Result result) {
             lease.complete(Lease.Outcome.OK);
-            return new InvocationResult(lease.coldStart(), lease.instance().id(),
-                    result.headers(), result.body(), Duration.between(admitted, clock.instant()),
+            return new InvocationResult(
+                    lease.coldStart(),
+                    lease.instance().id(),
+                    result.headers(),
+                    result.body(),
+                    Duration.between(admitted, clock.instant()),
                     logs);
         }
         if (frame instanceof Frame.FunctionError error) {
             lease.complete(Lease.Outcome.FUNCTION_ERROR);
-            String message = error.message().isEmpty()
-                    ? error.errorType() : error.errorType() + ": " + error.message();
-            throw error(ErrorCode.FUNCTION_ERROR, message, Map.of(
-                    "errorType", error.errorType(), "stackTrace", error.stackTrace()), logs);
+            String message = error.message().isEmpty() ? error.errorType() : error.errorType() + ": " + error.message();
+            throw error(
+                    ErrorCode.FUNCTION_ERROR,
+                    message,
+                    Map.of("errorType", error.errorType(), "stackTrace", error.stackTrace()),
+                    logs);
         }
         if (frame instanceof Frame.PlatformError error) {
-            lease.complete(!error.fatal() ? Lease.Outcome.FUNCTION_ERROR
-                    : Protocol.OUT_OF_MEMORY.equals(error.code()) ? Lease.Outcome.OUT_OF_MEMORY
-                    : Lease.Outcome.CRASH, "host reported fatal " + error.code());
-            throw error(platformCode(error.code()), "function '" + name + "': " + error.message(),
-                    Map.of(), logs);
+            lease.complete(
+                    !error.fatal()
+                            ? Lease.Outcome.FUNCTION_ERROR
+                            : Protocol.OUT_OF_MEMORY.equals(error.code())
+                                    ? Lease.Outcome.OUT_OF_MEMORY
+                                    : Lease.Outcome.CRASH,
+                    "host reported fatal " + error.code());
+            throw error(platformCode(error.code()), "function '" + name + "': " + error.message(), Map.of(), logs);
         }
         lease.complete(Lease.Outcome.CRASH, "host answered with frame type " + frame.type());
-        throw error(ErrorCode.FUNCTION_CRASHED, "the instance of function '" + name
-                + "' broke the protocol (frame type " + frame.type() + ") and was stopped",
-                Map.of(), logs);
+        throw error(
+                ErrorCode.FUNCTION_CRASHED,
+                "the instance of function '" + name + "' broke the protocol (frame type " + frame.type()
+                        + ") and was stopped",
+                Map.of(),
+                logs);
     }
 
     /** The error, with the logs as its {@link #LOGS} detail when there are any. */
-    private static ApiException error(ErrorCode code, String message, Map<String, String> details,
-            String logs) {
+    private static ApiException error(ErrorCode code, String message, Map<String, String> details, String logs) {
         if (logs.isEmpty()) {
             return new ApiException(code, message, details, null);
         }
@@ -152,11 +163,14 @@ public final class Invoker {
         Function function = lease.instance().function();
         lease.quarantine();
         String logs = inspector.lastOutput(lease.instance());
-        lease.complete(Lease.Outcome.TIMEOUT, "call " + requestId + " timed out after "
-                + Durations.format(timeout));
-        return error(ErrorCode.FUNCTION_TIMEOUT, "function '" + function.name()
-                + "' did not answer within its timeout of " + Durations.format(timeout)
-                + "; its instance was stopped. Make it faster or raise \"timeout\"", Map.of(), logs);
+        lease.complete(Lease.Outcome.TIMEOUT, "call " + requestId + " timed out after " + Durations.format(timeout));
+        return error(
+                ErrorCode.FUNCTION_TIMEOUT,
+                "function '" + function.name()
+                        + "' did not answer within its timeout of " + Durations.format(timeout)
+                        + "; its instance was stopped. Make it faster or raise \"timeout\"",
+                Map.of(),
+                logs);
     }
 
     private ApiException crashed(Lease lease, IOException cause) {
@@ -166,15 +180,23 @@ public final class Invoker {
         // Read how it ended and its last output before its container is removed.
         InstanceInspector.Death death = inspector.death(lease.instance(), killedBy);
         String logs = inspector.lastOutput(lease.instance());
-        lease.complete(death.outOfMemory() ? Lease.Outcome.OUT_OF_MEMORY : Lease.Outcome.CRASH,
+        lease.complete(
+                death.outOfMemory() ? Lease.Outcome.OUT_OF_MEMORY : Lease.Outcome.CRASH,
                 "crashed during call: " + cause.getMessage());
         if (death.outOfMemory()) {
-            return error(ErrorCode.OUT_OF_MEMORY, "function '" + function.name()
-                    + "' ran out of memory (limit "
-                    + MemorySize.format(function.spec().memoryBytes())
-                    + ") and its instance was stopped; raise \"memory\" or use less", Map.of(), logs);
+            return error(
+                    ErrorCode.OUT_OF_MEMORY,
+                    "function '" + function.name()
+                            + "' ran out of memory (limit "
+                            + MemorySize.format(function.spec().memoryBytes())
+                            + ") and its instance was stopped; raise \"memory\" or use less",
+                    Map.of(),
+                    logs);
         }
-        return error(ErrorCode.FUNCTION_CRASHED, "the instance of function '"
-                + function.name() + "' " + death.how() + " during the call", Map.of(), logs);
+        return error(
+                ErrorCode.FUNCTION_CRASHED,
+                "the instance of function '" + function.name() + "' " + death.how() + " during the call",
+                Map.of(),
+                logs);
     }
 }

@@ -32,8 +32,7 @@ public final class MemoryBudget {
 
     public synchronized void release(long bytes) {
         if (bytes <= 0 || bytes > reserved) {
-            throw new IllegalArgumentException("cannot release " + bytes + " of " + reserved
-                    + " reserved bytes");
+            throw new IllegalArgumentException("cannot release " + bytes + " of " + reserved + " reserved bytes");
         }
         reserved -= bytes;
     }

@@ -23,6 +23,7 @@ public final class RateLimiter {
     private final TimeMeter time;
     /** Null when clients are not limited. */
     private final RateLimit clientLimit;
+
     private final Map<String, FunctionBucket> functions = new ConcurrentHashMap<>();
     /** Buckets of clients seen recently; full (idle) ones are dropped by {@link #forgetIdle()}. */
     private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
@@ -38,10 +39,13 @@ public final class RateLimiter {
             functions.remove(function);
             return;
         }
-        FunctionBucket entry = functions.compute(function, (name, old) ->
-                old != null && old.limit().equals(limit) ? old : new FunctionBucket(limit, bucket(limit)));
-        take(entry.bucket(), "function '" + function + "' is limited to " + describe(limit)
-                + "; slow down or raise its rateLimit");
+        FunctionBucket entry = functions.compute(
+                function,
+                (name, old) ->
+                        old != null && old.limit().equals(limit) ? old : new FunctionBucket(limit, bucket(limit)));
+        take(
+                entry.bucket(),
+                "function '" + function + "' is limited to " + describe(limit) + "; slow down or raise its rateLimit");
     }
 
     /**
@@ -55,8 +59,7 @@ public final class RateLimiter {
             return;
         }
         Bucket bucket = clients.computeIfAbsent(client, key -> bucket(clientLimit));
-        take(bucket, client + " is limited to " + describe(clientLimit)
-                + "; slow down");
+        take(bucket, client + " is limited to " + describe(clientLimit) + "; slow down");
     }
 
     /** Drops the buckets of clients that have been idle long enough to refill completely. */
@@ -73,8 +76,10 @@ public final class RateLimiter {
 
     private Bucket bucket(RateLimit limit) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.burst())
-                        .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.burst())
+                        .refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
+                        .build())
                 .withCustomTimePrecision(time)
                 .build();
     }

@@ -15,8 +15,8 @@ public final class ExpectedFailures {
      * What the JDK and Undertow say when the other end of a connection went away mid-request
      * (UT000128 is Undertow's "remote peer closed connection before all data could be read").
      */
-    private static final List<String> HANG_UP_PHRASES = List.of("broken pipe",
-            "connection reset", "remote peer closed connection", "ut000128");
+    private static final List<String> HANG_UP_PHRASES =
+            List.of("broken pipe", "connection reset", "remote peer closed connection", "ut000128");
 
     private ExpectedFailures() {}
 

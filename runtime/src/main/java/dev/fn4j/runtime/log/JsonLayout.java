@@ -14,8 +14,7 @@ import java.util.TreeMap;
 public final class JsonLayout extends LayoutBase<ILoggingEvent> {
 
     /** The fixed fields; an MDC entry of the same name is left out rather than repeated. */
-    private static final Set<String> FIELDS =
-            Set.of("timestamp", "level", "logger", "thread", "message", "exception");
+    private static final Set<String> FIELDS = Set.of("timestamp", "level", "logger", "thread", "message", "exception");
 
     @Override
     public String doLayout(ILoggingEvent event) {

@@ -66,8 +66,7 @@ public final class LogSetup {
         context.addListener(propagator);
         propagator.start();
 
-        LayoutBase<ILoggingEvent> layout =
-                format == LogFormat.JSON ? new JsonLayout() : new TextLayout();
+        LayoutBase<ILoggingEvent> layout = format == LogFormat.JSON ? new JsonLayout() : new TextLayout();
         layout.setContext(context);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

@@ -11,11 +11,14 @@ public final class TextLayout extends LayoutBase<ILoggingEvent> {
 
     @Override
     public String doLayout(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(128)
-                .append(EventFields.timestamp(event)).append(' ');
+        StringBuilder line =
+                new StringBuilder(128).append(EventFields.timestamp(event)).append(' ');
         String level = event.getLevel().toString();
-        line.append(level).append(" ".repeat(Math.max(0, 5 - level.length()))).append(' ')
-                .append(EventFields.shortLogger(event)).append(' ');
+        line.append(level)
+                .append(" ".repeat(Math.max(0, 5 - level.length())))
+                .append(' ')
+                .append(EventFields.shortLogger(event))
+                .append(' ');
         String requestId = event.getMDCPropertyMap().get(LogSetup.REQUEST_ID);
         if (requestId != null) {
             line.append('[').append(requestId).append("] ");

@@ -21,33 +21,46 @@ import java.util.Locale;
  */
 public final class RuntimeMetrics {
 
-    private final PrometheusMeterRegistry registry =
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MultiGauge instances = MultiGauge.builder("fn4j.instances")
-            .description("Live instances by function and state").register(registry);
+            .description("Live instances by function and state")
+            .register(registry);
     private final MultiGauge queueDepth = MultiGauge.builder("fn4j.queue.depth")
-            .description("Calls waiting for a free instance").register(registry);
+            .description("Calls waiting for a free instance")
+            .register(registry);
 
     /** One call ended; {@code outcome} is {@code success} or the error code it was answered with. */
     public void invocation(String function, String outcome, Duration duration) {
-        Counter.builder("fn4j.invocations").description("Calls by function and outcome")
-                .tags("function", function, "outcome", outcome).register(registry).increment();
-        Timer.builder("fn4j.invocation.duration").description("Call latency, admission to answer")
-                .tags("function", function).publishPercentileHistogram()
-                .register(registry).record(duration);
+        Counter.builder("fn4j.invocations")
+                .description("Calls by function and outcome")
+                .tags("function", function, "outcome", outcome)
+                .register(registry)
+                .increment();
+        Timer.builder("fn4j.invocation.duration")
+                .description("Call latency, admission to answer")
+                .tags("function", function)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(duration);
     }
 
     /** An instance started; its count is the number of cold starts. */
     public void coldStart(String function, Duration duration) {
-        Timer.builder("fn4j.cold.start.duration").description("Instance start to ready")
-                .tags("function", function).publishPercentileHistogram()
-                .register(registry).record(duration);
+        Timer.builder("fn4j.cold.start.duration")
+                .description("Instance start to ready")
+                .tags("function", function)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(duration);
     }
 
     /** A call was refused before it ran: queue full, rate limited, no capacity, stopping. */
     public void rejection(String function, String reason) {
-        Counter.builder("fn4j.rejections").description("Calls refused by reason")
-                .tags("function", function, "reason", reason).register(registry).increment();
+        Counter.builder("fn4j.rejections")
+                .description("Calls refused by reason")
+                .tags("function", function, "reason", reason)
+                .register(registry)
+                .increment();
     }
 
     /** The Prometheus text exposition, with the pools' gauges read now. */
@@ -60,12 +73,13 @@ public final class RuntimeMetrics {
                 if (state == Instance.State.DEAD) {
                     continue;
                 }
-                long count = pool.instances().stream().filter(i -> i.state() == state).count();
-                instanceRows.add(MultiGauge.Row.of(Tags.of("function", name, "state",
-                        state.name().toLowerCase(Locale.ROOT)), count));
+                long count = pool.instances().stream()
+                        .filter(i -> i.state() == state)
+                        .count();
+                instanceRows.add(MultiGauge.Row.of(
+                        Tags.of("function", name, "state", state.name().toLowerCase(Locale.ROOT)), count));
             }
-            instanceRows.add(MultiGauge.Row.of(Tags.of("function", name, "state", "starting"),
-                    pool.starting()));
+            instanceRows.add(MultiGauge.Row.of(Tags.of("function", name, "state", "starting"), pool.starting()));
             queueRows.add(MultiGauge.Row.of(Tags.of("function", name), pool.queueDepth()));
         }
         instances.register(instanceRows, true);

@@ -3,9 +3,9 @@ package dev.fn4j.runtime.pool;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
-import dev.fn4j.spec.MemorySize;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.spec.MemorySize;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -54,13 +54,16 @@ public final class Capacity {
         if (!budget.tryReserve(bytes)) {
             evictIdle(function.name(), bytes);
             if (!budget.tryReserve(bytes)) {
-                throw ApiException.retryLater(ErrorCode.CAPACITY_EXHAUSTED, "no room for another"
-                        + " instance of '" + function.name() + "': it needs "
-                        + MemorySize.format(bytes) + " and only "
-                        + MemorySize.format(budget.available())
-                        + " of the runtime's " + MemorySize.format(budget.total())
-                        + " budget is free, all of it busy; retry later, lower \"memory\" or raise"
-                        + " --memory-budget-mb", RETRY_AFTER);
+                throw ApiException.retryLater(
+                        ErrorCode.CAPACITY_EXHAUSTED,
+                        "no room for another"
+                                + " instance of '" + function.name() + "': it needs "
+                                + MemorySize.format(bytes) + " and only "
+                                + MemorySize.format(budget.available())
+                                + " of the runtime's " + MemorySize.format(budget.total())
+                                + " budget is free, all of it busy; retry later, lower \"memory\" or raise"
+                                + " --memory-budget-mb",
+                        RETRY_AFTER);
             }
         }
         Instance instance;
@@ -106,8 +109,7 @@ public final class Capacity {
             if (budget.available() >= bytes) {
                 return;
             }
-            candidate.getValue().evict(candidate.getKey(),
-                    "evicted to make room for '" + except + "'");
+            candidate.getValue().evict(candidate.getKey(), "evicted to make room for '" + except + "'");
         }
     }
 }

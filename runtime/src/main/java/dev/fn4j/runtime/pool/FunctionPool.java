@@ -40,8 +40,7 @@ public final class FunctionPool {
     /** Once true, no call is admitted again; guarded by this. */
     private boolean closed;
 
-    public FunctionPool(Function function, Capacity capacity, Executor starts,
-            DeadlineTimer timer, Clock clock) {
+    public FunctionPool(Function function, Capacity capacity, Executor starts, DeadlineTimer timer, Clock clock) {
         this.current = function;
         this.capacity = capacity;
         this.starts = starts;
@@ -72,8 +71,8 @@ public final class FunctionPool {
         Waiter waiter;
         synchronized (this) {
             if (closed) {
-                return CompletableFuture.failedFuture(new ApiException(ErrorCode.SHUTTING_DOWN,
-                        "the runtime is stopping; retry against a running runtime"));
+                return CompletableFuture.failedFuture(new ApiException(
+                        ErrorCode.SHUTTING_DOWN, "the runtime is stopping; retry against a running runtime"));
             }
             Lease lease = tryLease();
             if (lease != null) {
@@ -81,10 +80,12 @@ public final class FunctionPool {
             }
             FunctionSpec.Scaling scaling = current.spec().scaling();
             if (queue.size() >= scaling.maxQueue()) {
-                return CompletableFuture.failedFuture(ApiException.retryLater(ErrorCode.QUEUE_FULL,
+                return CompletableFuture.failedFuture(ApiException.retryLater(
+                        ErrorCode.QUEUE_FULL,
                         "function '" + current.name() + "' has " + queue.size()
                                 + " calls waiting, its maxQueue; retry later or raise maxQueue"
-                                + " or maxInstances", retryAfter()));
+                                + " or maxInstances",
+                        retryAfter()));
             }
             waiter = new Waiter(deadline, clock.instant());
             queue.add(waiter);
@@ -139,10 +140,10 @@ public final class FunctionPool {
             if (live <= scaling.minInstances()) {
                 break;
             }
-            if (instance.state() == Instance.State.READY && instance.inFlight() == 0
+            if (instance.state() == Instance.State.READY
+                    && instance.inFlight() == 0
                     && instance.lastUsed().isBefore(cutoff)) {
-                remove(instance, "idle for more than "
-                        + Durations.format(scaling.idleTimeout()));
+                remove(instance, "idle for more than " + Durations.format(scaling.idleTimeout()));
                 live--;
                 reaped++;
             }
@@ -157,9 +158,9 @@ public final class FunctionPool {
     public synchronized void close() {
         closed = true;
         for (Waiter waiter; (waiter = queue.poll()) != null; ) {
-            waiter.future.completeExceptionally(new ApiException(ErrorCode.SHUTTING_DOWN,
-                    "function '" + current.name() + "' is being removed or the runtime is"
-                            + " stopping; retry later"));
+            waiter.future.completeExceptionally(new ApiException(
+                    ErrorCode.SHUTTING_DOWN,
+                    "function '" + current.name() + "' is being removed or the runtime is" + " stopping; retry later"));
         }
         for (Instance instance : List.copyOf(instances)) {
             if (instance.drain()) {
@@ -210,7 +211,8 @@ public final class FunctionPool {
             return;
         }
         if (queue.remove(waiter)) {
-            waiter.future.completeExceptionally(new ApiException(ErrorCode.FUNCTION_TIMEOUT,
+            waiter.future.completeExceptionally(new ApiException(
+                    ErrorCode.FUNCTION_TIMEOUT,
                     "function '" + current.name() + "' had no free instance within its timeout of "
                             + Durations.format(current.spec().timeout())
                             + "; raise maxInstances or concurrency, or the timeout"));
@@ -286,8 +288,7 @@ public final class FunctionPool {
             failStart(revision, e);
             return;
         } catch (RuntimeException e) {
-            failStart(revision, new ApiException(ErrorCode.INTERNAL_ERROR,
-                    "starting an instance failed: " + e, e));
+            failStart(revision, new ApiException(ErrorCode.INTERNAL_ERROR, "starting an instance failed: " + e, e));
             return;
         }
         synchronized (this) {
@@ -323,8 +324,7 @@ public final class FunctionPool {
     private int liveInstances() {
         int live = 0;
         for (Instance instance : instances) {
-            if (instance.function().revision() == current.revision()
-                    && instance.state() == Instance.State.READY) {
+            if (instance.function().revision() == current.revision() && instance.state() == Instance.State.READY) {
                 live++;
             }
         }

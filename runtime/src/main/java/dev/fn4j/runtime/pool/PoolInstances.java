@@ -17,12 +17,16 @@ public final class PoolInstances implements LiveInstances {
     @Override
     public List<Snapshot> of(String function) {
         return pools.get(function).map(FunctionPool::instances).orElse(List.of()).stream()
-                .map(PoolInstances::snapshot).toList();
+                .map(PoolInstances::snapshot)
+                .toList();
     }
 
     private static Snapshot snapshot(Instance instance) {
-        return new Snapshot(instance.id(), instance.function().revision(),
-                instance.state().name().toLowerCase(Locale.ROOT), instance.startedAt(),
+        return new Snapshot(
+                instance.id(),
+                instance.function().revision(),
+                instance.state().name().toLowerCase(Locale.ROOT),
+                instance.startedAt(),
                 instance.inFlight());
     }
 }

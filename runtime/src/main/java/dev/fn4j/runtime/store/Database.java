@@ -63,10 +63,12 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the database " + settings.redactedUrl() + ": "
-                    + rootMessage(e) + (settings.kind() == DatabaseSettings.Kind.H2
-                            ? " (is another runtime using the same --data-dir?)"
-                            : "; check --database-url, --database-user and --database-password"),
+            throw new StoreException(
+                    "cannot open the database " + settings.redactedUrl() + ": "
+                            + rootMessage(e)
+                            + (settings.kind() == DatabaseSettings.Kind.H2
+                                    ? " (is another runtime using the same --data-dir?)"
+                                    : "; check --database-url, --database-user and --database-password"),
                     e);
         }
         Database database = new Database(settings, pool);
@@ -74,8 +76,8 @@ public final class Database implements AutoCloseable {
             database.migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate the schema of " + settings.redactedUrl()
-                    + ": " + rootMessage(e), e);
+            throw new StoreException(
+                    "cannot migrate the schema of " + settings.redactedUrl() + ": " + rootMessage(e), e);
         }
         return database;
     }
@@ -87,11 +89,11 @@ public final class Database implements AutoCloseable {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info("database {} at schema version {}{}", settings.redactedUrl(),
-                result.targetSchemaVersion != null ? result.targetSchemaVersion
-                        : result.initialSchemaVersion,
-                result.migrationsExecuted > 0
-                        ? " (" + result.migrationsExecuted + " migration(s) applied)" : "");
+        LOG.info(
+                "database {} at schema version {}{}",
+                settings.redactedUrl(),
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted > 0 ? " (" + result.migrationsExecuted + " migration(s) applied)" : "");
     }
 
     public DatabaseSettings settings() {
@@ -146,8 +148,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Binds an instant (or SQL NULL) as a {@code TIMESTAMP WITH TIME ZONE}. */
-    public static void setInstant(PreparedStatement statement, int index, Instant instant)
-            throws SQLException {
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -172,8 +173,7 @@ public final class Database implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getMessage();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.strip();
     }
 }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 public record DatabaseSettings(String url, String user, String password) {
 
     /** The two databases the runtime supports; the schema's migrations work on both. */
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     /**
      * H2 in PostgreSQL mode, so one set of migrations serves both. {@code WRITE_DELAY=0} writes
@@ -27,14 +30,13 @@ public record DatabaseSettings(String url, String user, String password) {
      */
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
             + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-    private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("(?i)((?:password|sslpassword)=)[^&;]*");
+
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)((?:password|sslpassword)=)[^&;]*");
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
         if (kindOf(url) == null) {
-            throw new IllegalArgumentException("not a jdbc:h2: or jdbc:postgresql: URL: "
-                    + redact(url));
+            throw new IllegalArgumentException("not a jdbc:h2: or jdbc:postgresql: URL: " + redact(url));
         }
     }
 

@@ -32,51 +32,48 @@ public final class FunctionTable implements FunctionStore {
      */
     @Override
     public void save(Function function) {
-        database.write("saving revision " + function.revision() + " of '" + function.name() + "'",
-                connection -> {
-                    int updated;
-                    try (PreparedStatement update = connection.prepareStatement(
-                            "UPDATE functions SET revision = ?, updated_at = ? WHERE name = ?")) {
-                        update.setLong(1, function.revision());
-                        Database.setInstant(update, 2, function.updatedAt());
-                        update.setString(3, function.name());
-                        updated = update.executeUpdate();
-                    }
-                    if (updated == 0) {
-                        try (PreparedStatement insert = connection.prepareStatement(
-                                "INSERT INTO functions (name, revision, created_at, updated_at)"
-                                        + " VALUES (?, ?, ?, ?)")) {
-                            insert.setString(1, function.name());
-                            insert.setLong(2, function.revision());
-                            Database.setInstant(insert, 3, function.createdAt());
-                            Database.setInstant(insert, 4, function.updatedAt());
-                            insert.executeUpdate();
-                        }
-                    }
-                    FunctionSpec spec = function.spec();
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO function_revisions (function_name, revision, image,"
-                                    + " handler, spec, deployed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                        insert.setString(1, function.name());
-                        insert.setLong(2, function.revision());
-                        insert.setString(3, spec.image());
-                        insert.setString(4, spec.handler());
-                        insert.setString(5, FunctionSpecJson.write(spec));
-                        Database.setInstant(insert, 6, function.updatedAt());
-                        insert.executeUpdate();
-                    }
-                    return null;
-                });
+        database.write("saving revision " + function.revision() + " of '" + function.name() + "'", connection -> {
+            int updated;
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE functions SET revision = ?, updated_at = ? WHERE name = ?")) {
+                update.setLong(1, function.revision());
+                Database.setInstant(update, 2, function.updatedAt());
+                update.setString(3, function.name());
+                updated = update.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO functions (name, revision, created_at, updated_at)" + " VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, function.name());
+                    insert.setLong(2, function.revision());
+                    Database.setInstant(insert, 3, function.createdAt());
+                    Database.setInstant(insert, 4, function.updatedAt());
+                    insert.executeUpdate();
+                }
+            }
+            FunctionSpec spec = function.spec();
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO function_revisions (function_name, revision, image,"
+                            + " handler, spec, deployed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, function.name());
+                insert.setLong(2, function.revision());
+                insert.setString(3, spec.image());
+                insert.setString(4, spec.handler());
+                insert.setString(5, FunctionSpecJson.write(spec));
+                Database.setInstant(insert, 6, function.updatedAt());
+                insert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Deletes the function and its revisions; returns whether it existed. */
     @Override
     public boolean delete(String name) {
         return database.write("deleting '" + name + "'", connection -> {
-            try (PreparedStatement revisions = connection.prepareStatement(
-                    "DELETE FROM function_revisions WHERE function_name = ?");
-                    PreparedStatement function = connection.prepareStatement(
-                            "DELETE FROM functions WHERE name = ?")) {
+            try (PreparedStatement revisions =
+                            connection.prepareStatement("DELETE FROM function_revisions WHERE function_name = ?");
+                    PreparedStatement function = connection.prepareStatement("DELETE FROM functions WHERE name = ?")) {
                 revisions.setString(1, name);
                 revisions.executeUpdate();
                 function.setString(1, name);
@@ -93,23 +90,28 @@ public final class FunctionTable implements FunctionStore {
     public List<Function> loadAll() {
         return database.read("loading functions", connection -> {
             List<Function> functions = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT f.name, f.revision, f.created_at, r.spec, r.deployed_at"
-                            + " FROM functions f JOIN function_revisions r"
-                            + " ON r.function_name = f.name AND r.revision = f.revision"
-                            + " ORDER BY f.name");
+            try (PreparedStatement query =
+                            connection.prepareStatement("SELECT f.name, f.revision, f.created_at, r.spec, r.deployed_at"
+                                    + " FROM functions f JOIN function_revisions r"
+                                    + " ON r.function_name = f.name AND r.revision = f.revision"
+                                    + " ORDER BY f.name");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String name = rows.getString("name");
                     long revision = rows.getLong("revision");
                     try {
-                        functions.add(new Function(name, revision,
+                        functions.add(new Function(
+                                name,
+                                revision,
                                 FunctionSpecJson.read(rows.getString("spec")),
                                 Database.getInstant(rows, "created_at"),
                                 Database.getInstant(rows, "deployed_at")));
                     } catch (RuntimeException e) {
-                        LOG.error("cannot load revision {} of function '{}'; it is not deployed:"
-                                + " {}", revision, name, e.getMessage());
+                        LOG.error(
+                                "cannot load revision {} of function '{}'; it is not deployed:" + " {}",
+                                revision,
+                                name,
+                                e.getMessage());
                     }
                 }
             }
@@ -125,15 +127,17 @@ public final class FunctionTable implements FunctionStore {
         }
         return database.read("reading the revisions of '" + name + "'", connection -> {
             List<Revision> revisions = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT revision, image, handler, deployed_at FROM function_revisions"
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT revision, image, handler, deployed_at FROM function_revisions"
                             + " WHERE function_name = ? ORDER BY revision DESC")) {
                 query.setString(1, name);
                 query.setMaxRows(limit);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        revisions.add(new Revision(rows.getLong("revision"),
-                                rows.getString("image"), rows.getString("handler"),
+                        revisions.add(new Revision(
+                                rows.getLong("revision"),
+                                rows.getString("image"),
+                                rows.getString("handler"),
                                 Database.getInstant(rows, "deployed_at")));
                     }
                 }

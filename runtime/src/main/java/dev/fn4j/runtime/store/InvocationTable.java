@@ -40,8 +40,8 @@ public final class InvocationTable implements InvocationStore {
         }
         return database.write("queueing invocation " + invocation.id(), connection -> {
             insert(connection, List.of(invocation));
-            InvocationEvent event = new InvocationEvent(1, InvocationStatus.QUEUED,
-                    invocation.attempts(), invocation.queuedAt());
+            InvocationEvent event =
+                    new InvocationEvent(1, InvocationStatus.QUEUED, invocation.attempts(), invocation.queuedAt());
             appendEvent(connection, invocation.id(), event);
             return new Transition(invocation, event);
         });
@@ -66,18 +66,18 @@ public final class InvocationTable implements InvocationStore {
     @Override
     public Transition start(String id, long revision, Instant at) {
         return database.write("starting invocation " + id, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE invocations SET status = 'running', attempts = attempts + 1,"
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE invocations SET status = 'running', attempts = attempts + 1,"
                             + " revision = ?, started_at = ?, ended_at = NULL WHERE id = ?")) {
                 update.setLong(1, revision);
                 Database.setInstant(update, 2, at);
                 update.setString(3, id);
                 requireOne(update.executeUpdate(), id);
             }
-            Invocation invocation = select(connection, id, true)
-                    .orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
-            InvocationEvent event = new InvocationEvent(nextSeq(connection, id),
-                    InvocationStatus.RUNNING, invocation.attempts(), at);
+            Invocation invocation =
+                    select(connection, id, true).orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
+            InvocationEvent event =
+                    new InvocationEvent(nextSeq(connection, id), InvocationStatus.RUNNING, invocation.attempts(), at);
             appendEvent(connection, id, event);
             return new Transition(invocation, event);
         });
@@ -87,8 +87,8 @@ public final class InvocationTable implements InvocationStore {
     @Override
     public Transition finish(String id, Outcome outcome) {
         return database.write("finishing invocation " + id, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE invocations SET status = ?, ended_at = ?, cold_start = ?,"
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE invocations SET status = ?, ended_at = ?, cold_start = ?,"
                             + " result_body = ?, result_type = ?, error_code = ?,"
                             + " error_message = ?, logs = ? WHERE id = ?")) {
                 update.setString(1, outcome.status().wire());
@@ -102,10 +102,10 @@ public final class InvocationTable implements InvocationStore {
                 update.setString(9, id);
                 requireOne(update.executeUpdate(), id);
             }
-            Invocation invocation = select(connection, id, false)
-                    .orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
-            InvocationEvent event = new InvocationEvent(nextSeq(connection, id),
-                    outcome.status(), invocation.attempts(), outcome.endedAt());
+            Invocation invocation =
+                    select(connection, id, false).orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
+            InvocationEvent event = new InvocationEvent(
+                    nextSeq(connection, id), outcome.status(), invocation.attempts(), outcome.endedAt());
             appendEvent(connection, id, event);
             return new Transition(invocation, event);
         });
@@ -115,15 +115,15 @@ public final class InvocationTable implements InvocationStore {
     @Override
     public Transition requeue(String id, Instant at) {
         return database.write("re-queueing invocation " + id, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE invocations SET status = 'queued' WHERE id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE invocations SET status = 'queued' WHERE id = ?")) {
                 update.setString(1, id);
                 requireOne(update.executeUpdate(), id);
             }
-            Invocation invocation = select(connection, id, false)
-                    .orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
-            InvocationEvent event = new InvocationEvent(nextSeq(connection, id),
-                    InvocationStatus.QUEUED, invocation.attempts(), at);
+            Invocation invocation =
+                    select(connection, id, false).orElseThrow(() -> new SQLException("invocation " + id + " vanished"));
+            InvocationEvent event =
+                    new InvocationEvent(nextSeq(connection, id), InvocationStatus.QUEUED, invocation.attempts(), at);
             appendEvent(connection, id, event);
             return new Transition(invocation, event);
         });
@@ -140,15 +140,17 @@ public final class InvocationTable implements InvocationStore {
     public List<InvocationEvent> events(String id) {
         return database.read("reading the events of invocation " + id, connection -> {
             List<InvocationEvent> events = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT seq, status, attempts, happened_at FROM invocation_events"
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT seq, status, attempts, happened_at FROM invocation_events"
                             + " WHERE invocation_id = ? ORDER BY seq")) {
                 query.setString(1, id);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        events.add(new InvocationEvent(rows.getInt("seq"),
+                        events.add(new InvocationEvent(
+                                rows.getInt("seq"),
                                 InvocationStatus.parse(rows.getString("status")),
-                                rows.getInt("attempts"), Database.getInstant(rows, "happened_at")));
+                                rows.getInt("attempts"),
+                                Database.getInstant(rows, "happened_at")));
                     }
                 }
             }
@@ -167,10 +169,10 @@ public final class InvocationTable implements InvocationStore {
         }
         return database.read("reading the invocations of '" + function + "'", connection -> {
             List<Invocation> invocations = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                    .replace("result_body", "NULL AS result_body")
-                    + " FROM invocations WHERE function_name = ?"
-                    + " ORDER BY queued_at DESC, id DESC")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT " + COLUMNS.replace("result_body", "NULL AS result_body")
+                            + " FROM invocations WHERE function_name = ?"
+                            + " ORDER BY queued_at DESC, id DESC")) {
                 query.setString(1, function);
                 query.setMaxRows(limit);
                 try (ResultSet rows = query.executeQuery()) {
@@ -189,8 +191,8 @@ public final class InvocationTable implements InvocationStore {
         return database.read("reading unfinished invocations", connection -> {
             List<Invocation> invocations = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM invocations WHERE status IN ('queued', 'running') AND is_async"
-                    + " ORDER BY queued_at, id");
+                            + " FROM invocations WHERE status IN ('queued', 'running') AND is_async"
+                            + " ORDER BY queued_at, id");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     invocations.add(read(rows, false));
@@ -205,10 +207,10 @@ public final class InvocationTable implements InvocationStore {
     public int deleteEndedBefore(Instant cutoff) {
         return database.write("deleting old invocations", connection -> {
             try (PreparedStatement events = connection.prepareStatement(
-                    "DELETE FROM invocation_events WHERE invocation_id IN (SELECT id FROM"
-                            + " invocations WHERE ended_at < ?)");
-                    PreparedStatement invocations = connection.prepareStatement(
-                            "DELETE FROM invocations WHERE ended_at < ?")) {
+                            "DELETE FROM invocation_events WHERE invocation_id IN (SELECT id FROM"
+                                    + " invocations WHERE ended_at < ?)");
+                    PreparedStatement invocations =
+                            connection.prepareStatement("DELETE FROM invocations WHERE ended_at < ?")) {
                 Database.setInstant(events, 1, cutoff);
                 events.executeUpdate();
                 Database.setInstant(invocations, 1, cutoff);
@@ -217,8 +219,7 @@ public final class InvocationTable implements InvocationStore {
         });
     }
 
-    private static void insert(Connection connection, List<Invocation> invocations)
-            throws SQLException {
+    private static void insert(Connection connection, List<Invocation> invocations) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO invocations ("
                 + COLUMNS + ", request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?)")) {
@@ -252,10 +253,10 @@ public final class InvocationTable implements InvocationStore {
         }
     }
 
-    private static Optional<Invocation> select(Connection connection, String id,
-            boolean withRequestBody) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                + (withRequestBody ? ", request_body" : "") + " FROM invocations WHERE id = ?")) {
+    private static Optional<Invocation> select(Connection connection, String id, boolean withRequestBody)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + (withRequestBody ? ", request_body" : "") + " FROM invocations WHERE id = ?")) {
             query.setString(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(read(rows, withRequestBody)) : Optional.empty();
@@ -264,14 +265,24 @@ public final class InvocationTable implements InvocationStore {
     }
 
     private static Invocation read(ResultSet row, boolean withRequestBody) throws SQLException {
-        return new Invocation(row.getString("id"), row.getString("function_name"),
-                row.getLong("revision"), row.getBoolean("is_async"),
-                InvocationStatus.parse(row.getString("status")), row.getInt("attempts"),
-                Database.getInstant(row, "queued_at"), Database.getInstant(row, "started_at"),
-                Database.getInstant(row, "ended_at"), Database.getBoolean(row, "cold_start"),
-                withRequestBody ? row.getBytes("request_body") : null, row.getString("request_type"),
-                row.getBytes("result_body"), row.getString("result_type"),
-                row.getString("error_code"), row.getString("error_message"), row.getString("logs"));
+        return new Invocation(
+                row.getString("id"),
+                row.getString("function_name"),
+                row.getLong("revision"),
+                row.getBoolean("is_async"),
+                InvocationStatus.parse(row.getString("status")),
+                row.getInt("attempts"),
+                Database.getInstant(row, "queued_at"),
+                Database.getInstant(row, "started_at"),
+                Database.getInstant(row, "ended_at"),
+                Database.getBoolean(row, "cold_start"),
+                withRequestBody ? row.getBytes("request_body") : null,
+                row.getString("request_type"),
+                row.getBytes("result_body"),
+                row.getString("result_type"),
+                row.getString("error_code"),
+                row.getString("error_message"),
+                row.getString("logs"));
     }
 
     private static int nextSeq(Connection connection, String id) throws SQLException {
@@ -285,8 +296,7 @@ public final class InvocationTable implements InvocationStore {
         }
     }
 
-    private static void appendEvent(Connection connection, String id, InvocationEvent event)
-            throws SQLException {
+    private static void appendEvent(Connection connection, String id, InvocationEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO invocation_events (invocation_id, seq, status, attempts, happened_at)"
                         + " VALUES (?, ?, ?, ?, ?)")) {

@@ -14,8 +14,7 @@ import java.util.Optional;
 /** The API keys in the runtime's database, table {@code api_keys}. */
 public final class KeyTable implements KeyStore {
 
-    private static final String COLUMNS =
-            "id, name, scope, secret_hash, created_at, expires_at, last_used_at";
+    private static final String COLUMNS = "id, name, scope, secret_hash, created_at, expires_at, last_used_at";
 
     private final Database database;
 
@@ -43,8 +42,8 @@ public final class KeyTable implements KeyStore {
     @Override
     public Optional<ApiKey> find(String id) {
         return database.read("read API key " + id, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM api_keys WHERE id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE id = ?")) {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(key(row)) : Optional.<ApiKey>empty();
@@ -57,7 +56,7 @@ public final class KeyTable implements KeyStore {
     public List<ApiKey> list() {
         return database.read("list API keys", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
+                            "SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
                     ResultSet row = select.executeQuery()) {
                 List<ApiKey> keys = new ArrayList<>();
                 while (row.next()) {
@@ -71,8 +70,7 @@ public final class KeyTable implements KeyStore {
     @Override
     public boolean delete(String id) {
         return database.write("delete API key " + id, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM api_keys WHERE id = ?")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM api_keys WHERE id = ?")) {
                 delete.setString(1, id);
                 return delete.executeUpdate() > 0;
             }
@@ -82,8 +80,8 @@ public final class KeyTable implements KeyStore {
     @Override
     public int count(Scope scope) {
         return database.read("count " + scope.wireName() + " keys", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM api_keys WHERE scope = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT COUNT(*) FROM api_keys WHERE scope = ?")) {
                 select.setString(1, scope.wireName());
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
@@ -97,8 +95,7 @@ public final class KeyTable implements KeyStore {
     public int countUsable(Scope scope, Instant at) {
         return database.read("count usable " + scope.wireName() + " keys", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM api_keys WHERE scope = ?"
-                            + " AND (expires_at IS NULL OR expires_at > ?)")) {
+                    "SELECT COUNT(*) FROM api_keys WHERE scope = ?" + " AND (expires_at IS NULL OR expires_at > ?)")) {
                 select.setString(1, scope.wireName());
                 Database.setInstant(select, 2, at);
                 try (ResultSet row = select.executeQuery()) {
@@ -112,8 +109,8 @@ public final class KeyTable implements KeyStore {
     @Override
     public void touch(String id, Instant usedAt) {
         database.write("record the use of API key " + id, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE api_keys SET last_used_at = ? WHERE id = ?"
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?"
                             + " AND (last_used_at IS NULL OR last_used_at < ?)")) {
                 Database.setInstant(update, 1, usedAt);
                 update.setString(2, id);
@@ -124,9 +121,13 @@ public final class KeyTable implements KeyStore {
     }
 
     private static ApiKey key(ResultSet row) throws SQLException {
-        return new ApiKey(row.getString("id"), row.getString("name"),
-                Scope.parse(row.getString("scope")), row.getString("secret_hash"),
-                Database.getInstant(row, "created_at"), Database.getInstant(row, "expires_at"),
+        return new ApiKey(
+                row.getString("id"),
+                row.getString("name"),
+                Scope.parse(row.getString("scope")),
+                row.getString("secret_hash"),
+                Database.getInstant(row, "created_at"),
+                Database.getInstant(row, "expires_at"),
                 Database.getInstant(row, "last_used_at"));
     }
 }

@@ -14,7 +14,9 @@ public final class StoreException extends RuntimeException implements ApiFailure
 
     @Override
     public ApiException toApi() {
-        return new ApiException(ErrorCode.DATABASE_UNAVAILABLE, "the runtime's database failed;"
-                + " retry later, and see the runtime's log (" + getMessage() + ")", this);
+        return new ApiException(
+                ErrorCode.DATABASE_UNAVAILABLE,
+                "the runtime's database failed;" + " retry later, and see the runtime's log (" + getMessage() + ")",
+                this);
     }
 }

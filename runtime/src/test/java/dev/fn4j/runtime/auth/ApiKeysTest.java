@@ -35,18 +35,17 @@ class ApiKeysTest {
     void createdKeyAuthenticatesAndOnlyItsHashIsStored() {
         ApiKeys.Created created = keys.create("ci", Scope.INVOKE, null);
         assertThat(created.plaintext()).matches("fn4j_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
-        assertThat(keys.authenticate(created.plaintext()))
-                .isEqualTo(new KeyCheck.Valid(created.key()));
+        assertThat(keys.authenticate(created.plaintext())).isEqualTo(new KeyCheck.Valid(created.key()));
         ApiKey stored = store.keys.get(created.key().id());
-        assertThat(stored.secretHash()).hasSize(64).doesNotContain(
-                KeyFormat.parse(created.plaintext()).secret());
+        assertThat(stored.secretHash())
+                .hasSize(64)
+                .doesNotContain(KeyFormat.parse(created.plaintext()).secret());
     }
 
     @Test
     void wrongSecretUnknownIdAndGarbageAreRejected() {
         ApiKeys.Created created = keys.create("ci", Scope.INVOKE, null);
-        assertThat(keys.authenticate(withWrongSecret(created.plaintext())))
-                .isEqualTo(KeyCheck.INVALID);
+        assertThat(keys.authenticate(withWrongSecret(created.plaintext()))).isEqualTo(KeyCheck.INVALID);
         assertThat(keys.authenticate(KeyFormat.generate())).isEqualTo(KeyCheck.INVALID);
         assertThat(keys.authenticate("'; DROP TABLE api_keys; --")).isEqualTo(KeyCheck.INVALID);
         assertThat(keys.authenticate("x".repeat(10_000))).isEqualTo(KeyCheck.INVALID);
@@ -87,7 +86,9 @@ class ApiKeysTest {
         assertThat(keys.authenticate(withWrongSecret(created.plaintext())))
                 .as("only the holder of the secret learns that the key expired")
                 .isEqualTo(KeyCheck.INVALID);
-        assertThat(keys.list()).extracting(ApiKey::id).as("expired keys stay listed")
+        assertThat(keys.list())
+                .extracting(ApiKey::id)
+                .as("expired keys stay listed")
                 .containsExactly(created.key().id());
     }
 
@@ -117,8 +118,8 @@ class ApiKeysTest {
         ApiKeys.Created second = keys.create("second", Scope.ADMIN, null);
         keys.delete(second.key().id());
         assertThatThrownBy(() -> keys.delete(first.key().id()))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMIN_KEY))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMIN_KEY))
                 .hasMessage("API key '" + first.key().id() + "' is the only admin key that has"
                         + " not expired; create another admin key (POST /v1/keys) before"
                         + " deleting it");
@@ -132,8 +133,8 @@ class ApiKeysTest {
         clock.advance(Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> keys.delete(lasting.key().id()))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMIN_KEY));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMIN_KEY));
         keys.delete(brief.key().id());
         assertThat(store.keys).containsOnlyKeys(lasting.key().id());
     }
@@ -149,8 +150,8 @@ class ApiKeysTest {
     @Test
     void deletingAnUnknownKeyIsKeyNotFound() {
         assertThatThrownBy(() -> keys.delete("0123456789ab"))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_NOT_FOUND));
     }
 
     @Test
@@ -171,8 +172,7 @@ class ApiKeysTest {
         clock.advance(Duration.ofSeconds(1));
         valid(created.plaintext());
         background.runAll();
-        assertThat(store.touches).containsExactly(id + "@" + first,
-                id + "@" + first.plusSeconds(60));
+        assertThat(store.touches).containsExactly(id + "@" + first, id + "@" + first.plusSeconds(60));
         assertThat(keys.find(id).orElseThrow().lastUsedAt()).isEqualTo(first.plusSeconds(60));
     }
 
@@ -213,14 +213,12 @@ class ApiKeysTest {
     }
 
     @Test
-    void firstStartGeneratesAnAdminKeyPrintsItOnceAndKeepsItPrivate(@TempDir Path dir)
-            throws Exception {
+    void firstStartGeneratesAnAdminKeyPrintsItOnceAndKeepsItPrivate(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         AdminKeyBootstrap.ensure(keys, null, dir, new PrintStream(printed, true));
         Path file = dir.resolve(AdminKeyBootstrap.FILE);
         String key = Files.readString(file).strip();
-        assertThat(Files.getPosixFilePermissions(file))
-                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(printed.toString()).contains(key);
         ApiKey generated = valid(key);
         assertThat(generated.scope()).isEqualTo(Scope.ADMIN);
@@ -233,7 +231,6 @@ class ApiKeysTest {
     }
 
     private static String withWrongSecret(String plaintext) {
-        return plaintext.substring(0, plaintext.length() - 1)
-                + (plaintext.endsWith("A") ? "B" : "A");
+        return plaintext.substring(0, plaintext.length() - 1) + (plaintext.endsWith("A") ? "B" : "A");
     }
 }

@@ -19,39 +19,35 @@ class AuthenticationTest {
         for (String header : new String[] {null, "", "Basic dXNlcjpwdw==", "Bearer  "}) {
             var refused = (Authentication.Refused) authentication.check(header, Scope.INVOKE);
             assertThat(refused.error().code()).isEqualTo(ErrorCode.UNAUTHORIZED);
-            assertThat(refused.error().getMessage()).startsWith(
-                    "this endpoint needs an API key with scope invoke: send it as");
+            assertThat(refused.error().getMessage())
+                    .startsWith("this endpoint needs an API key with scope invoke: send it as");
             assertThat(refused.challenge()).isEqualTo("Bearer realm=\"fn4j\"");
         }
     }
 
     @Test
     void anUnknownOrExpiredKeyIsAnInvalidToken() {
-        var unknown = (Authentication.Refused) authentication.check(
-                "Bearer " + KeyFormat.generate(), Scope.INVOKE);
+        var unknown = (Authentication.Refused) authentication.check("Bearer " + KeyFormat.generate(), Scope.INVOKE);
         assertThat(unknown.error().getMessage())
                 .isEqualTo("the API key is not valid: it is unknown, revoked or mistyped");
-        assertThat(unknown.challenge())
-                .isEqualTo("Bearer realm=\"fn4j\", error=\"invalid_token\"");
+        assertThat(unknown.challenge()).isEqualTo("Bearer realm=\"fn4j\", error=\"invalid_token\"");
 
         ApiKeys.Created brief = keys.create("brief", Scope.ADMIN, Duration.ofMinutes(1));
         clock.advance(Duration.ofMinutes(2));
-        var expired = (Authentication.Refused) authentication.check(
-                "bearer " + brief.plaintext(), Scope.INVOKE);
+        var expired = (Authentication.Refused) authentication.check("bearer " + brief.plaintext(), Scope.INVOKE);
         assertThat(expired.error().code()).isEqualTo(ErrorCode.UNAUTHORIZED);
-        assertThat(expired.error().getMessage()).startsWith(
-                "API key '" + brief.key().id() + "' expired at ");
+        assertThat(expired.error().getMessage())
+                .startsWith("API key '" + brief.key().id() + "' expired at ");
         assertThat(expired.challenge()).contains("invalid_token");
     }
 
     @Test
     void aNarrowKeyIsForbiddenAndAWideOneAllowed() {
         ApiKeys.Created invoke = keys.create("ci", Scope.INVOKE, null);
-        var forbidden = (Authentication.Refused) authentication.check(
-                "Bearer " + invoke.plaintext(), Scope.ADMIN);
+        var forbidden = (Authentication.Refused) authentication.check("Bearer " + invoke.plaintext(), Scope.ADMIN);
         assertThat(forbidden.error().code()).isEqualTo(ErrorCode.FORBIDDEN);
-        assertThat(forbidden.error().getMessage()).isEqualTo("API key '" + invoke.key().id()
-                + "' has scope invoke, and this endpoint needs admin");
+        assertThat(forbidden.error().getMessage())
+                .isEqualTo("API key '" + invoke.key().id() + "' has scope invoke, and this endpoint needs admin");
         assertThat(forbidden.challenge()).isNull();
 
         assertThat(authentication.check("Bearer " + invoke.plaintext(), Scope.INVOKE))

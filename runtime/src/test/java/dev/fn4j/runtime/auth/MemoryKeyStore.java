@@ -15,6 +15,7 @@ final class MemoryKeyStore implements KeyStore {
     final Map<String, ApiKey> keys = new LinkedHashMap<>();
     /** Every use written, as "id@instant", in order. */
     final List<String> touches = new ArrayList<>();
+
     int reads;
     boolean failTouches;
 
@@ -49,7 +50,8 @@ final class MemoryKeyStore implements KeyStore {
     @Override
     public int countUsable(Scope scope, Instant at) {
         return (int) keys.values().stream()
-                .filter(k -> k.scope() == scope && !k.expiredAt(at)).count();
+                .filter(k -> k.scope() == scope && !k.expiredAt(at))
+                .count();
     }
 
     @Override
@@ -58,9 +60,11 @@ final class MemoryKeyStore implements KeyStore {
             throw new IllegalStateException("the database is down");
         }
         touches.add(id + "@" + usedAt);
-        keys.computeIfPresent(id, (i, k) -> k.lastUsedAt() != null
-                && !k.lastUsedAt().isBefore(usedAt) ? k
-                : new ApiKey(k.id(), k.name(), k.scope(), k.secretHash(), k.createdAt(),
-                        k.expiresAt(), usedAt));
+        keys.computeIfPresent(
+                id,
+                (i, k) -> k.lastUsedAt() != null && !k.lastUsedAt().isBefore(usedAt)
+                        ? k
+                        : new ApiKey(
+                                k.id(), k.name(), k.scope(), k.secretHash(), k.createdAt(), k.expiresAt(), usedAt));
     }
 }

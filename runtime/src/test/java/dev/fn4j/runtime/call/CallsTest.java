@@ -23,12 +23,12 @@ import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.limit.MemoryBudget;
-import dev.fn4j.spec.RateLimit;
 import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import dev.fn4j.runtime.testing.ManualClock;
+import dev.fn4j.spec.RateLimit;
 import io.github.bucket4j.TimeMeter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,15 +49,15 @@ class CallsTest {
     private final InvocationRecorder recorder = new InvocationRecorder(store);
     private final RuntimeMetrics metrics = new RuntimeMetrics();
     private final PoolRegistry pools = new PoolRegistry(
-            new Capacity(CallsTest::launch, (instance, reason) -> instance.kill(reason),
-                    new MemoryBudget(1L << 40)),
-            Runnable::run, (at, task) -> () -> { }, clock);
-    private final CallRunner runner = new CallRunner(
-            new Invoker(new InstanceInspector(null), (at, task) -> () -> { }, clock), metrics);
-    private final AsyncInvocations async = new AsyncInvocations(store, runner, pools,
-            new InvocationEvents(), clock);
-    private final Calls calls = new Calls(pools, new RateLimiter(new StoppedTime(),
-            new RateLimit(1, 1)), runner, async, recorder, clock);
+            new Capacity(CallsTest::launch, (instance, reason) -> instance.kill(reason), new MemoryBudget(1L << 40)),
+            Runnable::run,
+            (at, task) -> () -> {},
+            clock);
+    private final CallRunner runner =
+            new CallRunner(new Invoker(new InstanceInspector(null), (at, task) -> () -> {}, clock), metrics);
+    private final AsyncInvocations async = new AsyncInvocations(store, runner, pools, new InvocationEvents(), clock);
+    private final Calls calls =
+            new Calls(pools, new RateLimiter(new StoppedTime(), new RateLimit(1, 1)), runner, async, recorder, clock);
 
     @AfterEach
     void close() throws InterruptedException {
@@ -66,15 +66,28 @@ class CallsTest {
     }
 
     private static Function function(String name) {
-        FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
-                Duration.ofSeconds(10), 256L << 20, 1.0, 1, Map.of(),
-                new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(1), 10), null, false);
+        FunctionSpec spec = new FunctionSpec(
+                "sha256:abc",
+                "com.example.Echo",
+                Duration.ofSeconds(10),
+                256L << 20,
+                1.0,
+                1,
+                Map.of(),
+                new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(1), 10),
+                null,
+                false);
         return new Function(name, 1, spec, Instant.EPOCH, Instant.EPOCH);
     }
 
     private static Instance launch(Function function) {
-        return new Instance("i-" + function.name(), function, "c-" + function.name(),
-                Path.of("/tmp/none"), List.of(new EchoConnection()), Instant.EPOCH);
+        return new Instance(
+                "i-" + function.name(),
+                function,
+                "c-" + function.name(),
+                Path.of("/tmp/none"),
+                List.of(new EchoConnection()),
+                Instant.EPOCH);
     }
 
     private static InvocationRequest request(String id) {
@@ -99,22 +112,23 @@ class CallsTest {
         pools.deploy(function("echo"));
         calls.call("client a", "echo", request("r1"));
 
-        ApiException sync = catchThrowableOfType(ApiException.class,
-                () -> calls.call("client a", "echo", request("r2")));
-        ApiException queued = catchThrowableOfType(ApiException.class,
-                () -> calls.submit("client a", "echo", "r3", new byte[0], null));
+        ApiException sync =
+                catchThrowableOfType(ApiException.class, () -> calls.call("client a", "echo", request("r2")));
+        ApiException queued = catchThrowableOfType(
+                ApiException.class, () -> calls.submit("client a", "echo", "r3", new byte[0], null));
 
         assertThat(sync.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(queued.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(recorder.find("r2")).isEmpty();
         assertThat(store.queued).isEmpty();
-        assertThat(metrics.scrape(pools)).contains(
-                "fn4j_rejections_total{function=\"echo\",reason=\"rate_limited\"} 2.0");
+        assertThat(metrics.scrape(pools))
+                .contains("fn4j_rejections_total{function=\"echo\",reason=\"rate_limited\"} 2.0");
     }
 
     @Test
     void aCallToAFunctionThatIsNotDeployedIsNotFoundEitherWay() {
-        for (Runnable call : List.<Runnable>of(() -> calls.requireDeployed("nope"),
+        for (Runnable call : List.<Runnable>of(
+                () -> calls.requireDeployed("nope"),
                 () -> calls.call("client a", "nope", request("r1")),
                 () -> calls.submit("client a", "nope", "r2", new byte[0], null))) {
             ApiException e = catchThrowableOfType(ApiException.class, call::run);
@@ -159,8 +173,8 @@ class CallsTest {
         @Override
         public synchronized Transition insertQueued(Invocation invocation) {
             queued.add(invocation);
-            return new Transition(invocation, new InvocationEvent(1, InvocationStatus.QUEUED, 0,
-                    invocation.queuedAt()));
+            return new Transition(
+                    invocation, new InvocationEvent(1, InvocationStatus.QUEUED, 0, invocation.queuedAt()));
         }
 
         @Override

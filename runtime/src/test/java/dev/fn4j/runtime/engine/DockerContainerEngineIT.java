@@ -36,6 +36,7 @@ class DockerContainerEngineIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /** Every container of this run carries it; cleanup sweeps by it. */
     private static final String RUN_LABEL = "dev.fn4j.test.run";
+
     private static final String REPOSITORY = "fn4j-test/engine-it";
     private static final long MIB = 1024L * 1024;
 
@@ -45,8 +46,8 @@ class DockerContainerEngineIT {
     private static TestImages.Built probe;
     private static LoadedImage probeImage;
     /** Image ids and references this run may have loaded, removed at the end. */
-    private static final List<String> images = new ArrayList<>(List.of(
-            REPOSITORY + ":" + RUN, REPOSITORY + "-bad:" + RUN, REPOSITORY + "-oci:" + RUN));
+    private static final List<String> images =
+            new ArrayList<>(List.of(REPOSITORY + ":" + RUN, REPOSITORY + "-bad:" + RUN, REPOSITORY + "-oci:" + RUN));
 
     private int containerCount;
 
@@ -111,8 +112,8 @@ class DockerContainerEngineIT {
 
         InspectContainerResponse inspected = docker.inspectContainerCmd(id).exec();
         HostConfig host = inspected.getHostConfig();
-        System.out.println("SecurityOpt=" + host.getSecurityOpts() + " Init=" + host.getInit()
-                + " Tmpfs=" + host.getTmpFs() + " Mounts=" + inspected.getMounts().size());
+        System.out.println("SecurityOpt=" + host.getSecurityOpts() + " Init=" + host.getInit() + " Tmpfs="
+                + host.getTmpFs() + " Mounts=" + inspected.getMounts().size());
         assertThat(inspected.getName()).isEqualTo("/" + spec.containerName());
         assertThat(inspected.getConfig().getImage()).isEqualTo(probeImage.id());
         assertThat(inspected.getState().getRunning()).isTrue();
@@ -131,10 +132,13 @@ class DockerContainerEngineIT {
         assertThat(host.getMemorySwap()).isEqualTo(host.getMemory());
         assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
         assertThat(host.getOomKillDisable()).isNotEqualTo(Boolean.TRUE);
-        assertThat(host.getUlimits()).extracting(Ulimit::getName, Ulimit::getSoftLong, Ulimit::getHardLong)
+        assertThat(host.getUlimits())
+                .extracting(Ulimit::getName, Ulimit::getSoftLong, Ulimit::getHardLong)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("nofile", 1024L, 1024L));
         assertThat(host.getLogConfig().getType().getType()).isEqualTo("json-file");
-        assertThat(host.getLogConfig().getConfig()).containsEntry("max-size", "1m").containsEntry("max-file", "1");
+        assertThat(host.getLogConfig().getConfig())
+                .containsEntry("max-size", "1m")
+                .containsEntry("max-file", "1");
         assertThat(host.getInit()).isTrue();
         assertThat(host.getAutoRemove()).isFalse();
         assertThat(host.getRestartPolicy().getName()).isIn("", "no");
@@ -161,21 +165,24 @@ class DockerContainerEngineIT {
         ContainerState state = engine.awaitStopped(id, Duration.ofSeconds(60));
 
         assertThat(state.running()).isFalse();
-        assertThat(state.exitCode()).as("probe exit code; report: %s", report(socketDir)).isZero();
+        assertThat(state.exitCode())
+                .as("probe exit code; report: %s", report(socketDir))
+                .isZero();
         List<String> report = Files.readAllLines(socketDir.resolve("probe.txt"));
         System.out.println("probe report: " + report);
-        assertThat(report).containsExactly(
-                "rootWritable=false",
-                "tmpWritable=true",
-                "tmpExec=false",
-                "interfaces=lo",
-                "uid=65532",
-                "gid=65532",
-                "noNewPrivs=1",
-                "capEff=0000000000000000",
-                "capBnd=0000000000000000",
-                "nofile=1024",
-                "pid1=/sbin/docker-init");
+        assertThat(report)
+                .containsExactly(
+                        "rootWritable=false",
+                        "tmpWritable=true",
+                        "tmpExec=false",
+                        "interfaces=lo",
+                        "uid=65532",
+                        "gid=65532",
+                        "noNewPrivs=1",
+                        "capEff=0000000000000000",
+                        "capBnd=0000000000000000",
+                        "nofile=1024",
+                        "pid1=/sbin/docker-init");
     }
 
     @Test
@@ -242,21 +249,33 @@ class DockerContainerEngineIT {
     void createFailuresCarryDockersMessage() throws Exception {
         InstanceSpec first = spec("sleep", socketDir(), 128 * MIB, Map.of());
         engine.start(first);
-        InstanceSpec sameName = new InstanceSpec(first.containerName(), first.image(), first.env(),
-                first.labels(), first.socketDir(), first.memoryBytes(), first.nanoCpus());
+        InstanceSpec sameName = new InstanceSpec(
+                first.containerName(),
+                first.image(),
+                first.env(),
+                first.labels(),
+                first.socketDir(),
+                first.memoryBytes(),
+                first.nanoCpus());
         assertThatThrownBy(() -> engine.start(sameName))
                 .isExactlyInstanceOf(EngineException.class)
                 .hasMessageContaining(first.containerName())
                 .hasMessageContaining("already in use");
 
-        InstanceSpec noImage = withImage(spec("sleep", socketDir(), 128 * MIB, Map.of()),
-                REPOSITORY + ":missing-" + RUN);
+        InstanceSpec noImage =
+                withImage(spec("sleep", socketDir(), 128 * MIB, Map.of()), REPOSITORY + ":missing-" + RUN);
         assertThatThrownBy(() -> engine.start(noImage))
                 .isExactlyInstanceOf(EngineException.class)
                 .hasMessageContaining("No such image");
 
-        InstanceSpec noSocketDir = new InstanceSpec(containerName(), probeImage.id(), Map.of(),
-                Map.of(RUN_LABEL, RUN), work.resolve("missing-dir"), 128 * MIB, 500_000_000L);
+        InstanceSpec noSocketDir = new InstanceSpec(
+                containerName(),
+                probeImage.id(),
+                Map.of(),
+                Map.of(RUN_LABEL, RUN),
+                work.resolve("missing-dir"),
+                128 * MIB,
+                500_000_000L);
         assertThatThrownBy(() -> engine.start(noSocketDir))
                 .isExactlyInstanceOf(EngineException.class)
                 .hasMessageContaining("does not exist");
@@ -265,14 +284,14 @@ class DockerContainerEngineIT {
     @Test
     void aContainerThatFailsToStartIsRemoved() throws Exception {
         // /fn4j is a file in this image, so mounting the socket directory there fails at start.
-        TestImages.Built bad = TestImages.scratch(work, REPOSITORY + "-bad:" + RUN, ImageFormat.Docker,
-                Map.of("/fn4j", "not a directory"), Map.of());
+        TestImages.Built bad = TestImages.scratch(
+                work, REPOSITORY + "-bad:" + RUN, ImageFormat.Docker, Map.of("/fn4j", "not a directory"), Map.of());
         LoadedImage loaded = engine.loadImage(bad.tar());
         images.add(0, loaded.id());
-        Map<String, String> labels = Map.of(RUN_LABEL, RUN, "dev.fn4j.instance", "bad-" + RUN,
-                TestContainers.LABEL, TestContainers.VALUE);
-        InstanceSpec spec = new InstanceSpec(containerName(), loaded.id(), Map.of(), labels, socketDir(),
-                64 * MIB, 100_000_000L);
+        Map<String, String> labels =
+                Map.of(RUN_LABEL, RUN, "dev.fn4j.instance", "bad-" + RUN, TestContainers.LABEL, TestContainers.VALUE);
+        InstanceSpec spec =
+                new InstanceSpec(containerName(), loaded.id(), Map.of(), labels, socketDir(), 64 * MIB, 100_000_000L);
 
         assertThatThrownBy(() -> engine.start(spec))
                 .isExactlyInstanceOf(EngineException.class)
@@ -323,14 +342,15 @@ class DockerContainerEngineIT {
 
     @Test
     void ociLayoutArchivesLoadWhereDockerSupportsThem() throws Exception {
-        TestImages.Built oci = TestImages.scratch(work, REPOSITORY + "-oci:" + RUN, ImageFormat.OCI,
-                Map.of("/hello.txt", "hello"), Map.of());
+        TestImages.Built oci = TestImages.scratch(
+                work, REPOSITORY + "-oci:" + RUN, ImageFormat.OCI, Map.of("/hello.txt", "hello"), Map.of());
         LoadedImage loaded;
         try {
             loaded = engine.loadImage(oci.tar());
         } catch (InvalidImageException e) {
             // Docker before 25 has no OCI layout support: the message must say so and what to do.
-            assertThat(e).hasMessageContaining("cannot load an OCI layout archive")
+            assertThat(e)
+                    .hasMessageContaining("cannot load an OCI layout archive")
                     .hasMessageContaining("docker-archive");
             System.out.println("OCI layout refused as expected: " + e.getMessage());
             return;
@@ -342,8 +362,10 @@ class DockerContainerEngineIT {
     @Test
     void anUnreachableEngineIsUnavailable() {
         DockerContainerEngine nowhere = new DockerContainerEngine(
-                DockerClientFactory.open(com.github.dockerjava.core.DefaultDockerClientConfig
-                        .createDefaultConfigBuilder().withDockerHost("unix:///nonexistent/docker.sock").build()),
+                DockerClientFactory.open(
+                        com.github.dockerjava.core.DefaultDockerClientConfig.createDefaultConfigBuilder()
+                                .withDockerHost("unix:///nonexistent/docker.sock")
+                                .build()),
                 "unix:///nonexistent/docker.sock");
         try (nowhere) {
             assertThatThrownBy(nowhere::ping)
@@ -360,17 +382,18 @@ class DockerContainerEngineIT {
         Map<String, String> all = new HashMap<>(labels);
         all.put(RUN_LABEL, RUN);
         all.putAll(TestContainers.LABELS);
-        return new InstanceSpec(containerName(), probeImage.id(), Map.of("MODE", mode), all, socketDir,
-                memory, 500_000_000L);
+        return new InstanceSpec(
+                containerName(), probeImage.id(), Map.of("MODE", mode), all, socketDir, memory, 500_000_000L);
     }
 
     private static InstanceSpec withImage(InstanceSpec s, String image) {
-        return new InstanceSpec(s.containerName(), image, s.env(), s.labels(), s.socketDir(), s.memoryBytes(),
-                s.nanoCpus());
+        return new InstanceSpec(
+                s.containerName(), image, s.env(), s.labels(), s.socketDir(), s.memoryBytes(), s.nanoCpus());
     }
 
     private String containerName() {
-        return "fn4j-it-" + RUN + "-" + (++containerCount) + "-" + UUID.randomUUID().toString().substring(0, 4);
+        return "fn4j-it-" + RUN + "-" + (++containerCount) + "-"
+                + UUID.randomUUID().toString().substring(0, 4);
     }
 
     /**

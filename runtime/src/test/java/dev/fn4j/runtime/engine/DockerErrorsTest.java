@@ -25,15 +25,16 @@ class DockerErrorsTest {
         EngineException e = errors.translate(
                 new ConflictException("{\"message\":\"Conflict. The container name \\\"/a\\\" is already in use\"}"),
                 "create container 'a'");
-        assertThat(e).isExactlyInstanceOf(EngineException.class)
+        assertThat(e)
+                .isExactlyInstanceOf(EngineException.class)
                 .hasMessage("could not create container 'a': Conflict. The container name \"/a\" is already in use");
     }
 
     @Test
     void aTransportFailureMeansTheEngineIsUnavailable() {
-        EngineException e = errors.translate(
-                new RuntimeException(new ConnectException("Connection refused")), "ping");
-        assertThat(e).isInstanceOf(EngineUnavailableException.class)
+        EngineException e = errors.translate(new RuntimeException(new ConnectException("Connection refused")), "ping");
+        assertThat(e)
+                .isInstanceOf(EngineUnavailableException.class)
                 .hasMessageContaining("unix:///var/run/docker.sock")
                 .hasMessageContaining("Connection refused")
                 .hasMessageContaining("start Docker, or set DOCKER_HOST");

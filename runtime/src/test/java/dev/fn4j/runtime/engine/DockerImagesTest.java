@@ -12,26 +12,26 @@ class DockerImagesTest {
 
     @Test
     void recognisesTheLayerFileDockerCouldNotOpen() {
-        String docker = "open /var/lib/docker/tmp/docker-import-3917352028/" + LAYER
-                + ": no such file or directory";
+        String docker = "open /var/lib/docker/tmp/docker-import-3917352028/" + LAYER + ": no such file or directory";
         assertThat(DockerImages.missingLayerFile(docker, LAYERS)).isEqualTo(LAYER);
     }
 
     @Test
     void recognisesItUnderAnotherDataRootAndInADirectory() {
-        String docker = "open /home/ci/.local/share/docker/tmp/docker-import-12/abc/layer.tar:"
-                + " no such file or directory";
+        String docker =
+                "open /home/ci/.local/share/docker/tmp/docker-import-12/abc/layer.tar:" + " no such file or directory";
         assertThat(DockerImages.missingLayerFile(docker, List.of("abc/layer.tar")))
                 .isEqualTo("abc/layer.tar");
     }
 
     @Test
     void aMissingFileTheManifestDoesNotNameAsALayerIsSomethingElse() {
-        String docker = "open /var/lib/docker/tmp/docker-import-1/repositories: no such file or"
-                + " directory";
+        String docker = "open /var/lib/docker/tmp/docker-import-1/repositories: no such file or" + " directory";
         assertThat(DockerImages.missingLayerFile(docker, LAYERS)).isNull();
-        assertThat(DockerImages.missingLayerFile("open /var/lib/docker/tmp/docker-import-1/"
-                + LAYER + ": permission denied", LAYERS)).isNull();
-        assertThat(DockerImages.missingLayerFile("invalid diffID for layer 0", LAYERS)).isNull();
+        assertThat(DockerImages.missingLayerFile(
+                        "open /var/lib/docker/tmp/docker-import-1/" + LAYER + ": permission denied", LAYERS))
+                .isNull();
+        assertThat(DockerImages.missingLayerFile("invalid diffID for layer 0", LAYERS))
+                .isNull();
     }
 }

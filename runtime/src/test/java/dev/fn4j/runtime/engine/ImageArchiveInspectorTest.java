@@ -22,8 +22,12 @@ class ImageArchiveInspectorTest {
 
     @Test
     void readsAJibDockerArchive() throws Exception {
-        TestImages.Built built = TestImages.scratch(dir, "fn4j-test/inspect:1", ImageFormat.Docker,
-                Map.of("/app/hello.txt", "hello"), Map.of("dev.fn4j.handlers", "com.example.Hello"));
+        TestImages.Built built = TestImages.scratch(
+                dir,
+                "fn4j-test/inspect:1",
+                ImageFormat.Docker,
+                Map.of("/app/hello.txt", "hello"),
+                Map.of("dev.fn4j.handlers", "com.example.Hello"));
 
         ImageArchive archive = inspector.inspect(built.tar());
 
@@ -36,8 +40,8 @@ class ImageArchiveInspectorTest {
 
     @Test
     void readsAJibOciLayout() throws Exception {
-        TestImages.Built built = TestImages.scratch(dir, "fn4j-test/inspect:oci", ImageFormat.OCI,
-                Map.of("/app/hello.txt", "hello"), Map.of());
+        TestImages.Built built = TestImages.scratch(
+                dir, "fn4j-test/inspect:oci", ImageFormat.OCI, Map.of("/app/hello.txt", "hello"), Map.of());
 
         ImageArchive archive = inspector.inspect(built.tar());
 
@@ -49,8 +53,8 @@ class ImageArchiveInspectorTest {
 
     @Test
     void readsAGzipCompressedArchive() throws Exception {
-        TestImages.Built built = TestImages.scratch(dir, "fn4j-test/inspect:gz", ImageFormat.Docker,
-                Map.of("/hello.txt", "hello"), Map.of());
+        TestImages.Built built = TestImages.scratch(
+                dir, "fn4j-test/inspect:gz", ImageFormat.Docker, Map.of("/hello.txt", "hello"), Map.of());
         Path gz = TestTar.gzip(Files.readAllBytes(built.tar()), dir.resolve("image.tar.gz"));
 
         ImageArchive archive = inspector.inspect(gz);
@@ -78,8 +82,7 @@ class ImageArchiveInspectorTest {
     @Test
     void listsTheManifestsLayerFilesInOrderWithoutALeadingDotSlash() throws Exception {
         Path tar = new TestTar()
-                .file("manifest.json", "[{\"Config\":\"c.json\",\"Layers\":[\"./b/layer.tar\","
-                        + "\"a/layer.tar\"]}]")
+                .file("manifest.json", "[{\"Config\":\"c.json\",\"Layers\":[\"./b/layer.tar\"," + "\"a/layer.tar\"]}]")
                 .file("c.json", "{}")
                 .write(dir.resolve("layers.tar"));
 
@@ -98,8 +101,8 @@ class ImageArchiveInspectorTest {
 
     @Test
     void rejectsDamagedGzipAsNotAnImage() throws Exception {
-        byte[] gz = Files.readAllBytes(TestTar.gzip(new TestTar().file("manifest.json", "[]").bytes(),
-                dir.resolve("a.tar.gz")));
+        byte[] gz = Files.readAllBytes(
+                TestTar.gzip(new TestTar().file("manifest.json", "[]").bytes(), dir.resolve("a.tar.gz")));
         assertNotAnImage(Files.write(dir.resolve("cut.tar.gz"), Arrays.copyOf(gz, 20)));
         byte[] bad = gz.clone();
         Arrays.fill(bad, 10, bad.length, (byte) 0x55);
@@ -130,7 +133,8 @@ class ImageArchiveInspectorTest {
 
     @Test
     void rejectsAManifestWhoseConfigIsMissing() throws Exception {
-        Path tar = new TestTar().file("manifest.json", "[{\"Config\":\"c.json\"}]").write(dir.resolve("m.tar"));
+        Path tar =
+                new TestTar().file("manifest.json", "[{\"Config\":\"c.json\"}]").write(dir.resolve("m.tar"));
         assertThatThrownBy(() -> inspector.inspect(tar))
                 .isInstanceOf(InvalidImageException.class)
                 .hasMessage("manifest.json names config 'c.json', which is not in the archive");
@@ -141,8 +145,8 @@ class ImageArchiveInspectorTest {
 
     @Test
     void rejectsATruncatedArchive() throws Exception {
-        TestImages.Built built = TestImages.scratch(dir, "fn4j-test/inspect:cut", ImageFormat.Docker,
-                Map.of("/hello.txt", "x".repeat(5000)), Map.of());
+        TestImages.Built built = TestImages.scratch(
+                dir, "fn4j-test/inspect:cut", ImageFormat.Docker, Map.of("/hello.txt", "x".repeat(5000)), Map.of());
         byte[] bytes = Files.readAllBytes(built.tar());
         Path cut = Files.write(dir.resolve("cut.tar"), Arrays.copyOf(bytes, bytes.length / 2 + 100));
         assertNotAnImage(cut);

@@ -41,12 +41,15 @@ class LayerChainsTest {
 
     @Test
     void rejectsAnythingButSha256AndLowerCaseHexNamingIt() {
-        for (String bad : List.of(A.toUpperCase(), A.substring(7), A + "0", "sha512:" + A.substring(7),
-                "sha256:" + "g".repeat(64), "")) {
-            assertThatThrownBy(() -> LayerChains.of(List.of(A, bad))).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + bad + "'");
+        for (String bad : List.of(
+                A.toUpperCase(), A.substring(7), A + "0", "sha512:" + A.substring(7), "sha256:" + "g".repeat(64), "")) {
+            assertThatThrownBy(() -> LayerChains.of(List.of(A, bad)))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + bad + "'");
         }
         assertThatThrownBy(() -> LayerChains.of(Arrays.asList(A, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'null'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'null'");
     }
 }

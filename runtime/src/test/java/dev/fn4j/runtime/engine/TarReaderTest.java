@@ -15,7 +15,11 @@ class TarReaderTest {
 
     @Test
     void readsNamesSizesAndContentInOrder() throws IOException {
-        byte[] tar = new TestTar().dir("blobs/").file("./a.txt", "hello").file("b.bin", new byte[700]).bytes();
+        byte[] tar = new TestTar()
+                .dir("blobs/")
+                .file("./a.txt", "hello")
+                .file("b.bin", new byte[700])
+                .bytes();
         TarReader reader = new TarReader(new ByteArrayInputStream(tar));
 
         TarReader.Entry dir = reader.next();
@@ -70,7 +74,8 @@ class TarReaderTest {
 
     @Test
     void refusesToReadContentLargerThanAsked() throws IOException {
-        TarReader reader = new TarReader(new ByteArrayInputStream(new TestTar().file("a", new byte[10]).bytes()));
+        TarReader reader = new TarReader(
+                new ByteArrayInputStream(new TestTar().file("a", new byte[10]).bytes()));
         reader.next();
         assertThatThrownBy(() -> reader.readContent(9)).hasMessageContaining("larger than 9");
     }

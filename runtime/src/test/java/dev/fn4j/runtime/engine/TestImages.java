@@ -37,7 +37,11 @@ final class TestImages {
     static Built probe(Path work, String reference, Map<String, String> labels) throws Exception {
         Path staging = Files.createDirectories(work.resolve("probe-classes"));
         Path packageDir = Files.createDirectories(staging.resolve("dev/fn4j/runtime/engine"));
-        Path compiled = Path.of(EngineProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path compiled = Path.of(EngineProbe.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .resolve("dev/fn4j/runtime/engine");
         try (DirectoryStream<Path> classes = Files.newDirectoryStream(compiled, "EngineProbe*.class")) {
             for (Path c : classes) {
@@ -46,15 +50,16 @@ final class TestImages {
         }
         JibContainerBuilder builder = Jib.from(DockerDaemonImage.named(baseImage()))
                 .addLayer(List.of(staging.resolve("dev")), AbsoluteUnixPath.get("/app/classes"))
-                .setEntrypoint("java", "-XX:+UseSerialGC", "-Xss512k", "-cp", "/app/classes",
-                        EngineProbe.class.getName())
+                .setEntrypoint(
+                        "java", "-XX:+UseSerialGC", "-Xss512k", "-cp", "/app/classes", EngineProbe.class.getName())
                 .setLabels(labels);
         return build(builder, work, reference, ImageFormat.Docker);
     }
 
     /** A base-less image holding the given files (path in image → content). */
-    static Built scratch(Path work, String reference, ImageFormat format, Map<String, String> files,
-            Map<String, String> labels) throws Exception {
+    static Built scratch(
+            Path work, String reference, ImageFormat format, Map<String, String> files, Map<String, String> labels)
+            throws Exception {
         JibContainerBuilder builder = Jib.fromScratch()
                 .setEntrypoint("/nothing-to-run")
                 .setLabels(labels)
@@ -73,9 +78,10 @@ final class TestImages {
     private static Built build(JibContainerBuilder builder, Path work, String reference, ImageFormat format)
             throws Exception {
         Path tar = work.resolve(reference.replaceAll("[^A-Za-z0-9]", "_") + "-" + format + ".tar");
-        JibContainer built = builder.containerize(Containerizer.to(TarImage.at(tar).named(reference))
-                .setBaseImageLayersCache(work.resolve("jib-base-cache"))
-                .setApplicationLayersCache(work.resolve("jib-app-cache")));
+        JibContainer built =
+                builder.containerize(Containerizer.to(TarImage.at(tar).named(reference))
+                        .setBaseImageLayersCache(work.resolve("jib-base-cache"))
+                        .setApplicationLayersCache(work.resolve("jib-app-cache")));
         return new Built(tar, built.getImageId().toString(), reference);
     }
 
@@ -84,7 +90,8 @@ final class TestImages {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // test cleanup only
         }

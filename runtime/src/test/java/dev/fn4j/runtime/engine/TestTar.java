@@ -33,8 +33,7 @@ final class TestTar {
     /** A file named by a GNU long-name entry, with a truncated name in its own header. */
     TestTar gnuLongName(String name, String content) {
         entry("././@LongLink", 'L', (name + "\0").getBytes(StandardCharsets.UTF_8), "");
-        return entry(name.substring(0, Math.min(99, name.length())), '0',
-                content.getBytes(StandardCharsets.UTF_8), "");
+        return entry(name.substring(0, Math.min(99, name.length())), '0', content.getBytes(StandardCharsets.UTF_8), "");
     }
 
     /** A file named by a pax extended header, with a different name in its own header. */

@@ -11,14 +11,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FunctionNameTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "hello", "hello-world-2", "a23456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {"a", "hello", "hello-world-2", "a23456789012345678901234567890123456789012345678901234567890123"
+            })
     void acceptsDnsLabelLikeNames(String name) {
         assertThat(FunctionName.check(name)).isEqualTo(name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Hello", "1abc", "abc-", "a_b", "../etc", "a;drop table", "a b",
-            "a234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(
+            strings = {
+                "",
+                "Hello",
+                "1abc",
+                "abc-",
+                "a_b",
+                "../etc",
+                "a;drop table",
+                "a b",
+                "a234567890123456789012345678901234567890123456789012345678901234"
+            })
     void rejectsEverythingElseStatingTheRule(String name) {
         assertThatThrownBy(() -> FunctionName.check(name))
                 .isInstanceOf(ApiException.class)

@@ -55,34 +55,31 @@ class FunctionSpecParserTest {
         assertThat(spec.cpus()).isEqualTo(0.5);
         assertThat(spec.concurrency()).isEqualTo(4);
         assertThat(spec.env()).isEqualTo(Map.of("GREETING", "hi"));
-        assertThat(spec.scaling()).isEqualTo(
-                new FunctionSpec.Scaling(1, 3, Duration.ofMinutes(2), 7));
+        assertThat(spec.scaling()).isEqualTo(new FunctionSpec.Scaling(1, 3, Duration.ofMinutes(2), 7));
     }
 
     @Test
     void rejectsAMissingImage() throws Exception {
-        assertThat(rejection("{}")).isEqualTo(
-                "\"image\" is required: the id that POST /v1/images returned");
+        assertThat(rejection("{}")).isEqualTo("\"image\" is required: the id that POST /v1/images returned");
     }
 
     @Test
     void rejectsAMalformedTimeoutNamingTheFormat() throws Exception {
-        assertThat(rejection("{\"image\":\"i\",\"timeout\":\"abc\"}")).isEqualTo(
-                "\"timeout\" must be <n>ms, <n>s or <n>m, for example 30s, from 1ms to 15m: 'abc'");
+        assertThat(rejection("{\"image\":\"i\",\"timeout\":\"abc\"}"))
+                .isEqualTo("\"timeout\" must be <n>ms, <n>s or <n>m, for example 30s, from 1ms to 15m: 'abc'");
         assertThat(rejection("{\"image\":\"i\",\"timeout\":\"16m\"}")).contains("'16m'");
     }
 
     @Test
     void rejectsMemoryOutsideTheRange() throws Exception {
-        assertThat(rejection("{\"image\":\"i\",\"memory\":\"lots\"}")).isEqualTo(
-                "\"memory\" must be <n>m or <n>g, for example 256m, from 64m to 16g: 'lots'");
+        assertThat(rejection("{\"image\":\"i\",\"memory\":\"lots\"}"))
+                .isEqualTo("\"memory\" must be <n>m or <n>g, for example 256m, from 64m to 16g: 'lots'");
         assertThat(rejection("{\"image\":\"i\",\"memory\":\"32m\"}")).contains("'32m'");
     }
 
     @Test
     void rejectsCpusBeyondTheMachine() throws Exception {
-        assertThat(rejection("{\"image\":\"i\",\"cpus\":3}"))
-                .isEqualTo("\"cpus\" must be a number from 0.01 to 2: 3");
+        assertThat(rejection("{\"image\":\"i\",\"cpus\":3}")).isEqualTo("\"cpus\" must be a number from 0.01 to 2: 3");
     }
 
     @Test
@@ -93,8 +90,8 @@ class FunctionSpecParserTest {
 
     @Test
     void rejectsUnknownFieldsListingTheKnownOnes() throws Exception {
-        assertThat(rejection("{\"image\":\"i\",\"memroy\":\"1g\"}")).startsWith(
-                "unknown field 'memroy'; known fields: concurrency, cpus, description, env, handler,");
+        assertThat(rejection("{\"image\":\"i\",\"memroy\":\"1g\"}"))
+                .startsWith("unknown field 'memroy'; known fields: concurrency, cpus, description, env, handler,");
     }
 
     @Test
@@ -102,8 +99,7 @@ class FunctionSpecParserTest {
         assertThat(rejection("{\"image\":\"i\",\"env\":{\"FN4J_SOCKET\":\"x\"}}"))
                 .contains("'FN4J_SOCKET'");
         assertThat(rejection("{\"image\":\"i\",\"env\":{\"A-B\":\"x\"}}")).contains("'A-B'");
-        assertThat(rejection("{\"image\":\"i\",\"env\":{\"A\":1}}"))
-                .isEqualTo("\"env\" values must be strings: A=1");
+        assertThat(rejection("{\"image\":\"i\",\"env\":{\"A\":1}}")).isEqualTo("\"env\" values must be strings: A=1");
     }
 
     @Test
@@ -120,9 +116,12 @@ class FunctionSpecParserTest {
 
     @Test
     void readsADescriptionOfAtMost256Characters() throws Exception {
-        assertThat(parser.parse(json("{\"image\":\"i\"}")).settings().get(Field.DESCRIPTION)).isEmpty();
+        assertThat(parser.parse(json("{\"image\":\"i\"}")).settings().get(Field.DESCRIPTION))
+                .isEmpty();
         assertThat(parser.parse(json("{\"image\":\"i\",\"description\":\"Greets people\"}"))
-                .settings().get(Field.DESCRIPTION)).isEqualTo("Greets people");
+                        .settings()
+                        .get(Field.DESCRIPTION))
+                .isEqualTo("Greets people");
         assertThat(rejection("{\"image\":\"i\",\"description\":\"" + "x".repeat(257) + "\"}"))
                 .startsWith("\"description\" must be text of at most 256 characters without control"
                         + " characters, for example Greets people: 'xxx");

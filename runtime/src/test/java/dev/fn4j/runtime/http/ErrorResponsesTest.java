@@ -22,20 +22,27 @@ class ErrorResponsesTest {
 
     @Test
     void engineFailuresAnswerWithTheirOwnCodes() {
-        assertAnswer(new EngineUnavailableException("no socket", null),
-                ErrorCode.ENGINE_UNAVAILABLE, "the container engine is unavailable: no socket");
-        assertAnswer(new InvalidImageException("not a tar"), ErrorCode.INVALID_IMAGE,
-                "not a tar");
-        assertAnswer(new LayersMissingException("abc/layer.tar"), ErrorCode.LAYERS_MISSING,
+        assertAnswer(
+                new EngineUnavailableException("no socket", null),
+                ErrorCode.ENGINE_UNAVAILABLE,
+                "the container engine is unavailable: no socket");
+        assertAnswer(new InvalidImageException("not a tar"), ErrorCode.INVALID_IMAGE, "not a tar");
+        assertAnswer(
+                new LayersMissingException("abc/layer.tar"),
+                ErrorCode.LAYERS_MISSING,
                 new LayersMissingException("abc/layer.tar").getMessage());
-        assertAnswer(new EngineException("pull failed"), ErrorCode.ENGINE_UNAVAILABLE,
+        assertAnswer(
+                new EngineException("pull failed"),
+                ErrorCode.ENGINE_UNAVAILABLE,
                 "the container engine failed: pull failed");
     }
 
     @Test
     void databaseFailuresAnswer503SayingToRetry() {
-        assertAnswer(new StoreException("the database failed reading", null),
-                ErrorCode.DATABASE_UNAVAILABLE, "the runtime's database failed; retry later,"
+        assertAnswer(
+                new StoreException("the database failed reading", null),
+                ErrorCode.DATABASE_UNAVAILABLE,
+                "the runtime's database failed; retry later,"
                         + " and see the runtime's log (the database failed reading)");
     }
 
@@ -43,7 +50,9 @@ class ErrorResponsesTest {
     void apiExceptionsPassAndAnythingElseIsAnInternalError() {
         ApiException own = new ApiException(ErrorCode.BAD_REQUEST, "no");
         assertThat(ErrorResponses.toApi(own)).isSameAs(own);
-        assertAnswer(new IllegalStateException("bug"), ErrorCode.INTERNAL_ERROR,
+        assertAnswer(
+                new IllegalStateException("bug"),
+                ErrorCode.INTERNAL_ERROR,
                 "the runtime failed unexpectedly (IllegalStateException); see the runtime's log");
     }
 }

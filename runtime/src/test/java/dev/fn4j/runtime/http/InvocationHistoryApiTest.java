@@ -26,8 +26,7 @@ class InvocationHistoryApiTest {
     @Test
     void anyOtherLimitIsABadRequestNamingIt() {
         for (String bad : List.of("0", "101", "-1", "abc", "1e2", "99999999999")) {
-            ApiException e = catchThrowableOfType(ApiException.class,
-                    () -> InvocationHistoryApi.limit(values(bad)));
+            ApiException e = catchThrowableOfType(ApiException.class, () -> InvocationHistoryApi.limit(values(bad)));
             assertThat(e.code()).as(bad).isEqualTo(ErrorCode.BAD_REQUEST);
             assertThat(e.getMessage()).contains("\"limit\"", "1 to 100", bad);
         }

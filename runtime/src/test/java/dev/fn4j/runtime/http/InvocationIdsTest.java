@@ -17,8 +17,17 @@ class InvocationIdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "../etc/passwd", "..", "1';DROP TABLE invocations;--",
-            "6AF48C0A50EBDC676A4A", "6af48c0a 50eb", "%00", "abc\n"})
+    @ValueSource(
+            strings = {
+                "",
+                "../etc/passwd",
+                "..",
+                "1';DROP TABLE invocations;--",
+                "6AF48C0A50EBDC676A4A",
+                "6af48c0a 50eb",
+                "%00",
+                "abc\n"
+            })
     void rejectsAnythingButLowerCaseHex(String id) {
         ApiException e = catchThrowableOfType(ApiException.class, () -> InvocationIds.check(id));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ID);

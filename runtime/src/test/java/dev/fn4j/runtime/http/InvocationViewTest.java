@@ -17,8 +17,24 @@ class InvocationViewTest {
     private static final Instant ENDED = Instant.parse("2026-11-21T12:00:03.000Z");
 
     private static Invocation succeeded(byte[] body, String type) {
-        return new Invocation("0123456789abcdef0123", "hello", 3, true, InvocationStatus.SUCCEEDED,
-                2, QUEUED, STARTED, ENDED, false, null, null, body, type, null, null, "a line\n");
+        return new Invocation(
+                "0123456789abcdef0123",
+                "hello",
+                3,
+                true,
+                InvocationStatus.SUCCEEDED,
+                2,
+                QUEUED,
+                STARTED,
+                ENDED,
+                false,
+                null,
+                null,
+                body,
+                type,
+                null,
+                null,
+                "a line\n");
     }
 
     private static JsonNode json(Invocation invocation) {
@@ -27,8 +43,8 @@ class InvocationViewTest {
 
     @Test
     void showsEveryFieldWithTimingAndAJsonResultInline() {
-        JsonNode view = json(succeeded("{\"message\":\"Hello, Ada!\"}".getBytes(StandardCharsets.UTF_8),
-                "application/json; charset=utf-8"));
+        JsonNode view = json(succeeded(
+                "{\"message\":\"Hello, Ada!\"}".getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8"));
         assertThat(view.get("id").asText()).isEqualTo("0123456789abcdef0123");
         assertThat(view.get("function").asText()).isEqualTo("hello");
         assertThat(view.get("revision").asLong()).isEqualTo(3);
@@ -48,8 +64,7 @@ class InvocationViewTest {
 
     @Test
     void showsTextAsAStringAndBinaryAsBase64() {
-        JsonNode text = json(succeeded("slept 10".getBytes(StandardCharsets.UTF_8),
-                "text/plain; charset=utf-8"));
+        JsonNode text = json(succeeded("slept 10".getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8"));
         assertThat(text.get("result").asText()).isEqualTo("slept 10");
         assertThat(text.has("resultEncoding")).isFalse();
 
@@ -66,16 +81,30 @@ class InvocationViewTest {
 
     @Test
     void showsMislabelledJsonAsText() {
-        JsonNode view = json(succeeded("{not json".getBytes(StandardCharsets.UTF_8),
-                "application/json"));
+        JsonNode view = json(succeeded("{not json".getBytes(StandardCharsets.UTF_8), "application/json"));
         assertThat(view.get("result").asText()).isEqualTo("{not json");
     }
 
     @Test
     void showsAFailureAsAnErrorObjectAndAQueuedCallWithNulls() {
-        Invocation failed = new Invocation("ab", "hello", 1, true, InvocationStatus.TIMED_OUT, 1,
-                QUEUED, STARTED, ENDED, null, null, null, null, null, "function_timeout",
-                "too slow", null);
+        Invocation failed = new Invocation(
+                "ab",
+                "hello",
+                1,
+                true,
+                InvocationStatus.TIMED_OUT,
+                1,
+                QUEUED,
+                STARTED,
+                ENDED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "function_timeout",
+                "too slow",
+                null);
         JsonNode view = json(failed);
         assertThat(view.get("status").asText()).isEqualTo("timed_out");
         assertThat(view.get("error").get("code").asText()).isEqualTo("function_timeout");
@@ -85,8 +114,8 @@ class InvocationViewTest {
         JsonNode queued = json(Invocation.queued("cd", "hello", 1, QUEUED, new byte[] {1}, null));
         assertThat(queued.get("status").asText()).isEqualTo("queued");
         assertThat(queued.get("attempts").asInt()).isZero();
-        for (String field : new String[] {"startedAt", "endedAt", "durationMs", "coldStart",
-                "result", "error", "logs"}) {
+        for (String field :
+                new String[] {"startedAt", "endedAt", "durationMs", "coldStart", "result", "error", "logs"}) {
             assertThat(queued.get(field).isNull()).as(field).isTrue();
         }
         assertThat(queued.has("requestBody")).isFalse();

@@ -10,8 +10,10 @@ class PreferTest {
     @Test
     void findsRespondAsyncAloneAmongOthersAndInAnyCase() {
         assertThat(Prefer.respondAsync(List.of("respond-async"))).isTrue();
-        assertThat(Prefer.respondAsync(List.of("return=minimal, respond-async"))).isTrue();
-        assertThat(Prefer.respondAsync(List.of("wait=10", " Respond-Async ;x=1"))).isTrue();
+        assertThat(Prefer.respondAsync(List.of("return=minimal, respond-async")))
+                .isTrue();
+        assertThat(Prefer.respondAsync(List.of("wait=10", " Respond-Async ;x=1")))
+                .isTrue();
     }
 
     @Test

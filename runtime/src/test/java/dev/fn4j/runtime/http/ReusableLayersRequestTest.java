@@ -33,14 +33,12 @@ class ReusableLayersRequestTest {
     @Test
     void readsTheDiffIdsInOrder() {
         assertThat(parse("{\"diffIds\": [\"" + A + "\", \"" + B + "\"]}")).containsExactly(A, B);
-        assertThat(parse(list(ReusableLayersRequest.MAX_LAYERS)))
-                .hasSize(ReusableLayersRequest.MAX_LAYERS);
+        assertThat(parse(list(ReusableLayersRequest.MAX_LAYERS))).hasSize(ReusableLayersRequest.MAX_LAYERS);
     }
 
     @Test
     void aBodyThatIsNotAnObjectIsRefused() {
-        assertThat(rejection("[\"" + A + "\"]").getMessage())
-                .startsWith("the body must be a JSON object {\"diffIds\"");
+        assertThat(rejection("[\"" + A + "\"]").getMessage()).startsWith("the body must be a JSON object {\"diffIds\"");
     }
 
     @Test
@@ -52,8 +50,7 @@ class ReusableLayersRequestTest {
 
     @Test
     void anEmptyOrTooLongListIsRefusedWithItsSize() {
-        assertThat(rejection(list(0)).getMessage())
-                .isEqualTo("\"diffIds\" must list 1 to 128 diff ids; it lists 0");
+        assertThat(rejection(list(0)).getMessage()).isEqualTo("\"diffIds\" must list 1 to 128 diff ids; it lists 0");
         assertThat(rejection(list(129)).getMessage())
                 .isEqualTo("\"diffIds\" must list 1 to 128 diff ids; it lists 129");
     }
@@ -61,13 +58,12 @@ class ReusableLayersRequestTest {
     @Test
     void anEntryThatIsNotASha256DiffIdIsRefusedByPositionAndValue() {
         String upper = A.toUpperCase();
-        assertThat(rejection("{\"diffIds\": [\"" + A + "\", \"" + upper + "\"]}").getMessage())
-                .isEqualTo("\"diffIds\"[1] is not sha256: and 64 lower-case hex digits: '"
-                        + upper + "'");
+        assertThat(rejection("{\"diffIds\": [\"" + A + "\", \"" + upper + "\"]}")
+                        .getMessage())
+                .isEqualTo("\"diffIds\"[1] is not sha256: and 64 lower-case hex digits: '" + upper + "'");
         assertThat(rejection("{\"diffIds\": [\"" + "a".repeat(64) + "\"]}").getMessage())
                 .contains("\"diffIds\"[0]", "'" + "a".repeat(64) + "'");
-        assertThat(rejection("{\"diffIds\": [\"sha256:abc\"]}").getMessage())
-                .contains("'sha256:abc'");
+        assertThat(rejection("{\"diffIds\": [\"sha256:abc\"]}").getMessage()).contains("'sha256:abc'");
         assertThat(rejection("{\"diffIds\": [42]}").getMessage()).endsWith(": '42'");
     }
 

@@ -13,10 +13,14 @@ class RouteTableTest {
 
     /** The API's routes; their handlers' collaborators are absent, since none runs here. */
     static List<Route> routes() {
-        return RouteTable.routes(new FunctionsApi(null, null, null), new ImagesApi(null, 1),
+        return RouteTable.routes(
+                new FunctionsApi(null, null, null),
+                new ImagesApi(null, 1),
                 new InvocationsApi(null, 1),
-                new InvocationHistoryApi(null, null, null, null), new KeysApi(null),
-                new HealthApi(null, "test", () -> false), new MetricsApi(() -> ""));
+                new InvocationHistoryApi(null, null, null, null),
+                new KeysApi(null),
+                new HealthApi(null, "test", () -> false),
+                new MetricsApi(() -> ""));
     }
 
     @Test
@@ -24,7 +28,8 @@ class RouteTableTest {
         for (Route route : routes()) {
             assertThat(route.access()).as(route.template()).isNotNull();
             Scope required = route.access().required("/any", name -> false);
-            assertThat(required == null).as("%s %s", route.method(), route.template())
+            assertThat(required == null)
+                    .as("%s %s", route.method(), route.template())
                     .isEqualTo(route.access() == Access.OPEN);
             assertThat(route.summary()).as(route.template()).isNotBlank();
         }
@@ -35,14 +40,17 @@ class RouteTableTest {
         Set<String> seen = new HashSet<>();
         for (Route route : routes()) {
             assertThat(seen.add(route.method() + " " + route.template()))
-                    .as("%s %s is in the table twice", route.method(), route.template()).isTrue();
+                    .as("%s %s is in the table twice", route.method(), route.template())
+                    .isTrue();
         }
     }
 
     @Test
     void onlyHealthAndMetricsAreOpen() {
-        assertThat(routes().stream().filter(route -> route.access() == Access.OPEN)
-                .map(Route::template)).containsExactlyInAnyOrder("/healthz", "/metrics");
+        assertThat(routes().stream()
+                        .filter(route -> route.access() == Access.OPEN)
+                        .map(Route::template))
+                .containsExactlyInAnyOrder("/healthz", "/metrics");
     }
 
     @Test

@@ -51,8 +51,7 @@ class RouterTest {
         assertThat(required("POST", "/v1/images")).isEqualTo(Scope.ADMIN);
         assertThat(required("POST", "/v1/images/reusable-layers")).isEqualTo(Scope.ADMIN);
         assertThat(required("POST", "/v1/keys")).isEqualTo(Scope.ADMIN);
-        assertThat(required("DELETE", "/v1/functions/hello/invocations"))
-                .isEqualTo(Scope.ADMIN);
+        assertThat(required("DELETE", "/v1/functions/hello/invocations")).isEqualTo(Scope.ADMIN);
         assertThat(required("POST", "/v1/functions/a/b/invocations")).isEqualTo(Scope.ADMIN);
         assertThat(required("GET", "/v1/keys")).isEqualTo(Scope.ADMIN);
         assertThat(required("GET", "/fnx/hello")).isEqualTo(Scope.ADMIN);
@@ -75,8 +74,7 @@ class RouterTest {
 
     @Test
     void templatesMatchWithTheirParametersAndPrefixesLeaveTheRestRelative() {
-        Router.Match invoke = router.match(HttpString.tryFromString("POST"),
-                "/v1/functions/hello/invocations");
+        Router.Match invoke = router.match(HttpString.tryFromString("POST"), "/v1/functions/hello/invocations");
         assertThat(invoke.route().template()).isEqualTo("/v1/functions/{name}/invocations");
         assertThat(invoke.template().getParameters()).containsEntry("name", "hello");
         assertThat(invoke.relativePath()).isEqualTo("/v1/functions/hello/invocations");

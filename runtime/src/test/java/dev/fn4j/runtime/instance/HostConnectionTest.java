@@ -73,13 +73,14 @@ class HostConnectionTest {
 
     @Test
     void logsBeforeTheAnswerComeWithIt() throws IOException {
-        hostSends(new Frame.Logs("r1", "hello\n", false),
+        hostSends(
+                new Frame.Logs("r1", "hello\n", false),
                 new Frame.FunctionError("r1", "java.lang.IllegalStateException", "x", "trace"));
 
         Connection.Answer answer = connection.call(INVOKE);
 
-        assertThat(answer.frame()).isEqualTo(
-                new Frame.FunctionError("r1", "java.lang.IllegalStateException", "x", "trace"));
+        assertThat(answer.frame())
+                .isEqualTo(new Frame.FunctionError("r1", "java.lang.IllegalStateException", "x", "trace"));
         assertThat(answer.logs()).isEqualTo("hello\n");
     }
 

@@ -28,8 +28,7 @@ class InstanceInspectorTest {
         String tail = InstanceInspector.tail(lines);
 
         assertThat(tail.length()).isLessThanOrEqualTo(InstanceInspector.TAIL_CHARS + 40);
-        assertThat(tail).startsWith("… [fn4j: earlier output cut]\n")
-                .endsWith("99 " + "x".repeat(1000) + "\n");
+        assertThat(tail).startsWith("… [fn4j: earlier output cut]\n").endsWith("99 " + "x".repeat(1000) + "\n");
         String firstKept = tail.lines().skip(1).findFirst().orElseThrow();
         assertThat(firstKept).matches("\\d+ x{1000}");
     }

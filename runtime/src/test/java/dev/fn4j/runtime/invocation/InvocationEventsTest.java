@@ -13,8 +13,8 @@ class InvocationEventsTest {
     private final InvocationEvents events = new InvocationEvents();
 
     private static InvocationEvents.Update update(String id, int seq, InvocationStatus status) {
-        return new InvocationEvents.Update(new InvocationEvent(seq, status, 1, T0),
-                Invocation.queued(id, "hello", 1, T0, null, null));
+        return new InvocationEvents.Update(
+                new InvocationEvent(seq, status, 1, T0), Invocation.queued(id, "hello", 1, T0, null, null));
     }
 
     private static final class Recorder implements InvocationEvents.Listener {

@@ -12,10 +12,24 @@ class InvocationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
 
-    private final Invocation done = new Invocation("ab12", "hello", 2, true,
-            InvocationStatus.SUCCEEDED, 2, T0, T0.plusSeconds(5), T0.plusSeconds(6), true,
-            new byte[] {1}, "text/plain", "ok".getBytes(StandardCharsets.UTF_8), "text/plain",
-            null, null, "log");
+    private final Invocation done = new Invocation(
+            "ab12",
+            "hello",
+            2,
+            true,
+            InvocationStatus.SUCCEEDED,
+            2,
+            T0,
+            T0.plusSeconds(5),
+            T0.plusSeconds(6),
+            true,
+            new byte[] {1},
+            "text/plain",
+            "ok".getBytes(StandardCharsets.UTF_8),
+            "text/plain",
+            null,
+            null,
+            "log");
 
     @Test
     void asOfAnEarlierEventShowsOnlyWhatWasKnownThen() {
@@ -27,8 +41,7 @@ class InvocationTest {
         assertThat(queued.resultBody()).isNull();
         assertThat(queued.logs()).isNull();
 
-        Invocation running = done.asOf(
-                new InvocationEvent(2, InvocationStatus.RUNNING, 1, T0.plusSeconds(1)));
+        Invocation running = done.asOf(new InvocationEvent(2, InvocationStatus.RUNNING, 1, T0.plusSeconds(1)));
         assertThat(running.status()).isEqualTo(InvocationStatus.RUNNING);
         assertThat(running.attempts()).isEqualTo(1);
         assertThat(running.startedAt()).isEqualTo(T0.plusSeconds(1));
@@ -38,8 +51,7 @@ class InvocationTest {
 
     @Test
     void asOfTheFinalEventShowsEverything() {
-        Invocation last = done.asOf(
-                new InvocationEvent(5, InvocationStatus.SUCCEEDED, 2, T0.plusSeconds(6)));
+        Invocation last = done.asOf(new InvocationEvent(5, InvocationStatus.SUCCEEDED, 2, T0.plusSeconds(6)));
         assertThat(last.resultBody()).isEqualTo("ok".getBytes(StandardCharsets.UTF_8));
         assertThat(last.durationMs()).isEqualTo(1000);
         assertThat(last.coldStart()).isTrue();
@@ -48,8 +60,7 @@ class InvocationTest {
 
     @Test
     void timesAreKeptToTheMillisecondAndHostileTypesAreCut() {
-        Invocation i = Invocation.queued("ab", "hello", 1, T0.plusNanos(1_234_567),
-                new byte[0], "x".repeat(1000));
+        Invocation i = Invocation.queued("ab", "hello", 1, T0.plusNanos(1_234_567), new byte[0], "x".repeat(1000));
         assertThat(i.queuedAt()).isEqualTo(T0.plusMillis(1));
         assertThat(i.requestType()).hasSize(255);
         assertThat(i.withoutRequestBody().requestBody()).isNull();
@@ -57,8 +68,8 @@ class InvocationTest {
 
     @Test
     void aSynchronousCallStartsWhenAdmittedRunsOnceAndKeepsNoResultBody() {
-        Invocation ok = Invocation.sync("ab", "hello", 3, T0, Outcome.succeeded(
-                T0.plusMillis(40), true, new byte[] {1}, "text/plain", "log"));
+        Invocation ok = Invocation.sync(
+                "ab", "hello", 3, T0, Outcome.succeeded(T0.plusMillis(40), true, new byte[] {1}, "text/plain", "log"));
         assertThat(ok.async()).isFalse();
         assertThat(ok.status()).isEqualTo(InvocationStatus.SUCCEEDED);
         assertThat(ok.attempts()).isEqualTo(1);
@@ -73,8 +84,12 @@ class InvocationTest {
 
     @Test
     void aFailedCallKeepsItsErrorAndATimeoutEndsTimedOut() {
-        Invocation timedOut = Invocation.sync("ab", "hello", 1, T0, Outcome.failed(
-                T0.plusSeconds(1), new ApiException(ErrorCode.FUNCTION_TIMEOUT, "too slow"), null));
+        Invocation timedOut = Invocation.sync(
+                "ab",
+                "hello",
+                1,
+                T0,
+                Outcome.failed(T0.plusSeconds(1), new ApiException(ErrorCode.FUNCTION_TIMEOUT, "too slow"), null));
         assertThat(timedOut.status()).isEqualTo(InvocationStatus.TIMED_OUT);
         assertThat(timedOut.errorCode()).isEqualTo("function_timeout");
         assertThat(timedOut.errorMessage()).isEqualTo("too slow");
@@ -92,10 +107,11 @@ class InvocationTest {
 
     @Test
     void aSynchronousRecordImpliesRunningThenItsEndState() {
-        Invocation ok = Invocation.sync("ab", "hello", 3, T0, Outcome.succeeded(
-                T0.plusMillis(40), false, null, null, null));
-        assertThat(ok.impliedEvents()).containsExactly(
-                new InvocationEvent(1, InvocationStatus.RUNNING, 1, T0),
-                new InvocationEvent(2, InvocationStatus.SUCCEEDED, 1, T0.plusMillis(40)));
+        Invocation ok =
+                Invocation.sync("ab", "hello", 3, T0, Outcome.succeeded(T0.plusMillis(40), false, null, null, null));
+        assertThat(ok.impliedEvents())
+                .containsExactly(
+                        new InvocationEvent(1, InvocationStatus.RUNNING, 1, T0),
+                        new InvocationEvent(2, InvocationStatus.SUCCEEDED, 1, T0.plusMillis(40)));
     }
 }

@@ -41,7 +41,9 @@ abstract class AsyncInvocationContract {
     }
 
     static Reply submit(RuntimeFixture runtime, String name, String body, String contentType) {
-        return runtime.send("POST", "/v1/functions/" + name + "/invocations",
+        return runtime.send(
+                "POST",
+                "/v1/functions/" + name + "/invocations",
                 HttpRequest.BodyPublishers.ofString(body),
                 Map.of("Prefer", "respond-async", "Content-Type", contentType));
     }
@@ -64,8 +66,7 @@ abstract class AsyncInvocationContract {
     @Test
     void anAsyncCallIsAnswered202WithItsLocationAndLaterHoldsItsResult() throws Exception {
         deploy("async-greeter", Greeter.class, "");
-        Reply accepted = submit(runtime(), "async-greeter", "{\"name\":\"Ada\"}",
-                "application/json");
+        Reply accepted = submit(runtime(), "async-greeter", "{\"name\":\"Ada\"}", "application/json");
         assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
         String id = accepted.header("Fn-Request-Id");
         assertThat(id).matches("[0-9a-f]{20}");
@@ -102,8 +103,13 @@ abstract class AsyncInvocationContract {
         assertThat(blocker.status()).isEqualTo(202);
         assertThat(target.status()).isEqualTo(202);
         String id = target.header("Fn-Request-Id");
-        assertThat(runtime().send("GET", "/v1/invocations/" + id, null).json().get("status")
-                .asText()).as("still waiting behind the first call").isEqualTo("queued");
+        assertThat(runtime()
+                        .send("GET", "/v1/invocations/" + id, null)
+                        .json()
+                        .get("status")
+                        .asText())
+                .as("still waiting behind the first call")
+                .isEqualTo("queued");
 
         List<SseClient.Event> early;
         try (SseClient stream = SseClient.open(runtime().uri("/v1/invocations/" + id + "/events"))) {
@@ -111,8 +117,7 @@ abstract class AsyncInvocationContract {
             assertThat(stream.contentType()).startsWith("text/event-stream");
             early = stream.awaitEnd(Duration.ofSeconds(60));
         }
-        assertThat(early).extracting(SseClient.Event::event)
-                .containsExactly("queued", "running", "succeeded");
+        assertThat(early).extracting(SseClient.Event::event).containsExactly("queued", "running", "succeeded");
         assertThat(early).extracting(SseClient.Event::id).containsExactly("1", "2", "3");
         for (SseClient.Event event : early) {
             assertThat(event.json().get("id").asText()).isEqualTo(id);
@@ -129,25 +134,27 @@ abstract class AsyncInvocationContract {
         try (SseClient stream = SseClient.open(runtime().uri("/v1/invocations/" + id + "/events"))) {
             late = stream.awaitEnd(Duration.ofSeconds(10));
         }
-        assertThat(late).extracting(SseClient.Event::event)
-                .containsExactly("queued", "running", "succeeded");
+        assertThat(late).extracting(SseClient.Event::event).containsExactly("queued", "running", "succeeded");
         assertThat(late.get(2).json()).isEqualTo(last);
 
-        try (SseClient resumed = SseClient.open(runtime().uri("/v1/invocations/" + id + "/events"),
-                "Last-Event-ID", "2")) {
-            assertThat(resumed.awaitEnd(Duration.ofSeconds(10))).extracting(SseClient.Event::event)
+        try (SseClient resumed =
+                SseClient.open(runtime().uri("/v1/invocations/" + id + "/events"), "Last-Event-ID", "2")) {
+            assertThat(resumed.awaitEnd(Duration.ofSeconds(10)))
+                    .extracting(SseClient.Event::event)
                     .containsExactly("succeeded");
         }
         assertThat(awaitEnd(runtime(), blocker.header("Fn-Request-Id"), Duration.ofSeconds(30))
-                .get("status").asText()).isEqualTo("succeeded");
+                        .get("status")
+                        .asText())
+                .isEqualTo("succeeded");
     }
 
     @Test
     void aThrowingCallEndsFailedAndASlowOneTimedOutWithTheirErrors() throws Exception {
         deploy("async-thrower", Thrower.class, "");
         deploy("async-slow", Sleeper.class, "\"timeout\":\"1s\"");
-        String thrown = submit(runtime(), "async-thrower", "boom now", "text/plain")
-                .header("Fn-Request-Id");
+        String thrown =
+                submit(runtime(), "async-thrower", "boom now", "text/plain").header("Fn-Request-Id");
         String slow = submit(runtime(), "async-slow", "5000", "text/plain").header("Fn-Request-Id");
 
         JsonNode failed = awaitEnd(runtime(), thrown, Duration.ofSeconds(60));
@@ -166,8 +173,7 @@ abstract class AsyncInvocationContract {
         deploy("sync-greeter", Greeter.class, "");
         Reply call = runtime().invoke("sync-greeter", "{\"name\":\"Grace\"}");
         assertThat(call.status()).isEqualTo(200);
-        Reply recorded = runtime().send("GET", "/v1/invocations/" + call.header("Fn-Request-Id"),
-                null);
+        Reply recorded = runtime().send("GET", "/v1/invocations/" + call.header("Fn-Request-Id"), null);
         assertThat(recorded.status()).as("%s", recorded).isEqualTo(200);
         JsonNode json = recorded.json();
         assertThat(json.get("status").asText()).isEqualTo("succeeded");
@@ -180,8 +186,9 @@ abstract class AsyncInvocationContract {
         deploy("sync-thrower", Thrower.class, "");
         Reply thrown = runtime().invoke("sync-thrower", "boom");
         assertThat(thrown.status()).isEqualTo(500);
-        JsonNode failed = runtime().send("GET", "/v1/invocations/"
-                + thrown.header("Fn-Request-Id"), null).json();
+        JsonNode failed = runtime()
+                .send("GET", "/v1/invocations/" + thrown.header("Fn-Request-Id"), null)
+                .json();
         assertThat(failed.get("status").asText()).isEqualTo("failed");
         assertThat(failed.get("error").get("code").asText()).isEqualTo("function_error");
     }
@@ -189,13 +196,12 @@ abstract class AsyncInvocationContract {
     @Test
     void aFunctionsHistoryListsItsNewestInvocationsFirst() throws Exception {
         deploy("history-greeter", Greeter.class, "");
-        String first = runtime().invoke("history-greeter", "{\"name\":\"one\"}")
+        String first = runtime().invoke("history-greeter", "{\"name\":\"one\"}").header("Fn-Request-Id");
+        String second = submit(runtime(), "history-greeter", "{\"name\":\"two\"}", "application/json")
                 .header("Fn-Request-Id");
-        String second = submit(runtime(), "history-greeter", "{\"name\":\"two\"}",
-                "application/json").header("Fn-Request-Id");
         awaitEnd(runtime(), second, Duration.ofSeconds(30));
-        String third = runtime().invoke("history-greeter", "{\"name\":\"three\"}")
-                .header("Fn-Request-Id");
+        String third =
+                runtime().invoke("history-greeter", "{\"name\":\"three\"}").header("Fn-Request-Id");
 
         Reply all = runtime().send("GET", "/v1/functions/history-greeter/invocations", null);
         assertThat(all.status()).as("%s", all).isEqualTo(200);
@@ -205,13 +211,16 @@ abstract class AsyncInvocationContract {
         JsonNode async = all.json().get("invocations").get(1);
         assertThat(async.get("async").asBoolean()).isTrue();
         assertThat(async.get("status").asText()).isEqualTo("succeeded");
-        assertThat(async.get("result").isNull()).as("a history leaves results out").isTrue();
+        assertThat(async.get("result").isNull())
+                .as("a history leaves results out")
+                .isTrue();
 
-        Reply two = runtime().send("GET", "/v1/functions/history-greeter/invocations?limit=2",
-                null);
+        Reply two = runtime().send("GET", "/v1/functions/history-greeter/invocations?limit=2", null);
         assertThat(two.json().get("invocations")).hasSize(2);
-        assertThat(runtime().send("GET", "/v1/functions/history-greeter/invocations?limit=0",
-                null).errorCode()).isEqualTo("bad_request");
+        assertThat(runtime()
+                        .send("GET", "/v1/functions/history-greeter/invocations?limit=0", null)
+                        .errorCode())
+                .isEqualTo("bad_request");
         Reply unknown = runtime().send("GET", "/v1/functions/no-such-fn/invocations", null);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("function_not_found");
@@ -220,8 +229,10 @@ abstract class AsyncInvocationContract {
     @Test
     void submissionsPastTheLimitsAreRefusedWith429AtOnce() throws Exception {
         deploy("async-full", Sleeper.class, "\"maxInstances\":1,\"maxQueue\":1");
-        assertThat(submit(runtime(), "async-full", "1500", "text/plain").status()).isEqualTo(202);
-        assertThat(submit(runtime(), "async-full", "1500", "text/plain").status()).isEqualTo(202);
+        assertThat(submit(runtime(), "async-full", "1500", "text/plain").status())
+                .isEqualTo(202);
+        assertThat(submit(runtime(), "async-full", "1500", "text/plain").status())
+                .isEqualTo(202);
         long before = System.nanoTime();
         Reply full = submit(runtime(), "async-full", "1500", "text/plain");
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(1));
@@ -236,8 +247,11 @@ abstract class AsyncInvocationContract {
         Reply limited = submit(runtime(), "async-limited", "{}", "application/json");
         assertThat(limited.status()).as("%s", limited).isEqualTo(429);
         assertThat(limited.errorCode()).isEqualTo("rate_limited");
-        assertThat(runtime().send("GET", "/v1/invocations/" + limited.header("Fn-Request-Id"),
-                null).status()).as("a refused call is not recorded").isEqualTo(404);
+        assertThat(runtime()
+                        .send("GET", "/v1/invocations/" + limited.header("Fn-Request-Id"), null)
+                        .status())
+                .as("a refused call is not recorded")
+                .isEqualTo(404);
     }
 
     @Test
@@ -248,29 +262,35 @@ abstract class AsyncInvocationContract {
         Reply unknown = runtime().send("GET", "/v1/invocations/0123456789abcdef0123", null);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("invocation_not_found");
-        Reply unknownEvents = runtime().send("GET",
-                "/v1/invocations/0123456789abcdef0123/events", null);
+        Reply unknownEvents = runtime().send("GET", "/v1/invocations/0123456789abcdef0123/events", null);
         assertThat(unknownEvents.status()).isEqualTo(404);
         assertThat(unknownEvents.errorCode()).isEqualTo("invocation_not_found");
 
-        for (String hostile : List.of("../etc/passwd", "..%2Fetc%2Fpasswd",
-                "1%27%3BDROP%20TABLE%20invocations%3B--", "1';DROP%20TABLE%20invocations;--",
-                "a".repeat(10_000), "ABCDEF", "%00")) {
+        for (String hostile : List.of(
+                "../etc/passwd",
+                "..%2Fetc%2Fpasswd",
+                "1%27%3BDROP%20TABLE%20invocations%3B--",
+                "1';DROP%20TABLE%20invocations;--",
+                "a".repeat(10_000),
+                "ABCDEF",
+                "%00")) {
             for (String suffix : List.of("", "/events")) {
                 Reply reply = runtime().send("GET", "/v1/invocations/" + hostile + suffix, null);
-                assertThat(reply.status()).as("%s%s: %s", hostile.length() > 40
-                        ? hostile.substring(0, 40) : hostile, suffix, reply).isEqualTo(400);
+                assertThat(reply.status())
+                        .as("%s%s: %s", hostile.length() > 40 ? hostile.substring(0, 40) : hostile, suffix, reply)
+                        .isEqualTo(400);
                 assertThat(reply.errorCode()).isEqualTo("invalid_id");
                 assertThat(reply.errorMessage()).hasSizeLessThan(300);
             }
         }
 
-        assertThat(runtime().send("GET", "/v1/invocations/" + kept, null).status()).isEqualTo(200);
+        assertThat(runtime().send("GET", "/v1/invocations/" + kept, null).status())
+                .isEqualTo(200);
         DatabaseSettings db = fixture().database().settings(runtime().dataDir());
-        try (Connection connection = DriverManager.getConnection(db.url(), db.user(),
-                db.password());
-                ResultSet rows = connection.createStatement().executeQuery(
-                        "SELECT COUNT(*) FROM invocations WHERE id = '" + kept + "'")) {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM invocations WHERE id = '" + kept + "'")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
@@ -279,15 +299,18 @@ abstract class AsyncInvocationContract {
     @Test
     void endedInvocationsAreDeletedAfterTheRetention() throws Exception {
         try (TestDatabase database = TestDatabase.create(fixture().database().kind());
-                RuntimeFixture shortLived = RuntimeFixture.start(database,
-                        "--invocation-retention-hours", "0.001")) {
+                RuntimeFixture shortLived = RuntimeFixture.start(database, "--invocation-retention-hours", "0.001")) {
             String image = shortLived.uploadTestImage();
-            assertThat(shortLived.deploy("kept-briefly", image, Greeter.class.getName(), "")
-                    .status()).isEqualTo(201);
+            assertThat(shortLived
+                            .deploy("kept-briefly", image, Greeter.class.getName(), "")
+                            .status())
+                    .isEqualTo(201);
             String sync = shortLived.invoke("kept-briefly", "{}").header("Fn-Request-Id");
-            String async = submit(shortLived, "kept-briefly", "{}", "application/json")
-                    .header("Fn-Request-Id");
-            assertThat(awaitEnd(shortLived, async, Duration.ofSeconds(30)).get("status").asText())
+            String async =
+                    submit(shortLived, "kept-briefly", "{}", "application/json").header("Fn-Request-Id");
+            assertThat(awaitEnd(shortLived, async, Duration.ofSeconds(30))
+                            .get("status")
+                            .asText())
                     .isEqualTo("succeeded");
             assertThat(shortLived.send("GET", "/v1/invocations/" + sync, null).status())
                     .isEqualTo(200);
@@ -295,15 +318,21 @@ abstract class AsyncInvocationContract {
             Instant deadline = Instant.now().plusSeconds(20);
             while (Instant.now().isBefore(deadline)
                     && (shortLived.send("GET", "/v1/invocations/" + sync, null).status() != 404
-                    || shortLived.send("GET", "/v1/invocations/" + async, null).status() != 404)) {
+                            || shortLived
+                                            .send("GET", "/v1/invocations/" + async, null)
+                                            .status()
+                                    != 404)) {
                 Thread.sleep(250);
             }
             assertThat(shortLived.send("GET", "/v1/invocations/" + sync, null).errorCode())
                     .isEqualTo("invocation_not_found");
             assertThat(shortLived.send("GET", "/v1/invocations/" + async, null).errorCode())
                     .isEqualTo("invocation_not_found");
-            assertThat(shortLived.send("GET", "/v1/functions/kept-briefly", null).status())
-                    .as("functions are not subject to retention").isEqualTo(200);
+            assertThat(shortLived
+                            .send("GET", "/v1/functions/kept-briefly", null)
+                            .status())
+                    .as("functions are not subject to retention")
+                    .isEqualTo(200);
         }
     }
 }

@@ -31,44 +31,54 @@ class AuthIT {
 
     @RegisterExtension
     static final RuntimeExtension FIXTURE = new RuntimeExtension();
+
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();
 
     @BeforeEach
     void greeterIsDeployed() {
-        assertThat(runtime.deploy("auth-greeter", image, Greeter.class.getName(), "").status())
+        assertThat(runtime.deploy("auth-greeter", image, Greeter.class.getName(), "")
+                        .status())
                 .isIn(200, 201);
     }
 
     private String createKey(String name, String scope) {
-        Reply created = runtime.send("POST", "/v1/keys",
-                "{\"name\":\"" + name + "\",\"scope\":\"" + scope + "\"}");
+        Reply created = runtime.send("POST", "/v1/keys", "{\"name\":\"" + name + "\",\"scope\":\"" + scope + "\"}");
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.json().get("key").asText();
     }
 
     private List<String> keyIds() {
         List<String> ids = new ArrayList<>();
-        runtime.send("GET", "/v1/keys", null).json().get("keys")
+        runtime.send("GET", "/v1/keys", null)
+                .json()
+                .get("keys")
                 .forEach(key -> ids.add(key.get("id").asText()));
         return ids;
     }
 
     @Test
     void requestsWithoutAKeyGet401AndChangeNothing() {
-        String[][] requests = {{"GET", "/v1/functions"}, {"PUT", "/v1/functions/auth-new"},
-                {"DELETE", "/v1/functions/auth-greeter"}, {"POST", "/v1/images"},
-                {"POST", "/v1/functions/auth-greeter/invocations"}, {"POST", "/fn/auth-greeter"},
-                {"GET", "/v1/invocations/0123abcd"}, {"GET", "/v1/keys"}, {"POST", "/v1/keys"},
-                {"GET", "/v2/unknown"}};
+        String[][] requests = {
+            {"GET", "/v1/functions"},
+            {"PUT", "/v1/functions/auth-new"},
+            {"DELETE", "/v1/functions/auth-greeter"},
+            {"POST", "/v1/images"},
+            {"POST", "/v1/functions/auth-greeter/invocations"},
+            {"POST", "/fn/auth-greeter"},
+            {"GET", "/v1/invocations/0123abcd"},
+            {"GET", "/v1/keys"},
+            {"POST", "/v1/keys"},
+            {"GET", "/v2/unknown"}
+        };
         for (String[] request : requests) {
-            Reply reply = runtime.sendAs(null, request[0], request[1],
-                    "{\"image\":\"" + image + "\",\"name\":\"x\",\"scope\":\"admin\"}");
-            assertThat(reply.status()).as("%s %s: %s", request[0], request[1], reply)
+            Reply reply = runtime.sendAs(
+                    null, request[0], request[1], "{\"image\":\"" + image + "\",\"name\":\"x\",\"scope\":\"admin\"}");
+            assertThat(reply.status())
+                    .as("%s %s: %s", request[0], request[1], reply)
                     .isEqualTo(401);
             assertThat(reply.errorCode()).isEqualTo("unauthorized");
-            assertThat(reply.errorMessage()).startsWith("this endpoint needs an API key with"
-                    + " scope ");
+            assertThat(reply.errorMessage()).startsWith("this endpoint needs an API key with" + " scope ");
             assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"fn4j\"");
         }
         assertThat(runtime.send("GET", "/v1/functions/auth-new", null).status()).isEqualTo(404);
@@ -85,19 +95,16 @@ class AuthIT {
     @Test
     void wrongKeysGet401() {
         String admin = TestKeys.ADMIN;
-        String lastChanged = admin.substring(0, admin.length() - 1)
-                + (admin.endsWith("A") ? "B" : "A");
-        for (String key : List.of(KeyFormat.generate(), lastChanged, "garbage",
-                "'; DROP TABLE api_keys; --", "x".repeat(5000))) {
+        String lastChanged = admin.substring(0, admin.length() - 1) + (admin.endsWith("A") ? "B" : "A");
+        for (String key :
+                List.of(KeyFormat.generate(), lastChanged, "garbage", "'; DROP TABLE api_keys; --", "x".repeat(5000))) {
             Reply reply = runtime.sendAs(key, "GET", "/v1/functions", null);
             assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
-            assertThat(reply.errorMessage())
-                    .isEqualTo("the API key is not valid: it is unknown, revoked or mistyped");
-            assertThat(reply.header("WWW-Authenticate"))
-                    .isEqualTo("Bearer realm=\"fn4j\", error=\"invalid_token\"");
+            assertThat(reply.errorMessage()).isEqualTo("the API key is not valid: it is unknown, revoked or mistyped");
+            assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"fn4j\", error=\"invalid_token\"");
         }
-        Reply basic = runtime.send("GET", "/v1/functions", HttpRequest.BodyPublishers.noBody(),
-                Map.of("Authorization", "Basic " + admin));
+        Reply basic = runtime.send(
+                "GET", "/v1/functions", HttpRequest.BodyPublishers.noBody(), Map.of("Authorization", "Basic " + admin));
         assertThat(basic.status()).isEqualTo(401);
         assertThat(runtime.send("GET", "/v1/keys", null).status()).isEqualTo(200);
     }
@@ -107,28 +114,35 @@ class AuthIT {
         String invoke = createKey("caller", "invoke");
         String id = KeyFormat.parse(invoke).id();
 
-        Reply call = runtime.sendAs(invoke, "POST", "/v1/functions/auth-greeter/invocations",
-                "{\"name\":\"Ada\"}");
+        Reply call = runtime.sendAs(invoke, "POST", "/v1/functions/auth-greeter/invocations", "{\"name\":\"Ada\"}");
         assertThat(call.status()).as(call.toString()).isEqualTo(200);
         assertThat(runtime.sendAs(invoke, "POST", "/fn/auth-greeter", "{\"name\":\"Ada\"}")
-                .status()).isEqualTo(200);
-        assertThat(runtime.sendAs(invoke, "GET", "/v1/invocations/"
-                + call.header("Fn-Request-Id"), null).status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
+        assertThat(runtime.sendAs(invoke, "GET", "/v1/invocations/" + call.header("Fn-Request-Id"), null)
+                        .status())
+                .isEqualTo(200);
         assertThat(runtime.sendAs(invoke, "GET", "/v1/functions/auth-greeter/invocations", null)
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
-        Reply deploy = runtime.sendAs(invoke, "PUT", "/v1/functions/auth-greeter",
-                "{\"image\":\"" + image + "\",\"timeout\":\"1s\"}");
+        Reply deploy = runtime.sendAs(
+                invoke, "PUT", "/v1/functions/auth-greeter", "{\"image\":\"" + image + "\",\"timeout\":\"1s\"}");
         assertThat(deploy.status()).isEqualTo(403);
         assertThat(deploy.errorCode()).isEqualTo("forbidden");
-        assertThat(deploy.errorMessage()).isEqualTo("API key '" + id + "' has scope invoke,"
-                + " and this endpoint needs admin");
-        assertThat(runtime.sendAs(invoke, "DELETE", "/v1/functions/auth-greeter", null).status())
+        assertThat(deploy.errorMessage())
+                .isEqualTo("API key '" + id + "' has scope invoke," + " and this endpoint needs admin");
+        assertThat(runtime.sendAs(invoke, "DELETE", "/v1/functions/auth-greeter", null)
+                        .status())
                 .isEqualTo(403);
-        assertThat(runtime.sendAs(invoke, "POST", "/v1/keys",
-                "{\"name\":\"escalate\",\"scope\":\"admin\"}").status()).isEqualTo(403);
-        assertThat(runtime.send("GET", "/v1/functions/auth-greeter", null).json()
-                .get("timeout").asText()).isEqualTo("30s");
+        assertThat(runtime.sendAs(invoke, "POST", "/v1/keys", "{\"name\":\"escalate\",\"scope\":\"admin\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(runtime.send("GET", "/v1/functions/auth-greeter", null)
+                        .json()
+                        .get("timeout")
+                        .asText())
+                .isEqualTo("30s");
     }
 
     @Test
@@ -147,9 +161,11 @@ class AuthIT {
         assertThat(shown.get("name").asText()).isEqualTo("ci");
         assertThat(shown.has("key")).isFalse();
 
-        assertThat(runtime.sendAs(key, "POST", "/fn/auth-greeter", "{}").status()).isEqualTo(200);
+        assertThat(runtime.sendAs(key, "POST", "/fn/auth-greeter", "{}").status())
+                .isEqualTo(200);
         assertThat(runtime.send("DELETE", "/v1/keys/" + id, null).status()).isEqualTo(204);
-        assertThat(runtime.sendAs(key, "POST", "/fn/auth-greeter", "{}").status()).isEqualTo(401);
+        assertThat(runtime.sendAs(key, "POST", "/fn/auth-greeter", "{}").status())
+                .isEqualTo(401);
         Reply again = runtime.send("DELETE", "/v1/keys/" + id, null);
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.errorCode()).isEqualTo("key_not_found");
@@ -159,8 +175,8 @@ class AuthIT {
     @Test
     void aKeyCreatedToExpireShowsWhenAndEveryKeyShowsWhenItWasLastUsed() throws Exception {
         Instant before = Instant.now();
-        Reply created = runtime.send("POST", "/v1/keys",
-                "{\"name\":\"brief\",\"scope\":\"invoke\",\"expiresIn\":\"1m\"}");
+        Reply created =
+                runtime.send("POST", "/v1/keys", "{\"name\":\"brief\",\"scope\":\"invoke\",\"expiresIn\":\"1m\"}");
         Instant after = Instant.now();
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         JsonNode view = created.json();
@@ -177,11 +193,14 @@ class AuthIT {
         assertThat(shown.get("lastUsedAt").isNull()).isTrue();
         JsonNode admin = keyView(KeyFormat.parse(TestKeys.ADMIN).id());
         assertThat(admin.has("expiresAt")).isTrue();
-        assertThat(admin.get("expiresAt").isNull()).as("FN4J_ADMIN_KEY never expires").isTrue();
+        assertThat(admin.get("expiresAt").isNull())
+                .as("FN4J_ADMIN_KEY never expires")
+                .isTrue();
 
         Instant used = Instant.now();
         assertThat(runtime.sendAs(view.get("key").asText(), "POST", "/fn/auth-greeter", "{}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         JsonNode lastUsed = shown.get("lastUsedAt");
         for (int i = 0; i < 100 && lastUsed.isNull(); i++) {
             Thread.sleep(100);
@@ -209,30 +228,47 @@ class AuthIT {
         assertThat(refused.errorCode()).isEqualTo("last_admin_key");
 
         String second = createKey("second admin", "admin");
-        assertThat(runtime.sendAs(second, "DELETE", "/v1/keys/" + KeyFormat.parse(second).id(),
-                null).status()).isEqualTo(204);
+        assertThat(runtime.sendAs(
+                                second,
+                                "DELETE",
+                                "/v1/keys/" + KeyFormat.parse(second).id(),
+                                null)
+                        .status())
+                .isEqualTo(204);
         assertThat(runtime.send("GET", "/v1/keys", null).status()).isEqualTo(200);
     }
 
     @Test
     void aPublicFunctionsTriggerNeedsNoKeyButItsApiDoes() {
         assertThat(runtime.deploy("auth-open", image, Greeter.class.getName(), "\"public\":true")
-                .status()).isIn(200, 201);
-        assertThat(runtime.send("GET", "/v1/functions/auth-open", null).json().get("public")
-                .asBoolean()).isTrue();
-        assertThat(runtime.sendAs(null, "POST", "/fn/auth-open", "{\"name\":\"Ada\"}").body())
+                        .status())
+                .isIn(200, 201);
+        assertThat(runtime.send("GET", "/v1/functions/auth-open", null)
+                        .json()
+                        .get("public")
+                        .asBoolean())
+                .isTrue();
+        assertThat(runtime.sendAs(null, "POST", "/fn/auth-open", "{\"name\":\"Ada\"}")
+                        .body())
                 .contains("Ada");
         assertThat(runtime.sendAs(null, "POST", "/v1/functions/auth-open/invocations", "{}")
-                .status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(401);
 
         assertThat(runtime.deploy("auth-open", image, HttpEcho.class.getName(), "\"public\":true")
-                .status()).isEqualTo(200);
-        assertThat(runtime.send("GET", "/fn/auth-open", HttpRequest.BodyPublishers.noBody(),
-                Map.of("Authorization", "Basic dXNlcjpwdw==")).body())
+                        .status())
+                .isEqualTo(200);
+        assertThat(runtime.send(
+                                "GET",
+                                "/fn/auth-open",
+                                HttpRequest.BodyPublishers.noBody(),
+                                Map.of("Authorization", "Basic dXNlcjpwdw=="))
+                        .body())
                 .as("a public function does its own authentication")
                 .contains("authorization=Basic dXNlcjpwdw==");
 
-        assertThat(runtime.deploy("auth-open", image, Greeter.class.getName(), "").status())
+        assertThat(runtime.deploy("auth-open", image, Greeter.class.getName(), "")
+                        .status())
                 .isEqualTo(200);
         assertThat(runtime.sendAs(null, "POST", "/fn/auth-open", "{}").status()).isEqualTo(401);
         assertThat(runtime.send("DELETE", "/v1/functions/auth-open", null).status())
@@ -242,8 +278,9 @@ class AuthIT {
     @Test
     void hostileKeyIdsGet400AndChangeNothing() {
         List<String> before = keyIds();
-        for (String id : List.of("..%2F..%2Fetc%2Fpasswd", "%27%3B%20DROP%20TABLE%20api_keys",
-                "ABCDEF012345", "0123456789ab0", "a".repeat(5000))) {
+        for (String id : List.of(
+                "..%2F..%2Fetc%2Fpasswd",
+                "%27%3B%20DROP%20TABLE%20api_keys", "ABCDEF012345", "0123456789ab0", "a".repeat(5000))) {
             for (String method : List.of("GET", "DELETE")) {
                 Reply reply = runtime.send(method, "/v1/keys/" + id, null);
                 assertThat(reply.status()).as("%s %s: %s", method, id, reply).isEqualTo(400);
@@ -256,43 +293,44 @@ class AuthIT {
     @Test
     void badKeyRequestsGet400NamingTheProblem() {
         assertThat(runtime.send("POST", "/v1/keys", "{\"scope\":\"invoke\"}").errorMessage())
-                .isEqualTo("\"name\" is required: a string saying what the key is for, such as"
-                        + " \"ci\"");
+                .isEqualTo("\"name\" is required: a string saying what the key is for, such as" + " \"ci\"");
         Reply scope = runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":\"root\"}");
         assertThat(scope.status()).isEqualTo(400);
-        assertThat(scope.errorMessage()).isEqualTo("\"scope\" must be \"admin\" (deploy, delete,"
-                + " manage keys) or \"invoke\" (call functions, read calls): '\"root\"'");
-        assertThat(runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":\"invoke\","
-                + "\"ttl\":1}").errorMessage()).isEqualTo("unknown field 'ttl'; known fields:"
-                        + " name, scope, expiresIn");
-        Reply soon = runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":\"invoke\","
-                + "\"expiresIn\":\"soon\"}");
+        assertThat(scope.errorMessage())
+                .isEqualTo("\"scope\" must be \"admin\" (deploy, delete,"
+                        + " manage keys) or \"invoke\" (call functions, read calls): '\"root\"'");
+        assertThat(runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":\"invoke\"," + "\"ttl\":1}")
+                        .errorMessage())
+                .isEqualTo("unknown field 'ttl'; known fields:" + " name, scope, expiresIn");
+        Reply soon =
+                runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":\"invoke\"," + "\"expiresIn\":\"soon\"}");
         assertThat(soon.status()).isEqualTo(400);
         assertThat(soon.errorCode()).isEqualTo("bad_request");
-        assertThat(soon.errorMessage()).isEqualTo("\"expiresIn\" must be <n>m, <n>h or <n>d"
-                + " (minutes, hours, days), for example 90d, from 1m to 3650d: 'soon'");
+        assertThat(soon.errorMessage())
+                .isEqualTo("\"expiresIn\" must be <n>m, <n>h or <n>d"
+                        + " (minutes, hours, days), for example 90d, from 1m to 3650d: 'soon'");
         for (String outOfRange : List.of("\"0m\"", "\"3651d\"", "\"30s\"", "60")) {
-            Reply reply = runtime.send("POST", "/v1/keys", "{\"name\":\"x\",\"scope\":"
-                    + "\"invoke\",\"expiresIn\":" + outOfRange + "}");
+            Reply reply = runtime.send(
+                    "POST", "/v1/keys", "{\"name\":\"x\",\"scope\":" + "\"invoke\",\"expiresIn\":" + outOfRange + "}");
             assertThat(reply.status()).as("%s: %s", outOfRange, reply).isEqualTo(400);
             assertThat(reply.errorMessage()).startsWith("\"expiresIn\" must be ");
         }
         assertThat(runtime.send("POST", "/v1/keys", "[]").status()).isEqualTo(400);
-        assertThat(runtime.send("POST", "/v1/keys", "{\"name\":\"" + "n".repeat(101)
-                + "\",\"scope\":\"invoke\"}").status()).isEqualTo(400);
+        assertThat(runtime.send("POST", "/v1/keys", "{\"name\":\"" + "n".repeat(101) + "\",\"scope\":\"invoke\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
-    void withoutFn4jAdminKeyTheFirstStartGeneratesAKeyPrintsItOnceAndKeepsItPrivate(
-            @TempDir Path tmp) throws Exception {
+    void withoutFn4jAdminKeyTheFirstStartGeneratesAKeyPrintsItOnceAndKeepsItPrivate(@TempDir Path tmp)
+            throws Exception {
         Path dataDir = tmp.resolve("data");
         String key;
         try (RuntimeProcess first = RuntimeProcess.start(dataDir, List.of(), null)) {
             Path file = dataDir.resolve("admin-key");
             key = Files.readString(file).strip();
             assertThat(KeyFormat.parse(key)).isNotNull();
-            assertThat(Files.getPosixFilePermissions(file))
-                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(Files.readString(first.log).split(key, -1)).hasSize(2);
             assertThat(statusOf(first, key)).isEqualTo(200);
             assertThat(first.terminate(Duration.ofSeconds(30))).isIn(0, 143);
@@ -305,9 +343,12 @@ class AuthIT {
     }
 
     private static int statusOf(RuntimeProcess runtime, String key) throws Exception {
-        return HttpClient.newHttpClient().send(runtime.request("GET", "/v1/keys",
-                HttpRequest.BodyPublishers.noBody()).setHeader("Authorization",
-                        TestKeys.bearer(key)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        runtime.request("GET", "/v1/keys", HttpRequest.BodyPublishers.noBody())
+                                .setHeader("Authorization", TestKeys.bearer(key))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

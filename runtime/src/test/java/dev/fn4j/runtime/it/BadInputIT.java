@@ -16,6 +16,7 @@ class BadInputIT {
 
     @RegisterExtension
     static final RuntimeExtension FIXTURE = new RuntimeExtension("--max-body-bytes", "1024");
+
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();
 
@@ -44,21 +45,23 @@ class BadInputIT {
         Reply reply = runtime.invoke("nobody", "{}");
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.errorCode()).isEqualTo("function_not_found");
-        assertThat(reply.errorMessage()).isEqualTo("no function named 'nobody'; list them with"
-                + " GET /v1/functions or deploy it with mvn fn:deploy");
+        assertThat(reply.errorMessage())
+                .isEqualTo("no function named 'nobody'; list them with"
+                        + " GET /v1/functions or deploy it with mvn fn:deploy");
         assertThat(runtime.send("GET", "/fn/nobody/x", null).status()).isEqualTo(404);
     }
 
     @Test
     void invalidNameGets400StatingTheRule() {
-        for (String path : new String[] {"/v1/functions/Bad_Name", "/v1/functions/a%3Bdrop",
-                "/v1/functions/" + "a".repeat(64)}) {
+        for (String path :
+                new String[] {"/v1/functions/Bad_Name", "/v1/functions/a%3Bdrop", "/v1/functions/" + "a".repeat(64)}) {
             Reply reply = runtime.send("PUT", path, "{\"image\":\"" + image + "\"}");
             assertThat(reply.status()).as(path).isEqualTo(400);
             assertThat(reply.errorCode()).isEqualTo("invalid_name");
             assertThat(reply.errorMessage()).endsWith("a name is " + FunctionName.RULE);
         }
-        assertThat(runtime.send("GET", "/v1/functions", null).json().get("functions")).hasSize(1);
+        assertThat(runtime.send("GET", "/v1/functions", null).json().get("functions"))
+                .hasSize(1);
     }
 
     @Test
@@ -87,24 +90,22 @@ class BadInputIT {
 
     @Test
     void uploadThatIsNotAnImageGets400() {
-        Reply reply = runtime.send("POST", "/v1/images",
-                HttpRequest.BodyPublishers.ofString("definitely not a tar archive"), Map.of());
+        Reply reply = runtime.send(
+                "POST", "/v1/images", HttpRequest.BodyPublishers.ofString("definitely not a tar archive"), Map.of());
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo("invalid_image");
     }
 
     @Test
     void specNamingAnUnknownImageGets400() {
-        Reply reply = runtime.send("PUT", "/v1/functions/ghost",
-                "{\"image\":\"sha256:" + "0".repeat(64) + "\"}");
+        Reply reply = runtime.send("PUT", "/v1/functions/ghost", "{\"image\":\"sha256:" + "0".repeat(64) + "\"}");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo("image_not_found");
     }
 
     @Test
     void invalidSpecValueGets400NamingTheField() {
-        Reply reply = runtime.deploy("greeter", image, Greeter.class.getName(),
-                "\"timeout\":\"forever\"");
+        Reply reply = runtime.deploy("greeter", image, Greeter.class.getName(), "\"timeout\":\"forever\"");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo("invalid_spec");
         assertThat(reply.errorMessage()).contains("\"timeout\"").contains("'forever'");

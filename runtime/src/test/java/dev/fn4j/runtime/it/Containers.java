@@ -11,8 +11,7 @@ final class Containers {
 
     /** Ids of the containers, running or not, of one function of one runtime. */
     static List<String> ofFunction(String runtimeId, String function) {
-        return DockerInspector.withLabels(Map.of(Labels.RUNTIME, runtimeId,
-                Labels.FUNCTION, function));
+        return DockerInspector.withLabels(Map.of(Labels.RUNTIME, runtimeId, Labels.FUNCTION, function));
     }
 
     /** Waits up to ten seconds for the function to have no container at all. */

@@ -24,13 +24,16 @@ final class DockerInspector {
 
     /** Ids of every container, running or not, carrying all these labels. */
     static java.util.List<String> withLabels(Map<String, String> labels) {
-        return CLIENT.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()
-                .stream().map(c -> c.getId()).toList();
+        return CLIENT.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
+                .map(c -> c.getId())
+                .toList();
     }
 
     private static DockerClient client() {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        var http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build();
+        var http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .build();
         return DockerClientImpl.getInstance(config, http);
     }
 }

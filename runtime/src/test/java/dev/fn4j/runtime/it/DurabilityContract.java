@@ -53,11 +53,12 @@ abstract class DurabilityContract {
         return RuntimeProcess.start(dataDir, database.runtimeArgs());
     }
 
-    private HttpResponse<String> send(RuntimeProcess runtime, String method, String path,
-            String body, String... headers) throws Exception {
-        HttpRequest.Builder request = runtime.request(method, path,
-                body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+    private HttpResponse<String> send(
+            RuntimeProcess runtime, String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = runtime.request(
+                method,
+                path,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -69,8 +70,9 @@ abstract class DurabilityContract {
     }
 
     private String upload(RuntimeProcess runtime) throws Exception {
-        HttpResponse<String> upload = http.send(runtime.request("POST", "/v1/images",
-                HttpRequest.BodyPublishers.ofFile(TestImages.functions())).build(),
+        HttpResponse<String> upload = http.send(
+                runtime.request("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(TestImages.functions()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         return json(upload).get("id").asText();
@@ -97,12 +99,19 @@ abstract class DurabilityContract {
         String image;
         try (RuntimeProcess first = start()) {
             image = upload(first);
-            HttpResponse<String> created = send(first, "PUT", "/v1/functions/kept", "{\"image\":\""
-                    + image + "\",\"handler\":\"" + Greeter.class.getName() + "\"}");
+            HttpResponse<String> created = send(
+                    first,
+                    "PUT",
+                    "/v1/functions/kept",
+                    "{\"image\":\"" + image + "\",\"handler\":\"" + Greeter.class.getName() + "\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            HttpResponse<String> updated = send(first, "PUT", "/v1/functions/kept", "{\"image\":\""
-                    + image + "\",\"handler\":\"" + Greeter.class.getName()
-                    + "\",\"minInstances\":1,\"env\":{\"GREETING\":\"Salut\"}}");
+            HttpResponse<String> updated = send(
+                    first,
+                    "PUT",
+                    "/v1/functions/kept",
+                    "{\"image\":\""
+                            + image + "\",\"handler\":\"" + Greeter.class.getName()
+                            + "\",\"minInstances\":1,\"env\":{\"GREETING\":\"Salut\"}}");
             assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
             for (JsonNode revision : json(updated).get("revisions")) {
                 deployedAt.add(revision.get("deployedAt").asText());
@@ -127,14 +136,16 @@ abstract class DurabilityContract {
                 assertThat(revision.get("image").asText()).isEqualTo(image);
                 assertThat(revision.get("handler").asText()).isEqualTo(Greeter.class.getName());
             }
-            assertThat(List.of(revisions.get(0).get("deployedAt").asText(),
-                    revisions.get(1).get("deployedAt").asText())).isEqualTo(deployedAt);
+            assertThat(List.of(
+                            revisions.get(0).get("deployedAt").asText(),
+                            revisions.get(1).get("deployedAt").asText()))
+                    .isEqualTo(deployedAt);
 
-            HttpResponse<String> call = send(second, "POST", "/v1/functions/kept/invocations",
-                    "{\"name\":\"Ada\"}");
+            HttpResponse<String> call = send(second, "POST", "/v1/functions/kept/invocations", "{\"name\":\"Ada\"}");
             assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
             assertThat(json(call).get("message").asText()).isEqualTo("Salut, Ada!");
-            assertThat(call.headers().firstValue("Fn-Cold-Start")).as("the minimum was warm")
+            assertThat(call.headers().firstValue("Fn-Cold-Start"))
+                    .as("the minimum was warm")
                     .hasValue("false");
             assertThat(second.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }
@@ -145,13 +156,15 @@ abstract class DurabilityContract {
         List<String> ids = new ArrayList<>();
         try (RuntimeProcess first = start()) {
             String image = upload(first);
-            HttpResponse<String> created = send(first, "PUT", "/v1/functions/sleepy", "{\"image\":\""
-                    + image + "\",\"handler\":\"" + Sleeper.class.getName()
-                    + "\",\"maxInstances\":1}");
+            HttpResponse<String> created = send(
+                    first,
+                    "PUT",
+                    "/v1/functions/sleepy",
+                    "{\"image\":\"" + image + "\",\"handler\":\"" + Sleeper.class.getName() + "\",\"maxInstances\":1}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             for (int i = 0; i < 4; i++) {
-                HttpResponse<String> accepted = send(first, "POST",
-                        "/v1/functions/sleepy/invocations", "1500", "Prefer", "respond-async");
+                HttpResponse<String> accepted =
+                        send(first, "POST", "/v1/functions/sleepy/invocations", "1500", "Prefer", "respond-async");
                 assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
                 ids.add(json(accepted).get("id").asText());
             }
@@ -159,12 +172,16 @@ abstract class DurabilityContract {
             String status = "";
             while (!status.equals("running") && Instant.now().isBefore(deadline)) {
                 status = json(send(first, "GET", "/v1/invocations/" + ids.get(0), null))
-                        .get("status").asText();
+                        .get("status")
+                        .asText();
                 Thread.sleep(20);
             }
             assertThat(status).as("the first call started").isEqualTo("running");
             assertThat(json(send(first, "GET", "/v1/invocations/" + ids.get(3), null))
-                    .get("status").asText()).as("the last still waits").isEqualTo("queued");
+                            .get("status")
+                            .asText())
+                    .as("the last still waits")
+                    .isEqualTo("queued");
             first.kill();
         }
 
@@ -181,15 +198,18 @@ abstract class DurabilityContract {
                     Thread.sleep(100);
                 }
                 ended.add(invocation);
-                assertThat(invocation.get("status").asText()).as("%s", invocation)
+                assertThat(invocation.get("status").asText())
+                        .as("%s", invocation)
                         .isEqualTo("succeeded");
                 assertThat(invocation.get("result").asText()).startsWith("slept 1500 in ");
                 assertThat(invocation.get("attempts").asInt()).isGreaterThanOrEqualTo(1);
             }
             assertThat(ended.get(0).get("attempts").asInt())
-                    .as("the call running at the kill ran again").isEqualTo(2);
+                    .as("the call running at the kill ran again")
+                    .isEqualTo(2);
             assertThat(ended.get(3).get("attempts").asInt())
-                    .as("a call still queued at the kill ran once").isEqualTo(1);
+                    .as("a call still queued at the kill ran once")
+                    .isEqualTo(1);
             assertThat(second.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }
     }

@@ -15,6 +15,7 @@ class FaultsIT {
 
     @RegisterExtension
     static final RuntimeExtension FIXTURE = new RuntimeExtension();
+
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();
 
@@ -39,7 +40,8 @@ class FaultsIT {
         assertThat(next.status()).isEqualTo(200);
         assertThat(next.coldStart()).isTrue();
         assertThat(Containers.ofFunction(runtime.runtimeId(), "sleepy"))
-                .hasSize(1).doesNotContainAnyElementsOf(before);
+                .hasSize(1)
+                .doesNotContainAnyElementsOf(before);
     }
 
     @Test
@@ -71,10 +73,8 @@ class FaultsIT {
         Reply reply = runtime.invoke("thrower", "boom now");
         assertThat(reply.status()).as("%s", reply).isEqualTo(500);
         assertThat(reply.errorCode()).isEqualTo("function_error");
-        assertThat(reply.errorMessage())
-                .isEqualTo("java.lang.IllegalStateException: boom: boom now");
-        assertThat(reply.json().path("error").path("errorType").asText())
-                .isEqualTo("java.lang.IllegalStateException");
+        assertThat(reply.errorMessage()).isEqualTo("java.lang.IllegalStateException: boom: boom now");
+        assertThat(reply.json().path("error").path("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(reply.json().path("error").path("stackTrace").asText())
                 .contains("at " + Thrower.class.getName() + ".handle");
         Reply next = runtime.invoke("thrower", "ok");
@@ -96,7 +96,8 @@ class FaultsIT {
         Reply reply = runtime.deploy("missing", image, "com.example.Nope", "");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo("unknown_handler");
-        assertThat(reply.errorMessage()).startsWith("handler 'com.example.Nope' is not in image")
+        assertThat(reply.errorMessage())
+                .startsWith("handler 'com.example.Nope' is not in image")
                 .contains(Greeter.class.getName());
     }
 }

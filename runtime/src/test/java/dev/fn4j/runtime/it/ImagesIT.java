@@ -39,6 +39,7 @@ class ImagesIT {
 
     @RegisterExtension
     static final RuntimeExtension FIXTURE = new RuntimeExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MADE_UP = "sha256:" + "0123456789abcdef".repeat(4);
     /** The tags this class loaded images under, removed at its end. */
@@ -60,8 +61,11 @@ class ImagesIT {
     @AfterAll
     static void removeTheImagesLoadedHere() throws Exception {
         for (String tag : TAGS) {
-            new ProcessBuilder("docker", "rmi", tag).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder("docker", "rmi", tag)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         }
     }
 
@@ -70,7 +74,8 @@ class ImagesIT {
         List<String> diffIds = testImage().diffIds();
         assertThat(reusable(diffIds)).isEqualTo(diffIds.size());
         assertThat(reusable(plus(diffIds, MADE_UP))).isEqualTo(diffIds.size());
-        assertThat(reusable(plus(List.of(MADE_UP), diffIds.toArray(String[]::new)))).isZero();
+        assertThat(reusable(plus(List.of(MADE_UP), diffIds.toArray(String[]::new))))
+                .isZero();
     }
 
     @Test
@@ -91,8 +96,8 @@ class ImagesIT {
         List<String> diffIds = plus(test.diffIds(), sha256(layer));
         assertThat(reusable(diffIds)).isEqualTo(diffIds.size() - 1);
 
-        Reply reply = upload(archive(config, plus(test.layerFiles(), "new.tar"),
-                Map.of("new.tar", layer), tag("extended")));
+        Reply reply =
+                upload(archive(config, plus(test.layerFiles(), "new.tar"), Map.of("new.tar", layer), tag("extended")));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(201);
         assertThat(reply.json().get("id").asText()).isEqualTo(sha256(config));
@@ -100,8 +105,7 @@ class ImagesIT {
     }
 
     @Test
-    void anArchiveLeavingOutALayerTheEngineLacksGets409AndTheFullArchiveThenLoads()
-            throws Exception {
+    void anArchiveLeavingOutALayerTheEngineLacksGets409AndTheFullArchiveThenLoads() throws Exception {
         ImageTar test = testImage();
         byte[] layer = layerTar();
         byte[] config = withLayer(test.config(), layer);
@@ -112,10 +116,12 @@ class ImagesIT {
 
         assertThat(missing.status()).as("%s", missing).isEqualTo(409);
         assertThat(missing.errorCode()).isEqualTo("layers_missing");
-        assertThat(missing.errorMessage()).isEqualTo("the archive leaves out layer file 'new.tar',"
-                + " and the engine does not have that layer; upload the whole image (clients"
-                + " retry with the full archive)");
-        assertThat(reusable(plus(test.diffIds(), sha256(layer)))).isEqualTo(test.diffIds().size());
+        assertThat(missing.errorMessage())
+                .isEqualTo("the archive leaves out layer file 'new.tar',"
+                        + " and the engine does not have that layer; upload the whole image (clients"
+                        + " retry with the full archive)");
+        assertThat(reusable(plus(test.diffIds(), sha256(layer))))
+                .isEqualTo(test.diffIds().size());
         Map<String, byte[]> all = new LinkedHashMap<>(test.layers());
         all.put("new.tar", layer);
         Reply full = upload(archive(config, layerFiles, all, tag));
@@ -128,20 +134,20 @@ class ImagesIT {
         Reply empty = runtime.send("POST", "/v1/images/reusable-layers", "{\"diffIds\": []}");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.errorCode()).isEqualTo("bad_request");
-        assertThat(runtime.sendAs(null, "POST", "/v1/images/reusable-layers",
-                "{\"diffIds\": [\"" + MADE_UP + "\"]}").status()).isEqualTo(401);
+        assertThat(runtime.sendAs(null, "POST", "/v1/images/reusable-layers", "{\"diffIds\": [\"" + MADE_UP + "\"]}")
+                        .status())
+                .isEqualTo(401);
     }
 
     private int reusable(List<String> diffIds) throws Exception {
-        Reply reply = runtime.send("POST", "/v1/images/reusable-layers",
-                JSON.writeValueAsString(Map.of("diffIds", diffIds)));
+        Reply reply =
+                runtime.send("POST", "/v1/images/reusable-layers", JSON.writeValueAsString(Map.of("diffIds", diffIds)));
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         return reply.json().get("reusable").asInt();
     }
 
     private Reply upload(Path archive) throws IOException {
-        return runtime.send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(archive),
-                Map.of());
+        return runtime.send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(archive), Map.of());
     }
 
     private static String tag(String what) {
@@ -170,15 +176,16 @@ class ImagesIT {
     }
 
     /** An image archive with this config, naming these layer files and holding {@code files}. */
-    private Path archive(byte[] config, List<String> layerFiles, Map<String, byte[]> files,
-            String tag) throws IOException {
+    private Path archive(byte[] config, List<String> layerFiles, Map<String, byte[]> files, String tag)
+            throws IOException {
         ObjectNode image = JSON.createObjectNode().put("Config", "config.json");
         image.putArray("RepoTags").add(tag);
         ArrayNode layers = image.putArray("Layers");
         layerFiles.forEach(layers::add);
         Map<String, byte[]> entries = new LinkedHashMap<>(files);
         entries.put("config.json", config);
-        entries.put("manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(image)));
+        entries.put(
+                "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(image)));
         Path archive = dir.resolve(Ids.instanceId() + ".tar");
         try (OutputStream out = Files.newOutputStream(archive)) {
             out.write(tar(entries));
@@ -188,8 +195,7 @@ class ImagesIT {
 
     /** An uncompressed layer with one file no other image has. */
     private static byte[] layerTar() throws IOException {
-        return tar(Map.of("fn4j-images-it.txt",
-                Ids.instanceId().getBytes(StandardCharsets.UTF_8)));
+        return tar(Map.of("fn4j-images-it.txt", Ids.instanceId().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] tar(Map<String, byte[]> entries) throws IOException {
@@ -222,8 +228,9 @@ class ImagesIT {
 
     private static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,7 @@ class InvocationIT {
 
     @RegisterExtension
     static final RuntimeExtension FIXTURE = new RuntimeExtension();
+
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();
 
@@ -31,7 +32,11 @@ class InvocationIT {
         assertThat(first.header("Content-Type")).startsWith("application/json");
 
         String instance = runtime.send("GET", "/v1/functions/greeter", null)
-                .json().get("instances").get(0).get("id").asText();
+                .json()
+                .get("instances")
+                .get(0)
+                .get("id")
+                .asText();
         for (int i = 0; i < 5; i++) {
             Reply warm = runtime.invoke("greeter", "{\"name\":\"Grace\"}");
             assertThat(warm.status()).isEqualTo(200);
@@ -48,8 +53,8 @@ class InvocationIT {
         runtime.deploy("configured", image, Greeter.class.getName(), "");
         assertThat(runtime.invoke("configured", "{}").json().get("message").asText())
                 .isEqualTo("Hello, world!");
-        Reply updated = runtime.deploy("configured", image, Greeter.class.getName(),
-                "\"env\":{\"GREETING\":\"Salut\"}");
+        Reply updated =
+                runtime.deploy("configured", image, Greeter.class.getName(), "\"env\":{\"GREETING\":\"Salut\"}");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().get("revision").asLong()).isEqualTo(2);
         Reply reply = runtime.invoke("configured", "{\"name\":\"Ada\"}");
@@ -60,11 +65,13 @@ class InvocationIT {
     @Test
     void httpTriggerHandsTheWholeRequestToAnHttpHandler() {
         runtime.deploy("echo", image, HttpEcho.class.getName(), "");
-        Reply reply = runtime.send("PATCH", "/fn/echo/items/7?color=red",
-                HttpRequest.BodyPublishers.ofString("hi"), Map.of("X-Test", "t1"));
+        Reply reply = runtime.send(
+                "PATCH",
+                "/fn/echo/items/7?color=red",
+                HttpRequest.BodyPublishers.ofString("hi"),
+                Map.of("X-Test", "t1"));
         assertThat(reply.status()).as("%s", reply).isEqualTo(201);
-        assertThat(reply.body()).isEqualTo("PATCH /items/7?color=red x-test=t1"
-                + " authorization=null body=hi");
+        assertThat(reply.body()).isEqualTo("PATCH /items/7?color=red x-test=t1" + " authorization=null body=hi");
         assertThat(reply.header("x-echo")).isEqualTo("yes");
         assertThat(reply.header("Content-Type")).isEqualTo("text/plain");
         assertThat(reply.header("Fn-Request-Id")).isNotBlank();
@@ -92,7 +99,8 @@ class InvocationIT {
         assertThat(described.json().get("handler").asText()).isEqualTo(Greeter.class.getName());
         assertThat(described.json().get("image").asText()).isEqualTo(image);
 
-        assertThat(runtime.send("DELETE", "/v1/functions/doomed", null).status()).isEqualTo(204);
+        assertThat(runtime.send("DELETE", "/v1/functions/doomed", null).status())
+                .isEqualTo(204);
         assertThat(runtime.send("GET", "/v1/functions/doomed", null).errorCode())
                 .isEqualTo("function_not_found");
         assertThat(runtime.invoke("doomed", "{}").status()).isEqualTo(404);

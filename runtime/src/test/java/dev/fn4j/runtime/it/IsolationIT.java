@@ -24,8 +24,7 @@ class IsolationIT {
     static void start() throws Exception {
         runtime = RuntimeFixture.start();
         String image = runtime.uploadTestImage();
-        runtime.deploy("locked", image, Greeter.class.getName(),
-                "\"memory\":\"192m\",\"cpus\":0.5");
+        runtime.deploy("locked", image, Greeter.class.getName(), "\"memory\":\"192m\",\"cpus\":0.5");
         assertThat(runtime.invoke("locked", "{}").status()).isEqualTo(200);
         List<String> ids = Containers.ofFunction(runtime.runtimeId(), "locked");
         assertThat(ids).hasSize(1);
@@ -73,7 +72,9 @@ class IsolationIT {
         assertThat(host().getMemorySwap()).isEqualTo(host().getMemory());
         assertThat(host().getNanoCPUs()).isEqualTo(500_000_000L);
         Ulimit nofile = Arrays.stream(host().getUlimits())
-                .filter(u -> u.getName().equals("nofile")).findFirst().orElseThrow();
+                .filter(u -> u.getName().equals("nofile"))
+                .findFirst()
+                .orElseThrow();
         assertThat(nofile.getHardLong()).isPositive().isLessThanOrEqualTo(65536);
     }
 
@@ -101,6 +102,7 @@ class IsolationIT {
                 .containsEntry(Labels.FUNCTION, "locked")
                 .containsEntry(Labels.REVISION, "1")
                 .containsKey(Labels.INSTANCE)
-                .as("--container-label").containsEntry(TestContainers.LABEL, TestContainers.VALUE);
+                .as("--container-label")
+                .containsEntry(TestContainers.LABEL, TestContainers.VALUE);
     }
 }

@@ -25,19 +25,20 @@ class LifecycleIT {
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
     Path tmp;
 
-    private HttpResponse<String> send(RuntimeProcess runtime, String method, String path,
-            HttpRequest.BodyPublisher body) throws Exception {
-        return http.send(runtime.request(method, path, body).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(
+            RuntimeProcess runtime, String method, String path, HttpRequest.BodyPublisher body) throws Exception {
+        return http.send(runtime.request(method, path, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String deploy(RuntimeProcess runtime, String name, String handler) throws Exception {
-        var upload = send(runtime, "POST", "/v1/images",
-                HttpRequest.BodyPublishers.ofFile(TestImages.functions()));
+        var upload = send(runtime, "POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(TestImages.functions()));
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         String image = upload.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        var put = send(runtime, "PUT", "/v1/functions/" + name, HttpRequest.BodyPublishers
-                .ofString("{\"image\":\"" + image + "\",\"handler\":\"" + handler + "\"}"));
+        var put = send(
+                runtime,
+                "PUT",
+                "/v1/functions/" + name,
+                HttpRequest.BodyPublishers.ofString("{\"image\":\"" + image + "\",\"handler\":\"" + handler + "\"}"));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
         return image;
     }
@@ -55,7 +56,10 @@ class LifecycleIT {
         try (RuntimeProcess first = RuntimeProcess.start(dataDir)) {
             runtimeId = Files.readString(dataDir.resolve("runtime-id")).strip();
             deploy(first, "greeter", Greeter.class.getName());
-            var call = send(first, "POST", "/v1/functions/greeter/invocations",
+            var call = send(
+                    first,
+                    "POST",
+                    "/v1/functions/greeter/invocations",
                     HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}"));
             assertThat(call.statusCode()).isEqualTo(200);
             first.kill();
@@ -74,19 +78,30 @@ class LifecycleIT {
         try (RuntimeProcess runtime = RuntimeProcess.start(dataDir)) {
             String runtimeId = Files.readString(dataDir.resolve("runtime-id")).strip();
             deploy(runtime, "sleeper", Sleeper.class.getName());
-            assertThat(send(runtime, "POST", "/v1/functions/sleeper/invocations",
-                    HttpRequest.BodyPublishers.ofString("1")).statusCode()).isEqualTo(200);
+            assertThat(send(
+                                    runtime,
+                                    "POST",
+                                    "/v1/functions/sleeper/invocations",
+                                    HttpRequest.BodyPublishers.ofString("1"))
+                            .statusCode())
+                    .isEqualTo(200);
             CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return send(runtime, "POST", "/v1/functions/sleeper/invocations",
+                    return send(
+                            runtime,
+                            "POST",
+                            "/v1/functions/sleeper/invocations",
                             HttpRequest.BodyPublishers.ofString("3000"));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Await.until("the long call runs", Duration.ofSeconds(10), () -> send(runtime, "GET",
-                    "/v1/functions/sleeper", HttpRequest.BodyPublishers.noBody()).body()
-                    .contains("\"inFlight\":1"));
+            Await.until(
+                    "the long call runs",
+                    Duration.ofSeconds(10),
+                    () -> send(runtime, "GET", "/v1/functions/sleeper", HttpRequest.BodyPublishers.noBody())
+                            .body()
+                            .contains("\"inFlight\":1"));
             CompletableFuture<Integer> stopped = CompletableFuture.supplyAsync(() -> {
                 try {
                     return runtime.terminate(Duration.ofSeconds(60));
@@ -94,10 +109,14 @@ class LifecycleIT {
                     throw new IllegalStateException(e);
                 }
             });
-            Await.until("the runtime stops admitting", Duration.ofSeconds(10), () -> send(runtime,
-                    "GET", "/v1/functions", HttpRequest.BodyPublishers.noBody()).statusCode() == 503);
-            var refused = send(runtime, "POST", "/v1/functions/sleeper/invocations",
-                    HttpRequest.BodyPublishers.ofString("1"));
+            Await.until(
+                    "the runtime stops admitting",
+                    Duration.ofSeconds(10),
+                    () -> send(runtime, "GET", "/v1/functions", HttpRequest.BodyPublishers.noBody())
+                                    .statusCode()
+                            == 503);
+            var refused = send(
+                    runtime, "POST", "/v1/functions/sleeper/invocations", HttpRequest.BodyPublishers.ofString("1"));
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.body()).contains("\"code\":\"shutting_down\"");
 

@@ -37,8 +37,7 @@ final class Load {
     }
 
     /** Starts calls in the background; {@link Future#get()} gives their replies. */
-    static List<Future<Reply>> background(int count, Supplier<Reply> call,
-            ExecutorService threads) {
+    static List<Future<Reply>> background(int count, Supplier<Reply> call, ExecutorService threads) {
         List<Future<Reply>> replies = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             replies.add(threads.submit(call::get));

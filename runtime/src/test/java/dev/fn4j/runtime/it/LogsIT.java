@@ -50,6 +50,7 @@ class LogsIT {
 
     @RegisterExtension
     static final RuntimeExtension FIXTURE = new RuntimeExtension();
+
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();
 
@@ -62,8 +63,8 @@ class LogsIT {
 
     /** What Chatter writes for a tag, in order, with its logger line's request id. */
     private static String chatter(String tag, String requestId) {
-        return "out " + tag + "\nerr " + tag + "\n" + TIME + "INFO \\[" + requestId + "] log " + tag
-                + "\nthread " + tag + "\n";
+        return "out " + tag + "\nerr " + tag + "\n" + TIME + "INFO \\[" + requestId + "] log " + tag + "\nthread " + tag
+                + "\n";
     }
 
     @Test
@@ -74,8 +75,7 @@ class LogsIT {
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(500);
         assertThat(reply.errorCode()).isEqualTo("function_error");
-        assertThat(error(reply).path("logs").asText())
-                .matches(chatter("a", reply.header("Fn-Request-Id")));
+        assertThat(error(reply).path("logs").asText()).matches(chatter("a", reply.header("Fn-Request-Id")));
         Reply next = runtime.invoke("chatty", "b boom");
         assertThat(error(next).path("logs").asText()).startsWith("out b\n").doesNotContain(" a\n");
     }
@@ -95,23 +95,18 @@ class LogsIT {
 
     @Test
     void concurrentCallsOnOneInstanceDoNotMixTheirLogs() throws Exception {
-        runtime.deploy("pair", image, Chatter.class.getName(),
-                "\"concurrency\":2,\"maxInstances\":1");
+        runtime.deploy("pair", image, Chatter.class.getName(), "\"concurrency\":2,\"maxInstances\":1");
 
         // Each call waits, between its out and err lines, until the other one is inside too.
-        CompletableFuture<Reply> a = CompletableFuture.supplyAsync(
-                () -> runtime.invoke("pair", "a overlap boom"));
-        CompletableFuture<Reply> b = CompletableFuture.supplyAsync(
-                () -> runtime.invoke("pair", "b overlap boom"));
+        CompletableFuture<Reply> a = CompletableFuture.supplyAsync(() -> runtime.invoke("pair", "a overlap boom"));
+        CompletableFuture<Reply> b = CompletableFuture.supplyAsync(() -> runtime.invoke("pair", "b overlap boom"));
         Reply replyA = a.get(60, TimeUnit.SECONDS);
         Reply replyB = b.get(60, TimeUnit.SECONDS);
 
         assertThat(error(replyA).path("message").asText()).endsWith("boom a");
         assertThat(error(replyB).path("message").asText()).endsWith("boom b");
-        assertThat(error(replyA).path("logs").asText())
-                .matches(chatter("a", replyA.header("Fn-Request-Id")));
-        assertThat(error(replyB).path("logs").asText())
-                .matches(chatter("b", replyB.header("Fn-Request-Id")));
+        assertThat(error(replyA).path("logs").asText()).matches(chatter("a", replyA.header("Fn-Request-Id")));
+        assertThat(error(replyB).path("logs").asText()).matches(chatter("b", replyB.header("Fn-Request-Id")));
         assertThat(Containers.ofFunction(runtime.runtimeId(), "pair")).hasSize(1);
     }
 
@@ -123,8 +118,7 @@ class LogsIT {
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(504);
         assertThat(error(reply).path("logs").asText())
-                .contains("out t\n", "err t\n", "INFO [" + reply.header("Fn-Request-Id") + "] log t\n",
-                        "thread t");
+                .contains("out t\n", "err t\n", "INFO [" + reply.header("Fn-Request-Id") + "] log t\n", "thread t");
     }
 
     @Test
@@ -153,10 +147,8 @@ class LogsIT {
     void successfulCallsResultCarriesItsLogsAndConcurrentCallsKeepThemApart() throws Exception {
         try (InvokerStack stack = new InvokerStack(2)) {
             InvocationResult first = stack.call("r-one", "one");
-            CompletableFuture<InvocationResult> a = CompletableFuture.supplyAsync(
-                    () -> stack.call("r-a", "a overlap"));
-            CompletableFuture<InvocationResult> b = CompletableFuture.supplyAsync(
-                    () -> stack.call("r-b", "b overlap"));
+            CompletableFuture<InvocationResult> a = CompletableFuture.supplyAsync(() -> stack.call("r-a", "a overlap"));
+            CompletableFuture<InvocationResult> b = CompletableFuture.supplyAsync(() -> stack.call("r-b", "b overlap"));
             InvocationResult resultA = a.get(60, TimeUnit.SECONDS);
             InvocationResult resultB = b.get(60, TimeUnit.SECONDS);
 
@@ -167,9 +159,14 @@ class LogsIT {
             assertThat(resultA.logs()).matches(chatter("a", "r-a"));
             assertThat(resultB.logs()).matches(chatter("b", "r-b"));
             assertThatThrownBy(() -> stack.call("r-boom", "x boom"))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details())
-                            .containsKey("stackTrace").containsKey(Invoker.LOGS)
-                            .extractingByKey(Invoker.LOGS).asString().matches(chatter("x", "r-boom")));
+                    .isInstanceOfSatisfying(
+                            ApiException.class,
+                            e -> assertThat(e.details())
+                                    .containsKey("stackTrace")
+                                    .containsKey(Invoker.LOGS)
+                                    .extractingByKey(Invoker.LOGS)
+                                    .asString()
+                                    .matches(chatter("x", "r-boom")));
         }
     }
 
@@ -191,21 +188,41 @@ class LogsIT {
             dir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-logs-");
             String imageId = engine.loadImage(TestImages.functions()).id();
             InstanceRemover remover = new InstanceRemover(engine, background);
-            InstanceStarter starter = new InstanceStarter(engine, runtimeId, TestContainers.LABELS,
-                    dir, Duration.ofSeconds(60), background, timers, remover, clock);
-            FunctionSpec spec = new FunctionSpec(imageId, Chatter.class.getName(),
-                    Duration.ofSeconds(30), 256L << 20, 1.0, concurrency, Map.of(),
-                    new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(10), 10), null, false);
+            InstanceStarter starter = new InstanceStarter(
+                    engine,
+                    runtimeId,
+                    TestContainers.LABELS,
+                    dir,
+                    Duration.ofSeconds(60),
+                    background,
+                    timers,
+                    remover,
+                    clock);
+            FunctionSpec spec = new FunctionSpec(
+                    imageId,
+                    Chatter.class.getName(),
+                    Duration.ofSeconds(30),
+                    256L << 20,
+                    1.0,
+                    concurrency,
+                    Map.of(),
+                    new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(10), 10),
+                    null,
+                    false);
             Function function = new Function("chatter", 1, spec, Instant.now(), Instant.now());
             DeadlineTimer timer = DeadlineTimer.on(timers, clock);
-            pool = new FunctionPool(function, new Capacity(starter::start, remover::kill,
-                    new MemoryBudget(1L << 40)), background, timer, clock);
+            pool = new FunctionPool(
+                    function,
+                    new Capacity(starter::start, remover::kill, new MemoryBudget(1L << 40)),
+                    background,
+                    timer,
+                    clock);
             invoker = new Invoker(new InstanceInspector(engine), timer, clock);
         }
 
         InvocationResult call(String requestId, String input) {
-            return invoker.invoke(pool, new InvocationRequest(requestId, List.of(),
-                    input.getBytes(StandardCharsets.UTF_8)));
+            return invoker.invoke(
+                    pool, new InvocationRequest(requestId, List.of(), input.getBytes(StandardCharsets.UTF_8)));
         }
 
         @Override

@@ -22,24 +22,23 @@ class ProtectionIT {
 
     @RegisterExtension
     static final RuntimeExtension FIXTURE = new RuntimeExtension();
+
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();
 
     @Test
     void fullQueueIsAnsweredAtOnceWith429AndRetryAfter() throws Exception {
-        runtime.deploy("narrow", image, Sleeper.class.getName(),
-                "\"maxInstances\":1,\"maxQueue\":2,\"timeout\":\"20s\"");
+        runtime.deploy(
+                "narrow", image, Sleeper.class.getName(), "\"maxInstances\":1,\"maxQueue\":2,\"timeout\":\"20s\"");
         assertThat(runtime.invoke("narrow", "1").status()).isEqualTo(200);
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             List<Future<Reply>> admitted = new ArrayList<>();
             admitted.add(threads.submit(() -> runtime.invoke("narrow", "3000")));
-            Await.until("the long call runs", Duration.ofSeconds(10),
-                    () -> runtime.inFlight("narrow") == 1);
+            Await.until("the long call runs", Duration.ofSeconds(10), () -> runtime.inFlight("narrow") == 1);
             admitted.add(threads.submit(() -> runtime.invoke("narrow", "10")));
             admitted.add(threads.submit(() -> runtime.invoke("narrow", "10")));
-            Await.until("two calls wait behind it", Duration.ofSeconds(10),
-                    () -> runtime.queueDepth("narrow") == 2);
+            Await.until("two calls wait behind it", Duration.ofSeconds(10), () -> runtime.queueDepth("narrow") == 2);
             Reply refused = runtime.invoke("narrow", "10");
             assertThat(refused.status()).as("%s", refused).isEqualTo(429);
             assertThat(refused.errorCode()).isEqualTo("queue_full");
@@ -56,31 +55,30 @@ class ProtectionIT {
 
     @Test
     void functionOverItsRateLimitGets429WithRetryAfterFromTheBucket() throws Exception {
-        runtime.deploy("metered", image, Greeter.class.getName(),
-                "\"rateLimit\":{\"perSecond\":1,\"burst\":2}");
+        runtime.deploy("metered", image, Greeter.class.getName(), "\"rateLimit\":{\"perSecond\":1,\"burst\":2}");
         // Admission happens before any instance starts, so a simultaneous burst meets a full bucket.
         List<Reply> replies = Load.burst(3, () -> runtime.invoke("metered", "{}"));
         assertThat(replies).filteredOn(r -> r.status() == 200).hasSize(2);
-        Reply limited = replies.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
+        Reply limited =
+                replies.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
         assertThat(limited.status()).as("%s", limited).isEqualTo(429);
         assertThat(limited.errorCode()).isEqualTo("rate_limited");
-        assertThat(limited.errorMessage()).isEqualTo("function 'metered' is limited to 1 calls/s"
-                + " with bursts of 2; slow down or raise its rateLimit");
+        assertThat(limited.errorMessage())
+                .isEqualTo("function 'metered' is limited to 1 calls/s"
+                        + " with bursts of 2; slow down or raise its rateLimit");
         assertThat(limited.header("Retry-After")).isEqualTo("1");
     }
 
     @Test
     void floodedFunctionDoesNotDelayAnotherFunctionsCalls() throws Exception {
-        runtime.deploy("flooded", image, Sleeper.class.getName(),
-                "\"maxInstances\":1,\"maxQueue\":100,\"timeout\":\"60s\"");
+        runtime.deploy(
+                "flooded", image, Sleeper.class.getName(), "\"maxInstances\":1,\"maxQueue\":100,\"timeout\":\"60s\"");
         runtime.deploy("bystander", image, Greeter.class.getName(), "");
         assertThat(runtime.invoke("bystander", "{}").status()).isEqualTo(200);
         ExecutorService threads = Executors.newFixedThreadPool(20);
         try {
-            List<Future<Reply>> flood = Load.background(20,
-                    () -> runtime.invoke("flooded", "1500"), threads);
-            Await.until("the flood waits in line", Duration.ofSeconds(30),
-                    () -> runtime.queueDepth("flooded") >= 18);
+            List<Future<Reply>> flood = Load.background(20, () -> runtime.invoke("flooded", "1500"), threads);
+            Await.until("the flood waits in line", Duration.ofSeconds(30), () -> runtime.queueDepth("flooded") >= 18);
             long slowest = 0;
             for (int i = 0; i < 20; i++) {
                 long start = System.nanoTime();
@@ -115,7 +113,8 @@ class ProtectionIT {
             Reply d = small.invoke("big-d", "1");
             assertThat(d.status()).as("%s", d).isEqualTo(200);
             assertThat(Containers.awaitNone(small.runtimeId(), "big-a"))
-                    .as("least recently used instance evicted").isTrue();
+                    .as("least recently used instance evicted")
+                    .isTrue();
 
             ExecutorService threads = Executors.newFixedThreadPool(3);
             try {
@@ -124,8 +123,7 @@ class ProtectionIT {
                     busy.add(threads.submit(() -> small.invoke(name, "4000")));
                 }
                 for (String name : List.of("big-b", "big-c", "big-d")) {
-                    Await.until(name + " is busy", Duration.ofSeconds(10),
-                            () -> small.inFlight(name) == 1);
+                    Await.until(name + " is busy", Duration.ofSeconds(10), () -> small.inFlight(name) == 1);
                 }
                 Reply refused = small.invoke("big-a", "1");
                 assertThat(refused.status()).as("%s", refused).isEqualTo(503);
@@ -143,8 +141,7 @@ class ProtectionIT {
 
     @Test
     void metricsCountCallsRejectionsAndInstances() throws Exception {
-        runtime.deploy("counted", image, Greeter.class.getName(),
-                "\"rateLimit\":{\"perSecond\":1,\"burst\":1}");
+        runtime.deploy("counted", image, Greeter.class.getName(), "\"rateLimit\":{\"perSecond\":1,\"burst\":1}");
         Load.burst(2, () -> runtime.invoke("counted", "{}"));
         String metrics = runtime.send("GET", "/metrics", null).body();
         assertThat(metrics)

@@ -31,8 +31,8 @@ public final class RuntimeFixture implements AutoCloseable {
 
     private final Path dataDir;
     private final FnRuntime runtime;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     private RuntimeFixture(Path dataDir, FnRuntime runtime) {
@@ -46,15 +46,15 @@ public final class RuntimeFixture implements AutoCloseable {
     }
 
     /** A runtime keeping its state in {@code database}. */
-    public static RuntimeFixture start(TestDatabase database, String... extraArgs)
-            throws IOException {
+    public static RuntimeFixture start(TestDatabase database, String... extraArgs) throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-it-");
         String[] args = Stream.of(
-                Stream.of("--port", "0", "--data-dir", dataDir.toString(),
-                        "--shutdown-grace-seconds", "5"),
-                TestContainers.RUNTIME_ARGS.stream(),
-                database.runtimeArgs().stream(),
-                Stream.of(extraArgs)).flatMap(s -> s).toArray(String[]::new);
+                        Stream.of("--port", "0", "--data-dir", dataDir.toString(), "--shutdown-grace-seconds", "5"),
+                        TestContainers.RUNTIME_ARGS.stream(),
+                        database.runtimeArgs().stream(),
+                        Stream.of(extraArgs))
+                .flatMap(s -> s)
+                .toArray(String[]::new);
         RuntimeConfig config = RuntimeConfig.parse(args, Map.of("FN4J_ADMIN_KEY", TestKeys.ADMIN));
         return new RuntimeFixture(dataDir, FnRuntime.start(config, DockerContainerEngine.fromEnvironment()));
     }
@@ -74,8 +74,7 @@ public final class RuntimeFixture implements AutoCloseable {
 
     /** Uploads the test functions' image and returns its id. */
     public String uploadTestImage() throws Exception {
-        Reply reply = send("POST", "/v1/images",
-                HttpRequest.BodyPublishers.ofFile(TestImages.functions()), Map.of());
+        Reply reply = send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(TestImages.functions()), Map.of());
         assertThat(reply.status()).as("upload: %s", reply).isEqualTo(201);
         return reply.json().get("id").asText();
     }
@@ -94,8 +93,8 @@ public final class RuntimeFixture implements AutoCloseable {
     /** Calls the function's instances are running now, as GET /v1/functions/{name} shows them. */
     public int inFlight(String function) {
         int calls = 0;
-        for (JsonNode instance : send("GET", "/v1/functions/" + function, null).json()
-                .get("instances")) {
+        for (JsonNode instance :
+                send("GET", "/v1/functions/" + function, null).json().get("instances")) {
             calls += instance.get("inFlight").asInt();
         }
         return calls;
@@ -103,8 +102,8 @@ public final class RuntimeFixture implements AutoCloseable {
 
     /** Calls waiting for an instance of the function, as /metrics reads them now. */
     public int queueDepth(String function) {
-        Matcher depth = Pattern.compile("(?m)^fn4j_queue_depth\\{function=\""
-                + Pattern.quote(function) + "\"} ([0-9.]+)$")
+        Matcher depth = Pattern.compile(
+                        "(?m)^fn4j_queue_depth\\{function=\"" + Pattern.quote(function) + "\"} ([0-9.]+)$")
                 .matcher(send("GET", "/metrics", null).body());
         return depth.find() ? (int) Double.parseDouble(depth.group(1)) : 0;
     }
@@ -116,14 +115,17 @@ public final class RuntimeFixture implements AutoCloseable {
 
     /** Sends with {@code key}, or with no key when it is null. */
     public Reply sendAs(String key, String method, String path, String body) {
-        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+        return exchange(
+                method,
+                path,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
                 key == null ? Map.of() : Map.of("Authorization", TestKeys.bearer(key)));
     }
 
     /** Sends with the admin key unless {@code headers} has an {@code Authorization}. */
-    public Reply send(String method, String path, HttpRequest.BodyPublisher body,
-            Map<String, String> headers) {
+    public Reply send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         Map<String, String> withKey = new java.util.HashMap<>(headers);
         if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
             withKey.put("Authorization", TestKeys.bearer(TestKeys.ADMIN));
@@ -131,15 +133,13 @@ public final class RuntimeFixture implements AutoCloseable {
         return exchange(method, path, body, withKey);
     }
 
-    private Reply exchange(String method, String path, HttpRequest.BodyPublisher body,
-            Map<String, String> headers) {
+    private Reply exchange(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(120))
                 .method(method, body);
         headers.forEach(request::header);
         try {
-            HttpResponse<byte[]> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response);
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
@@ -154,7 +154,8 @@ public final class RuntimeFixture implements AutoCloseable {
         runtime.close();
         try (DockerContainerEngine engine = DockerContainerEngine.fromEnvironment()) {
             assertThat(engine.listByLabel(Labels.RUNTIME, runtime.runtimeId()))
-                    .as("containers left behind by runtime %s", runtime.runtimeId()).isEmpty();
+                    .as("containers left behind by runtime %s", runtime.runtimeId())
+                    .isEmpty();
         }
         try (Stream<Path> paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -41,8 +41,7 @@ final class RuntimeProcess implements AutoCloseable {
      * Starts the jar on {@code dataDir} with {@code extraArgs} after the usual options and
      * {@code adminKey} as {@code FN4J_ADMIN_KEY}, or without it when null.
      */
-    static RuntimeProcess start(Path dataDir, List<String> extraArgs, String adminKey)
-            throws Exception {
+    static RuntimeProcess start(Path dataDir, List<String> extraArgs, String adminKey) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -50,13 +49,20 @@ final class RuntimeProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("fn4j.test.runtimeJar", "target/fn4j-runtime.jar"));
         Path log = Files.createTempFile(Path.of("target"), "runtime-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(),
-                "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-                "--shutdown-grace-seconds", "20"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString(),
+                "--shutdown-grace-seconds",
+                "20"));
         command.addAll(TestContainers.RUNTIME_ARGS);
         command.addAll(extraArgs);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("FN4J_ADMIN_KEY");
         if (adminKey != null) {
             builder.environment().put("FN4J_ADMIN_KEY", adminKey);
@@ -71,12 +77,12 @@ final class RuntimeProcess implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 300; i++) {
             if (!process.isAlive()) {
-                throw new AssertionError("runtime exited with " + process.exitValue() + ": "
-                        + Files.readString(log));
+                throw new AssertionError("runtime exited with " + process.exitValue() + ": " + Files.readString(log));
             }
             try {
-                var reply = http.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/healthz")).build(),
+                var reply = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (reply.statusCode() == 200) {
                     return;

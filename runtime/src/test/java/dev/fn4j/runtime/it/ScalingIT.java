@@ -20,6 +20,7 @@ class ScalingIT {
 
     @RegisterExtension
     static final RuntimeExtension FIXTURE = new RuntimeExtension();
+
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();
 
@@ -29,7 +30,10 @@ class ScalingIT {
 
     @Test
     void fiftySimultaneousFirstCallsStartAtMostMaxInstancesAndAllAreAnswered() throws Exception {
-        runtime.deploy("burst", image, Sleeper.class.getName(),
+        runtime.deploy(
+                "burst",
+                image,
+                Sleeper.class.getName(),
                 "\"maxInstances\":4,\"concurrency\":1,\"maxQueue\":100,\"timeout\":\"60s\"");
         List<Reply> replies = Load.burst(50, () -> runtime.invoke("burst", "200"));
         Set<String> pids = new HashSet<>();
@@ -72,20 +76,19 @@ class ScalingIT {
 
     @Test
     void redeployUnderLoadLosesNoCallAndRetiresTheOldRevision() throws Exception {
-        runtime.deploy("rolling", image, Sleeper.class.getName(),
-                "\"concurrency\":2,\"maxInstances\":2");
+        runtime.deploy("rolling", image, Sleeper.class.getName(), "\"concurrency\":2,\"maxInstances\":2");
         assertThat(runtime.invoke("rolling", "10").status()).isEqualTo(200);
         ExecutorService threads = Executors.newFixedThreadPool(6);
         try {
-            List<Future<Reply>> first = Load.background(12, () -> runtime.invoke("rolling", "400"),
-                    threads);
-            Await.until("calls of revision 1 run", Duration.ofSeconds(10),
-                    () -> runtime.inFlight("rolling") > 0);
-            Reply redeployed = runtime.deploy("rolling", image, Sleeper.class.getName(),
+            List<Future<Reply>> first = Load.background(12, () -> runtime.invoke("rolling", "400"), threads);
+            Await.until("calls of revision 1 run", Duration.ofSeconds(10), () -> runtime.inFlight("rolling") > 0);
+            Reply redeployed = runtime.deploy(
+                    "rolling",
+                    image,
+                    Sleeper.class.getName(),
                     "\"concurrency\":2,\"maxInstances\":2,\"env\":{\"REV\":\"2\"}");
             assertThat(redeployed.json().get("revision").asLong()).isEqualTo(2);
-            List<Future<Reply>> second = Load.background(12, () -> runtime.invoke("rolling", "50"),
-                    threads);
+            List<Future<Reply>> second = Load.background(12, () -> runtime.invoke("rolling", "50"), threads);
             for (Future<Reply> reply : first) {
                 assertThat(reply.get().status()).as("%s", reply.get()).isEqualTo(200);
             }

@@ -42,7 +42,8 @@ final class SseClient implements AutoCloseable {
 
     /** Connects and waits for the response's head. */
     static SseClient open(URI uri, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .GET()
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", TestKeys.bearer(TestKeys.ADMIN));
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -70,8 +71,7 @@ final class SseClient implements AutoCloseable {
     }
 
     private List<Event> readAll() {
-        ServerSentEvents parser = new ServerSentEvents(
-                (name, id, data) -> received.add(new Event(id, name, data)));
+        ServerSentEvents parser = new ServerSentEvents((name, id, data) -> received.add(new Event(id, name, data)));
         response.body().forEach(parser::line);
         parser.end();
         return List.copyOf(received);

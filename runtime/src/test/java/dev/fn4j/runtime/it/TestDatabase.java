@@ -19,7 +19,10 @@ import org.opentest4j.TestAbortedException;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     public static final String URL_PROPERTY = "fn4j.test.databaseUrl";
     public static final String SKIP_PROPERTY = "fn4j.test.skipPostgres";
@@ -27,6 +30,7 @@ public final class TestDatabase implements AutoCloseable {
     private final Kind kind;
     /** The PostgreSQL URL with this test's schema; null for H2. */
     private final String url;
+
     private final String schema;
 
     private TestDatabase(Kind kind, String url, String schema) {
@@ -44,8 +48,7 @@ public final class TestDatabase implements AutoCloseable {
         String base = System.getProperty(URL_PROPERTY, "").strip();
         if (base.isEmpty() || base.startsWith("${")) {
             if (Boolean.parseBoolean(System.getProperty(SKIP_PROPERTY, "false"))) {
-                throw new TestAbortedException("PostgreSQL tests skipped (-D" + SKIP_PROPERTY
-                        + "=true)");
+                throw new TestAbortedException("PostgreSQL tests skipped (-D" + SKIP_PROPERTY + "=true)");
             }
             throw new AssertionError("The PostgreSQL tests need a database: run"
                     + " `export FN4J_TEST_DATABASE_URL=$(bash scripts/postgres-up.sh)` (or pass -D"
@@ -57,8 +60,9 @@ public final class TestDatabase implements AutoCloseable {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new AssertionError("cannot create schema " + schema + " in "
-                    + DatabaseSettings.redact(base) + ": " + e.getMessage(), e);
+            throw new AssertionError(
+                    "cannot create schema " + schema + " in " + DatabaseSettings.redact(base) + ": " + e.getMessage(),
+                    e);
         }
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new TestDatabase(Kind.POSTGRESQL, url, schema);
@@ -75,7 +79,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** How to reach this database when the runtime uses {@code dataDir}. */
     public DatabaseSettings settings(Path dataDir) {
-        return kind == Kind.H2 ? DatabaseSettings.h2File(dataDir.resolve("db").resolve("fn4j"))
+        return kind == Kind.H2
+                ? DatabaseSettings.h2File(dataDir.resolve("db").resolve("fn4j"))
                 : new DatabaseSettings(url, null, null);
     }
 

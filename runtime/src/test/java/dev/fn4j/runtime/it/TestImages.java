@@ -23,9 +23,14 @@ import java.util.Map;
  */
 public final class TestImages {
 
-    public static final List<String> HANDLERS = List.of(Greeter.class.getName(),
-            Sleeper.class.getName(), Thrower.class.getName(), Crasher.class.getName(),
-            MemoryHog.class.getName(), HttpEcho.class.getName(), Chatter.class.getName());
+    public static final List<String> HANDLERS = List.of(
+            Greeter.class.getName(),
+            Sleeper.class.getName(),
+            Thrower.class.getName(),
+            Crasher.class.getName(),
+            MemoryHog.class.getName(),
+            HttpEcho.class.getName(),
+            Chatter.class.getName());
 
     private static Path archive;
 
@@ -37,16 +42,16 @@ public final class TestImages {
             String name = "fn4j-it/functions:" + Ids.instanceId();
             Path dir = Files.createDirectories(Path.of("target", "it-images"));
             Path tar = dir.resolve(name.replace('/', '-').replace(':', '-') + ".tar");
-            new FunctionImageBuilder().build(ImageBuildRequest.builder()
-                    .baseImage(BaseImage.parse("docker://" + baseImage()))
-                    .hostJar(Path.of(System.getProperty("fn4j.test.hostJar",
-                            "target/it-host/fn4j-host.jar")))
-                    .classesDir(Path.of("target", "test-classes"))
-                    .dependencies(List.of())
-                    .handlers(HANDLERS)
-                    .labels(Map.of("dev.fn4j.test", "true"))
-                    .output(ImageOutput.tar(tar, name))
-                    .build());
+            new FunctionImageBuilder()
+                    .build(ImageBuildRequest.builder()
+                            .baseImage(BaseImage.parse("docker://" + baseImage()))
+                            .hostJar(Path.of(System.getProperty("fn4j.test.hostJar", "target/it-host/fn4j-host.jar")))
+                            .classesDir(Path.of("target", "test-classes"))
+                            .dependencies(List.of())
+                            .handlers(HANDLERS)
+                            .labels(Map.of("dev.fn4j.test", "true"))
+                            .output(ImageOutput.tar(tar, name))
+                            .build());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> removeImage(name)));
             archive = tar;
         }
@@ -59,8 +64,11 @@ public final class TestImages {
 
     private static void removeImage(String name) {
         try {
-            new ProcessBuilder("docker", "rmi", "-f", name).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder("docker", "rmi", "-f", name)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (Exception e) {
             // Best effort: a leftover test image holds disk, not containers.
         }

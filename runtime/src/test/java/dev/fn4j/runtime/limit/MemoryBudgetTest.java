@@ -21,7 +21,6 @@ class MemoryBudgetTest {
     void refusesToReleaseMoreThanIsReserved() {
         MemoryBudget budget = new MemoryBudget(100);
         budget.tryReserve(10);
-        assertThatThrownBy(() -> budget.release(20))
-                .hasMessage("cannot release 20 of 10 reserved bytes");
+        assertThatThrownBy(() -> budget.release(20)).hasMessage("cannot release 20 of 10 reserved bytes");
     }
 }

@@ -37,12 +37,12 @@ class RateLimiterTest {
         for (int i = 0; i < 3; i++) {
             limiter.admitFunction("f", limit);
         }
-        ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> limiter.admitFunction("f", limit));
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> limiter.admitFunction("f", limit));
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(500));
-        assertThat(refused.getMessage()).isEqualTo("function 'f' is limited to 2 calls/s with"
-                + " bursts of 3; slow down or raise its rateLimit");
+        assertThat(refused.getMessage())
+                .isEqualTo(
+                        "function 'f' is limited to 2 calls/s with" + " bursts of 3; slow down or raise its rateLimit");
 
         time.nanos += Duration.ofMillis(500).toNanos();
         assertThatCode(() -> limiter.admitFunction("f", limit)).doesNotThrowAnyException();
@@ -60,8 +60,7 @@ class RateLimiterTest {
     void aChangedLimitTakesEffectAtOnce() {
         RateLimiter limiter = new RateLimiter(time, null);
         limiter.admitFunction("f", new RateLimit(1, 1));
-        assertThatCode(() -> limiter.admitFunction("f", new RateLimit(10, 10)))
-                .doesNotThrowAnyException();
+        assertThatCode(() -> limiter.admitFunction("f", new RateLimit(10, 10))).doesNotThrowAnyException();
         assertThatCode(() -> limiter.admitFunction("f", null)).doesNotThrowAnyException();
     }
 
@@ -70,8 +69,7 @@ class RateLimiterTest {
         RateLimiter limiter = new RateLimiter(time, new RateLimit(1, 2));
         limiter.admitClient("10.0.0.1");
         limiter.admitClient("10.0.0.1");
-        ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> limiter.admitClient("10.0.0.1"));
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> limiter.admitClient("10.0.0.1"));
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThatCode(() -> limiter.admitClient("10.0.0.2")).doesNotThrowAnyException();

@@ -31,12 +31,13 @@ class LogSetupTest {
 
         String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("{\"timestamp\":\"").contains(
-                "\"level\":\"INFO\",\"logger\":\"dev.fn4j.runtime.FnRuntime\"",
-                "\"message\":\"from slf4j\"}");
+        assertThat(lines[0])
+                .startsWith("{\"timestamp\":\"")
+                .contains(
+                        "\"level\":\"INFO\",\"logger\":\"dev.fn4j.runtime.FnRuntime\"", "\"message\":\"from slf4j\"}");
         assertThat(lines[1]).contains("\"logger\":\"org.xnio\"", "\"message\":\"from jboss-logging\"");
-        assertThat(lines[2]).contains("\"level\":\"WARN\",\"logger\":\"jdk.test\"",
-                "\"message\":\"from java.util.logging\"");
+        assertThat(lines[2])
+                .contains("\"level\":\"WARN\",\"logger\":\"jdk.test\"", "\"message\":\"from java.util.logging\"");
     }
 
     @Test
@@ -49,7 +50,6 @@ class LogSetupTest {
         LoggerFactory.getLogger("dev.fn4j.runtime.FnRuntime").info("listening");
 
         assertThat(captured.toString(StandardCharsets.UTF_8))
-                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  FnRuntime"
-                        + " listening\n");
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  FnRuntime" + " listening\n");
     }
 }

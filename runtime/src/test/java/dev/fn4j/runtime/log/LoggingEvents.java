@@ -13,10 +13,9 @@ final class LoggingEvents {
 
     private LoggingEvents() {}
 
-    static LoggingEvent event(String logger, Level level, String message, Throwable thrown,
-            Map<String, String> mdc) {
-        LoggingEvent event = new LoggingEvent(LoggingEvents.class.getName(),
-                new LoggerContext().getLogger(logger), level, message, thrown, null);
+    static LoggingEvent event(String logger, Level level, String message, Throwable thrown, Map<String, String> mdc) {
+        LoggingEvent event = new LoggingEvent(
+                LoggingEvents.class.getName(), new LoggerContext().getLogger(logger), level, message, thrown, null);
         event.setTimeStamp(TIME);
         event.setThreadName("XNIO-1 task-2");
         event.setMDCPropertyMap(mdc);

@@ -14,8 +14,7 @@ class TextLayoutTest {
 
     @Test
     void writesTimeLevelLoggerAndMessageOnOneLine() {
-        assertThat(layout.doLayout(event("dev.fn4j.runtime.FnRuntime", Level.INFO,
-                "listening", null, Map.of())))
+        assertThat(layout.doLayout(event("dev.fn4j.runtime.FnRuntime", Level.INFO, "listening", null, Map.of())))
                 .isEqualTo("2026-01-02T03:04:05.006Z INFO  FnRuntime listening\n");
     }
 
@@ -29,15 +28,23 @@ class TextLayoutTest {
 
     @Test
     void showsTheRequestIdWhenTheEventHasOne() {
-        assertThat(layout.doLayout(event("dev.fn4j.runtime.invoke.Invoker", Level.WARN, "slow",
-                null, Map.of(LogSetup.REQUEST_ID, "0a1b2c", "other", "not shown"))))
+        assertThat(layout.doLayout(event(
+                        "dev.fn4j.runtime.invoke.Invoker",
+                        Level.WARN,
+                        "slow",
+                        null,
+                        Map.of(LogSetup.REQUEST_ID, "0a1b2c", "other", "not shown"))))
                 .isEqualTo("2026-01-02T03:04:05.006Z WARN  Invoker [0a1b2c] slow\n");
     }
 
     @Test
     void keepsAMultiLineMessageOnOneLineAndPutsTheStackTraceBelow() {
-        assertThat(layout.doLayout(event("x.Y", Level.ERROR, "first\nsecond\r",
-                withoutFrames(new IllegalStateException("boom")), Map.of())))
+        assertThat(layout.doLayout(event(
+                        "x.Y",
+                        Level.ERROR,
+                        "first\nsecond\r",
+                        withoutFrames(new IllegalStateException("boom")),
+                        Map.of())))
                 .isEqualTo("2026-01-02T03:04:05.006Z ERROR x.Y first\\nsecond\\r\n"
                         + "java.lang.IllegalStateException: boom\n");
     }

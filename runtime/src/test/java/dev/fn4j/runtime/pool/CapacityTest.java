@@ -29,19 +29,26 @@ class CapacityTest {
     private final MemoryBudget budget = new MemoryBudget(600 * MIB);
     private final RecordingKiller recorder = new RecordingKiller();
     private final Capacity capacity = new Capacity(launcher, recorder, budget);
-    private final PoolRegistry pools = new PoolRegistry(capacity, starts, new ManualTimer(clock),
-            clock);
+    private final PoolRegistry pools = new PoolRegistry(capacity, starts, new ManualTimer(clock), clock);
 
     private static Function function(String name) {
-        FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
-                Duration.ofSeconds(10), 256 * MIB, 1.0, 1, Map.of(),
-                PoolFakes.scaling(0, 4, 10), null, false);
+        FunctionSpec spec = new FunctionSpec(
+                "sha256:abc",
+                "com.example.Echo",
+                Duration.ofSeconds(10),
+                256 * MIB,
+                1.0,
+                1,
+                Map.of(),
+                PoolFakes.scaling(0, 4, 10),
+                null,
+                false);
         return new Function(name, 1, spec, Instant.EPOCH, Instant.EPOCH);
     }
 
     private Lease call(String name) {
-        CompletableFuture<Lease> lease = pools.get(name).orElseThrow()
-                .acquire(clock.instant().plusSeconds(10));
+        CompletableFuture<Lease> lease =
+                pools.get(name).orElseThrow().acquire(clock.instant().plusSeconds(10));
         starts.runAll();
         return lease.join();
     }
@@ -72,15 +79,17 @@ class CapacityTest {
         pools.deploy(function("c"));
         call("a");
         call("b");
-        CompletableFuture<Lease> c = pools.get("c").orElseThrow()
-                .acquire(clock.instant().plusSeconds(10));
+        CompletableFuture<Lease> c =
+                pools.get("c").orElseThrow().acquire(clock.instant().plusSeconds(10));
         starts.runAll();
-        ApiException error = (ApiException) org.assertj.core.api.Assertions
-                .catchThrowableOfType(CompletionException.class, c::join).getCause();
+        ApiException error =
+                (ApiException) org.assertj.core.api.Assertions.catchThrowableOfType(CompletionException.class, c::join)
+                        .getCause();
         assertThat(error.code()).isEqualTo(ErrorCode.CAPACITY_EXHAUSTED);
         assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(error.getMessage()).startsWith("no room for another instance of 'c': it"
-                + " needs 256m and only 88m of the runtime's 600m budget is free");
+        assertThat(error.getMessage())
+                .startsWith("no room for another instance of 'c': it"
+                        + " needs 256m and only 88m of the runtime's 600m budget is free");
         assertThat(budget.available()).isEqualTo(88 * MIB);
         assertThat(recorder.killed).isEmpty();
     }
@@ -89,8 +98,8 @@ class CapacityTest {
     void aFailedStartReservesNothing() {
         pools.deploy(function("a"));
         launcher.failing = true;
-        CompletableFuture<Lease> a = pools.get("a").orElseThrow()
-                .acquire(clock.instant().plusSeconds(10));
+        CompletableFuture<Lease> a =
+                pools.get("a").orElseThrow().acquire(clock.instant().plusSeconds(10));
         starts.runAll();
         assertThat(a).isCompletedExceptionally();
         assertThat(budget.available()).isEqualTo(600 * MIB);

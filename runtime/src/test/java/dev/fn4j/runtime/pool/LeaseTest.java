@@ -25,8 +25,7 @@ class LeaseTest {
     private final RecordingKiller killer = new RecordingKiller();
     private final Capacity capacity = new Capacity(launcher, killer, new MemoryBudget(BUDGET));
     private final FunctionPool pool = new FunctionPool(
-            PoolFakes.function(1, 2, PoolFakes.scaling(0, 2, 10)), capacity, starts,
-            new ManualTimer(clock), clock);
+            PoolFakes.function(1, 2, PoolFakes.scaling(0, 2, 10)), capacity, starts, new ManualTimer(clock), clock);
 
     private Lease lease() {
         CompletableFuture<Lease> lease = pool.acquire(clock.instant().plusSeconds(10));
@@ -35,7 +34,9 @@ class LeaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Lease.Outcome.class, names = {"OK", "FUNCTION_ERROR"})
+    @EnumSource(
+            value = Lease.Outcome.class,
+            names = {"OK", "FUNCTION_ERROR"})
     void anAnsweredCallGivesItsSlotBackAndTheInstanceServesAgain(Lease.Outcome outcome) {
         Lease lease = lease();
         Instance instance = lease.instance();
@@ -50,7 +51,9 @@ class LeaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Lease.Outcome.class, names = {"TIMEOUT", "CRASH", "OUT_OF_MEMORY"})
+    @EnumSource(
+            value = Lease.Outcome.class,
+            names = {"TIMEOUT", "CRASH", "OUT_OF_MEMORY"})
     void aBrokenInstanceIsDiscardedAndItsMemoryReleased(Lease.Outcome outcome) {
         Lease lease = lease();
         Instance instance = lease.instance();

@@ -23,8 +23,17 @@ final class PoolFakes {
     private PoolFakes() {}
 
     static Function function(long revision, int concurrency, FunctionSpec.Scaling scaling) {
-        FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Echo",
-                Duration.ofSeconds(10), 256L << 20, 1.0, concurrency, Map.of(), scaling, null, false);
+        FunctionSpec spec = new FunctionSpec(
+                "sha256:abc",
+                "com.example.Echo",
+                Duration.ofSeconds(10),
+                256L << 20,
+                1.0,
+                concurrency,
+                Map.of(),
+                scaling,
+                null,
+                false);
         return new Function("echo", revision, spec, Instant.EPOCH, Instant.EPOCH);
     }
 
@@ -52,8 +61,10 @@ final class PoolFakes {
 
         void advance(Duration d) {
             clock.advance(d);
-            List<Task> due = tasks.stream().filter(t -> !t.at().isAfter(clock.instant()))
-                    .sorted(Comparator.comparing(Task::at)).toList();
+            List<Task> due = tasks.stream()
+                    .filter(t -> !t.at().isAfter(clock.instant()))
+                    .sorted(Comparator.comparing(Task::at))
+                    .toList();
             tasks.removeAll(due);
             due.stream().filter(t -> !t.cancelled()[0]).forEach(t -> t.task().run());
         }
@@ -98,8 +109,13 @@ final class PoolFakes {
             for (int i = 0; i < function.spec().concurrency(); i++) {
                 slots.add(new FakeConnection());
             }
-            Instance instance = new Instance("i" + launched.size(), function,
-                    "c" + launched.size(), Path.of("/tmp/none"), slots, clock.instant());
+            Instance instance = new Instance(
+                    "i" + launched.size(),
+                    function,
+                    "c" + launched.size(),
+                    Path.of("/tmp/none"),
+                    slots,
+                    clock.instant());
             launched.add(instance);
             return instance;
         }

@@ -12,7 +12,8 @@ class DatabaseSettingsTest {
     void theDefaultIsAnH2FileInPostgresModeThatWritesEveryCommit() {
         DatabaseSettings h2 = DatabaseSettings.h2File(Path.of("/var/fn4j/db/fn4j"));
         assertThat(h2.kind()).isEqualTo(DatabaseSettings.Kind.H2);
-        assertThat(h2.url()).startsWith("jdbc:h2:file:/var/fn4j/db/fn4j;")
+        assertThat(h2.url())
+                .startsWith("jdbc:h2:file:/var/fn4j/db/fn4j;")
                 .contains(";MODE=PostgreSQL", ";WRITE_DELAY=0", ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
@@ -26,10 +27,9 @@ class DatabaseSettingsTest {
 
     @Test
     void passwordsNeverShow() {
-        DatabaseSettings settings = new DatabaseSettings(
-                "jdbc:postgresql://db/fn4j?user=fn4j&password=s3cret&ssl=true", "fn4j", "hunter2");
-        assertThat(settings.redactedUrl())
-                .isEqualTo("jdbc:postgresql://db/fn4j?user=fn4j&password=***&ssl=true");
+        DatabaseSettings settings =
+                new DatabaseSettings("jdbc:postgresql://db/fn4j?user=fn4j&password=s3cret&ssl=true", "fn4j", "hunter2");
+        assertThat(settings.redactedUrl()).isEqualTo("jdbc:postgresql://db/fn4j?user=fn4j&password=***&ssl=true");
         assertThat(settings.toString()).doesNotContain("s3cret", "hunter2");
     }
 
@@ -44,6 +44,7 @@ class DatabaseSettingsTest {
     @Test
     void refusesAPathThatWouldBreakTheUrl() {
         assertThatThrownBy(() -> DatabaseSettings.h2File(Path.of("/tmp/a;b/fn4j")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("';'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("';'");
     }
 }

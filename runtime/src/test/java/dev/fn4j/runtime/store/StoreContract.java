@@ -38,12 +38,21 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class StoreContract {
 
     private static final Instant T0 = Instant.parse("2026-11-21T12:00:00.123Z");
-    private static final FunctionSpec SPEC = new FunctionSpec("sha256:abc", "com.example.Hello",
-            Duration.ofSeconds(30), 256L * 1024 * 1024, 1.0, 1, Map.of("GREETING", "Hi"),
-            new FunctionSpec.Scaling(1, 4, Duration.ofMinutes(10), 100), new RateLimit(5, 10), false);
+    private static final FunctionSpec SPEC = new FunctionSpec(
+            "sha256:abc",
+            "com.example.Hello",
+            Duration.ofSeconds(30),
+            256L * 1024 * 1024,
+            1.0,
+            1,
+            Map.of("GREETING", "Hi"),
+            new FunctionSpec.Scaling(1, 4, Duration.ofMinutes(10), 100),
+            new RateLimit(5, 10),
+            false);
 
     @TempDir
     Path dataDir;
+
     private TestDatabase testDatabase;
     private Database database;
     private FunctionTable functions;
@@ -81,16 +90,15 @@ abstract class StoreContract {
     void migratesOnceAndOpensAgainWithoutMigrating() {
         reopen();
         Integer applied = database.read("counting migrations", c -> {
-            try (ResultSet rows = c.createStatement().executeQuery(
-                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success")) {
+            try (ResultSet rows =
+                    c.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success")) {
                 rows.next();
                 return rows.getInt(1);
             }
         });
         assertThat(applied).isGreaterThanOrEqualTo(1);
         Integer afterReopen = reopen().read("counting again", c -> {
-            try (ResultSet rows = c.createStatement().executeQuery(
-                    "SELECT COUNT(*) FROM flyway_schema_history")) {
+            try (ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history")) {
                 rows.next();
                 return rows.getInt(1);
             }
@@ -114,9 +122,10 @@ abstract class StoreContract {
         assertThat(hello.revision()).isEqualTo(2);
         assertThat(hello.spec()).isEqualTo(second);
         assertThat(hello.createdAt()).isEqualTo(T0);
-        assertThat(reloaded.revisions("hello")).containsExactly(
-                new Revision(2, "sha256:def", "com.example.Hola", T0),
-                new Revision(1, "sha256:abc", "com.example.Hello", T0));
+        assertThat(reloaded.revisions("hello"))
+                .containsExactly(
+                        new Revision(2, "sha256:def", "com.example.Hola", T0),
+                        new Revision(1, "sha256:abc", "com.example.Hello", T0));
 
         FunctionRegistry.Deployed third = reloaded.put("hello", SPEC);
         assertThat(third.function().revision()).isEqualTo(3);
@@ -148,9 +157,17 @@ abstract class StoreContract {
         assertThat(started.event().seq()).isEqualTo(2);
 
         byte[] result = "{\"ok\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Transition done = invocations.finish("a1", new Outcome(
-                InvocationStatus.SUCCEEDED, T0.plusSeconds(3), true, result, "application/json",
-                null, null, "line 1\nline 2\n"));
+        Transition done = invocations.finish(
+                "a1",
+                new Outcome(
+                        InvocationStatus.SUCCEEDED,
+                        T0.plusSeconds(3),
+                        true,
+                        result,
+                        "application/json",
+                        null,
+                        null,
+                        "line 1\nline 2\n"));
         assertThat(done.snapshot().status()).isEqualTo(InvocationStatus.SUCCEEDED);
 
         Invocation found = invocations.find("a1").orElseThrow();
@@ -161,10 +178,11 @@ abstract class StoreContract {
         assertThat(found.queuedAt()).isEqualTo(T0);
         assertThat(found.durationMs()).isEqualTo(2000);
         assertThat(found.logs()).isEqualTo("line 1\nline 2\n");
-        assertThat(invocations.events("a1")).containsExactly(
-                new InvocationEvent(1, InvocationStatus.QUEUED, 0, T0),
-                new InvocationEvent(2, InvocationStatus.RUNNING, 1, T0.plusSeconds(1)),
-                new InvocationEvent(3, InvocationStatus.SUCCEEDED, 1, T0.plusSeconds(3)));
+        assertThat(invocations.events("a1"))
+                .containsExactly(
+                        new InvocationEvent(1, InvocationStatus.QUEUED, 0, T0),
+                        new InvocationEvent(2, InvocationStatus.RUNNING, 1, T0.plusSeconds(1)),
+                        new InvocationEvent(3, InvocationStatus.SUCCEEDED, 1, T0.plusSeconds(3)));
     }
 
     @Test
@@ -174,20 +192,35 @@ abstract class StoreContract {
         invocations.insertQueued(Invocation.queued("c3", "hello", 1, T0.plusSeconds(3), null, null));
         invocations.start("a1", 1, T0.plusSeconds(4));
         invocations.start("c3", 1, T0.plusSeconds(4));
-        invocations.finish("c3", new Outcome(InvocationStatus.TIMED_OUT,
-                T0.plusSeconds(5), null, null, null, "function_timeout", "slow", null));
+        invocations.finish(
+                "c3",
+                new Outcome(
+                        InvocationStatus.TIMED_OUT,
+                        T0.plusSeconds(5),
+                        null,
+                        null,
+                        null,
+                        "function_timeout",
+                        "slow",
+                        null));
 
         reopen();
-        assertThat(invocations.unfinished()).extracting(Invocation::id, Invocation::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a1", InvocationStatus.RUNNING),
+        assertThat(invocations.unfinished())
+                .extracting(Invocation::id, Invocation::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a1", InvocationStatus.RUNNING),
                         org.assertj.core.groups.Tuple.tuple("b2", InvocationStatus.QUEUED));
         invocations.requeue("a1", T0.plusSeconds(6));
         Transition again = invocations.start("a1", 1, T0.plusSeconds(7));
         assertThat(again.invocation().attempts()).isEqualTo(2);
         assertThat(again.invocation().requestBody()).containsExactly(1);
-        assertThat(invocations.events("a1")).extracting(InvocationEvent::status).containsExactly(
-                InvocationStatus.QUEUED, InvocationStatus.RUNNING, InvocationStatus.QUEUED,
-                InvocationStatus.RUNNING);
+        assertThat(invocations.events("a1"))
+                .extracting(InvocationEvent::status)
+                .containsExactly(
+                        InvocationStatus.QUEUED,
+                        InvocationStatus.RUNNING,
+                        InvocationStatus.QUEUED,
+                        InvocationStatus.RUNNING);
     }
 
     @Test
@@ -207,34 +240,40 @@ abstract class StoreContract {
     void aFunctionsHistoryListsItsNewestInvocationsFirstWithoutBodies() {
         invocations.insertQueued(Invocation.queued("a1", "hello", 1, T0, new byte[] {1}, null));
         invocations.insertEnded(List.of(ended("s2", InvocationStatus.SUCCEEDED, null, null)));
-        invocations.insertQueued(Invocation.queued("a3", "hello", 1, T0.plusSeconds(9), null,
-                null));
-        invocations.insertQueued(Invocation.queued("o1", "other", 1, T0.plusSeconds(5), null,
-                null));
+        invocations.insertQueued(Invocation.queued("a3", "hello", 1, T0.plusSeconds(9), null, null));
+        invocations.insertQueued(Invocation.queued("o1", "other", 1, T0.plusSeconds(5), null, null));
         invocations.start("a1", 1, T0);
-        invocations.finish("a1", new Outcome(InvocationStatus.SUCCEEDED,
-                T0.plusSeconds(1), false, new byte[] {42}, "application/octet-stream", null, null,
-                null));
+        invocations.finish(
+                "a1",
+                new Outcome(
+                        InvocationStatus.SUCCEEDED,
+                        T0.plusSeconds(1),
+                        false,
+                        new byte[] {42},
+                        "application/octet-stream",
+                        null,
+                        null,
+                        null));
 
         List<Invocation> recent = invocations.recent("hello", 10);
         assertThat(recent).extracting(Invocation::id).containsExactly("a3", "s2", "a1");
         assertThat(recent.get(2).status()).isEqualTo(InvocationStatus.SUCCEEDED);
         assertThat(recent.get(2).resultBody()).isNull();
         assertThat(recent.get(2).requestBody()).isNull();
-        assertThat(invocations.recent("hello", 2)).extracting(Invocation::id)
-                .containsExactly("a3", "s2");
+        assertThat(invocations.recent("hello", 2)).extracting(Invocation::id).containsExactly("a3", "s2");
         assertThat(invocations.recent("nobody", 5)).isEmpty();
     }
 
     @Test
     void retentionDeletesOnlyInvocationsThatEndedBeforeTheCutoff() {
         invocations.insertEnded(List.of(ended("old", InvocationStatus.SUCCEEDED, null, null)));
-        invocations.insertQueued(Invocation.queued("q1", "hello", 1, T0.minusSeconds(3600), null,
-                null));
+        invocations.insertQueued(Invocation.queued("q1", "hello", 1, T0.minusSeconds(3600), null, null));
         invocations.insertQueued(Invocation.queued("f1", "hello", 1, T0, null, null));
         invocations.start("f1", 1, T0);
-        invocations.finish("f1", new Outcome(InvocationStatus.FAILED,
-                T0.plusSeconds(100), null, null, null, "function_error", "x", null));
+        invocations.finish(
+                "f1",
+                new Outcome(
+                        InvocationStatus.FAILED, T0.plusSeconds(100), null, null, null, "function_error", "x", null));
 
         assertThat(invocations.deleteEndedBefore(T0.plusSeconds(50))).isEqualTo(1);
         assertThat(invocations.find("old")).isEmpty();
@@ -248,8 +287,7 @@ abstract class StoreContract {
     @Test
     void hostileTextIsStoredVerbatimAndLeavesTheSchemaIntact() {
         String hostile = "1';DROP TABLE invocations;-- \u0000\u2603 ../etc/passwd";
-        invocations.insertEnded(List.of(ended("h1", InvocationStatus.FAILED, "function_error",
-                hostile)));
+        invocations.insertEnded(List.of(ended("h1", InvocationStatus.FAILED, "function_error", hostile)));
         assertThat(invocations.find("h1").orElseThrow().errorMessage())
                 .as("NUL, which PostgreSQL text cannot hold, is replaced")
                 .isEqualTo(hostile.replace('\u0000', '\uFFFD'));
@@ -261,17 +299,15 @@ abstract class StoreContract {
     @Test
     void aDuplicateIdIsRefusedWithAStoreError() {
         invocations.insertQueued(Invocation.queued("d1", "hello", 1, T0, null, null));
-        assertThatThrownBy(() -> invocations.insertQueued(
-                Invocation.queued("d1", "hello", 1, T0, null, null)))
-                .isInstanceOf(StoreException.class).hasMessageContaining("d1");
+        assertThatThrownBy(() -> invocations.insertQueued(Invocation.queued("d1", "hello", 1, T0, null, null)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("d1");
     }
 
     @Test
     void apiKeysKeepTheirExpiryAndOnlyUnexpiredOnesCountAsUsable() {
-        ApiKey lasting = new ApiKey("0123456789ab", "lasting", Scope.ADMIN, "a".repeat(64), T0,
-                null, null);
-        ApiKey brief = new ApiKey("ba9876543210", "brief", Scope.ADMIN, "b".repeat(64), T0,
-                T0.plusSeconds(3600), null);
+        ApiKey lasting = new ApiKey("0123456789ab", "lasting", Scope.ADMIN, "a".repeat(64), T0, null, null);
+        ApiKey brief = new ApiKey("ba9876543210", "brief", Scope.ADMIN, "b".repeat(64), T0, T0.plusSeconds(3600), null);
         new KeyTable(database).insert(lasting);
         new KeyTable(database).insert(brief);
 
@@ -287,21 +323,35 @@ abstract class StoreContract {
     @Test
     void touchingAnApiKeyKeepsItsNewestUse() {
         KeyTable keys = new KeyTable(database);
-        keys.insert(new ApiKey("0123456789ab", "ci", Scope.INVOKE, "a".repeat(64), T0, null,
-                null));
+        keys.insert(new ApiKey("0123456789ab", "ci", Scope.INVOKE, "a".repeat(64), T0, null, null));
         keys.touch("0123456789ab", T0.plusSeconds(120));
         keys.touch("0123456789ab", T0.plusSeconds(60));
         keys.touch("ffffffffffff", T0);
 
-        assertThat(new KeyTable(reopen()).list()).singleElement()
-                .extracting(ApiKey::lastUsedAt).isEqualTo(T0.plusSeconds(120));
+        assertThat(new KeyTable(reopen()).list())
+                .singleElement()
+                .extracting(ApiKey::lastUsedAt)
+                .isEqualTo(T0.plusSeconds(120));
     }
 
-    private static Invocation ended(String id, InvocationStatus status, String code,
-            String message) {
-        return new Invocation(id, "hello", 1, false, status, 1, T0, T0, T0.plusMillis(42),
-                status == InvocationStatus.SUCCEEDED ? Boolean.FALSE : null, null, null, null,
-                status == InvocationStatus.SUCCEEDED ? "application/json" : null, code, message,
+    private static Invocation ended(String id, InvocationStatus status, String code, String message) {
+        return new Invocation(
+                id,
+                "hello",
+                1,
+                false,
+                status,
+                1,
+                T0,
+                T0,
+                T0.plusMillis(42),
+                status == InvocationStatus.SUCCEEDED ? Boolean.FALSE : null,
+                null,
+                null,
+                null,
+                status == InvocationStatus.SUCCEEDED ? "application/json" : null,
+                code,
+                message,
                 null);
     }
 }

@@ -13,7 +13,6 @@ public final class HttpEcho implements HttpHandler {
                 + " x-test=" + request.header("X-Test")
                 + " authorization=" + request.header("Authorization")
                 + " body=" + request.bodyAsString();
-        return HttpResponse.of(201, text).withHeader("x-echo", "yes")
-                .withHeader("content-type", "text/plain");
+        return HttpResponse.of(201, text).withHeader("x-echo", "yes").withHeader("content-type", "text/plain");
     }
 }
