@@ -3,14 +3,11 @@ package dev.fn4j.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,20 +40,11 @@ public final class RuntimeClient {
     /** The most invocations {@code GET /v1/functions/{name}/invocations} returns. */
     public static final int MAX_INVOCATIONS = 100;
 
-    private final URI baseUri;
-    private final String apiKey;
-    private final Duration requestTimeout;
-    private final HttpClient http;
+    private final Transport transport;
     private final ResponseReader reader = new ResponseReader();
 
     private RuntimeClient(Builder builder) {
-        this.baseUri = withTrailingSlash(builder.baseUri);
-        this.apiKey = builder.apiKey;
-        this.requestTimeout = builder.requestTimeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.transport = new Transport(builder.baseUri, builder.apiKey, builder.connectTimeout, builder.requestTimeout);
     }
 
     /**
@@ -69,17 +57,18 @@ public final class RuntimeClient {
 
     /** The runtime's base URI, ending with {@code /}. */
     public URI baseUri() {
-        return baseUri;
+        return transport.baseUri();
     }
 
     /** The absolute URL of a function's HTTP trigger, {@code <base>/fn/<name>}. */
     public URI functionUrl(String name) {
-        return resolve("fn/" + PathSegment.encode(name));
+        return transport.resolve("fn/" + PathSegment.encode(name));
     }
 
     /** {@code GET /healthz}: whether the runtime and its engine are up. */
     public RuntimeHealth health() throws RuntimeClientException {
-        HttpResponse<byte[]> response = send(request("healthz").GET());
+        HttpResponse<byte[]> response =
+                transport.send(transport.request("healthz").GET());
         if (response.statusCode() == 503) {
             return reader.json(response, RuntimeHealth.class);
         }
@@ -99,9 +88,11 @@ public final class RuntimeClient {
         } catch (FileNotFoundException e) {
             throw new RuntimeClientException("No image archive at " + archive, e);
         }
-        HttpRequest.Builder request =
-                request("v1/images").header("Content-Type", "application/x-tar").POST(body);
-        return reader.json(reader.ok(send(request)), ImageUpload.class);
+        HttpRequest.Builder request = transport
+                .request("v1/images")
+                .header("Content-Type", "application/x-tar")
+                .POST(body);
+        return reader.json(reader.ok(transport.send(request)), ImageUpload.class);
     }
 
     /**
@@ -121,12 +112,13 @@ public final class RuntimeClient {
                 throw new IllegalArgumentException("a diff id must be sha256:<64 hex>: " + diffId);
             }
         }
-        HttpRequest.Builder request = request("v1/images/reusable-layers")
+        HttpRequest.Builder request = transport
+                .request("v1/images/reusable-layers")
                 .header("Content-Type", JSON)
                 .POST(BodyPublishers.ofByteArray(reader.toJson(Map.of("diffIds", diffIds))));
         HttpResponse<byte[]> response;
         try {
-            response = reader.ok(send(request));
+            response = reader.ok(transport.send(request));
         } catch (RuntimeApiException e) {
             if (e.status() == 404 && e.code().equals("not_found")) {
                 return 0;
@@ -135,7 +127,7 @@ public final class RuntimeClient {
         }
         JsonNode reusable = reader.json(response, JsonNode.class).get("reusable");
         if (reusable == null || !reusable.isInt() || reusable.asInt() < 0 || reusable.asInt() > diffIds.size()) {
-            throw new RuntimeClientException("The fn4j runtime at " + displayUri() + " answered "
+            throw new RuntimeClientException("The fn4j runtime at " + transport.displayUri() + " answered "
                     + new String(response.body(), StandardCharsets.UTF_8).strip()
                     + " to POST /v1/images/reusable-layers instead of {\"reusable\": <0 to "
                     + diffIds.size() + ">}.");
@@ -146,22 +138,26 @@ public final class RuntimeClient {
     /** {@code PUT /v1/functions/{name}}: creates the function or deploys a new revision of it. */
     public FunctionDeployment putFunction(String name, FunctionSpec spec) throws RuntimeClientException {
         Objects.requireNonNull(spec, "spec");
-        HttpRequest.Builder request = request(functionPath(name))
+        HttpRequest.Builder request = transport
+                .request(PathSegment.functionPath(name))
                 .header("Content-Type", JSON)
                 .PUT(BodyPublishers.ofByteArray(reader.toJson(spec)));
-        HttpResponse<byte[]> response = reader.ok(send(request));
+        HttpResponse<byte[]> response = reader.ok(transport.send(request));
         return new FunctionDeployment(reader.json(response, FunctionDescription.class), response.statusCode() == 201);
     }
 
     /** {@code GET /v1/functions/{name}}: describes a function. */
     public FunctionDescription getFunction(String name) throws RuntimeClientException {
-        return reader.json(reader.ok(send(request(functionPath(name)).GET())), FunctionDescription.class);
+        return reader.json(
+                reader.ok(transport.send(
+                        transport.request(PathSegment.functionPath(name)).GET())),
+                FunctionDescription.class);
     }
 
     /** {@code GET /v1/functions}: describes every deployed function. */
     public List<FunctionDescription> listFunctions() throws RuntimeClientException {
         Map<String, List<FunctionDescription>> list = reader.json(
-                reader.ok(send(request("v1/functions").GET())),
+                reader.ok(transport.send(transport.request("v1/functions").GET())),
                 new TypeReference<Map<String, List<FunctionDescription>>>() {});
         List<FunctionDescription> functions = list.get("functions");
         return functions == null ? List.of() : List.copyOf(functions);
@@ -169,7 +165,8 @@ public final class RuntimeClient {
 
     /** {@code DELETE /v1/functions/{name}}: removes a function and its containers. */
     public void deleteFunction(String name) throws RuntimeClientException {
-        reader.ok(send(request(functionPath(name)).DELETE()));
+        reader.ok(
+                transport.send(transport.request(PathSegment.functionPath(name)).DELETE()));
     }
 
     /**
@@ -193,15 +190,17 @@ public final class RuntimeClient {
             checkArgument("expiresIn", expiresIn, ApiKeyFormat::parseExpiresIn);
             body.put("expiresIn", expiresIn);
         }
-        HttpRequest.Builder request =
-                request("v1/keys").header("Content-Type", JSON).POST(BodyPublishers.ofByteArray(reader.toJson(body)));
-        return reader.createdKey(reader.ok(send(request)));
+        HttpRequest.Builder request = transport
+                .request("v1/keys")
+                .header("Content-Type", JSON)
+                .POST(BodyPublishers.ofByteArray(reader.toJson(body)));
+        return reader.createdKey(reader.ok(transport.send(request)));
     }
 
     /** {@code GET /v1/keys}: describes every API key, without their secrets. */
     public List<ApiKeyDescription> listKeys() throws RuntimeClientException {
         Map<String, List<ApiKeyDescription>> list = reader.json(
-                reader.ok(send(request("v1/keys").GET())),
+                reader.ok(transport.send(transport.request("v1/keys").GET())),
                 new TypeReference<Map<String, List<ApiKeyDescription>>>() {});
         List<ApiKeyDescription> keys = list.get("keys");
         return keys == null ? List.of() : List.copyOf(keys);
@@ -219,7 +218,7 @@ public final class RuntimeClient {
             throw new IllegalArgumentException(
                     "id is " + shown(id) + ": use " + ApiKeyFormat.ID_RULE + ", as GET /v1/keys lists them");
         }
-        reader.ok(send(request("v1/keys/" + id).DELETE()));
+        reader.ok(transport.send(transport.request("v1/keys/" + id).DELETE()));
     }
 
     /** Applies an {@link ApiKeyFormat} check, naming the argument and its value when it fails. */
@@ -243,12 +242,13 @@ public final class RuntimeClient {
      * @param contentType the input's media type, or null to send none
      */
     public InvocationResponse invoke(String name, byte[] body, String contentType) throws RuntimeClientException {
-        HttpRequest.Builder request =
-                request(functionPath(name) + "/invocations").POST(BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = transport
+                .request(PathSegment.functionPath(name) + "/invocations")
+                .POST(BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        HttpResponse<byte[]> response = reader.ok(send(request));
+        HttpResponse<byte[]> response = reader.ok(transport.send(request));
         return new InvocationResponse(
                 response.statusCode(),
                 response.body(),
@@ -271,15 +271,16 @@ public final class RuntimeClient {
      *     runtime that cannot run calls asynchronously does
      */
     public AcceptedInvocation submitAsync(String name, byte[] body, String contentType) throws RuntimeClientException {
-        HttpRequest.Builder request = request(functionPath(name) + "/invocations")
+        HttpRequest.Builder request = transport
+                .request(PathSegment.functionPath(name) + "/invocations")
                 .header("Prefer", "respond-async")
                 .POST(BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        HttpResponse<byte[]> response = reader.ok(send(request));
+        HttpResponse<byte[]> response = reader.ok(transport.send(request));
         if (response.statusCode() != 202) {
-            throw new RuntimeClientException("The fn4j runtime at " + displayUri() + " answered the"
+            throw new RuntimeClientException("The fn4j runtime at " + transport.displayUri() + " answered the"
                     + " asynchronous call of '" + name + "' with HTTP " + response.statusCode()
                     + " instead of 202 Accepted: it does not run calls asynchronously"
                     + " (Prefer: respond-async).");
@@ -287,9 +288,9 @@ public final class RuntimeClient {
         Map<String, Object> json = reader.json(response, new TypeReference<Map<String, Object>>() {});
         String location =
                 response.headers().firstValue("Location").orElse(json.get("location") instanceof String l ? l : null);
-        String id = json.get("id") instanceof String i ? i : lastSegment(location);
+        String id = json.get("id") instanceof String i ? i : PathSegment.lastSegment(location);
         if (id == null || id.isEmpty()) {
-            throw new RuntimeClientException("The fn4j runtime at " + displayUri() + " accepted the"
+            throw new RuntimeClientException("The fn4j runtime at " + transport.displayUri() + " accepted the"
                     + " asynchronous call of '" + name + "' but gave no invocation id (neither an"
                     + " \"id\" nor a Location).");
         }
@@ -302,7 +303,8 @@ public final class RuntimeClient {
 
     /** {@code GET /v1/invocations/{id}}: an invocation's status, timing, result and logs. */
     public Invocation getInvocation(String id) throws RuntimeClientException {
-        return reader.invocation(reader.ok(send(request(invocationPath(id)).GET())));
+        return reader.invocation(reader.ok(
+                transport.send(transport.request(PathSegment.invocationPath(id)).GET())));
     }
 
     /**
@@ -315,8 +317,9 @@ public final class RuntimeClient {
         if (limit < 1 || limit > MAX_INVOCATIONS) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_INVOCATIONS + ": " + limit);
         }
-        return reader.invocations(reader.ok(
-                send(request(functionPath(name) + "/invocations?limit=" + limit).GET())));
+        return reader.invocations(reader.ok(transport.send(transport
+                .request(PathSegment.functionPath(name) + "/invocations?limit=" + limit)
+                .GET())));
     }
 
     /**
@@ -337,74 +340,14 @@ public final class RuntimeClient {
             throws RuntimeClientException {
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(listener, "listener");
-        HttpRequest request = request(invocationPath(id) + "/events")
+        HttpRequest request = transport
+                .request(PathSegment.invocationPath(id) + "/events")
                 .setHeader("Accept", EVENT_STREAM)
-                .timeout(maxWait.plus(requestTimeout))
+                .timeout(maxWait.plus(transport.requestTimeout()))
                 .GET()
                 .build();
-        return new EventFollower(http, reader, displayUri(), requestTimeout).follow(request, maxWait, listener);
-    }
-
-    private static String lastSegment(String location) {
-        if (location == null) {
-            return null;
-        }
-        String path = location.replaceAll("[?#].*$", "").replaceAll("/+$", "");
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static String invocationPath(String id) {
-        if (id == null || id.isEmpty()) {
-            throw new IllegalArgumentException("an invocation id must not be empty");
-        }
-        return "v1/invocations/" + PathSegment.encode(id);
-    }
-
-    private static String functionPath(String name) {
-        return "v1/functions/" + PathSegment.encode(name);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(resolve(path)).timeout(requestTimeout).header("Accept", JSON + ", */*");
-        if (apiKey != null) {
-            builder.header("Authorization", "Bearer " + apiKey);
-        }
-        return builder;
-    }
-
-    private URI resolve(String path) {
-        return baseUri.resolve(path);
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest.Builder builder) throws RuntimeClientException {
-        HttpRequest request = builder.build();
-        try {
-            return http.send(request, BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuntimeClientException("Interrupted while calling " + request.uri(), e);
-        } catch (IOException e) {
-            throw Failures.translate(displayUri(), e, requestTimeout);
-        }
-    }
-
-    /** The base URI as users wrote it, for messages: without the trailing slash. */
-    private URI displayUri() {
-        String base = baseUri.toString();
-        return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-    }
-
-    private static URI withTrailingSlash(URI uri) {
-        Objects.requireNonNull(uri, "baseUri");
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("the runtime URL must start with http:// or https://: " + uri);
-        }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("the runtime URL has no host: " + uri);
-        }
-        String s = uri.toString();
-        return s.endsWith("/") ? uri : URI.create(s + "/");
+        return new EventFollower(transport.http(), reader, transport.displayUri(), transport.requestTimeout())
+                .follow(request, maxWait, listener);
     }
 
     /** Configures a {@link RuntimeClient}. */

@@ -207,24 +207,7 @@ public record Invocation(
 
     /** This invocation without its request and result bodies, as a history lists it. */
     public Invocation withoutBodies() {
-        return new Invocation(
-                id,
-                function,
-                revision,
-                async,
-                status,
-                attempts,
-                queuedAt,
-                startedAt,
-                endedAt,
-                coldStart,
-                null,
-                requestType,
-                null,
-                resultType,
-                errorCode,
-                errorMessage,
-                logs);
+        return withBodies(null, null);
     }
 
     /**
@@ -244,25 +227,27 @@ public record Invocation(
 
     /** This invocation without its request body, which only re-running it needs. */
     public Invocation withoutRequestBody() {
-        return requestBody == null
-                ? this
-                : new Invocation(
-                        id,
-                        function,
-                        revision,
-                        async,
-                        status,
-                        attempts,
-                        queuedAt,
-                        startedAt,
-                        endedAt,
-                        coldStart,
-                        null,
-                        requestType,
-                        resultBody,
-                        resultType,
-                        errorCode,
-                        errorMessage,
-                        logs);
+        return requestBody == null ? this : withBodies(null, resultBody);
+    }
+
+    private Invocation withBodies(byte[] request, byte[] result) {
+        return new Invocation(
+                id,
+                function,
+                revision,
+                async,
+                status,
+                attempts,
+                queuedAt,
+                startedAt,
+                endedAt,
+                coldStart,
+                request,
+                requestType,
+                result,
+                resultType,
+                errorCode,
+                errorMessage,
+                logs);
     }
 }
