@@ -38,12 +38,7 @@ public final class FunctionSettings {
         Set<String> names = new LinkedHashSet<>();
         int index = 0;
         for (FunctionOptions entry : entries) {
-            index++;
-            if (entry.name() == null) {
-                throw new FnFailureException("<function> #" + index + " in <functions> has no <name>:"
-                        + " give it one, e.g. <name>greet</name>.");
-            }
-            String name = entry.name();
+            String name = requireName(entry, ++index);
             if (!FunctionNames.isValid(name)) {
                 throw new FnFailureException("<name> of <function> #" + index + " in <functions> is '"
                         + name + "', not a valid function name: use " + FunctionNames.RULE
@@ -113,12 +108,8 @@ public final class FunctionSettings {
         Set<String> names = new LinkedHashSet<>();
         int index = 0;
         for (FunctionOptions entry : entries) {
-            index++;
-            if (entry.name() == null) {
-                throw new FnFailureException("<function> #" + index + " in <functions> has no <name>:"
-                        + " give it one, e.g. <name>greet</name>.");
-            }
-            names.add(checkName(entry.name(), Setting.ofFunction(entry.name(), "name")));
+            String entryName = requireName(entry, ++index);
+            names.add(checkName(entryName, Setting.ofFunction(entryName, "name")));
         }
         return List.copyOf(names);
     }
@@ -144,5 +135,14 @@ public final class FunctionSettings {
 
     private static FunctionTarget target(Checked checked, String name, String handler, Setting handlerSetting) {
         return new FunctionTarget(name, handler, handlerSetting, checked.env(), checked.settings());
+    }
+
+    /** The name of the {@code index}th (from 1) {@code <function>}, which it must have. */
+    private static String requireName(FunctionOptions entry, int index) throws FnFailureException {
+        if (entry.name() == null) {
+            throw new FnFailureException("<function> #" + index + " in <functions> has no <name>:"
+                    + " give it one, e.g. <name>greet</name>.");
+        }
+        return entry.name();
     }
 }
