@@ -89,6 +89,13 @@ class FunctionResponseExchangeTest {
     }
 
     @Test
+    void aHeadRequestGetsTheLengthWithoutTheBody() throws Exception {
+        KeepAliveClient.Response head = client.send("HEAD", "/long", Map.of(), "");
+        assertThat(head.headers("content-length")).containsExactly("5");
+        assertThatTheNextRequestIsAnswered();
+    }
+
+    @Test
     void headersCannotBeInjectedOrSpoofed() throws Exception {
         KeepAliveClient.Response injected = get("/injected");
         assertThat(injected.header("x-injected")).isNull();
