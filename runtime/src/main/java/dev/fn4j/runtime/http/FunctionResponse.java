@@ -16,7 +16,8 @@ import java.util.Set;
  * the exchange: the function's status (a final one, 200 to 599, which the invoker already
  * checked) and body, but no body with 204, 205 or 304; its headers, except those that belong to
  * the connection or to the platform, which the runtime sets itself, and those that are not valid
- * HTTP. The one place this rule lives; docs/api.md ("HTTP triggers") shows it as a table.
+ * HTTP. The one place this rule lives, with the request headers a function gets
+ * ({@link #passedToFunction}); docs/api.md ("HTTP triggers") shows it as a table.
  */
 final class FunctionResponse {
 

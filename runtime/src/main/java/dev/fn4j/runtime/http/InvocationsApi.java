@@ -123,7 +123,8 @@ final class InvocationsApi {
     private static void sendResult(HttpServerExchange exchange, InvocationResult result) {
         exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
         String contentType = result.header("content-type");
-        if (contentType != null) {
+        // An HttpHandler called through the API chooses this value too; it must not inject headers.
+        if (contentType != null && FunctionResponse.isFieldValue(contentType)) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         }
         exchange.getResponseSender().send(ByteBuffer.wrap(result.body()));
