@@ -19,7 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls functions: {@code POST /v1/functions/{name}/invocations} with the body as input (at once,
@@ -28,22 +29,11 @@ import java.util.Set;
  */
 final class InvocationsApi {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InvocationsApi.class);
+
     static final HttpString COLD_START = HttpString.tryFromString("Fn-Cold-Start");
     private static final HttpString PREFER = HttpString.tryFromString("Prefer");
     private static final HttpString PREFERENCE_APPLIED = HttpString.tryFromString("Preference-Applied");
-    /** Headers that describe one hop of HTTP, not the request; never passed through. */
-    private static final Set<String> HOP_BY_HOP = Set.of(
-            "connection",
-            "keep-alive",
-            "transfer-encoding",
-            "te",
-            "trailer",
-            "upgrade",
-            "proxy-authorization",
-            "proxy-authenticate",
-            "content-length",
-            "host");
-
     private final Calls calls;
     private final long maxBodyBytes;
 
@@ -100,20 +90,21 @@ final class InvocationsApi {
         headers.add(new Frame.Header(Protocol.QUERY, exchange.getQueryString()));
         for (HeaderValues values : exchange.getRequestHeaders()) {
             String header = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(header)) {
+            if (FunctionResponse.passedToFunction(header)) {
                 values.forEach(value -> headers.add(new Frame.Header(header, value)));
             }
         }
         InvocationResult result = call(exchange, name, headers, body);
-        String status = result.header(Protocol.STATUS);
-        exchange.setStatusCode(status == null ? 200 : Integer.parseInt(status));
-        for (Frame.Header header : result.headers()) {
-            String lower = header.name().toLowerCase(Locale.ROOT);
-            if (!header.name().startsWith(":") && !HOP_BY_HOP.contains(lower) && !lower.startsWith("fn-")) {
-                exchange.getResponseHeaders().add(HttpString.tryFromString(header.name()), header.value());
-            }
+        FunctionResponse response = FunctionResponse.of(result);
+        if (!response.dropped().isEmpty()) {
+            LOG.warn(
+                    "function '{}' set response headers the runtime does not pass on (see docs/api.md,"
+                            + " HTTP triggers): {}",
+                    name,
+                    response.dropped());
         }
-        sendResult(exchange, result);
+        exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
+        response.send(exchange);
     }
 
     /** Runs a synchronous call: admitted, run and recorded by {@link Calls#call}. */
@@ -132,7 +123,8 @@ final class InvocationsApi {
     private static void sendResult(HttpServerExchange exchange, InvocationResult result) {
         exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
         String contentType = result.header("content-type");
-        if (contentType != null) {
+        // An HttpHandler called through the API chooses this value too; it must not inject headers.
+        if (contentType != null && FunctionResponse.isFieldValue(contentType)) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         }
         exchange.getResponseSender().send(ByteBuffer.wrap(result.body()));

@@ -1,6 +1,7 @@
 package dev.fn4j.runtime.invoke;
 
 import dev.fn4j.protocol.Frame;
+import dev.fn4j.protocol.Protocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,19 @@ public record InvocationResult(
     public InvocationResult(
             boolean coldStart, String instanceId, List<Frame.Header> headers, byte[] body, Duration duration) {
         this(coldStart, instanceId, headers, body, duration, "");
+    }
+
+    /**
+     * The HTTP status the function answered: its {@code :status}, or 200 when it named none; the
+     * {@link Invoker} makes only results with a status {@link AnswerStatus} admits.
+     */
+    public int status() {
+        String value = header(Protocol.STATUS);
+        int status = AnswerStatus.parse(value);
+        if (status < 0) {
+            throw new IllegalStateException("not a final HTTP status: " + value);
+        }
+        return status;
     }
 
     /** The first value of a result header, or null. */

@@ -103,6 +103,11 @@ public final class Invoker {
         String logs = answer.logs();
         if (frame instanceof Frame.Result result) {
             lease.complete(Lease.Outcome.OK);
+            String status = statusOf(result);
+            if (AnswerStatus.parse(status) < 0) {
+                // The instance is sound; only this answer cannot be sent.
+                throw error(ErrorCode.BAD_OUTPUT, AnswerStatus.problem(name, status), Map.of(), logs);
+            }
             return new InvocationResult(
                     lease.coldStart(),
                     lease.instance().id(),
@@ -137,6 +142,15 @@ public final class Invoker {
                         + ") and was stopped",
                 Map.of(),
                 logs);
+    }
+
+    private static String statusOf(Frame.Result result) {
+        for (Frame.Header header : result.headers()) {
+            if (header.name().equals(Protocol.STATUS)) {
+                return header.value();
+            }
+        }
+        return null;
     }
 
     /** The error, with the logs as its {@link #LOGS} detail when there are any. */

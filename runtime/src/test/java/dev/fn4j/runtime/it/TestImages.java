@@ -10,6 +10,7 @@ import dev.fn4j.runtime.it.fns.Crasher;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.HttpEcho;
 import dev.fn4j.runtime.it.fns.MemoryHog;
+import dev.fn4j.runtime.it.fns.Misbehaver;
 import dev.fn4j.runtime.it.fns.Sleeper;
 import dev.fn4j.runtime.it.fns.Thrower;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ public final class TestImages {
             Crasher.class.getName(),
             MemoryHog.class.getName(),
             HttpEcho.class.getName(),
-            Chatter.class.getName());
+            Chatter.class.getName(),
+            Misbehaver.class.getName());
 
     private static Path archive;
 
