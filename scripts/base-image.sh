@@ -52,7 +52,8 @@ done < <(find "$jre" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} 
   | grep -o '/[^ ]*' | grep -v "^$jre" | sort -u)
 # glibc loads these at run time without any ELF dependency naming them. libpthread, libdl and
 # librt are empty since glibc 2.34 (libc has it all), but native libraries built against an older
-# glibc name them: sqlite-jdbc's and zstd-jni's .so need libpthread.so.0 or fail to load.
+# glibc name them: sqlite-jdbc's and zstd-jni's .so need libpthread.so.0, netty's epoll
+# transport libdl.so.2 and librt.so.1, or they fail to load.
 for extra in /lib/x86_64-linux-gnu/libnss_files.so.2 /lib/x86_64-linux-gnu/libnss_dns.so.2 \
              /lib/x86_64-linux-gnu/libresolv.so.2 /lib/x86_64-linux-gnu/libpthread.so.0 \
              /lib/x86_64-linux-gnu/libdl.so.2 /lib/x86_64-linux-gnu/librt.so.1; do
