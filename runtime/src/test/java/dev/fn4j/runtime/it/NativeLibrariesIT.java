@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class NativeLibrariesIT {
 
+    /** Why these calls fail on an image from an older scripts/base-image.sh. */
+    private static final String BASE_IMAGE_HINT = "%s; a base image without libpthread.so.0 cannot load"
+            + " sqlite-jdbc or zstd-jni: rebuild it with scripts/base-image.sh";
+
     private static RuntimeFixture runtime;
     private static String image;
 
@@ -35,7 +39,7 @@ class NativeLibrariesIT {
         deploy("sqlite", SqliteNotes.class.getName());
 
         Reply first = runtime.invoke("sqlite", "first note");
-        assertThat(first.status()).as("%s", first).isEqualTo(200);
+        assertThat(first.status()).as(BASE_IMAGE_HINT, first).isEqualTo(200);
         assertThat(first.body()).matches("sqlite 3\\.\\d+\\.\\d+: 1 notes");
         Reply second = runtime.invoke("sqlite", "second note");
         assertThat(second.body())
@@ -49,7 +53,7 @@ class NativeLibrariesIT {
 
         Reply reply = runtime.invoke("zstd", "hello zstd ");
 
-        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.status()).as(BASE_IMAGE_HINT, reply).isEqualTo(200);
         assertThat(reply.body()).startsWith("zstd 1100 -> ");
     }
 
