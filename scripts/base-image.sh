@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the local JRE base image (default fn4j/jre-base:17) without any registry: jlink a JRE
 # from the build's own JDK, add the shared libraries it links against, and `docker import` it.
-# A no-op when the image exists already (FORCE=1 rebuilds it).
+# A no-op when the image exists already and was built by this version of the script (its label
+# dev.fn4j.base-recipe is the script's hash); FORCE=1 rebuilds it anyway.
 #
 # Layout matches eclipse-temurin: the JRE in /opt/java/openjdk, on PATH and in JAVA_HOME.
 set -euo pipefail
@@ -9,9 +10,14 @@ set -euo pipefail
 image=${1:-${FN4J_BASE_IMAGE:-fn4j/jre-base:17}}
 log() { echo "[base-image] $*" >&2; }
 
+recipe=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-16)
 if [ "${FORCE:-0}" != 1 ] && docker image inspect "$image" >/dev/null 2>&1; then
-  log "$image already exists"
-  exit 0
+  built=$(docker image inspect -f '{{index .Config.Labels "dev.fn4j.base-recipe"}}' "$image" 2>/dev/null || true)
+  if [ "$built" = "$recipe" ]; then
+    log "$image already exists"
+    exit 0
+  fi
+  log "$image was built by another version of this script; rebuilding"
 fi
 
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
@@ -44,9 +50,13 @@ while read -r lib; do
   copy_lib "$lib"
 done < <(find "$jre" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
   | grep -o '/[^ ]*' | grep -v "^$jre" | sort -u)
-# glibc loads these at run time without any ELF dependency naming them.
+# glibc loads these at run time without any ELF dependency naming them. libpthread, libdl and
+# librt are empty since glibc 2.34 (libc has it all), but native libraries built against an older
+# glibc name them: sqlite-jdbc's and zstd-jni's .so need libpthread.so.0, netty's epoll
+# transport libdl.so.2 and librt.so.1, or they fail to load.
 for extra in /lib/x86_64-linux-gnu/libnss_files.so.2 /lib/x86_64-linux-gnu/libnss_dns.so.2 \
-             /lib/x86_64-linux-gnu/libresolv.so.2; do
+             /lib/x86_64-linux-gnu/libresolv.so.2 /lib/x86_64-linux-gnu/libpthread.so.0 \
+             /lib/x86_64-linux-gnu/libdl.so.2 /lib/x86_64-linux-gnu/librt.so.1; do
   [ -e "$extra" ] && copy_lib "$extra"
 done
 [ -e /lib64 ] && [ ! -e "$root/lib64" ] && mkdir -p "$root/lib64"
@@ -70,6 +80,7 @@ tar -C "$root" -c . | docker import \
   --change 'USER 65532:65532' \
   --change 'WORKDIR /app' \
   --change 'LABEL dev.fn4j.base=true' \
+  --change "LABEL dev.fn4j.base-recipe=$recipe" \
   --change 'CMD ["java", "-version"]' \
   - "$image" >/dev/null
 docker run --rm --network none "$image" java -version 2>&1 | head -1 | sed 's/^/[base-image] check: /' >&2

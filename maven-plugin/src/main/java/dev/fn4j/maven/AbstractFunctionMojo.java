@@ -24,7 +24,7 @@ public abstract class AbstractFunctionMojo extends AbstractRuntimeMojo {
     /**
      * Several functions deployed from the project's one image, each a {@code <function>} with
      * its own {@code <name>} and usually its own {@code <handler>}, and optionally its own
-     * {@code <timeout>}, {@code <memory>}, {@code <cpus>}, {@code <concurrency>}, {@code <env>},
+     * {@code <timeout>}, {@code <memory>}, {@code <tmpSize>}, {@code <cpus>}, {@code <concurrency>}, {@code <env>},
      * {@code <minInstances>}, {@code <maxInstances>}, {@code <idleTimeout>}, {@code <maxQueue>},
      * {@code <rateLimit>} and {@code <public>}; the top-level settings are their defaults. Set in
      * the pom only.

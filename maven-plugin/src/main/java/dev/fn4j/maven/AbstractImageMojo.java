@@ -57,6 +57,14 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
     @Parameter(property = "fn.memory")
     private String memory;
 
+    /**
+     * The size of the instance's private, writable {@code /tmp} (java.io.tmpdir, where native
+     * libraries unpack): {@code <n>m} or {@code <n>g}, from 1m to 1g, e.g. 64m. It counts
+     * against {@code memory}. Unset, the runtime's default (64m) applies.
+     */
+    @Parameter(property = "fn.tmpSize")
+    private String tmpSize;
+
     /** The CPU quota of one instance, in cores, e.g. 0.5. Unset, the runtime's default (1.0). */
     @Parameter(property = "fn.cpus")
     private String cpus;
@@ -153,6 +161,7 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
         return new FunctionOptions(name(), handler, env, Map.of())
                 .with(Field.TIMEOUT, timeout)
                 .with(Field.MEMORY, memory)
+                .with(Field.TMP_SIZE, tmpSize)
                 .with(Field.CPUS, cpus)
                 .with(Field.CONCURRENCY, concurrency)
                 .with(Field.MIN_INSTANCES, minInstances)

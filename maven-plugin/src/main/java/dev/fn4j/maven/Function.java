@@ -41,6 +41,9 @@ public class Function {
     /** The memory limit of one instance: {@code <n>m} or {@code <n>g}, e.g. 256m. */
     private String memory;
 
+    /** The size of the instance's writable {@code /tmp}: {@code <n>m} or {@code <n>g}, e.g. 64m. */
+    private String tmpSize;
+
     /** The CPU quota of one instance, in cores, e.g. 0.5. */
     private String cpus;
 
@@ -115,6 +118,16 @@ public class Function {
     /** Sets the memory limit of one instance. */
     public void setMemory(String memory) {
         this.memory = memory;
+    }
+
+    /** The size of the instance's {@code /tmp}, or null. */
+    public String getTmpSize() {
+        return tmpSize;
+    }
+
+    /** Sets the size of the instance's {@code /tmp}. */
+    public void setTmpSize(String tmpSize) {
+        this.tmpSize = tmpSize;
     }
 
     /** The CPU quota of one instance, or null. */
@@ -221,6 +234,7 @@ public class Function {
         return new FunctionOptions(name, handler, env, Map.of())
                 .with(Field.TIMEOUT, timeout)
                 .with(Field.MEMORY, memory)
+                .with(Field.TMP_SIZE, tmpSize)
                 .with(Field.CPUS, cpus)
                 .with(Field.CONCURRENCY, concurrency)
                 .with(Field.MIN_INSTANCES, minInstances)

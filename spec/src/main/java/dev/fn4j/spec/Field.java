@@ -47,6 +47,21 @@ public final class Field<T> {
             "64m to 16g",
             Field::parseMemory,
             MemorySize::format);
+    /**
+     * The size of the instance's private, writable {@code /tmp} (java.io.tmpdir), in bytes. What
+     * is written there counts against {@link #MEMORY}: a tmpfs lives in the instance's memory.
+     */
+    public static final Field<Long> TMP_SIZE = new Field<>(
+            "tmpSize",
+            Kind.TEXT,
+            64 * MemorySize.MIB,
+            MemorySize.MIB,
+            MemorySize.GIB,
+            "<n>m or <n>g",
+            "64m",
+            "1m to 1g",
+            Field::parseMemory,
+            MemorySize::format);
     /** The CPU quota of one instance, in cores; the runtime caps it at the machine's cores. */
     public static final Field<Double> CPUS = new Field<>(
             "cpus", Kind.NUMBER, 1.0, 0, 0, "a number of cores", "0.5", "0.01 up", Field::parseCpus, String::valueOf);
@@ -94,6 +109,7 @@ public final class Field<T> {
     public static final List<Field<?>> ALL = List.of(
             TIMEOUT,
             MEMORY,
+            TMP_SIZE,
             CPUS,
             CONCURRENCY,
             MIN_INSTANCES,

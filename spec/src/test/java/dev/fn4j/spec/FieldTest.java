@@ -176,6 +176,23 @@ class FieldTest {
     }
 
     @Test
+    void checksTmpSizesFromOneMebibyteToOneGibibyte() {
+        assertThat(Field.TMP_SIZE.defaultValue()).isEqualTo(64L << 20);
+        assertThat(Field.TMP_SIZE.parse("1m")).isEqualTo(1L << 20);
+        assertThat(Field.TMP_SIZE.parse("1g")).isEqualTo(1L << 30);
+        assertThatThrownBy(() -> Field.TMP_SIZE.parse("0m"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo(Rules.OUT_OF_RANGE))
+                .hasMessage("use 1m to 1g");
+        assertThatThrownBy(() -> Field.TMP_SIZE.parse("2g")).hasMessage("use 1m to 1g");
+        assertThatThrownBy(() -> Field.TMP_SIZE.parse("64k"))
+                .isInstanceOfSatisfying(
+                        SpecException.class, e -> assertThat(e.problem()).isEqualTo("not a memory size"))
+                .hasMessage("use <n>m or <n>g, e.g. 64m");
+        assertThat(Field.TMP_SIZE.mustBe()).isEqualTo("<n>m or <n>g, for example 64m, from 1m to 1g");
+    }
+
+    @Test
     void checksDescriptions() {
         assertThat(Field.DESCRIPTION.defaultValue()).isEmpty();
         assertThat(Field.DESCRIPTION.parse("Greets people")).isEqualTo("Greets people");
@@ -218,6 +235,7 @@ class FieldTest {
                 .contains(
                         "timeout",
                         "memory",
+                        "tmpSize",
                         "cpus",
                         "concurrency",
                         "minInstances",

@@ -334,6 +334,16 @@ class FunctionSettingsTest {
     }
 
     @Test
+    void aTmpSizeIsSentFromOneMebibyteToOneGibibyte() throws Exception {
+        FunctionTarget target = FunctionSettings.resolve(
+                        FunctionOptions.empty().with(Field.TMP_SIZE, "128m"), List.of(), "hello")
+                .get(0);
+        assertThat(sent(target)).isEqualTo(Map.of("tmpSize", "128m"));
+        assertThat(failure(FunctionOptions.empty().with(Field.TMP_SIZE, "2g")))
+                .isEqualTo("<tmpSize> (-Dfn.tmpSize) is '2g', out of range: use 1m to 1g.");
+    }
+
+    @Test
     void aTimeoutNotInTheFormat() {
         assertThatThrownBy(() -> FunctionSettings.resolve(top("abc", null), List.of(), "hello"))
                 .isInstanceOf(FnFailureException.class)

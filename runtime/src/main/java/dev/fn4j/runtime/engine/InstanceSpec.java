@@ -1,5 +1,6 @@
 package dev.fn4j.runtime.engine;
 
+import dev.fn4j.spec.Field;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param socketDir the host directory bind-mounted at {@code /fn4j}, the only host path shared
  * @param memoryBytes the memory limit, also the memory+swap limit so the instance never swaps
  * @param nanoCpus the CPU quota in billionths of a CPU
+ * @param tmpBytes the size of the instance's private, writable {@code /tmp}; its pages count
+ *     against {@code memoryBytes}
  */
 public record InstanceSpec(
         String containerName,
@@ -24,7 +27,23 @@ public record InstanceSpec(
         Map<String, String> labels,
         Path socketDir,
         long memoryBytes,
-        long nanoCpus) {
+        long nanoCpus,
+        long tmpBytes) {
+
+    /** The size of {@code /tmp} when the caller has no function setting for it. */
+    public static final long DEFAULT_TMP_BYTES = Field.TMP_SIZE.defaultValue();
+
+    /** A spec with the default {@code /tmp} size. */
+    public InstanceSpec(
+            String containerName,
+            String image,
+            Map<String, String> env,
+            Map<String, String> labels,
+            Path socketDir,
+            long memoryBytes,
+            long nanoCpus) {
+        this(containerName, image, env, labels, socketDir, memoryBytes, nanoCpus, DEFAULT_TMP_BYTES);
+    }
 
     public InstanceSpec {
         Objects.requireNonNull(containerName, "containerName");
@@ -37,6 +56,10 @@ public record InstanceSpec(
         }
         if (nanoCpus <= 0) {
             throw new IllegalArgumentException("nanoCpus must be positive: " + nanoCpus);
+        }
+        // Whole KiB: the tmpfs size option is written in kibibytes.
+        if (tmpBytes <= 0 || tmpBytes % 1024 != 0) {
+            throw new IllegalArgumentException("tmpBytes must be a positive number of KiB: " + tmpBytes);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Ulimit;
+import dev.fn4j.protocol.ImageLayout;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,17 @@ public final class Lockdown {
     /** Where the instance's socket directory appears inside the container. */
     static final String SOCKET_MOUNT = "/fn4j";
 
+    /** The instance's only writable directory, java.io.tmpdir (ImageLayout.JVM_FLAGS). */
     static final String TMP = "/tmp";
-    /** noexec: nothing written at run time can be executed; size: /tmp cannot eat the host's RAM. */
-    static final String TMP_OPTIONS = "rw,noexec,nosuid,size=64m";
+    /**
+     * exec: native libraries (sqlite-jdbc, zstd-jni, snappy-java, netty) unpack their .so into
+     * java.io.tmpdir and dlopen it, which a noexec mount refuses; Docker mounts a tmpfs noexec
+     * unless told exec. nosuid and nodev stay: nothing written there gains privileges or
+     * reaches a device. uid/gid: the function's user owns it whatever the image's /tmp is
+     * (Docker copies that directory's mode, so a root 0755 /tmp would be unwritable); mode 0700
+     * applies when the image has none.
+     */
+    static final String TMP_FLAGS = "rw,exec,nosuid,nodev";
 
     static final long PIDS_LIMIT = 128;
     static final long NOFILE = 1024;
@@ -39,7 +48,7 @@ public final class Lockdown {
         return HostConfig.newHostConfig()
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)
-                .withTmpFs(Map.of(TMP, TMP_OPTIONS))
+                .withTmpFs(Map.of(TMP, tmpOptions(spec)))
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of(NO_NEW_PRIVILEGES))
                 .withPrivileged(false)
@@ -65,6 +74,16 @@ public final class Lockdown {
                 // The runtime reads the exit state itself, and never reuses a stopped instance.
                 .withAutoRemove(false)
                 .withRestartPolicy(RestartPolicy.noRestart());
+    }
+
+    /**
+     * The tmpfs options of the instance's {@code /tmp}: {@link #TMP_FLAGS}, owned by the
+     * function's user, and sized so a full /tmp is ENOSPC for the function, never more of the
+     * host's memory; its pages count against the container's memory limit too.
+     */
+    static String tmpOptions(InstanceSpec spec) {
+        String[] user = ImageLayout.USER.split(":", 2);
+        return TMP_FLAGS + ",size=" + spec.tmpBytes() / 1024 + "k,uid=" + user[0] + ",gid=" + user[1] + ",mode=0700";
     }
 
     /** The spec's labels plus the one that marks every fn4j container, whoever owns it. */

@@ -30,6 +30,9 @@ public record FunctionSpec(String image, String handler, Map<String, String> env
         if (settings.get(Field.MEMORY) <= 0) {
             throw new IllegalArgumentException("memoryBytes must be positive: " + settings.get(Field.MEMORY));
         }
+        if (settings.get(Field.TMP_SIZE) <= 0) {
+            throw new IllegalArgumentException("tmpBytes must be positive: " + settings.get(Field.TMP_SIZE));
+        }
         if (!(settings.get(Field.CPUS) > 0)) {
             throw new IllegalArgumentException("cpus must be positive: " + settings.get(Field.CPUS));
         }
@@ -81,6 +84,11 @@ public record FunctionSpec(String image, String handler, Map<String, String> env
     /** The instance's memory limit in bytes, positive. */
     public long memoryBytes() {
         return settings.get(Field.MEMORY);
+    }
+
+    /** The size of the instance's writable {@code /tmp} in bytes, positive. */
+    public long tmpBytes() {
+        return settings.get(Field.TMP_SIZE);
     }
 
     /** The instance's CPU quota, positive. */

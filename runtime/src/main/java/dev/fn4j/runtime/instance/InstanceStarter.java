@@ -170,6 +170,7 @@ public final class InstanceStarter {
                 labels,
                 dir,
                 spec.memoryBytes(),
-                Math.round(spec.cpus() * 1_000_000_000L));
+                Math.round(spec.cpus() * 1_000_000_000L),
+                spec.tmpBytes());
     }
 }

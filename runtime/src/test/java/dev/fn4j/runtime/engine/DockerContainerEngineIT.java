@@ -119,7 +119,8 @@ class DockerContainerEngineIT {
         assertThat(inspected.getState().getRunning()).isTrue();
         assertThat(host.getNetworkMode()).isEqualTo("none");
         assertThat(host.getReadonlyRootfs()).isTrue();
-        assertThat(host.getTmpFs()).containsExactly(Map.entry("/tmp", "rw,noexec,nosuid,size=64m"));
+        assertThat(host.getTmpFs())
+                .containsExactly(Map.entry("/tmp", "rw,exec,nosuid,nodev,size=65536k,uid=65532,gid=65532,mode=0700"));
         assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
         assertThat(host.getCapAdd()).isNullOrEmpty();
         assertThat(host.getSecurityOpts()).containsExactly("no-new-privileges");
@@ -174,7 +175,7 @@ class DockerContainerEngineIT {
                 .containsExactly(
                         "rootWritable=false",
                         "tmpWritable=true",
-                        "tmpExec=false",
+                        "tmpExec=true",
                         "interfaces=lo",
                         "uid=65532",
                         "gid=65532",

@@ -82,7 +82,7 @@ public final class EngineProbe {
         }
     }
 
-    /** Copies the java launcher to /tmp and runs it; noexec must refuse. */
+    /** Copies the java launcher to /tmp and runs it: /tmp is exec, for native libraries' .so files. */
     private static boolean canExecFromTmp() {
         try {
             String java = ProcessHandle.current().info().command().orElseThrow();

@@ -115,6 +115,15 @@ class FunctionSpecParserTest {
     }
 
     @Test
+    void readsATmpSizeFromOneMebibyteToOneGibibyte() throws Exception {
+        assertThat(parser.parse(json("{\"image\":\"i\"}")).tmpBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(parser.parse(json("{\"image\":\"i\",\"tmpSize\":\"128m\"}")).tmpBytes())
+                .isEqualTo(128L * 1024 * 1024);
+        assertThat(rejection("{\"image\":\"i\",\"tmpSize\":\"2g\"}"))
+                .isEqualTo("\"tmpSize\" must be <n>m or <n>g, for example 64m, from 1m to 1g: '2g'");
+    }
+
+    @Test
     void readsADescriptionOfAtMost256Characters() throws Exception {
         assertThat(parser.parse(json("{\"image\":\"i\"}")).settings().get(Field.DESCRIPTION))
                 .isEmpty();

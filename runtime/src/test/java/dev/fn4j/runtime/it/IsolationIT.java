@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.it.fns.Greeter;
+import dev.fn4j.runtime.it.fns.TmpUser;
 import dev.fn4j.runtime.testing.TestContainers;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,12 @@ class IsolationIT {
         List<String> ids = Containers.ofFunction(runtime.runtimeId(), "locked");
         assertThat(ids).hasSize(1);
         container = DockerInspector.inspect(ids.get(0));
+        // Two functions of one handler: two instances, each with its own /tmp.
+        for (String name : List.of("tmp-a", "tmp-b")) {
+            Reply deployed = runtime.deploy(name, image, TmpUser.class.getName(), "\"tmpSize\":\"4m\"");
+            assertThat(deployed.status()).as("deploy %s: %s", name, deployed).isEqualTo(201);
+            assertThat(runtime.invoke(name, "exists nothing").body()).isEqualTo("false");
+        }
     }
 
     @AfterAll
@@ -46,10 +53,51 @@ class IsolationIT {
     }
 
     @Test
-    void hasAReadOnlyRootAndASizeLimitedTmp() {
+    void hasAReadOnlyRootAndASizeLimitedTmpOwnedByTheFunctionsUser() {
         assertThat(host().getReadonlyRootfs()).isTrue();
         assertThat(host().getTmpFs()).containsKey("/tmp");
-        assertThat(host().getTmpFs().get("/tmp")).contains("size=").contains("noexec");
+        // exec, so native libraries load from java.io.tmpdir; nothing there gains privileges.
+        assertThat(host().getTmpFs().get("/tmp"))
+                .contains("size=65536k", "nosuid", "nodev", "uid=65532", "gid=65532")
+                .doesNotContain("noexec");
+    }
+
+    @Test
+    void sizesTmpAsTheFunctionsTmpSizeSays() throws Exception {
+        InspectContainerResponse tmp = DockerInspector.inspect(
+                Containers.ofFunction(runtime.runtimeId(), "tmp-a").get(0));
+
+        assertThat(tmp.getHostConfig().getTmpFs().get("/tmp")).contains("size=4096k");
+    }
+
+    @Test
+    void theFunctionsUserCanCreateATempFile() {
+        Reply reply = runtime.invoke("tmp-a", "create");
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.body()).matches("fn4j-\\d+\\.txt uid=65532 in /tmp");
+    }
+
+    @Test
+    void aFunctionCannotWriteMoreThanItsTmpSize() {
+        assertThat(runtime.invoke("tmp-a", "fill 2").body()).isEqualTo("wrote 2 MiB");
+
+        Reply full = runtime.invoke("tmp-a", "fill 8");
+
+        assertThat(full.status()).as("%s", full).isEqualTo(500);
+        assertThat(full.errorCode()).isEqualTo("function_error");
+        assertThat(full.errorMessage()).isEqualTo("java.io.IOException: No space left on device");
+        assertThat(runtime.invoke("tmp-a", "fill 2").body())
+                .as("the instance keeps serving once the file is gone")
+                .isEqualTo("wrote 2 MiB");
+    }
+
+    @Test
+    void anotherInstanceDoesNotSeeTheTempFiles() {
+        String file = runtime.invoke("tmp-a", "create").body().split(" ")[0];
+
+        assertThat(runtime.invoke("tmp-a", "exists " + file).body()).isEqualTo("true");
+        assertThat(runtime.invoke("tmp-b", "exists " + file).body()).isEqualTo("false");
     }
 
     @Test

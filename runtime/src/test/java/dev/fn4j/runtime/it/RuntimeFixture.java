@@ -74,7 +74,12 @@ public final class RuntimeFixture implements AutoCloseable {
 
     /** Uploads the test functions' image and returns its id. */
     public String uploadTestImage() throws Exception {
-        Reply reply = send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(TestImages.functions()), Map.of());
+        return uploadImage(TestImages.functions());
+    }
+
+    /** Uploads an image archive and returns its id. */
+    public String uploadImage(Path archive) throws Exception {
+        Reply reply = send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(archive), Map.of());
         assertThat(reply.status()).as("upload: %s", reply).isEqualTo(201);
         return reply.json().get("id").asText();
     }

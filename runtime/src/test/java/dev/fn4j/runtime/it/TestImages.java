@@ -12,11 +12,16 @@ import dev.fn4j.runtime.it.fns.HttpEcho;
 import dev.fn4j.runtime.it.fns.MemoryHog;
 import dev.fn4j.runtime.it.fns.Misbehaver;
 import dev.fn4j.runtime.it.fns.Sleeper;
+import dev.fn4j.runtime.it.fns.SnappyRoundTrip;
+import dev.fn4j.runtime.it.fns.SqliteNotes;
 import dev.fn4j.runtime.it.fns.Thrower;
+import dev.fn4j.runtime.it.fns.TmpUser;
+import dev.fn4j.runtime.it.fns.ZstdRoundTrip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Builds the test functions' image once per test JVM with fn4j-image, on the local base image,
@@ -32,32 +37,58 @@ public final class TestImages {
             MemoryHog.class.getName(),
             HttpEcho.class.getName(),
             Chatter.class.getName(),
-            Misbehaver.class.getName());
+            Misbehaver.class.getName(),
+            TmpUser.class.getName());
+
+    /** The functions that load native libraries, in their own image with the libraries' jars. */
+    public static final List<String> NATIVE_HANDLERS =
+            List.of(SqliteNotes.class.getName(), ZstdRoundTrip.class.getName(), SnappyRoundTrip.class.getName());
 
     private static Path archive;
+    private static Path nativeArchive;
 
     private TestImages() {}
 
     /** The image archive holding every test function. */
     public static synchronized Path functions() throws Exception {
         if (archive == null) {
-            String name = "fn4j-it/functions:" + Ids.instanceId();
-            Path dir = Files.createDirectories(Path.of("target", "it-images"));
-            Path tar = dir.resolve(name.replace('/', '-').replace(':', '-') + ".tar");
-            new FunctionImageBuilder()
-                    .build(ImageBuildRequest.builder()
-                            .baseImage(BaseImage.parse("docker://" + baseImage()))
-                            .hostJar(Path.of(System.getProperty("fn4j.test.hostJar", "target/it-host/fn4j-host.jar")))
-                            .classesDir(Path.of("target", "test-classes"))
-                            .dependencies(List.of())
-                            .handlers(HANDLERS)
-                            .labels(Map.of("dev.fn4j.test", "true"))
-                            .output(ImageOutput.tar(tar, name))
-                            .build());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeImage(name)));
-            archive = tar;
+            archive = build("fn4j-it/functions:", List.of(), HANDLERS);
         }
         return archive;
+    }
+
+    /**
+     * The image archive of {@link #NATIVE_HANDLERS}, with the real sqlite-jdbc, zstd-jni and
+     * snappy-java jars the build copied from Maven Central as its dependencies.
+     */
+    public static synchronized Path nativeLibraries() throws Exception {
+        if (nativeArchive == null) {
+            Path libs = Path.of(System.getProperty("fn4j.test.nativeLibs", "target/it-native-libs"));
+            List<Path> jars;
+            try (Stream<Path> files = Files.list(libs)) {
+                jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+            }
+            nativeArchive = build("fn4j-it/native-libraries:", jars, NATIVE_HANDLERS);
+        }
+        return nativeArchive;
+    }
+
+    private static Path build(String repository, List<Path> dependencies, List<String> handlers) throws Exception {
+        String name = repository + Ids.instanceId();
+        Path dir = Files.createDirectories(Path.of("target", "it-images"));
+        Path tar = dir.resolve(name.replace('/', '-').replace(':', '-') + ".tar");
+        new FunctionImageBuilder()
+                .build(ImageBuildRequest.builder()
+                        .baseImage(BaseImage.parse("docker://" + baseImage()))
+                        .hostJar(Path.of(System.getProperty("fn4j.test.hostJar", "target/it-host/fn4j-host.jar")))
+                        .classesDir(Path.of("target", "test-classes"))
+                        .dependencies(dependencies)
+                        .handlers(handlers)
+                        .labels(Map.of("dev.fn4j.test", "true"))
+                        .output(ImageOutput.tar(tar, name))
+                        .build());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> removeImage(name)));
+        return tar;
     }
 
     static String baseImage() {
