@@ -1,38 +1,36 @@
 package dev.fn4j.runtime.http;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.LiveInstances;
 import dev.fn4j.runtime.function.Revision;
-import dev.fn4j.spec.Durations;
 import dev.fn4j.spec.Field;
-import dev.fn4j.spec.MemorySize;
+import dev.fn4j.spec.Settings;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A function as {@code GET /v1/functions/{name}} shows it, with its live instances and its
- * revision history (newest first; left out of the list of all functions).
+ * A function as {@code GET /v1/functions/{name}} shows it: every setting of the spec catalogue
+ * ({@link Field#ALL}, so a new setting shows up without a change here), its live instances and
+ * its revision history (newest first; left out of the list of all functions).
+ *
+ * @param settings each set field's plain JSON form by field name, in catalogue order; an empty
+ *     text (no description) is left out
  */
+@JsonPropertyOrder({"name", "revision", "image", "handler"})
 record FunctionView(
         String name,
         long revision,
         String image,
         String handler,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String description,
-        String timeout,
-        String memory,
-        double cpus,
-        int concurrency,
-        int minInstances,
-        int maxInstances,
-        String idleTimeout,
-        int maxQueue,
+        @JsonIgnore Map<String, Object> settings,
         Map<String, String> env,
-        @JsonProperty("public") boolean publicTrigger,
         String url,
         String invocationsUrl,
         Instant createdAt,
@@ -48,6 +46,12 @@ record FunctionView(
         }
     }
 
+    /** The settings, written among the view's own properties. */
+    @JsonAnyGetter
+    Map<String, Object> settingsJson() {
+        return settings;
+    }
+
     static FunctionView of(Function function, List<LiveInstances.Snapshot> instances) {
         return of(function, instances, null);
     }
@@ -55,28 +59,34 @@ record FunctionView(
     /** With {@code revisions}, newest first, or null to leave them out. */
     static FunctionView of(Function function, List<LiveInstances.Snapshot> instances, List<Revision> revisions) {
         FunctionSpec spec = function.spec();
-        FunctionSpec.Scaling scaling = spec.scaling();
         return new FunctionView(
                 function.name(),
                 function.revision(),
                 spec.image(),
                 spec.handler(),
-                spec.settings().get(Field.DESCRIPTION),
-                Durations.format(spec.timeout()),
-                MemorySize.format(spec.memoryBytes()),
-                spec.cpus(),
-                spec.concurrency(),
-                scaling.minInstances(),
-                scaling.maxInstances(),
-                Durations.format(scaling.idleTimeout()),
-                scaling.maxQueue(),
+                plain(spec.settings()),
                 spec.env(),
-                spec.publicTrigger(),
                 "/fn/" + function.name(),
                 "/v1/functions/" + function.name() + "/invocations",
                 function.createdAt(),
                 function.updatedAt(),
                 instances.stream().map(InstanceView::of).toList(),
                 revisions);
+    }
+
+    private static Map<String, Object> plain(Settings settings) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        for (Field<?> field : Field.ALL) {
+            Object value = plain(field, settings);
+            if (value != null && !"".equals(value)) {
+                plain.put(field.name(), value);
+            }
+        }
+        return plain;
+    }
+
+    private static <T> Object plain(Field<T> field, Settings settings) {
+        T value = settings.get(field);
+        return value == null ? null : field.toPlain(value);
     }
 }
