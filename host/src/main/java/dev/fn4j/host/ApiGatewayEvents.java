@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -175,7 +176,7 @@ final class ApiGatewayEvents {
         while (single.hasNext()) {
             Map.Entry<String, JsonNode> header = single.next();
             if (!header.getValue().isNull()
-                    && !headers.containsKey(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                    && !headers.containsKey(header.getKey().toLowerCase(Locale.ROOT))) {
                 add(headers, header.getKey(), header.getValue().asText());
             }
         }
@@ -200,7 +201,7 @@ final class ApiGatewayEvents {
     }
 
     private static void add(Map<String, List<String>> headers, String name, String value) {
-        headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> new ArrayList<>(1))
+        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>(1))
                 .add(value);
     }
 }

@@ -8,6 +8,7 @@ import dev.fn4j.api.HttpResponse;
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.Protocol;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Invokes a Lambda {@code RequestHandler} whose input is an API Gateway proxy event: a call from
@@ -63,7 +64,7 @@ final class ApiGatewayInvoker implements Invoker {
             JsonNode tree = result == null ? null : Json.MAPPER.valueToTree(result);
             if (!ApiGatewayEvents.isResponse(tree)) {
                 BodyCodec.Encoded encoded = output.encode(result);
-                HttpResponse plain = new HttpResponse(200, java.util.Map.of(), encoded.body());
+                HttpResponse plain = new HttpResponse(200, Map.of(), encoded.body());
                 return HttpInvoker.result(
                         id,
                         encoded.contentType() == null

@@ -128,8 +128,9 @@ class ForeignHandlersTest {
                 "fns.Orders",
                 trigger("GET", "/orders/7", "q=x%20y&tag=a&tag=b", utf8("hi"), header("accept", "text/plain")));
 
+        assertThat(result.headers()).startsWith(header(":status", "201"));
         assertThat(result.headers())
-                .containsExactly(
+                .containsExactlyInAnyOrder(
                         header(":status", "201"),
                         header("x-tag", "a"),
                         header("x-tag", "b"),
@@ -210,8 +211,9 @@ class ForeignHandlersTest {
                         header("user-agent", "curl"),
                         header("content-type", "text/plain")));
 
+        assertThat(result.headers()).startsWith(header(":status", "202"));
         assertThat(result.headers())
-                .containsExactly(
+                .containsExactlyInAnyOrder(
                         header(":status", "202"),
                         header("content-type", "text/plain; charset=utf-8"),
                         header("x-method", "PUT"));

@@ -58,7 +58,16 @@ public final class HandlerScanner {
                     rejected.put(type.className(), problem);
                     continue;
                 }
-                handlers.add(new HandlerInfo(type.className(), kind(kinds)));
+                HandlerInfo.Kind kind = kind(kinds);
+                // The host finds another platform's API only in the function's own dependencies.
+                if (kind.artifact() != null && !hierarchy.has(kind.internalName())) {
+                    rejected.put(
+                            type.className(),
+                            "needs " + kind.artifact() + " at run time, which is not among its runtime dependencies;"
+                                    + " declare it with compile scope, not provided");
+                    continue;
+                }
+                handlers.add(new HandlerInfo(type.className(), kind));
             }
         }
         handlers.sort(Comparator.comparing(HandlerInfo::className));

@@ -114,10 +114,18 @@ class ForeignHandlerScanTest {
     }
 
     @Test
-    void theInterfacesAreRecognisedByNameEvenWhenTheirJarsAreNotGiven() throws IOException {
-        assertThat(HandlerScanner.scan(classes, List.of()))
+    void aHandlerWhoseApiTheImageWouldNotCarryIsRejectedWithTheFix() throws IOException {
+        HandlerScan scan = HandlerScanner.scanDetailed(classes, List.of(lambdaJar));
+
+        assertThat(scan.handlers())
                 .extracting(HandlerInfo::className)
-                .contains("app.Orders", "app.Web", "app.Derived");
+                .contains("app.Orders")
+                .doesNotContain("app.Web");
+        assertThat(scan.rejected())
+                .containsEntry(
+                        "app.Web",
+                        "needs com.google.cloud.functions:functions-framework-api at run time, which is not among"
+                                + " its runtime dependencies; declare it with compile scope, not provided");
     }
 
     @Test
