@@ -192,6 +192,34 @@ class ForeignHandlersTest {
     }
 
     @Test
+    void anyOutputWithAStatusCodeIsAProxyResponse() {
+        Frame.Result result = result(lambda, "fns.Raw", trigger("POST", "/", "", utf8("tea")));
+
+        assertThat(result.headers()).containsExactly(header(":status", "418"));
+        assertThat(text(result.body())).isEqualTo("tea");
+    }
+
+    @Test
+    void aBodyThatClaimsBase64ButIsNotIsBadOutput() {
+        Frame frame = answer(lambda, "fns.Raw", trigger("POST", "/", "", utf8("bad")));
+
+        assertThat(frame).isInstanceOfSatisfying(Frame.PlatformError.class, error -> {
+            assertThat(error.code()).isEqualTo("bad_output");
+            assertThat(error.message()).startsWith("the response's isBase64Encoded is true but its body is not base64");
+        });
+    }
+
+    @Test
+    void anOutputThatIsNoProxyResponseIsAnsweredOkWithItsOwnEncoding() {
+        Frame.Result result = result(lambda, "fns.Text", trigger("GET", "/x", "", new byte[0]));
+
+        assertThat(result.headers())
+                .containsExactlyInAnyOrder(
+                        header(":status", "200"), header("content-type", "text/plain; charset=utf-8"));
+        assertThat(text(result.body())).isEqualTo("path /x");
+    }
+
+    @Test
     void aLambdaStreamHandlerReadsTheBodyAndWritesTheOutput() {
         Frame.Result result = result(lambda, "fns.Upper", invoke("r3", "shout"));
 
@@ -226,6 +254,15 @@ class ForeignHandlersTest {
         Frame.Result result = result(gcf, "fns.Doubler", invoke("r4", "{\"value\":21}"));
 
         assertThat(text(result.body())).isEqualTo("{\"value\":42}");
+    }
+
+    @Test
+    void aTypedFunctionsOwnWireFormatReadsTheRequestAndWritesTheResponse() {
+        Frame.Result result = result(gcf, "fns.Shout", trigger("POST", "/", "", utf8("hey")));
+
+        assertThat(result.headers())
+                .containsExactlyInAnyOrder(header(":status", "200"), header("content-type", "text/x-shout"));
+        assertThat(text(result.body())).isEqualTo("HEY AS JAVA.LANG.STRING!");
     }
 
     @Test
