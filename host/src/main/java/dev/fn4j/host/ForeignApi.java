@@ -85,7 +85,9 @@ final class ForeignApi {
                 return switch (method.getName()) {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
-                    default -> getClass().getSimpleName();
+                    default ->
+                        "fn4j " + proxy.getClass().getInterfaces()[0].getName() + "@"
+                                + Integer.toHexString(System.identityHashCode(proxy));
                 };
             }
             Object answer = answer(method.getName(), args);
