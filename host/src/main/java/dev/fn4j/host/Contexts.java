@@ -24,6 +24,11 @@ final class Contexts {
         this.clock = clock;
     }
 
+    /** The clock remaining times are read from; adapters stamp their events with it. */
+    Clock clock() {
+        return clock;
+    }
+
     /**
      * The context of the invocation an Invoke frame asks for.
      *

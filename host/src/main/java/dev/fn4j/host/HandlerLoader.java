@@ -17,13 +17,16 @@ final class HandlerLoader {
     /**
      * Loads, checks and instantiates the handler.
      *
-     * @return a {@link Handler} or an {@link HttpHandler}, never both
+     * @return a {@link Handler} or an {@link HttpHandler}, never both, or a handler of another
+     *     platform that {@link ForeignHandlers} recognises
      */
     static Object load(String className, ClassLoader loader) throws StartupException {
         Class<?> type = loadClass(className, loader);
         boolean plain = Handler.class.isAssignableFrom(type);
         boolean http = HttpHandler.class.isAssignableFrom(type);
-        if (plain == http) {
+        // Lambda's and Cloud Functions' handlers are recognised by name: the host never links their APIs.
+        boolean foreign = !plain && !http && ForeignHandlers.recognizes(type);
+        if (plain == http && !foreign) {
             throw fail(
                     className,
                     plain

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Finds the {@code I} and {@code O} of a class's {@code Handler<I, O>} by walking its superclasses
- * and generic interfaces; a type variable left unbound (a raw type) resolves to its erased bound,
+ * Finds the {@code I} and {@code O} of a class's {@code Handler<I, O>} (or the type arguments of
+ * another generic interface, such as Lambda's {@code RequestHandler<I, O>}) by walking its
+ * superclasses and generic interfaces; a type variable left unbound (a raw type) resolves to its erased bound,
  * so {@code Object} in the common case.
  */
 final class HandlerTypes {
@@ -26,11 +27,28 @@ final class HandlerTypes {
 
     /** Resolves the handler's input and output types. */
     static Resolved of(Class<?> handlerClass) {
-        Type[] found = search(handlerClass, Map.of());
-        return found == null ? new Resolved(Object.class, Object.class) : new Resolved(found[0], found[1]);
+        Type[] found = arguments(handlerClass, Handler.class);
+        return new Resolved(found[0], found[1]);
     }
 
-    private static Type[] search(Type type, Map<TypeVariable<?>, Type> bindings) {
+    /**
+     * The type arguments {@code handlerClass} binds for the generic interface {@code generic}, the
+     * erased bounds where it binds none; as many as {@code generic} has type parameters.
+     */
+    static Type[] arguments(Class<?> handlerClass, Class<?> generic) {
+        Type[] found = search(handlerClass, Map.of(), generic);
+        if (found != null) {
+            return found;
+        }
+        TypeVariable<?>[] variables = generic.getTypeParameters();
+        Type[] erased = new Type[variables.length];
+        for (int i = 0; i < erased.length; i++) {
+            erased[i] = erase(variables[i]);
+        }
+        return erased;
+    }
+
+    private static Type[] search(Type type, Map<TypeVariable<?>, Type> bindings, Class<?> generic) {
         Class<?> raw;
         Map<TypeVariable<?>, Type> own = new HashMap<>();
         if (type instanceof ParameterizedType parameterized) {
@@ -45,18 +63,22 @@ final class HandlerTypes {
         } else {
             return null;
         }
-        if (raw == Handler.class) {
-            TypeVariable<?>[] variables = Handler.class.getTypeParameters();
-            return new Type[] {substitute(variables[0], own), substitute(variables[1], own)};
+        if (raw == generic) {
+            TypeVariable<?>[] variables = generic.getTypeParameters();
+            Type[] found = new Type[variables.length];
+            for (int i = 0; i < found.length; i++) {
+                found[i] = substitute(variables[i], own);
+            }
+            return found;
         }
         for (Type superInterface : raw.getGenericInterfaces()) {
-            Type[] found = search(superInterface, own);
+            Type[] found = search(superInterface, own, generic);
             if (found != null) {
                 return found;
             }
         }
         Type superclass = raw.getGenericSuperclass();
-        return superclass == null ? null : search(superclass, own);
+        return superclass == null ? null : search(superclass, own, generic);
     }
 
     /** Replaces every type variable in {@code type} by its binding, or by its erasure if unbound. */

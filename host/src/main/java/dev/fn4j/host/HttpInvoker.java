@@ -42,6 +42,11 @@ final class HttpInvoker implements Invoker {
             return new Frame.PlatformError(
                     id, Protocol.BAD_OUTPUT, "the HttpHandler returned null; return an HttpResponse", false);
         }
+        return result(id, response);
+    }
+
+    /** The Result of an HTTP response, or bad_output when a header cannot be sent. */
+    static Frame result(String id, HttpResponse response) {
         List<Frame.Header> headers = new ArrayList<>();
         headers.add(new Frame.Header(Protocol.STATUS, Integer.toString(response.status())));
         for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {

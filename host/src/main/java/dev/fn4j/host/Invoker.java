@@ -16,13 +16,17 @@ interface Invoker {
      */
     Frame answer(Frame.Invoke invoke, CapturedLog log);
 
-    /** The invoker of a handler that {@link HandlerLoader} made. */
+    /** The invoker of a handler that {@link HandlerLoader} made, fn4j's own or another platform's. */
     static Invoker forHandler(Object handler, Contexts contexts) {
         if (handler instanceof HttpHandler http) {
             return new HttpInvoker(http, contexts);
         }
         if (handler instanceof Handler<?, ?> plain) {
             return new FunctionInvoker(plain, HandlerTypes.of(plain.getClass()), contexts);
+        }
+        Invoker foreign = ForeignHandlers.invoker(handler, contexts);
+        if (foreign != null) {
+            return foreign;
         }
         throw new IllegalArgumentException(
                 "not a handler: " + handler.getClass().getName());

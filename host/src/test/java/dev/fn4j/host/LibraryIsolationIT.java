@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Compiles small functions from src/test/functions against real libraries from Maven Central
  * (copied per set into target/function-libs by the build) and runs each in the shaded host:
- * the function's own libraries win, the host's never show, and every way of logging lands in
- * the call's log in order.
+ * the function's own libraries win, the host's never show, every way of logging lands in the
+ * call's log in order, and handlers written for AWS Lambda and Cloud Functions run unchanged.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class LibraryIsolationIT {
@@ -153,6 +153,41 @@ class LibraryIsolationIT {
 
             assertThat(text(result.body())).isEqualTo("done a");
             assertThat(logs.text()).isEqualTo("1 out a\n[req-8] INFO Log4jLogs - 2 log4j a\n3 err a\n");
+        }
+    }
+
+    @Test
+    void aLambdaApiGatewayFunctionAnswersAnHttpTriggerCallInTheShadedHost() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start("fns.Orders", 1, Map.of(), build("lambda"))) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame.Result result = (Frame.Result) peer.call(new Frame.Invoke(
+                    "r1",
+                    System.currentTimeMillis() + 30_000,
+                    List.of(
+                            new Frame.Header(":method", "POST"),
+                            new Frame.Header(":path", "/orders"),
+                            new Frame.Header(":query", "q=1&tag=t"),
+                            new Frame.Header("accept", "*/*")),
+                    "hi".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result.headers()).startsWith(new Frame.Header(":status", "201"));
+            assertThat(text(result.body()))
+                    .isEqualTo("POST /orders q=1 tags=[t] accept=*/* proxy=orders id=r1 body=hi base64=false");
+        }
+    }
+
+    @Test
+    void aCloudFunctionsHttpFunctionAnswersInTheShadedHost() throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start("fns.Greet", 1, Map.of(), build("gcf"))) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame.Result result = (Frame.Result) peer.call(invoke("r1", "x"));
+
+            assertThat(result.headers()).startsWith(new Frame.Header(":status", "202"));
+            assertThat(text(result.body())).isEqualTo("Hello, world! / / agent=? type=? body=x");
         }
     }
 }

@@ -64,6 +64,11 @@ final class ClassHierarchy implements Closeable {
         return found;
     }
 
+    /** Whether the class is among the scanned classes or the dependencies. */
+    boolean has(String internalName) throws IOException {
+        return find(internalName).isPresent();
+    }
+
     private Optional<ClassFile> find(String internalName) throws IOException {
         ClassFile scanned = local.get(internalName);
         if (scanned != null) {

@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  *
  * <p>A handler is a public, concrete, top-level or static member class with a public no-arg
  * constructor that implements {@code dev.fn4j.api.Handler} or {@code dev.fn4j.api.HttpHandler},
- * directly or through superclasses and superinterfaces found in the classes directory or the
- * dependencies. A class implementing both counts as an {@code HTTP_HANDLER}, the more specific.
+ * or one of the other platforms' handler interfaces of {@link HandlerInfo.Kind} (AWS Lambda's,
+ * Google Cloud Functions'), matched by name, no annotation needed, directly or through
+ * superclasses and superinterfaces found in the classes directory or the dependencies. A class
+ * implementing both of fn4j's counts as an {@code HTTP_HANDLER}, the more specific.
  */
 public final class HandlerScanner {
 
@@ -56,14 +58,27 @@ public final class HandlerScanner {
                     rejected.put(type.className(), problem);
                     continue;
                 }
-                HandlerInfo.Kind kind = kinds.contains(HandlerInfo.Kind.HTTP_HANDLER)
-                        ? HandlerInfo.Kind.HTTP_HANDLER
-                        : HandlerInfo.Kind.HANDLER;
+                HandlerInfo.Kind kind = kind(kinds);
+                // The host finds another platform's API only in the function's own dependencies.
+                if (kind.artifact() != null && !hierarchy.has(kind.internalName())) {
+                    rejected.put(
+                            type.className(),
+                            "needs " + kind.artifact() + " at run time, which is not among its runtime dependencies;"
+                                    + " declare it with compile scope, not provided");
+                    continue;
+                }
                 handlers.add(new HandlerInfo(type.className(), kind));
             }
         }
         handlers.sort(Comparator.comparing(HandlerInfo::className));
         return new HandlerScan(classesDir, handlers, rejected);
+    }
+
+    /** HTTP_HANDLER, the more specific of fn4j's two, first; then the first in declaration order. */
+    private static HandlerInfo.Kind kind(Set<HandlerInfo.Kind> kinds) {
+        return kinds.contains(HandlerInfo.Kind.HTTP_HANDLER)
+                ? HandlerInfo.Kind.HTTP_HANDLER
+                : kinds.iterator().next();
     }
 
     /** Why the host could not instantiate the class, or null when it can. */

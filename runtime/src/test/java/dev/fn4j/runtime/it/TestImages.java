@@ -95,7 +95,7 @@ public final class TestImages {
         return System.getProperty("fn4j.test.baseImage", "fn4j/jre-base:17");
     }
 
-    private static void removeImage(String name) {
+    static void removeImage(String name) {
         try {
             new ProcessBuilder("docker", "rmi", "-f", name)
                     .redirectErrorStream(true)
