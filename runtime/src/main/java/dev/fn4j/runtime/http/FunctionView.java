@@ -2,6 +2,7 @@ package dev.fn4j.runtime.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.LiveInstances;
@@ -12,10 +13,13 @@ import dev.fn4j.spec.MemorySize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A function as {@code GET /v1/functions/{name}} shows it, with its live instances and its
- * revision history (newest first; left out of the list of all functions).
+ * revision history (newest first; left out of the list of all functions). {@code status} is
+ * {@code active}, or {@code failed} with {@code error} saying why when its current revision's
+ * handler cannot start.
  */
 record FunctionView(
         String name,
@@ -37,6 +41,8 @@ record FunctionView(
         String invocationsUrl,
         Instant createdAt,
         Instant updatedAt,
+        String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ErrorView error,
         List<InstanceView> instances,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Revision> revisions) {
 
@@ -48,12 +54,19 @@ record FunctionView(
         }
     }
 
-    static FunctionView of(Function function, List<LiveInstances.Snapshot> instances) {
-        return of(function, instances, null);
+    /** Why the current revision cannot start, as the error of a call to it would say. */
+    record ErrorView(String code, String message) {}
+
+    static FunctionView of(Function function, List<LiveInstances.Snapshot> instances, Optional<String> failure) {
+        return of(function, instances, failure, null);
     }
 
     /** With {@code revisions}, newest first, or null to leave them out. */
-    static FunctionView of(Function function, List<LiveInstances.Snapshot> instances, List<Revision> revisions) {
+    static FunctionView of(
+            Function function,
+            List<LiveInstances.Snapshot> instances,
+            Optional<String> failure,
+            List<Revision> revisions) {
         FunctionSpec spec = function.spec();
         FunctionSpec.Scaling scaling = spec.scaling();
         return new FunctionView(
@@ -76,6 +89,9 @@ record FunctionView(
                 "/v1/functions/" + function.name() + "/invocations",
                 function.createdAt(),
                 function.updatedAt(),
+                failure.isPresent() ? "failed" : "active",
+                failure.map(message -> new ErrorView(ErrorCode.HANDLER_FAILED.code(), message))
+                        .orElse(null),
                 instances.stream().map(InstanceView::of).toList(),
                 revisions);
     }

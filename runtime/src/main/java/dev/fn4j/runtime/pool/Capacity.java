@@ -78,6 +78,27 @@ public final class Capacity {
     }
 
     /**
+     * Runs {@code work}, which starts and removes one instance of {@code function} outside any
+     * pool, while that instance's memory is reserved; evicts idle instances of other functions
+     * when it must. Returns false, without running it, when there is no room even then.
+     */
+    public boolean whileReserved(Function function, Runnable work) {
+        long bytes = function.spec().memoryBytes();
+        if (!budget.tryReserve(bytes)) {
+            evictIdle(function.name(), bytes);
+            if (!budget.tryReserve(bytes)) {
+                return false;
+            }
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            budget.release(bytes);
+        }
+    }
+
+    /**
      * Kills the instance and releases its memory, once however often it is called; its container
      * goes in the background.
      */

@@ -7,6 +7,7 @@ import dev.fn4j.image.ImageOutput;
 import dev.fn4j.runtime.instance.Ids;
 import dev.fn4j.runtime.it.fns.Chatter;
 import dev.fn4j.runtime.it.fns.Crasher;
+import dev.fn4j.runtime.it.fns.FailsAtStart;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.HttpEcho;
 import dev.fn4j.runtime.it.fns.MemoryHog;
@@ -30,7 +31,8 @@ public final class TestImages {
             Crasher.class.getName(),
             MemoryHog.class.getName(),
             HttpEcho.class.getName(),
-            Chatter.class.getName());
+            Chatter.class.getName(),
+            FailsAtStart.class.getName());
 
     private static Path archive;
 
