@@ -128,4 +128,32 @@ class CapacityTest {
         assertThat(a.instance().deathReason()).isEqualTo("engine lost it");
         assertThat(budget.available()).isEqualTo(600 * MIB);
     }
+
+    @Test
+    void deployCheckRunsWithItsInstancesMemoryReservedAndReleasesItAfter() {
+        long[] availableDuringCheck = new long[1];
+
+        boolean checked = capacity.whileReserved(function("a"), () -> availableDuringCheck[0] = budget.available());
+
+        assertThat(checked).isTrue();
+        assertThat(availableDuringCheck[0]).isEqualTo(344 * MIB);
+        assertThat(budget.available()).isEqualTo(600 * MIB);
+    }
+
+    @Test
+    void deployCheckIsSkippedWhenNoRoomCanBeMade() {
+        pools.deploy(function("b"));
+        pools.deploy(function("c"));
+        Lease b = call("b");
+        Lease c = call("c");
+        boolean[] ran = new boolean[1];
+
+        boolean checked = capacity.whileReserved(function("a"), () -> ran[0] = true);
+
+        assertThat(checked).isFalse();
+        assertThat(ran[0]).isFalse();
+        assertThat(budget.available()).isEqualTo(88 * MIB);
+        b.complete(Lease.Outcome.OK);
+        c.complete(Lease.Outcome.OK);
+    }
 }
