@@ -80,8 +80,15 @@ public final class Main {
         } catch (RuntimeException | LinkageError e) {
             throw new StartupException(
                     Exit.BAD_HANDLER,
-                    "handler " + config.handler() + ": cannot map its input and output types: " + e,
+                    "handler " + config.handler() + ": cannot map its input and output types: " + describe(e),
                     e);
         }
+    }
+
+    /** The error's class and message, without the class when it is one of the host's relocated libraries. */
+    private static String describe(Throwable e) {
+        return e.getClass().getName().startsWith("dev.fn4j.host.shaded.")
+                ? String.valueOf(e.getMessage())
+                : e.toString();
     }
 }
