@@ -79,16 +79,13 @@ public final class Capacity {
 
     /**
      * Runs {@code work}, which starts and removes one instance of {@code function} outside any
-     * pool, while that instance's memory is reserved; evicts idle instances of other functions
-     * when it must. Returns false, without running it, when there is no room even then.
+     * pool, while that instance's memory is reserved. Returns false, without running it, when the
+     * memory is not free now: a check evicts nobody's warm instance.
      */
     public boolean whileReserved(Function function, Runnable work) {
         long bytes = function.spec().memoryBytes();
         if (!budget.tryReserve(bytes)) {
-            evictIdle(function.name(), bytes);
-            if (!budget.tryReserve(bytes)) {
-                return false;
-            }
+            return false;
         }
         try {
             work.run();

@@ -141,19 +141,18 @@ class CapacityTest {
     }
 
     @Test
-    void deployCheckIsSkippedWhenNoRoomCanBeMade() {
+    void deployCheckIsSkippedRatherThanEvictAnIdleInstance() {
         pools.deploy(function("b"));
         pools.deploy(function("c"));
-        Lease b = call("b");
-        Lease c = call("c");
+        call("b").complete(Lease.Outcome.OK);
+        call("c").complete(Lease.Outcome.OK);
         boolean[] ran = new boolean[1];
 
         boolean checked = capacity.whileReserved(function("a"), () -> ran[0] = true);
 
         assertThat(checked).isFalse();
         assertThat(ran[0]).isFalse();
+        assertThat(recorder.killed).isEmpty();
         assertThat(budget.available()).isEqualTo(88 * MIB);
-        b.complete(Lease.Outcome.OK);
-        c.complete(Lease.Outcome.OK);
     }
 }
