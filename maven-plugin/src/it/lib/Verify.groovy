@@ -23,6 +23,18 @@ boolean failedWith(String goal, String message, String exception = 'MojoFailureE
     return true
 }
 
+/**
+ * The goal failed the build with exactly this message of several lines; Maven prints each line
+ * after the first, and its "-> [Help 1]", as a line of its own starting "[ERROR] ".
+ */
+boolean failedWithLines(String goal, List<String> lines, String exception = 'MojoFailureException') {
+    def log = buildLog()
+    def expected = failed(goal) + lines.join('\n[ERROR] ') + '\n[ERROR] -> [Help 1]'
+    assert log.contains(expected) : 'build.log lacks: ' + expected
+    assert log.contains('[Help 1] http://cwiki.apache.org/confluence/display/MAVEN/' + exception)
+    return true
+}
+
 /** The goal failed the build with exactly this message and built no image. */
 boolean failedWithoutImage(String goal, String message, String exception = 'MojoFailureException') {
     failedWith(goal, message, exception)

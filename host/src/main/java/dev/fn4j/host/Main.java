@@ -44,19 +44,32 @@ public final class Main {
      * @param router routes System.out and System.err to each call's log
      */
     static int run(Map<String, String> env, PrintStream err, LogRouter router) {
+        HostConfig config;
         try {
-            HostConfig config = HostConfig.fromEnv(env);
+            config = HostConfig.fromEnv(env);
+        } catch (StartupException e) {
+            return fail(e, err);
+        }
+        Invoker invoker;
+        try {
             Object handler =
                     HandlerLoader.load(config.handler(), Thread.currentThread().getContextClassLoader());
-            Invoker invoker = invoker(config, handler, err);
-            return new Host(config, invoker, router, err).run();
+            invoker = invoker(config, handler, err);
         } catch (StartupException e) {
-            err.println("fn4j-host: " + e.getMessage());
-            if (e.getCause() != null) {
-                e.getCause().printStackTrace(err);
-            }
-            return e.exitCode();
+            int code = fail(e, err);
+            // The runtime waits for a Hello; tell it why none comes, so the deploy can say so.
+            StartupReport.send(config.socket(), e);
+            return code;
         }
+        return new Host(config, invoker, router, err).run();
+    }
+
+    private static int fail(StartupException e, PrintStream err) {
+        err.println("fn4j-host: " + e.getMessage());
+        if (e.getCause() != null) {
+            e.getCause().printStackTrace(err);
+        }
+        return e.exitCode();
     }
 
     private static Invoker invoker(HostConfig config, Object handler, PrintStream err) throws StartupException {
@@ -67,8 +80,15 @@ public final class Main {
         } catch (RuntimeException | LinkageError e) {
             throw new StartupException(
                     Exit.BAD_HANDLER,
-                    "handler " + config.handler() + ": cannot map its input and output types: " + e,
+                    "handler " + config.handler() + ": cannot map its input and output types: " + describe(e),
                     e);
         }
+    }
+
+    /** The error's class and message, without the class when it is one of the host's relocated libraries. */
+    private static String describe(Throwable e) {
+        return e.getClass().getName().startsWith("dev.fn4j.host.shaded.")
+                ? String.valueOf(e.getMessage())
+                : e.toString();
     }
 }

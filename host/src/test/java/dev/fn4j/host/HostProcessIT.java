@@ -156,6 +156,15 @@ class HostProcessIT {
     @Test
     void badHandlerClassExitsWith2NamingTheClass() throws Exception {
         try (FakeRuntime runtime = FakeRuntime.start("com.example.DoesNotExist", 1, Map.of())) {
+            Peer peer = runtime.accept(WAIT);
+            assertThat(peer.read())
+                    .isEqualTo(new Frame.PlatformError(
+                            "",
+                            "handler_failed",
+                            "handler com.example.DoesNotExist: class not found on the classpath",
+                            true));
+            peer.close();
+
             assertThat(runtime.waitForExit(WAIT)).isEqualTo(2);
             assertThat(runtime.stderr())
                     .isEqualTo("fn4j-host: handler com.example.DoesNotExist: class not found on the classpath\n");

@@ -49,6 +49,11 @@ public final class Protocol {
 
     public static final String OUT_OF_MEMORY = "out_of_memory";
     public static final String BAD_OUTPUT = "bad_output";
+    /**
+     * Sent instead of Hello, fatal and with an empty request id: the handler could not be loaded
+     * or instantiated; the message says why, with the first lines of the user's stack.
+     */
+    public static final String HANDLER_FAILED = "handler_failed";
 
     private Protocol() {}
 }

@@ -105,7 +105,8 @@ public final class FnRuntime implements AutoCloseable {
                 registry,
                 pools,
                 engine,
-                new FunctionSpecParser(Runtime.getRuntime().availableProcessors()));
+                new FunctionSpecParser(Runtime.getRuntime().availableProcessors()),
+                candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)));
         Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock);
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);

@@ -35,6 +35,20 @@ public final class BadHandlers {
         }
     }
 
+    /** Its static initializer throws; load it at most once per class loader. */
+    public static final class ThrowingStaticInitializer implements Handler<String, String> {
+        private static final String DATABASE = connect();
+
+        private static String connect() {
+            throw new IllegalStateException("no database");
+        }
+
+        @Override
+        public String handle(String input, Context context) {
+            return DATABASE;
+        }
+    }
+
     /** Is abstract. */
     public abstract static class Abstract implements Handler<String, String> {}
 

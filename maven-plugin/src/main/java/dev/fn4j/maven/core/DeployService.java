@@ -13,6 +13,9 @@ import java.util.List;
 /** Uploads a built image to the runtime and deploys each of its functions. */
 public final class DeployService {
 
+    /** The runtime's code for a revision whose handler failed to start (docs/api.md). */
+    private static final String HANDLER_FAILED = "handler_failed";
+
     private final RuntimeConnection connection;
     private final RuntimeClient client;
     private final ImageUploader uploader;
@@ -78,7 +81,8 @@ public final class DeployService {
         } catch (RuntimeClientException failure) {
             RuntimeApiException e = connection.apiError(failure, "deploy function '" + name + "'");
             String message = "The fn4j runtime rejected function '" + name + "': " + e.code() + ": " + e.errorMessage();
-            if (e.status() >= 400 && e.status() < 500) {
+            // A handler that cannot start is the user's to fix, though the runtime answers 502.
+            if (e.status() >= 400 && e.status() < 500 || HANDLER_FAILED.equals(e.code())) {
                 throw new FnFailureException(message, e);
             }
             throw new FnExecutionException(

@@ -165,6 +165,25 @@ class RuntimeCallsTest {
     }
 
     @Test
+    void aHandlerThatCannotStartIsTheUsersFailureWithItsCause(@TempDir Path dir) throws Exception {
+        Path tar = TestArchive.write(dir);
+        stub.on("POST /v1/images", 201, "{\"id\":\"sha256:img\"}")
+                .on(
+                        "PUT /v1/functions/a",
+                        502,
+                        "{\"error\":{\"code\":\"handler_failed\",\"message\":\"handler com.example.A:"
+                                + " constructor threw java.lang.IllegalStateException: no config\\n\\tat"
+                                + " com.example.A.<init>(A.java:5)\"}}");
+
+        assertThatThrownBy(() -> new DeployService(client, GoalLog.silent())
+                        .deploy(build(tar, function("a", "com.example.A", null))))
+                .isInstanceOf(FnFailureException.class)
+                .hasMessage("The fn4j runtime rejected function 'a': handler_failed: handler com.example.A:"
+                        + " constructor threw java.lang.IllegalStateException: no config\n\tat"
+                        + " com.example.A.<init>(A.java:5)");
+    }
+
+    @Test
     void aRuntimeFailureIsAnExecutionFailure(@TempDir Path dir) throws Exception {
         Path tar = TestArchive.write(dir);
         stub.on(

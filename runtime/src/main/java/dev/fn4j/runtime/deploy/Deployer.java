@@ -7,29 +7,51 @@ import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.engine.LoadedImage;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.FunctionSpecParser;
+import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Creates, updates and removes functions: checks a spec against the image it names, records the
- * new revision, and points the function's pool at it. Blocks on the engine.
+ * Creates, updates and removes functions: checks a spec against the image it names, checks that
+ * the new revision's handler starts, records the revision, and points the function's pool at it.
+ * A revision whose handler fails ({@code handler_failed}) never replaces one that serves: the
+ * deploy fails and the old revision keeps serving. With nothing serving, the failed revision is
+ * recorded and its calls fail at once with the same error until the next deploy. Blocks on the
+ * engine and, for the check, on an instance start.
  */
 public final class Deployer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
 
     private final FunctionRegistry registry;
     private final PoolRegistry pools;
     private final ContainerEngine engine;
     private final FunctionSpecParser parser;
+    private final StartCheck startCheck;
+    /** One lock per function name: a deploy's check and its put see the same revision number. */
+    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    public Deployer(FunctionRegistry registry, PoolRegistry pools, ContainerEngine engine, FunctionSpecParser parser) {
+    public Deployer(
+            FunctionRegistry registry,
+            PoolRegistry pools,
+            ContainerEngine engine,
+            FunctionSpecParser parser,
+            StartCheck startCheck) {
         this.registry = registry;
         this.pools = pools;
         this.engine = engine;
         this.parser = parser;
+        this.startCheck = startCheck;
     }
 
     public FunctionRegistry.Deployed deploy(String name, JsonNode body) {
@@ -45,18 +67,67 @@ public final class Deployer {
         }
         String handler = chooseHandler(spec.handler(), image.handlers(), spec.image());
         // Pin the image by id: a tag moved later must not change what this revision runs.
-        FunctionRegistry.Deployed deployed = registry.put(name, spec.resolved(image.id(), handler));
-        pools.deploy(deployed.function());
-        return deployed;
+        FunctionSpec resolved = spec.resolved(image.id(), handler);
+        synchronized (lock(name)) {
+            Optional<Function> serving = registry.get(name)
+                    .filter(f -> pools.get(name).flatMap(FunctionPool::failure).isEmpty());
+            ApiException failed = check(registry.preview(name, resolved));
+            if (failed != null && serving.isPresent()) {
+                throw new ApiException(
+                        ErrorCode.HANDLER_FAILED,
+                        "revision " + serving.get().revision() + " keeps serving: " + failed.getMessage(),
+                        failed);
+            }
+            FunctionRegistry.Deployed deployed = registry.put(name, resolved);
+            if (failed != null) {
+                pools.deployFailed(deployed.function(), failed);
+                throw failed;
+            }
+            pools.deploy(deployed.function());
+            return deployed;
+        }
     }
 
     /** Removes the function; its instances go once their calls end. */
     public void delete(String name) {
         FunctionName.check(name);
-        if (registry.remove(name).isEmpty()) {
-            throw notFound(name);
+        synchronized (lock(name)) {
+            if (registry.remove(name).isEmpty()) {
+                throw notFound(name);
+            }
+            pools.remove(name);
         }
-        pools.remove(name);
+    }
+
+    /**
+     * Starts one instance of the candidate and removes it; returns the {@code handler_failed}
+     * error when its handler cannot start, else null. Other start failures (no room, a slow or
+     * crashing container) do not fail the deploy: the pool's starts report them per call.
+     */
+    private ApiException check(Function candidate) {
+        try {
+            if (!startCheck.check(candidate)) {
+                LOG.info(
+                        "not checking that '{}' revision {} starts: no room now",
+                        candidate.name(),
+                        candidate.revision());
+            }
+            return null;
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.HANDLER_FAILED) {
+                return e;
+            }
+            LOG.info(
+                    "deploying '{}' revision {} although its check failed: {}",
+                    candidate.name(),
+                    candidate.revision(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private Object lock(String name) {
+        return locks.computeIfAbsent(name, n -> new Object());
     }
 
     public static ApiException notFound(String name) {

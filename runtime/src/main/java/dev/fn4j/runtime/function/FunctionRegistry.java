@@ -48,6 +48,17 @@ public final class FunctionRegistry {
         return new Deployed(function, old == null);
     }
 
+    /**
+     * The revision {@link #put} would make now, not stored: what a deploy checks before it puts
+     * it. Equal in name, revision and spec as long as nothing else changes the function meanwhile.
+     */
+    public Function preview(String name, FunctionSpec spec) {
+        FunctionName.check(name);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Function old = functions.get(name);
+        return old == null ? new Function(name, 1, spec, now, now) : old.next(spec, now);
+    }
+
     public Optional<Function> get(String name) {
         return Optional.ofNullable(functions.get(name));
     }

@@ -51,12 +51,16 @@ final class FunctionsApi {
     }
 
     private FunctionView view(Function function) {
-        return FunctionView.of(function, instances.of(function.name()));
+        return FunctionView.of(function, instances.of(function.name()), instances.failure(function.name()));
     }
 
     /** With the revision history, newest first; reads the store. */
     private FunctionView detailedView(Function function) {
-        return FunctionView.of(function, instances.of(function.name()), registry.revisions(function.name()));
+        return FunctionView.of(
+                function,
+                instances.of(function.name()),
+                instances.failure(function.name()),
+                registry.revisions(function.name()));
     }
 
     static String pathName(HttpServerExchange exchange) {

@@ -2,6 +2,7 @@ package dev.fn4j.runtime.instance;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
+import dev.fn4j.protocol.Protocol;
 import dev.fn4j.protocol.ProtocolException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -28,9 +29,16 @@ public final class HostConnection implements Connection {
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
     }
 
-    /** Reads the first frame of a fresh connection, which must be the host's Hello. */
+    /**
+     * Reads the first frame of a fresh connection, which must be the host's Hello.
+     *
+     * @throws HandlerFailedException when the host reports instead that its handler failed
+     */
     static Frame.Hello readHello(SocketChannel channel) throws IOException {
         Frame frame = FrameCodec.read(Channels.newInputStream(channel));
+        if (frame instanceof Frame.PlatformError error && Protocol.HANDLER_FAILED.equals(error.code())) {
+            throw new HandlerFailedException(error.message());
+        }
         if (!(frame instanceof Frame.Hello hello)) {
             throw new IOException("expected Hello as the first frame, got type " + frame.type());
         }

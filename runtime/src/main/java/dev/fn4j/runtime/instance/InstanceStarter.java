@@ -121,6 +121,11 @@ public final class InstanceStarter {
             List<HostConnection> connections = socket.awaitHosts(function.spec().concurrency(), instanceId);
             ready.set(true);
             return new Instance(instanceId, function, containerId, socket.dir(), connections, clock.instant());
+        } catch (HandlerFailedException e) {
+            ready.set(true);
+            socket.abort();
+            remover.removeContainer(containerId, socket.dir());
+            throw handlerFailed(function, e);
         } catch (IOException e) {
             ready.set(true);
             socket.abort();
@@ -129,6 +134,24 @@ public final class InstanceStarter {
         } finally {
             timeout.cancel(false);
         }
+    }
+
+    /**
+     * Starts an instance of a revision not yet serving and removes it again before returning: a
+     * deploy's check that the handler starts. Throws what {@link #start} throws.
+     */
+    public void check(Function function) {
+        Instance instance = start(function);
+        instance.kill("deploy check passed");
+        remover.removeNow(instance.containerId(), instance.socketDir());
+    }
+
+    private static ApiException handlerFailed(Function function, HandlerFailedException report) {
+        return new ApiException(
+                ErrorCode.HANDLER_FAILED,
+                "the handler of '" + function.name() + "' revision " + function.revision()
+                        + " failed to start; fix it and deploy again: " + report.getMessage(),
+                report);
     }
 
     private String failure(Function function, String containerId, ContainerState exit, IOException cause) {

@@ -78,6 +78,24 @@ public final class Capacity {
     }
 
     /**
+     * Runs {@code work}, which starts and removes one instance of {@code function} outside any
+     * pool, while that instance's memory is reserved. Returns false, without running it, when the
+     * memory is not free now: a check evicts nobody's warm instance.
+     */
+    public boolean whileReserved(Function function, Runnable work) {
+        long bytes = function.spec().memoryBytes();
+        if (!budget.tryReserve(bytes)) {
+            return false;
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            budget.release(bytes);
+        }
+    }
+
+    /**
      * Kills the instance and releases its memory, once however often it is called; its container
      * goes in the background.
      */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -39,6 +40,11 @@ public final class FunctionPool {
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
     /** Once true, no call is admitted again; guarded by this. */
     private boolean closed;
+    /**
+     * Why {@link #current}'s handler cannot start, or null: while set, calls fail with it at once
+     * and nothing starts, until the next deploy. Guarded by this.
+     */
+    private ApiException failure;
 
     public FunctionPool(Function function, Capacity capacity, Executor starts, DeadlineTimer timer, Clock clock) {
         this.current = function;
@@ -53,13 +59,40 @@ public final class FunctionPool {
      * the calls they hold and then go; the new revision's minimum is started.
      */
     public synchronized void deploy(Function function) {
+        replace(function);
+        scale();
+    }
+
+    /**
+     * Makes {@code function} the current revision, known not to start: calls fail with
+     * {@code failure} at once, and nothing starts, until the next deploy.
+     */
+    public synchronized void deployFailed(Function function, ApiException failure) {
+        replace(function);
+        fail(failure);
+    }
+
+    /** Why the current revision cannot start, if it is known not to. */
+    public synchronized Optional<ApiException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void replace(Function function) {
         current = function;
+        failure = null;
         for (Instance instance : List.copyOf(instances)) {
             if (instance.function().revision() != function.revision() && instance.drain()) {
                 remove(instance, "revision " + function.revision() + " replaced it");
             }
         }
-        scale();
+    }
+
+    /** Remembers that the current revision cannot start and fails every waiting call with it. */
+    private void fail(ApiException error) {
+        failure = error;
+        for (Waiter waiter; (waiter = queue.poll()) != null; ) {
+            waiter.future.completeExceptionally(error);
+        }
     }
 
     /**
@@ -77,6 +110,9 @@ public final class FunctionPool {
             Lease lease = tryLease();
             if (lease != null) {
                 return CompletableFuture.completedFuture(lease);
+            }
+            if (failure != null) {
+                return CompletableFuture.failedFuture(failure);
             }
             FunctionSpec.Scaling scaling = current.spec().scaling();
             if (queue.size() >= scaling.maxQueue()) {
@@ -266,7 +302,7 @@ public final class FunctionPool {
      * {@code maxInstances}, and up to {@code minInstances}. Caller holds the lock.
      */
     private void scale() {
-        if (closed) {
+        if (closed || failure != null) {
             return;
         }
         FunctionSpec spec = current.spec();
@@ -310,6 +346,11 @@ public final class FunctionPool {
         starting--;
         if (revision.revision() != current.revision()) {
             scale();
+            return;
+        }
+        // A handler that fails once fails every time: answer at once rather than start again.
+        if (error.code() == ErrorCode.HANDLER_FAILED) {
+            fail(error);
             return;
         }
         // With no instance live or starting, nothing would ever serve the queue: the waiting

@@ -4,6 +4,7 @@ import dev.fn4j.runtime.function.LiveInstances;
 import dev.fn4j.runtime.instance.Instance;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The pools' instances as the {@link LiveInstances} read model shows them. */
 public final class PoolInstances implements LiveInstances {
@@ -19,6 +20,11 @@ public final class PoolInstances implements LiveInstances {
         return pools.get(function).map(FunctionPool::instances).orElse(List.of()).stream()
                 .map(PoolInstances::snapshot)
                 .toList();
+    }
+
+    @Override
+    public Optional<String> failure(String function) {
+        return pools.get(function).flatMap(FunctionPool::failure).map(Throwable::getMessage);
     }
 
     private static Snapshot snapshot(Instance instance) {

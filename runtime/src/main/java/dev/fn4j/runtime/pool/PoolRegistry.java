@@ -1,5 +1,6 @@
 package dev.fn4j.runtime.pool;
 
+import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.function.Function;
 import java.time.Clock;
 import java.util.Collection;
@@ -33,6 +34,20 @@ public final class PoolRegistry {
                 pool = new FunctionPool(function, capacity, starts, timer, clock);
             }
             pool.deploy(function);
+            return pool;
+        });
+    }
+
+    /**
+     * Routes the function to this revision, known not to start: its calls fail with
+     * {@code failure} at once until the next deploy.
+     */
+    public void deployFailed(Function function, ApiException failure) {
+        pools.compute(function.name(), (name, pool) -> {
+            if (pool == null) {
+                pool = new FunctionPool(function, capacity, starts, timer, clock);
+            }
+            pool.deployFailed(function, failure);
             return pool;
         });
     }

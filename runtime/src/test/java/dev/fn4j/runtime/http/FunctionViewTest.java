@@ -20,7 +20,7 @@ class FunctionViewTest {
     private static JsonNode view(Settings settings) {
         FunctionSpec spec = new FunctionSpec("sha256:abc", "com.example.Hello", Map.of("A", "b"), settings);
         Function function = new Function("hello", 3, spec, AT, AT);
-        return Json.MAPPER.valueToTree(FunctionView.of(function, List.of()));
+        return Json.MAPPER.valueToTree(FunctionView.of(function, List.of(), java.util.Optional.empty()));
     }
 
     @Test

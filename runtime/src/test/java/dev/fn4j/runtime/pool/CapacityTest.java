@@ -128,4 +128,31 @@ class CapacityTest {
         assertThat(a.instance().deathReason()).isEqualTo("engine lost it");
         assertThat(budget.available()).isEqualTo(600 * MIB);
     }
+
+    @Test
+    void deployCheckRunsWithItsInstancesMemoryReservedAndReleasesItAfter() {
+        long[] availableDuringCheck = new long[1];
+
+        boolean checked = capacity.whileReserved(function("a"), () -> availableDuringCheck[0] = budget.available());
+
+        assertThat(checked).isTrue();
+        assertThat(availableDuringCheck[0]).isEqualTo(344 * MIB);
+        assertThat(budget.available()).isEqualTo(600 * MIB);
+    }
+
+    @Test
+    void deployCheckIsSkippedRatherThanEvictAnIdleInstance() {
+        pools.deploy(function("b"));
+        pools.deploy(function("c"));
+        call("b").complete(Lease.Outcome.OK);
+        call("c").complete(Lease.Outcome.OK);
+        boolean[] ran = new boolean[1];
+
+        boolean checked = capacity.whileReserved(function("a"), () -> ran[0] = true);
+
+        assertThat(checked).isFalse();
+        assertThat(ran[0]).isFalse();
+        assertThat(recorder.killed).isEmpty();
+        assertThat(budget.available()).isEqualTo(88 * MIB);
+    }
 }

@@ -142,6 +142,41 @@ class FunctionPoolTest {
     }
 
     @Test
+    void handlerFailureAtStartFailsLaterCallsAtOnceWithoutStartingAgain() {
+        FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(0, 1, 10)));
+        launcher.failing = true;
+        launcher.failure = ErrorCode.HANDLER_FAILED;
+        CompletableFuture<Lease> first = pool.acquire(deadline());
+        starts.runAll();
+        assertThat(failure(first).code()).isEqualTo(ErrorCode.HANDLER_FAILED);
+
+        CompletableFuture<Lease> second = pool.acquire(deadline());
+
+        assertThat(failure(second)).isSameAs(failure(first));
+        assertThat(pool.starting()).isZero();
+        assertThat(pool.failure()).containsSame(failure(first));
+    }
+
+    @Test
+    void revisionDeployedAsFailedFailsCallsAtOnceUntilTheNextDeploy() {
+        FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(1, 1, 10)));
+        starts.runAll();
+        ApiException broken = new ApiException(ErrorCode.HANDLER_FAILED, "static initializer threw");
+
+        pool.deployFailed(PoolFakes.function(2, 1, PoolFakes.scaling(1, 1, 10)), broken);
+
+        assertThat(failure(pool.acquire(deadline()))).isSameAs(broken);
+        assertThat(pool.starting()).isZero();
+        assertThat(killer.killed).singleElement().asString().contains("revision 2 replaced it");
+
+        pool.deploy(PoolFakes.function(3, 1, PoolFakes.scaling(1, 1, 10)));
+        starts.runAll();
+        assertThat(pool.failure()).isEmpty();
+        assertThat(pool.acquire(deadline()).join().instance().function().revision())
+                .isEqualTo(3);
+    }
+
+    @Test
     void retiredInstanceLendsNoMoreSlotsAndIsReplacedOnlyOnceDiscarded() {
         FunctionPool pool = pool(PoolFakes.function(1, 2, PoolFakes.scaling(0, 2, 10)));
         CompletableFuture<Lease> failed = pool.acquire(deadline());

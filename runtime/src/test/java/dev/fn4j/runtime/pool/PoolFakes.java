@@ -95,6 +95,8 @@ final class PoolFakes {
         final List<Instance> launched = new ArrayList<>();
         private final Clock clock;
         boolean failing;
+        /** What a failing start throws. */
+        ErrorCode failure = ErrorCode.START_FAILED;
 
         FakeLauncher(Clock clock) {
             this.clock = clock;
@@ -103,7 +105,7 @@ final class PoolFakes {
         @Override
         public Instance launch(Function function) {
             if (failing) {
-                throw new ApiException(ErrorCode.START_FAILED, "handler missing");
+                throw new ApiException(failure, "handler missing");
             }
             List<FakeConnection> slots = new ArrayList<>();
             for (int i = 0; i < function.spec().concurrency(); i++) {
