@@ -1,4 +1,5 @@
-// A stand-in runtime whose GET /v1/functions lists two functions the first time, none after.
+// A stand-in runtime whose GET /v1/functions lists two functions the first time (one without a
+// status, as older runtimes answer, and one failed), none after.
 def standIn = new GroovyShell().parse(new File(itLib, 'StandIn.groovy'))
 int lists = 0
 def stub = standIn.startFor(context, [
@@ -10,7 +11,9 @@ def stub = standIn.startFor(context, [
                          revisions: [[revision: 3, image: 'sha256:1', handler: 'com.example.Hello',
                                       deployedAt: '2026-11-21T12:00:00Z']]],
                         [name: 'image-resizer', revision: 12, image: 'sha256:2',
-                         handler: 'com.example.Resize', url: '/fn/image-resizer', instances: []]]])
+                         handler: 'com.example.Resize', url: '/fn/image-resizer', instances: [],
+                         status: 'failed', error: [code: 'handler_failed',
+                                                   message: 'handler com.example.Resize failed to start\nat X']]]])
             } else {
                 standIn.json(exchange, 200, [functions: []])
             }

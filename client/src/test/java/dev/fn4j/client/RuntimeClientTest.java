@@ -211,6 +211,35 @@ class RuntimeClientTest {
     }
 
     @Test
+    void describesAFailedFunctionWithItsErrorAndDescription() throws Exception {
+        stub.answer(
+                200,
+                DESCRIPTION.replace(
+                        "\"url\": \"/fn/hello\",",
+                        "\"url\": \"/fn/hello\", \"description\": \"Greets\", \"status\": \"failed\","
+                                + " \"error\": {\"code\": \"handler_failed\", \"message\": \"cannot start\\nat X\"},"));
+
+        FunctionDescription fn = client.getFunction("hello");
+
+        assertThat(fn.failed()).isTrue();
+        assertThat(fn.status()).isEqualTo("failed");
+        assertThat(fn.error()).isEqualTo(new FunctionDescription.Failure("handler_failed", "cannot start\nat X"));
+        assertThat(fn.description()).isEqualTo("Greets");
+    }
+
+    @Test
+    void aRuntimeThatSaysNoStatusDescribesAnActiveFunction() throws Exception {
+        stub.answer(200, DESCRIPTION);
+
+        FunctionDescription fn = client.getFunction("hello");
+
+        assertThat(fn.status()).isEqualTo("active");
+        assertThat(fn.failed()).isFalse();
+        assertThat(fn.error()).isNull();
+        assertThat(fn.description()).isNull();
+    }
+
+    @Test
     void describesAFunction() throws Exception {
         stub.answer(200, DESCRIPTION);
 

@@ -20,8 +20,9 @@ public final class FunctionManager {
     }
 
     /**
-     * Logs the deployed functions, one aligned line each: name, revision, live instances, whether
-     * the URL is public (needs no API key), URL; or that there are none.
+     * Logs the deployed functions, one aligned line each: name, revision, status ({@code active}
+     * or {@code failed}), live instances, whether the URL is public (needs no API key), URL; or
+     * that there are none. A warning after the table gives each failed function's reason.
      *
      * @return the functions, sorted by name
      */
@@ -45,11 +46,12 @@ public final class FunctionManager {
         log.info(functions.size() + (functions.size() == 1 ? " function" : " functions") + " on " + connection.display()
                 + ":");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "REVISION", "INSTANCES", "PUBLIC", "URL"});
+        rows.add(new String[] {"NAME", "REVISION", "STATUS", "INSTANCES", "PUBLIC", "URL"});
         for (FunctionDescription function : functions) {
             rows.add(new String[] {
                 function.name(),
                 Long.toString(function.revision()),
+                function.status(),
                 Integer.toString(function.instances().size()),
                 function.publicTrigger() ? "yes" : "no",
                 url(function)
@@ -58,7 +60,22 @@ public final class FunctionManager {
         for (String line : Columns.align(rows)) {
             log.info("  " + line);
         }
+        for (FunctionDescription function : functions) {
+            if (function.failed()) {
+                log.warn("Function '" + function.name() + "' failed, so calls to it fail until it is deployed again: "
+                        + firstLine(function));
+            }
+        }
         return List.copyOf(functions);
+    }
+
+    /** The first line of a failed function's error; its stack trace, if any, follows it. */
+    private static String firstLine(FunctionDescription function) {
+        String message =
+                function.error() == null ? "" : function.error().message().strip();
+        int end = message.indexOf('\n');
+        String first = (end < 0 ? message : message.substring(0, end)).strip();
+        return first.isEmpty() ? "its handler cannot start." : first;
     }
 
     private String url(FunctionDescription function) {

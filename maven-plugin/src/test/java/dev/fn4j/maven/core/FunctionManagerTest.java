@@ -26,7 +26,7 @@ class FunctionManagerTest {
     }
 
     @Test
-    void listsNameRevisionInstancesPublicAndUrlAligned() throws Exception {
+    void listsNameRevisionStatusInstancesPublicAndUrlAligned() throws Exception {
         stub.on("GET /v1/functions", 200, """
                 {"functions":[
                   {"name":"hello","revision":12,"url":"/fn/hello","public":true,"instances":[{"id":"a"},{"id":"b"}],
@@ -38,11 +38,32 @@ class FunctionManagerTest {
         assertThat(log.lines)
                 .containsExactly(
                         "[INFO] 2 functions on " + stub.url() + ":",
-                        "[INFO]   NAME                REVISION  INSTANCES  PUBLIC  URL",
-                        "[INFO]   a-much-longer-name  1         0          no      " + stub.url()
+                        "[INFO]   NAME                REVISION  STATUS  INSTANCES  PUBLIC  URL",
+                        "[INFO]   a-much-longer-name  1         active  0          no      " + stub.url()
                                 + "/fn/a-much-longer-name",
-                        "[INFO]   hello               12        2          yes     " + stub.url() + "/fn/hello");
+                        "[INFO]   hello               12        active  2          yes     " + stub.url()
+                                + "/fn/hello");
         assertThat(stub.received().get(0).authorization()).isEqualTo("Bearer key-123456");
+    }
+
+    @Test
+    void aFailedFunctionIsListedAsFailedWithTheFirstLineOfItsReason() throws Exception {
+        stub.on("GET /v1/functions", 200, """
+                {"functions":[
+                  {"name":"broken","revision":2,"url":"/fn/broken","status":"failed","instances":[],
+                   "error":{"code":"handler_failed","message":"handler com.example.Broken failed to start\\nat X"}},
+                  {"name":"ok","revision":1,"url":"/fn/ok","status":"active","instances":[]}]}""");
+
+        new FunctionManager(connection, log).list();
+
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] 2 functions on " + stub.url() + ":",
+                        "[INFO]   NAME    REVISION  STATUS  INSTANCES  PUBLIC  URL",
+                        "[INFO]   broken  2         failed  0          no      " + stub.url() + "/fn/broken",
+                        "[INFO]   ok      1         active  0          no      " + stub.url() + "/fn/ok",
+                        "[WARNING] Function 'broken' failed, so calls to it fail until it is deployed again:"
+                                + " handler com.example.Broken failed to start");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.fn4j.runtime.call;
 
-import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.function.Function;
+import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
 import dev.fn4j.runtime.invocation.Outcome;
@@ -108,6 +108,6 @@ public final class Calls {
     }
 
     private FunctionPool pool(String function) {
-        return pools.get(function).orElseThrow(() -> Deployer.notFound(function));
+        return pools.get(function).orElseThrow(() -> FunctionRegistry.notFound(function));
     }
 }

@@ -93,7 +93,7 @@ public final class Deployer {
         FunctionName.check(name);
         synchronized (lock(name)) {
             if (registry.remove(name).isEmpty()) {
-                throw notFound(name);
+                throw FunctionRegistry.notFound(name);
             }
             pools.remove(name);
         }
@@ -128,12 +128,6 @@ public final class Deployer {
 
     private Object lock(String name) {
         return locks.computeIfAbsent(name, n -> new Object());
-    }
-
-    public static ApiException notFound(String name) {
-        return new ApiException(
-                ErrorCode.FUNCTION_NOT_FOUND,
-                "no function named '" + name + "'; list them with GET /v1/functions or deploy it with mvn fn:deploy");
     }
 
     private static String chooseHandler(String requested, List<String> inImage, String image) {

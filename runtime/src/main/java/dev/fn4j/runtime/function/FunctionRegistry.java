@@ -1,5 +1,7 @@
 package dev.fn4j.runtime.function;
 
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -84,5 +86,12 @@ public final class FunctionRegistry {
     /** The function's revisions, newest first, at most {@link #HISTORY_LIMIT}. */
     public List<Revision> revisions(String name) {
         return store.revisions(name, HISTORY_LIMIT);
+    }
+
+    /** The 404 {@code function_not_found} for a name no current function has. */
+    public static ApiException notFound(String name) {
+        return new ApiException(
+                ErrorCode.FUNCTION_NOT_FOUND,
+                "no function named '" + name + "'; list them with GET /v1/functions or deploy it with mvn fn:deploy");
     }
 }

@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admits requests until the runtime starts stopping, then answers 503 {@code shutting_down}
- * (health checks still pass through) and lets the requests already admitted finish.
+ * Admits requests until the runtime starts stopping, then answers 503 {@code shutting_down} to
+ * all but those whose matched route is {@link Route#servedWhileStopping() served while stopping},
+ * and lets the requests already admitted finish. It runs after the {@link Router}.
  */
 final class Admission implements HttpHandler {
 
@@ -25,7 +26,7 @@ final class Admission implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (!admit(exchange.getRelativePath())) {
+        if (!admit(Route.of(exchange))) {
             ErrorResponses.send(
                     exchange,
                     new ApiException(
@@ -41,8 +42,8 @@ final class Admission implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    private synchronized boolean admit(String path) {
-        if (stopping && !path.equals("/healthz")) {
+    private synchronized boolean admit(Route route) {
+        if (stopping && !route.servedWhileStopping()) {
             return false;
         }
         inFlight++;

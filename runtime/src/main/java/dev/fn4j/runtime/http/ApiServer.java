@@ -17,8 +17,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The runtime's HTTP server on Undertow: each request is admitted, given an id, matched once
- * against the {@link RouteTable}, let through by its key, and run by its route's handler.
+ * The runtime's HTTP server on Undertow: each request is matched once against the
+ * {@link RouteTable}, admitted, given an id, let through by its key, and run by its route's
+ * handler.
  */
 public final class ApiServer {
 
@@ -72,14 +73,14 @@ public final class ApiServer {
                         .map(function -> function.spec().publicTrigger())
                         .orElse(false),
                 InvocationHistoryApi.guard(new RouteHandler()));
-        Router router =
-                new Router(RouteTable.routes(functions, images, invocations, history, keys, health, metrics), gate);
-        this.admission = new Admission(new RequestIds(router));
+        this.admission = new Admission(new RequestIds(gate));
+        Router router = new Router(
+                RouteTable.routes(functions, images, invocations, history, keys, health, metrics), admission);
         this.server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(settings.workerThreads())
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setHandler(admission)
+                .setHandler(router)
                 .build();
     }
 

@@ -35,7 +35,7 @@ final class FunctionsApi {
 
     void get(HttpServerExchange exchange) {
         String name = FunctionName.check(pathName(exchange));
-        Function function = registry.get(name).orElseThrow(() -> Deployer.notFound(name));
+        Function function = registry.get(name).orElseThrow(() -> FunctionRegistry.notFound(name));
         Json.send(exchange, 200, detailedView(function));
     }
 

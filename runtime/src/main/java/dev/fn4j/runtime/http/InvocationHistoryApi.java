@@ -3,7 +3,6 @@ package dev.fn4j.runtime.http;
 import static dev.fn4j.runtime.error.Messages.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.FunctionName;
@@ -68,7 +67,7 @@ final class InvocationHistoryApi {
     void list(HttpServerExchange exchange) {
         String name = FunctionName.check(FunctionsApi.pathName(exchange));
         if (registry.get(name).isEmpty()) {
-            throw Deployer.notFound(name);
+            throw FunctionRegistry.notFound(name);
         }
         int limit = limit(exchange.getQueryParameters().get("limit"));
         List<Object> invocations = new ArrayList<>();

@@ -6,15 +6,26 @@ import io.undertow.util.AttachmentKey;
 import java.util.Objects;
 
 /**
- * One endpoint of the API: its method and path template, who may call it, whether it blocks, its
- * handler and a one-line summary. A template ending in {@code /*} is a prefix: it matches the path
- * before it and every path below, which its handler sees as the relative path.
+ * One endpoint of the API: its method and path template, who may call it, whether it blocks,
+ * whether it still answers while the runtime stops, its handler and a one-line summary. A template
+ * ending in {@code /*} is a prefix: it matches the path before it and every path below, which its
+ * handler sees as the relative path.
  *
  * @param method an HTTP method, or {@link #ANY_METHOD}
  * @param blocking whether the handler blocks (Docker, a socket, the database, disk): it then runs
  *     on a worker thread with blocking streams, never on an IO thread
+ * @param servedWhileStopping whether requests to it are still admitted once the runtime stops
+ *     taking new calls (the health check, which then reports the stop); others get 503
+ *     {@code shutting_down}
  */
-record Route(String method, String template, Access access, boolean blocking, HttpHandler handler, String summary) {
+record Route(
+        String method,
+        String template,
+        Access access,
+        boolean blocking,
+        boolean servedWhileStopping,
+        HttpHandler handler,
+        String summary) {
 
     /** The method of a route that takes every method. */
     static final String ANY_METHOD = "*";
@@ -32,12 +43,17 @@ record Route(String method, String template, Access access, boolean blocking, Ht
     }
 
     static Route blocking(String method, String template, Access access, HttpHandler handler, String summary) {
-        return new Route(method, template, access, true, handler, summary);
+        return new Route(method, template, access, true, false, handler, summary);
     }
 
     /** A route whose handler never blocks, so it may run on an IO thread. */
     static Route nonBlocking(String method, String template, Access access, HttpHandler handler, String summary) {
-        return new Route(method, template, access, false, handler, summary);
+        return new Route(method, template, access, false, false, handler, summary);
+    }
+
+    /** This route, still admitted while the runtime stops. */
+    Route alsoWhileStopping() {
+        return new Route(method, template, access, blocking, true, handler, summary);
     }
 
     /** Whether the template is a prefix ({@code /fn/*}). */

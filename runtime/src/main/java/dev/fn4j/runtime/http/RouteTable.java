@@ -11,9 +11,9 @@ import static dev.fn4j.runtime.http.Route.nonBlocking;
 import java.util.List;
 
 /**
- * Every route of the API, in one place: method, path, who may call it, whether it blocks, and its
- * handler. The router matches requests against it, authentication reads the matched route's
- * access, and docs/api.md describes the same routes.
+ * Every route of the API, in one place: method, path, who may call it, whether it blocks, whether
+ * it answers while the runtime stops, and its handler. The router matches requests against it,
+ * admission and authentication read the matched route, and docs/api.md describes the same routes.
  */
 final class RouteTable {
 
@@ -79,12 +79,14 @@ final class RouteTable {
                         TRIGGER,
                         invocations::trigger,
                         "Call a function with the whole HTTP request: its HTTP trigger"),
+                // Served while stopping, so that orchestrators see the runtime going away.
                 blocking(
-                        "GET",
-                        "/healthz",
-                        OPEN,
-                        health::health,
-                        "Check that the runtime serves and its engine answers"),
+                                "GET",
+                                "/healthz",
+                                OPEN,
+                                health::health,
+                                "Check that the runtime serves and its engine answers")
+                        .alsoWhileStopping(),
                 nonBlocking("GET", "/metrics", OPEN, metrics::scrape, "Read the Prometheus metrics"));
     }
 }

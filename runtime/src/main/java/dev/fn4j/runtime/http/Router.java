@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * as Undertow's PathHandler (prefixes, first) and RoutingHandler (templates, whose parameters
  * become query parameters too) do. A request no route takes gets a route answering 404, or 405
  * with {@code Allow} when its path takes other methods; both need an admin key, so that only
- * admins learn the API's shape, except on a path whose routes are all open.
+ * admins learn the API's shape, except on a path whose routes are all open, and the 405 is served
+ * while stopping where all the path's routes are.
  */
 final class Router implements HttpHandler {
 
@@ -111,7 +112,8 @@ final class Router implements HttpHandler {
     private static Route methodNotAllowed(String template, List<Route> routes) {
         String allow = routes.stream().map(Route::method).sorted().distinct().collect(Collectors.joining(", "));
         boolean open = routes.stream().allMatch(route -> route.access() == Access.OPEN);
-        return Route.nonBlocking(
+        boolean servedWhileStopping = routes.stream().allMatch(Route::servedWhileStopping);
+        Route route = Route.nonBlocking(
                 Route.ANY_METHOD,
                 template,
                 open ? Access.OPEN : Access.ADMIN,
@@ -124,5 +126,6 @@ final class Router implements HttpHandler {
                                     + exchange.getRequestPath() + "; use " + allow);
                 },
                 "Answer 405 for a method " + template + " does not take");
+        return servedWhileStopping ? route.alsoWhileStopping() : route;
     }
 }
