@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,13 @@ final class InvocationsApi {
     static final HttpString COLD_START = HttpString.tryFromString("Fn-Cold-Start");
     private static final HttpString PREFER = HttpString.tryFromString("Prefer");
     private static final HttpString PREFERENCE_APPLIED = HttpString.tryFromString("Preference-Applied");
+    /** Bounds {@link #warnedDrops}, so that many functions or header sets cannot grow it without end. */
+    private static final int MAX_WARNED_DROPS = 10_000;
+
     private final Calls calls;
+    /** "function [names]" of the drops already logged; at most {@link #MAX_WARNED_DROPS}. */
+    private final Set<String> warnedDrops = ConcurrentHashMap.newKeySet();
+
     private final long maxBodyBytes;
 
     InvocationsApi(Calls calls, long maxBodyBytes) {
@@ -97,14 +105,25 @@ final class InvocationsApi {
         InvocationResult result = call(exchange, name, headers, body);
         FunctionResponse response = FunctionResponse.of(result);
         if (!response.dropped().isEmpty()) {
-            LOG.warn(
-                    "function '{}' set response headers the runtime does not pass on (see docs/api.md,"
-                            + " HTTP triggers): {}",
-                    name,
-                    response.dropped());
+            warnDropped(name, response.dropped());
         }
         exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
         response.send(exchange);
+    }
+
+    /**
+     * Logs once per function and set of dropped header names: a function that sets, say,
+     * {@code Connection} on every answer must not write a log line per call on this path.
+     */
+    private void warnDropped(String name, List<String> dropped) {
+        String key = name + " " + dropped;
+        if (warnedDrops.size() < MAX_WARNED_DROPS && warnedDrops.add(key)) {
+            LOG.warn(
+                    "function '{}' set response headers the runtime does not pass on (see docs/api.md,"
+                            + " HTTP triggers): {}; not logged again for this function and these headers",
+                    name,
+                    dropped);
+        }
     }
 
     /** Runs a synchronous call: admitted, run and recorded by {@link Calls#call}. */
