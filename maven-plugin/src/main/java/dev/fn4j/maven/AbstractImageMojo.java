@@ -122,6 +122,23 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
     @Parameter(property = "fn.description")
     private String description;
 
+    /**
+     * The most asynchronous calls that may wait or run at once, 1 to 10000000; calls beyond it
+     * are answered {@code 429 backlog_full}. Unset, the runtime's default (100000) applies.
+     */
+    @Parameter(property = "fn.maxBacklog")
+    private String maxBacklog;
+
+    /**
+     * How a failed asynchronous call is tried again before it is dead-lettered:
+     * {@code <retries>[,backoff=<duration>][,maxBackoff=<duration>][,on=<failure>+...]}, with
+     * retries 1 to 100, durations from 1ms to 60m and failures {@code error}, {@code timeout},
+     * {@code crash}, e.g. {@code 3,backoff=1s,maxBackoff=1m,on=error+timeout}. Unset, a failed
+     * call is not retried.
+     */
+    @Parameter(property = "fn.retries")
+    private String retries;
+
     /** {@code <public>}, set through {@link #setPublic}: a Java field cannot be named public. */
     private String publicTrigger;
 
@@ -170,6 +187,8 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
                 .with(Field.MAX_QUEUE, maxQueue)
                 .with(Field.RATE_LIMIT, rateLimit)
                 .with(Field.PUBLIC, publicTrigger)
-                .with(Field.DESCRIPTION, description);
+                .with(Field.DESCRIPTION, description)
+                .with(Field.MAX_BACKLOG, maxBacklog)
+                .with(Field.RETRIES, retries);
     }
 }

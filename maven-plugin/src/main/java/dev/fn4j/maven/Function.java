@@ -74,6 +74,12 @@ public class Function {
     /** What the function does, at most 256 characters, shown by {@code GET /v1/functions/<name>}. */
     private String description;
 
+    /** The most asynchronous calls that may wait or run at once, 1 to 10000000. */
+    private String maxBacklog;
+
+    /** How a failed asynchronous call is retried, e.g. {@code 3,backoff=1s,on=error+timeout}. */
+    private String retries;
+
     /**
      * {@code <public>}: whether the HTTP trigger answers calls without an API key, true or false.
      * Set through {@link #setPublic}: a Java field cannot be named public.
@@ -220,6 +226,26 @@ public class Function {
         this.description = description;
     }
 
+    /** The most asynchronous calls that may wait or run at once, or null. */
+    public String getMaxBacklog() {
+        return maxBacklog;
+    }
+
+    /** Sets the most asynchronous calls that may wait or run at once. */
+    public void setMaxBacklog(String maxBacklog) {
+        this.maxBacklog = maxBacklog;
+    }
+
+    /** How a failed asynchronous call is retried, or null. */
+    public String getRetries() {
+        return retries;
+    }
+
+    /** Sets how a failed asynchronous call is retried. */
+    public void setRetries(String retries) {
+        this.retries = retries;
+    }
+
     /** Whether the HTTP trigger needs no API key, or null. */
     public String getPublic() {
         return publicTrigger;
@@ -243,6 +269,8 @@ public class Function {
                 .with(Field.MAX_QUEUE, maxQueue)
                 .with(Field.RATE_LIMIT, rateLimit)
                 .with(Field.PUBLIC, publicTrigger)
-                .with(Field.DESCRIPTION, description);
+                .with(Field.DESCRIPTION, description)
+                .with(Field.MAX_BACKLOG, maxBacklog)
+                .with(Field.RETRIES, retries);
     }
 }

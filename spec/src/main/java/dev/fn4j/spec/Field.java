@@ -105,6 +105,24 @@ public final class Field<T> {
             Field::parseText,
             text -> text);
 
+    /**
+     * The most asynchronous calls of the function that may wait or run at once; past it an
+     * asynchronous call is refused with 429 {@code backlog_full}.
+     */
+    public static final Field<Integer> MAX_BACKLOG = whole("maxBacklog", 100_000, 1, 10_000_000);
+    /** How a failed asynchronous call is tried again before it is dead-lettered; none by default. */
+    public static final Field<RetryPolicy> RETRIES = new Field<>(
+            "retries",
+            Kind.TEXT,
+            null,
+            0,
+            0,
+            RetryPolicy.FORMAT,
+            RetryPolicy.EXAMPLE,
+            "",
+            (f, text, ranged) -> RetryPolicy.parse(f.name, text),
+            RetryPolicy::format);
+
     /** Every setting, in the order the API documents them. */
     public static final List<Field<?>> ALL = List.of(
             TIMEOUT,
@@ -118,7 +136,9 @@ public final class Field<T> {
             MAX_QUEUE,
             RATE_LIMIT,
             PUBLIC,
-            DESCRIPTION);
+            DESCRIPTION,
+            MAX_BACKLOG,
+            RETRIES);
 
     /** Reads a text form; checks the range only when {@code ranged}. */
     private interface Parser<T> {

@@ -217,7 +217,9 @@ class FieldTest {
     }
 
     private static <T> void roundTrips(Field<T> field) {
-        T value = field == Field.RATE_LIMIT ? field.parse("10/s,burst=20") : field.defaultValue();
+        T value = field == Field.RATE_LIMIT
+                ? field.parse("10/s,burst=20")
+                : field == Field.RETRIES ? field.parse("3,backoff=2s,maxBackoff=1m,on=error") : field.defaultValue();
         assertThat(field.parse(field.format(value))).as(field.name()).isEqualTo(value);
     }
 
