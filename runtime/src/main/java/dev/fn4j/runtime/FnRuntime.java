@@ -5,6 +5,7 @@ import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.call.AsyncInvocations;
 import dev.fn4j.runtime.call.CallRunner;
 import dev.fn4j.runtime.call.Calls;
+import dev.fn4j.runtime.call.DeadLetterQueue;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.engine.ContainerEngine;
@@ -33,6 +34,7 @@ import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.FunctionTable;
 import dev.fn4j.runtime.store.InvocationTable;
 import dev.fn4j.runtime.store.KeyTable;
+import dev.fn4j.runtime.store.QueueTable;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.time.Clock;
@@ -112,7 +114,8 @@ public final class FnRuntime implements AutoCloseable {
         this.recorder = new InvocationRecorder(invocations);
         this.events = new InvocationEvents();
         CallRunner runner = new CallRunner(invoker, metrics);
-        this.async = new AsyncInvocations(invocations, runner, pools, events, clock);
+        QueueTable queue = new QueueTable(database);
+        this.async = new AsyncInvocations(queue, runner, pools, events, clock, runtimeId, config.maxBacklog());
         Calls calls = new Calls(pools, limiter, runner, async, recorder, clock);
         ApiKeys keys = new ApiKeys(new KeyTable(database), clock, background);
         AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
@@ -129,7 +132,8 @@ public final class FnRuntime implements AutoCloseable {
                         events,
                         () -> metrics.scrape(pools),
                         background,
-                        keys),
+                        keys,
+                        new DeadLetterQueue(queue, invocations, async, events, clock)),
                 new ApiServer.Settings(
                         config.host(),
                         config.port(),

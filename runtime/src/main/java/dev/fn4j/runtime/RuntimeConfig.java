@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * @param logFormat how the runtime's log lines are written
  * @param containerLabels labels put on every container this runtime starts besides fn4j's own,
  *     to tell runtimes sharing an engine apart (the tests mark theirs); none by default
+ * @param maxBacklog the most asynchronous calls waiting or running, all functions together
  */
 public record RuntimeConfig(
         String host,
@@ -47,7 +48,11 @@ public record RuntimeConfig(
         Duration invocationRetention,
         String adminKey,
         LogFormat logFormat,
-        Map<String, String> containerLabels) {
+        Map<String, String> containerLabels,
+        int maxBacklog) {
+
+    /** The default {@code --max-backlog}: ten functions' default {@code maxBacklog}. */
+    static final int DEFAULT_MAX_BACKLOG = 1_000_000;
 
     /** The default {@code --invocation-retention-hours}. */
     static final double DEFAULT_RETENTION_HOURS = 24;
@@ -77,6 +82,7 @@ public record RuntimeConfig(
         positive("--max-image-bytes", maxImageBytes);
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
+        positive("--max-backlog", maxBacklog);
         Objects.requireNonNull(logFormat, "logFormat");
         if (database == null) {
             if (dataDir.toString().contains(";")) {
@@ -121,7 +127,8 @@ public record RuntimeConfig(
                 retention(options),
                 env.get("FN4J_ADMIN_KEY"),
                 logFormat(options),
-                containerLabel(options));
+                containerLabel(options),
+                options.integer("max-backlog", DEFAULT_MAX_BACKLOG));
     }
 
     private static LogFormat logFormat(Options options) {

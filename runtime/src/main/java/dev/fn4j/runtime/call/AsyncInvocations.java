@@ -7,37 +7,39 @@ import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationEvents;
-import dev.fn4j.runtime.invocation.InvocationStatus;
-import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.invocation.InvocationQueue;
 import dev.fn4j.runtime.invocation.Outcome;
 import dev.fn4j.runtime.invocation.Transition;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.spec.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Asynchronous invocations. A call is stored as {@code queued} before it is answered 202, so it
- * survives a crash; it then runs through the same {@link CallRunner} as a synchronous call, at
- * most {@code maxInstances × concurrency} of a function at once, oldest first, and its time in
- * this queue does not count against its timeout. Each state change is stored, then published to
- * {@link InvocationEvents}. At start-up, whatever an earlier run left queued or running is queued
- * again: delivery is at least once, and a repeated attempt carries the same request id.
+ * survives a crash; it waits in the store (the durable backlog, bounded per function by
+ * {@code maxBacklog} and in all by the runtime's cap), is claimed oldest first at the pool's pace
+ * by the {@link Dispatcher}, and runs through the same {@link CallRunner} as a synchronous call;
+ * its time waiting does not count against its timeout. A failed attempt is retried or
+ * dead-lettered as the function's {@code retries} say ({@link RetryDecision}). Each state change
+ * is stored, then published to {@link InvocationEvents}. At start-up whatever this runtime left
+ * running is queued again: delivery is at least once, and a repeated attempt carries the same id.
  */
 public final class AsyncInvocations {
 
@@ -45,39 +47,66 @@ public final class AsyncInvocations {
     /** Failures that a stopping runtime causes: the attempt is left for the next start. */
     private static final Set<ErrorCode> INTERRUPTED = Set.of(
             ErrorCode.SHUTTING_DOWN, ErrorCode.FUNCTION_CRASHED, ErrorCode.START_FAILED, ErrorCode.ENGINE_UNAVAILABLE);
+    /** How many queued calls of a deleted function are failed at once. */
+    private static final int DELETED_ROOM = 16;
+    /** How long past its timeout an attempt's lease lasts: room for a cold start and the pool's queue. */
+    private static final Duration LEASE_SLACK = Duration.ofMinutes(5);
 
-    private final InvocationStore store;
+    private final InvocationQueue queue;
     private final CallRunner runner;
     private final PoolRegistry pools;
     private final InvocationEvents events;
     private final Clock clock;
+    /** This runtime's name as a claim's owner; stable across restarts of the same runtime. */
+    private final String owner;
+    /** Numbers in [0, 1) for the retries' jitter. */
+    private final DoubleSupplier random;
+
+    private final Backlog backlog;
+    private final GroupCommit accepted;
+    private final Dispatcher dispatcher;
     private final ExecutorService workers;
-
-    /** Each function's waiting and running invocations; guarded by this. */
-    private final Map<String, Lane> lanes = new HashMap<>();
-    /** Attempts running now, every function; guarded by this; never negative. */
-    private int running;
-    /** Once true, nothing new is accepted or started; guarded by this. */
-    private boolean stopping;
-
-    /** One function's share: ids waiting oldest first, attempts running, and stores in progress. */
-    private static final class Lane {
-        final ArrayDeque<String> waiting = new ArrayDeque<>();
-        int running;
-        int accepting;
-
-        boolean idle() {
-            return waiting.isEmpty() && running == 0 && accepting == 0;
-        }
-    }
+    /** Once true, nothing new is accepted. */
+    private volatile boolean stopping;
 
     public AsyncInvocations(
-            InvocationStore store, CallRunner runner, PoolRegistry pools, InvocationEvents events, Clock clock) {
-        this.store = store;
+            InvocationQueue queue,
+            CallRunner runner,
+            PoolRegistry pools,
+            InvocationEvents events,
+            Clock clock,
+            String owner,
+            int runtimeMaxBacklog) {
+        this(
+                queue,
+                runner,
+                pools,
+                events,
+                clock,
+                owner,
+                runtimeMaxBacklog,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    AsyncInvocations(
+            InvocationQueue queue,
+            CallRunner runner,
+            PoolRegistry pools,
+            InvocationEvents events,
+            Clock clock,
+            String owner,
+            int runtimeMaxBacklog,
+            DoubleSupplier random) {
+        this.queue = queue;
         this.runner = runner;
         this.pools = pools;
         this.events = events;
         this.clock = clock;
+        this.owner = owner;
+        this.random = random;
+        this.backlog = new Backlog(runtimeMaxBacklog);
+        this.accepted = new GroupCommit(queue);
+        this.dispatcher = new Dispatcher(this::claim, this::room, backlog::of, backlog::holders);
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fn4j-async-" + count.incrementAndGet());
@@ -87,100 +116,74 @@ public final class AsyncInvocations {
     }
 
     /**
-     * Accepts an admitted call: stores it as queued and schedules it. Refuses it at once with 429
-     * {@code queue_full} when the function already holds {@code maxInstances × concurrency +
-     * maxQueue} asynchronous calls, waiting or running. Returns it as stored, without its body.
+     * Accepts an admitted call: takes a place in the backlog (or refuses it with 429
+     * {@code backlog_full}), stores it as queued and wakes the dispatcher. Does no pool work.
+     * Returns it as stored, without its body.
      */
     Invocation submit(FunctionPool pool, String id, byte[] body, String contentType) {
+        if (stopping) {
+            throw new ApiException(
+                    ErrorCode.SHUTTING_DOWN,
+                    "the runtime is stopping and takes no new calls; retry against a running runtime");
+        }
         Function function = pool.current();
-        FunctionSpec spec = function.spec();
-        int limit = capacity(spec) + spec.scaling().maxQueue();
-        Lane lane;
-        synchronized (this) {
-            if (stopping) {
-                throw new ApiException(
-                        ErrorCode.SHUTTING_DOWN,
-                        "the runtime is stopping and takes" + " no new calls; retry against a running runtime");
-            }
-            lane = lanes.computeIfAbsent(function.name(), name -> new Lane());
-            int held = lane.waiting.size() + lane.running + lane.accepting;
-            if (held >= limit) {
-                ApiException full = ApiException.retryLater(
-                        ErrorCode.QUEUE_FULL,
-                        "function '"
-                                + function.name() + "' has " + held + " asynchronous calls waiting or"
-                                + " running, its maxInstances × concurrency + maxQueue; retry later or"
-                                + " raise maxQueue or maxInstances",
-                        retryAfter(spec));
-                runner.rejected(function.name(), full);
-                throw full;
-            }
-            lane.accepting++;
+        try {
+            backlog.take(function.name(), function.spec().settings().get(Field.MAX_BACKLOG));
+        } catch (ApiException full) {
+            runner.rejected(function.name(), full);
+            throw full;
         }
         Transition queued;
         try {
-            queued = store.insertQueued(
+            queued = accepted.store(
                     Invocation.queued(id, function.name(), function.revision(), clock.instant(), body, contentType));
         } catch (RuntimeException e) {
-            synchronized (this) {
-                lane.accepting--;
-                pump(function.name(), lane);
-            }
+            backlog.release(function.name());
             throw e;
         }
         events.publish(InvocationEvents.Update.of(queued));
-        synchronized (this) {
-            lane.accepting--;
-            lane.waiting.add(id);
-            pump(function.name(), lane);
-        }
+        dispatcher.wake(function.name());
         return queued.invocation().withoutRequestBody();
     }
 
     /**
-     * Queues again what an earlier run left queued or running (a running one goes back to
-     * {@code queued}; its attempts rise when it starts again) and starts running it. Call once at
-     * start-up, after the functions' pools are deployed. Returns how many were queued.
+     * Queues again what this runtime left running (its attempts are recorded as interrupted),
+     * counts what the store holds, and starts dispatching. Call once at start-up, after the
+     * functions' pools are deployed. Returns how many calls the backlog holds.
      */
     public int recover() {
-        List<Invocation> unfinished = store.unfinished();
-        Instant now = clock.instant();
-        for (Invocation invocation : unfinished) {
-            if (invocation.status() == InvocationStatus.RUNNING) {
-                events.publish(InvocationEvents.Update.of(store.requeue(invocation.id(), now)));
-            }
+        List<Transition> requeued = queue.requeueRunning(owner, clock.instant());
+        requeued.forEach(t -> events.publish(InvocationEvents.Update.of(t)));
+        Map<String, Integer> held = queue.backlog();
+        held.forEach(backlog::add);
+        dispatcher.start();
+        held.keySet().forEach(dispatcher::wake);
+        int total = held.values().stream().mapToInt(Integer::intValue).sum();
+        if (total > 0) {
+            LOG.info(
+                    "{} asynchronous invocation(s) wait in the backlog ({} an earlier run left running)",
+                    total,
+                    requeued.size());
         }
-        synchronized (this) {
-            for (Invocation invocation : unfinished) {
-                lanes.computeIfAbsent(invocation.function(), name -> new Lane())
-                        .waiting
-                        .add(invocation.id());
-            }
-            for (Map.Entry<String, Lane> lane : Map.copyOf(lanes).entrySet()) {
-                pump(lane.getKey(), lane.getValue());
-            }
-        }
-        if (!unfinished.isEmpty()) {
-            LOG.info("queued again {} asynchronous invocation(s) an earlier run left unfinished", unfinished.size());
-        }
-        return unfinished.size();
+        return total;
     }
 
     /** Asynchronous calls accepted and not yet ended, every function. */
-    public synchronized int backlog() {
-        int held = 0;
-        for (Lane lane : lanes.values()) {
-            held += lane.waiting.size() + lane.running + lane.accepting;
-        }
-        return held;
+    public int backlog() {
+        return backlog.total();
     }
 
-    /**
-     * Stops accepting and starting invocations: what is queued stays stored for the next start.
-     * Attempts already running go on; {@link #awaitRunning} waits for them.
-     */
-    public synchronized void stopStarting() {
+    /** Calls that were queued again outside a claim (redriven): counts them and wakes the dispatcher. */
+    void requeued(String function, int count) {
+        backlog.add(function, count);
+        dispatcher.wake(function);
+    }
+
+    /** Stops accepting and starting invocations: what is queued stays stored for the next start. */
+    public void stopStarting() {
         stopping = true;
+        dispatcher.close();
+        accepted.close();
     }
 
     /**
@@ -188,111 +191,112 @@ public final class AsyncInvocations {
      * still running then are left for the next start. Returns whether none was left.
      */
     public boolean awaitRunning(Duration grace) throws InterruptedException {
-        synchronized (this) {
-            stopping = true;
-            long deadline = System.nanoTime() + grace.toNanos();
-            while (running > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-        }
+        stopStarting();
         workers.shutdown();
-        synchronized (this) {
-            return running == 0;
-        }
+        return workers.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)
+                || dispatcher.running() == 0;
     }
 
-    /** Starts waiting invocations while the function has room. Caller holds the lock. */
-    private void pump(String name, Lane lane) {
-        if (!stopping) {
-            int room = pools.get(name).map(p -> capacity(p.current().spec())).orElse(1);
-            while (lane.running < room && !lane.waiting.isEmpty()) {
-                String id = lane.waiting.poll();
-                lane.running++;
-                running++;
-                workers.execute(() -> run(name, lane, id));
+    private int room(String function) {
+        return pools.get(function).map(p -> capacity(p.current().spec())).orElse(DELETED_ROOM);
+    }
+
+    /** Claims up to {@code room} due calls of the function and starts each on a worker. */
+    private int claim(String function, int room) {
+        if (stopping) {
+            return 0;
+        }
+        Optional<FunctionPool> pool = pools.get(function);
+        Instant now = clock.instant();
+        long revision = pool.map(p -> p.current().revision()).orElse(0L);
+        Duration timeout = pool.map(p -> p.current().spec().timeout()).orElse(Duration.ZERO);
+        List<InvocationQueue.Claimed> claimed = queue.claim(
+                function, revision, room, owner, now, now.plus(timeout).plus(LEASE_SLACK));
+        for (InvocationQueue.Claimed claim : claimed) {
+            events.publish(InvocationEvents.Update.of(claim.transition()));
+            try {
+                workers.execute(() -> run(function, claim));
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // Stopping: the claim stays running in the store and is queued again at the next start.
+                dispatcher.ended(function);
             }
         }
-        if (lane.idle()) {
-            lanes.remove(name, lane);
-        }
+        return claimed.size();
     }
 
-    private void run(String name, Lane lane, String id) {
+    private void run(String function, InvocationQueue.Claimed claim) {
+        String id = claim.transition().invocation().id();
         try {
-            attempt(name, id);
+            attempt(function, claim);
         } catch (RuntimeException e) {
             LOG.error(
-                    "asynchronous invocation {} of '{}' could not run; it stays stored and runs"
-                            + " again at the next start",
+                    "asynchronous invocation {} of '{}' could not run; it stays stored and runs again at the next"
+                            + " start",
                     id,
-                    name,
+                    function,
                     e);
         } finally {
-            synchronized (this) {
-                lane.running--;
-                running--;
-                notifyAll();
-                pump(name, lane);
-            }
+            dispatcher.ended(function);
         }
     }
 
-    private void attempt(String name, String id) {
-        Optional<FunctionPool> pool = pools.get(name);
+    private void attempt(String function, InvocationQueue.Claimed claim) {
+        Invocation invocation = claim.transition().invocation();
+        Optional<FunctionPool> pool = pools.get(function);
         if (pool.isEmpty()) {
-            finish(
-                    id,
+            end(
+                    invocation.id(),
+                    function,
                     Outcome.failed(
                             clock.instant(),
                             ErrorCode.FUNCTION_NOT_FOUND,
-                            "function '" + name + "' was deleted before this invocation ran"));
+                            "function '" + function + "' was deleted before this invocation ran"),
+                    RetryDecision.END_IT);
             return;
         }
-        Function function = pool.get().current();
-        Transition started = store.start(id, function.revision(), clock.instant());
-        events.publish(InvocationEvents.Update.of(started));
-        Invocation invocation = started.invocation();
         List<Frame.Header> headers = invocation.requestType() == null
                 ? List.of()
                 : List.of(new Frame.Header("content-type", invocation.requestType()));
         byte[] body = invocation.requestBody() == null ? new byte[0] : invocation.requestBody();
         Outcome outcome;
         try {
-            InvocationResult result = runner.run(pool.get(), new InvocationRequest(id, headers, body));
+            InvocationResult result = runner.run(pool.get(), new InvocationRequest(invocation.id(), headers, body));
             outcome = Outcome.succeeded(
                     clock.instant(), result.coldStart(), result.body(), result.header("content-type"), result.logs());
         } catch (ApiException e) {
-            if (interruptedByStop(e)) {
+            if (stopping && INTERRUPTED.contains(e.code())) {
                 LOG.info(
-                        "asynchronous invocation {} of '{}' was interrupted by the stop ({});"
-                                + " it runs again at the next start",
-                        id,
-                        name,
+                        "asynchronous invocation {} of '{}' was interrupted by the stop ({}); it runs again at the"
+                                + " next start",
+                        invocation.id(),
+                        function,
                         e.code().code());
                 return;
             }
             outcome = Outcome.failed(clock.instant(), e, CallRunner.logsOf(e));
         }
-        finish(id, outcome);
+        RetryDecision decision = RetryDecision.after(
+                pool.get().current().spec().settings().get(Field.RETRIES),
+                outcome,
+                claim.tries(),
+                outcome.endedAt(),
+                random);
+        end(invocation.id(), function, outcome, decision);
     }
 
-    private void finish(String id, Outcome outcome) {
-        events.publish(InvocationEvents.Update.of(store.finish(id, outcome)));
-    }
-
-    private synchronized boolean interruptedByStop(ApiException e) {
-        return stopping && INTERRUPTED.contains(e.code());
+    private void end(String id, String function, Outcome outcome, RetryDecision decision) {
+        Transition transition = switch (decision.kind()) {
+            case RETRY -> queue.retryLater(id, outcome, decision.notBefore());
+            case DEAD_LETTER -> queue.end(id, outcome, true);
+            case END -> queue.end(id, outcome, false);
+        };
+        if (decision.kind() != RetryDecision.Kind.RETRY) {
+            backlog.release(function);
+        }
+        events.publish(InvocationEvents.Update.of(transition));
     }
 
     private static int capacity(FunctionSpec spec) {
         return spec.scaling().maxInstances() * spec.concurrency();
-    }
-
-    private static Duration retryAfter(FunctionSpec spec) {
-        return Duration.ofSeconds(Math.max(1, Math.min(60, spec.timeout().toSeconds())));
     }
 }

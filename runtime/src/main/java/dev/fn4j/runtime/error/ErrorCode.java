@@ -37,7 +37,9 @@ public enum ErrorCode {
     SHUTTING_DOWN(503),
     CAPACITY_EXHAUSTED(503),
     DATABASE_UNAVAILABLE(503),
-    FUNCTION_TIMEOUT(504);
+    FUNCTION_TIMEOUT(504),
+    BACKLOG_FULL(429),
+    NOT_DEAD_LETTERED(409);
 
     private final int status;
 

@@ -3,6 +3,7 @@ package dev.fn4j.runtime.http;
 import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.auth.Authentication;
 import dev.fn4j.runtime.call.Calls;
+import dev.fn4j.runtime.call.DeadLetterQueue;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.function.FunctionRegistry;
@@ -48,7 +49,8 @@ public final class ApiServer {
             InvocationEvents events,
             Supplier<String> metrics,
             Executor background,
-            ApiKeys keys) {}
+            ApiKeys keys,
+            DeadLetterQueue deadLetters) {}
 
     /** The server's own settings. */
     public record Settings(String host, int port, int workerThreads, long maxBodyBytes, long maxImageBytes) {}
@@ -75,7 +77,16 @@ public final class ApiServer {
                 InvocationHistoryApi.guard(new RouteHandler()));
         this.admission = new Admission(new RequestIds(gate));
         Router router = new Router(
-                RouteTable.routes(functions, images, invocations, history, keys, health, metrics), admission);
+                RouteTable.routes(
+                        functions,
+                        images,
+                        invocations,
+                        history,
+                        keys,
+                        health,
+                        metrics,
+                        new DeadLettersApi(parts.deadLetters(), parts.registry())),
+                admission);
         this.server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(settings.workerThreads())

@@ -26,7 +26,8 @@ final class RouteTable {
             InvocationHistoryApi history,
             KeysApi keys,
             HealthApi health,
-            MetricsApi metrics) {
+            MetricsApi metrics,
+            DeadLettersApi deadLetters) {
         return List.of(
                 blocking("POST", "/v1/images", ADMIN, images::upload, "Load an uploaded image archive into the engine"),
                 blocking(
@@ -69,6 +70,30 @@ final class RouteTable {
                         INVOKE,
                         history.events(),
                         "Follow an invocation's state changes as Server-Sent Events"),
+                blocking(
+                        "GET",
+                        "/v1/functions/{name}/dead-letters",
+                        ADMIN,
+                        deadLetters::list,
+                        "List a function's dead letters, oldest first, a page at a time"),
+                blocking(
+                        "POST",
+                        "/v1/functions/{name}/dead-letters/redrive",
+                        ADMIN,
+                        deadLetters::redriveAll,
+                        "Run every dead letter of a function again"),
+                blocking(
+                        "DELETE",
+                        "/v1/functions/{name}/dead-letters",
+                        ADMIN,
+                        deadLetters::purge,
+                        "Delete a function's dead letters"),
+                blocking(
+                        "POST",
+                        "/v1/invocations/{id}/redrive",
+                        ADMIN,
+                        deadLetters::redrive,
+                        "Run a dead-lettered invocation again with its original input"),
                 blocking("POST", "/v1/keys", ADMIN, keys::create, "Create an API key"),
                 blocking("GET", "/v1/keys", ADMIN, keys::list, "List API keys"),
                 blocking("GET", "/v1/keys/{id}", ADMIN, keys::get, "Show an API key"),

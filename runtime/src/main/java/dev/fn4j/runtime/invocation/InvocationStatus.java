@@ -4,13 +4,18 @@ import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import java.util.Locale;
 
-/** Where an invocation is: {@code queued → running → succeeded | failed | timed_out}. */
+/**
+ * Where an invocation is: {@code queued → running → succeeded | failed | timed_out}; an
+ * asynchronous call whose retries ran out ends {@code dead_lettered} instead, and a failed
+ * attempt with retries left goes back to {@code queued}.
+ */
 public enum InvocationStatus {
     QUEUED,
     RUNNING,
     SUCCEEDED,
     FAILED,
-    TIMED_OUT;
+    TIMED_OUT,
+    DEAD_LETTERED;
 
     /** As stored and sent: {@code queued}, {@code timed_out}, … */
     public String wire() {
@@ -19,7 +24,7 @@ public enum InvocationStatus {
 
     /** Whether nothing follows this state. */
     public boolean terminal() {
-        return this == SUCCEEDED || this == FAILED || this == TIMED_OUT;
+        return this == SUCCEEDED || this == FAILED || this == TIMED_OUT || this == DEAD_LETTERED;
     }
 
     public static InvocationStatus parse(String wire) {

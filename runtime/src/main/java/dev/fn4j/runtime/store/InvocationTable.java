@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class InvocationTable implements InvocationStore {
 
-    private static final String COLUMNS = "id, function_name, revision, is_async, status,"
+    static final String COLUMNS = "id, function_name, revision, is_async, status,"
             + " attempts, queued_at, started_at, ended_at, cold_start, request_type, result_body,"
             + " result_type, error_code, error_message, logs";
 
@@ -219,7 +219,7 @@ public final class InvocationTable implements InvocationStore {
         });
     }
 
-    private static void insert(Connection connection, List<Invocation> invocations) throws SQLException {
+    static void insert(Connection connection, List<Invocation> invocations) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO invocations ("
                 + COLUMNS + ", request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?)")) {
@@ -253,8 +253,7 @@ public final class InvocationTable implements InvocationStore {
         }
     }
 
-    private static Optional<Invocation> select(Connection connection, String id, boolean withRequestBody)
-            throws SQLException {
+    static Optional<Invocation> select(Connection connection, String id, boolean withRequestBody) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT " + COLUMNS + (withRequestBody ? ", request_body" : "") + " FROM invocations WHERE id = ?")) {
             query.setString(1, id);
@@ -264,7 +263,7 @@ public final class InvocationTable implements InvocationStore {
         }
     }
 
-    private static Invocation read(ResultSet row, boolean withRequestBody) throws SQLException {
+    static Invocation read(ResultSet row, boolean withRequestBody) throws SQLException {
         return new Invocation(
                 row.getString("id"),
                 row.getString("function_name"),
@@ -285,7 +284,7 @@ public final class InvocationTable implements InvocationStore {
                 row.getString("logs"));
     }
 
-    private static int nextSeq(Connection connection, String id) throws SQLException {
+    static int nextSeq(Connection connection, String id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT COALESCE(MAX(seq), 0) FROM invocation_events WHERE invocation_id = ?")) {
             query.setString(1, id);
@@ -296,7 +295,7 @@ public final class InvocationTable implements InvocationStore {
         }
     }
 
-    private static void appendEvent(Connection connection, String id, InvocationEvent event) throws SQLException {
+    static void appendEvent(Connection connection, String id, InvocationEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO invocation_events (invocation_id, seq, status, attempts, happened_at)"
                         + " VALUES (?, ?, ?, ?, ?)")) {
@@ -309,7 +308,7 @@ public final class InvocationTable implements InvocationStore {
         }
     }
 
-    private static void requireOne(int updated, String id) throws SQLException {
+    static void requireOne(int updated, String id) throws SQLException {
         if (updated != 1) {
             throw new SQLException("no invocation " + id + " to update");
         }

@@ -11,9 +11,11 @@ import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
+import dev.fn4j.runtime.invocation.Attempt;
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationEvent;
 import dev.fn4j.runtime.invocation.InvocationEvents;
+import dev.fn4j.runtime.invocation.InvocationQueue;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
 import dev.fn4j.runtime.invocation.InvocationStatus;
 import dev.fn4j.runtime.invocation.InvocationStore;
@@ -55,7 +57,8 @@ class CallsTest {
             clock);
     private final CallRunner runner =
             new CallRunner(new Invoker(new InstanceInspector(null), (at, task) -> () -> {}, clock), metrics);
-    private final AsyncInvocations async = new AsyncInvocations(store, runner, pools, new InvocationEvents(), clock);
+    private final AsyncInvocations async =
+            new AsyncInvocations(store, runner, pools, new InvocationEvents(), clock, "test", 1000);
     private final Calls calls =
             new Calls(pools, new RateLimiter(new StoppedTime(), new RateLimit(1, 1)), runner, async, recorder, clock);
 
@@ -166,7 +169,7 @@ class CallsTest {
     }
 
     /** Keeps ended records in memory and records what was queued; nothing else is called here. */
-    private static final class RecordingStore implements InvocationStore {
+    private static final class RecordingStore implements InvocationStore, InvocationQueue {
         final List<Invocation> ended = new ArrayList<>();
         final List<Invocation> queued = new ArrayList<>();
 
@@ -219,6 +222,66 @@ class CallsTest {
 
         @Override
         public int deleteEndedBefore(Instant cutoff) {
+            return 0;
+        }
+
+        @Override
+        public synchronized List<Transition> enqueue(List<Invocation> invocations) {
+            List<Transition> stored = new ArrayList<>();
+            for (Invocation invocation : invocations) {
+                stored.add(insertQueued(invocation));
+            }
+            return stored;
+        }
+
+        @Override
+        public List<Claimed> claim(
+                String function, long revision, int limit, String owner, Instant now, Instant leaseUntil) {
+            return List.of();
+        }
+
+        @Override
+        public Transition end(String id, Outcome outcome, boolean deadLettered) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Transition retryLater(String id, Outcome failed, Instant notBefore) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Transition> requeueRunning(String owner, Instant at) {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, Integer> backlog() {
+            return Map.of();
+        }
+
+        @Override
+        public List<Attempt> attempts(String id) {
+            return List.of();
+        }
+
+        @Override
+        public List<Invocation> deadLetters(String function, String after, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Transition> redrive(String id, Instant at) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Transition> redriveAll(String function, Instant at) {
+            return List.of();
+        }
+
+        @Override
+        public int purgeDeadLetters(String function) {
             return 0;
         }
     }

@@ -20,7 +20,8 @@ class RouteTableTest {
                 new InvocationHistoryApi(null, null, null, null),
                 new KeysApi(null),
                 new HealthApi(null, "test", () -> false),
-                new MetricsApi(() -> ""));
+                new MetricsApi(() -> ""),
+                new DeadLettersApi(null, null));
     }
 
     @Test
