@@ -73,7 +73,8 @@ public final class QueueTable implements InvocationQueue {
         }
         return database.write("claiming invocations of '" + function + "'", connection -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement pick = connection.prepareStatement("SELECT id FROM invocations"
+            Map<String, Integer> bases = new LinkedHashMap<>();
+            try (PreparedStatement pick = connection.prepareStatement("SELECT id, attempt_base FROM invocations"
                     + " WHERE function_name = ? AND status = 'queued' AND is_async"
                     + " AND (not_before IS NULL OR not_before <= ?)"
                     + " ORDER BY queued_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
@@ -83,6 +84,7 @@ public final class QueueTable implements InvocationQueue {
                 try (ResultSet rows = pick.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getString(1));
+                        bases.put(rows.getString(1), rows.getInt(2));
                     }
                 }
             }
@@ -105,7 +107,7 @@ public final class QueueTable implements InvocationQueue {
             List<Claimed> claimed = new ArrayList<>();
             for (String id : ids) {
                 Transition running = change(connection, id, InvocationStatus.RUNNING, now, true);
-                claimed.add(new Claimed(running, running.invocation().attempts() - attemptBase(connection, id)));
+                claimed.add(new Claimed(running, running.invocation().attempts() - bases.get(id)));
             }
             return claimed;
         });
@@ -265,16 +267,6 @@ public final class QueueTable implements InvocationQueue {
                 new InvocationEvent(InvocationTable.nextSeq(connection, id), status, invocation.attempts(), at);
         InvocationTable.appendEvent(connection, id, event);
         return new Transition(invocation, event);
-    }
-
-    private static int attemptBase(Connection connection, String id) throws SQLException {
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT attempt_base FROM invocations WHERE id = ?")) {
-            query.setString(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
-        }
     }
 
     /** Records the invocation's current attempt as ended at {@code at} with {@code outcome}. */

@@ -228,7 +228,7 @@ abstract class AsyncInvocationContract {
 
     @Test
     void submissionsPastTheLimitsAreRefusedWith429AtOnce() throws Exception {
-        deploy("async-full", Sleeper.class, "\"maxInstances\":1,\"maxQueue\":1");
+        deploy("async-full", Sleeper.class, "\"maxInstances\":1,\"maxBacklog\":2");
         assertThat(submit(runtime(), "async-full", "1500", "text/plain").status())
                 .isEqualTo(202);
         assertThat(submit(runtime(), "async-full", "1500", "text/plain").status())
@@ -237,7 +237,7 @@ abstract class AsyncInvocationContract {
         Reply full = submit(runtime(), "async-full", "1500", "text/plain");
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(1));
         assertThat(full.status()).as("%s", full).isEqualTo(429);
-        assertThat(full.errorCode()).isEqualTo("queue_full");
+        assertThat(full.errorCode()).isEqualTo("backlog_full");
         assertThat(full.header("Retry-After")).isNotBlank();
         assertThat(full.header("Location")).isNull();
 
