@@ -53,14 +53,17 @@ public record Invocation(
     /** Outran its timeout. */
     public static final String TIMED_OUT = "timed_out";
 
-    private static final Set<String> FINAL = Set.of(SUCCEEDED, FAILED, TIMED_OUT);
+    /** Failed every attempt its function's retries allow; it waits in the dead-letter queue. */
+    public static final String DEAD_LETTERED = "dead_lettered";
+
+    private static final Set<String> FINAL = Set.of(SUCCEEDED, FAILED, TIMED_OUT, DEAD_LETTERED);
 
     /** Replaces missing logs by none. */
     public Invocation {
         logs = logs == null ? List.of() : List.copyOf(logs);
     }
 
-    /** Whether the invocation is over: succeeded, failed or timed out. */
+    /** Whether the invocation is over: succeeded, failed, timed out or dead-lettered. */
     public boolean isFinal() {
         return FINAL.contains(status);
     }

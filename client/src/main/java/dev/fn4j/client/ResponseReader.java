@@ -74,13 +74,31 @@ final class ResponseReader {
 
     /** Reads {@code {"invocations": [ ... ]}}. */
     List<Invocation> invocations(HttpResponse<byte[]> response) throws RuntimeClientException {
+        return invocations(response, "invocations");
+    }
+
+    /** Reads the list of invocations in {@code field} of a JSON object. */
+    List<Invocation> invocations(HttpResponse<byte[]> response, String field) throws RuntimeClientException {
         try {
-            JsonNode list = mapper.readTree(response.body()).path("invocations");
+            JsonNode list = mapper.readTree(response.body()).path(field);
             List<Invocation> invocations = new ArrayList<>();
             for (JsonNode node : list) {
                 invocations.add(invocation(node));
             }
             return List.copyOf(invocations);
+        } catch (IOException e) {
+            throw unreadable(response, e);
+        }
+    }
+
+    /** Reads a JSON object. */
+    JsonNode tree(HttpResponse<byte[]> response) throws RuntimeClientException {
+        try {
+            JsonNode node = mapper.readTree(response.body());
+            if (node == null || !node.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return node;
         } catch (IOException e) {
             throw unreadable(response, e);
         }

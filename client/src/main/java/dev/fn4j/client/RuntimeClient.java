@@ -40,8 +40,8 @@ public final class RuntimeClient {
     /** The most invocations {@code GET /v1/functions/{name}/invocations} returns. */
     public static final int MAX_INVOCATIONS = 100;
 
-    private final Transport transport;
-    private final ResponseReader reader = new ResponseReader();
+    final Transport transport;
+    final ResponseReader reader = new ResponseReader();
 
     private RuntimeClient(Builder builder) {
         this.transport = new Transport(builder.baseUri, builder.apiKey, builder.connectTimeout, builder.requestTimeout);
