@@ -2,6 +2,7 @@ package dev.fn4j.runtime.call;
 
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
+import dev.fn4j.runtime.invocation.Attempt;
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationQueue;
@@ -50,9 +51,7 @@ public final class DeadLetterQueue {
     public Invocation redrive(String id) {
         Optional<Transition> redriven = queue.redrive(id, clock.instant());
         if (redriven.isEmpty()) {
-            Invocation found = store.find(id)
-                    .orElseThrow(() ->
-                            new ApiException(ErrorCode.INVOCATION_NOT_FOUND, "no invocation has id '" + id + "'"));
+            Invocation found = store.find(id).orElseThrow(() -> notFound(id));
             throw new ApiException(
                     ErrorCode.NOT_DEAD_LETTERED,
                     "invocation '" + id + "' is " + found.status().wire() + ", not "
@@ -69,9 +68,28 @@ public final class DeadLetterQueue {
         return redriven.size();
     }
 
+    /**
+     * The invocation's ended attempts in order; fails with 404 {@code invocation_not_found} for
+     * an unknown id.
+     */
+    public List<Attempt> attempts(String id) {
+        List<Attempt> attempts = queue.attempts(id);
+        if (attempts.isEmpty() && store.find(id).isEmpty()) {
+            throw notFound(id);
+        }
+        return attempts;
+    }
+
     /** Deletes the function's dead letters; returns how many. */
     public int purge(String function) {
         return queue.purgeDeadLetters(function);
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(
+                ErrorCode.INVOCATION_NOT_FOUND,
+                "no invocation with id '" + id + "'; ids come from Fn-Request-Id, and ended invocations are kept"
+                        + " for the runtime's --invocation-retention-hours");
     }
 
     private void published(String function, List<Transition> redriven) {

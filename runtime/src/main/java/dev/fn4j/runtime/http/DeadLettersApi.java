@@ -3,6 +3,7 @@ package dev.fn4j.runtime.http;
 import dev.fn4j.runtime.call.DeadLetterQueue;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.function.FunctionRegistry;
+import dev.fn4j.runtime.invocation.Attempt;
 import dev.fn4j.runtime.invocation.Invocation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
@@ -17,7 +18,7 @@ import java.util.Map;
  * first a page at a time ({@code ?limit=&after=<id>}, the answer's {@code next} is the next
  * page's {@code after}); {@code POST …/dead-letters/redrive} runs them all again,
  * {@code DELETE …/dead-letters} purges them, {@code POST /v1/invocations/{id}/redrive} runs one
- * again. Every handler blocks on the store.
+ * again, and {@code GET /v1/invocations/{id}/attempts} lists an invocation's attempts. Every handler blocks on the store.
  */
 final class DeadLettersApi {
 
@@ -54,10 +55,36 @@ final class DeadLettersApi {
     }
 
     void redrive(HttpServerExchange exchange) {
-        String id = InvocationIds.check(exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY)
+        Json.send(exchange, 202, InvocationView.of(deadLetters.redrive(pathId(exchange))));
+    }
+
+    /** {@code GET /v1/invocations/{id}/attempts}: the invocation's ended attempts in order. */
+    void attempts(HttpServerExchange exchange) {
+        List<Object> attempts = new ArrayList<>();
+        for (Attempt attempt : deadLetters.attempts(pathId(exchange))) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("attempt", attempt.number());
+            json.put("startedAt", attempt.startedAt());
+            json.put("endedAt", attempt.endedAt());
+            json.put("outcome", attempt.outcome());
+            json.put(
+                    "error",
+                    attempt.errorCode() == null
+                            ? null
+                            : Map.of(
+                                    "code",
+                                    attempt.errorCode(),
+                                    "message",
+                                    attempt.errorMessage() == null ? "" : attempt.errorMessage()));
+            attempts.add(json);
+        }
+        Json.send(exchange, 200, Map.of("attempts", attempts));
+    }
+
+    private static String pathId(HttpServerExchange exchange) {
+        return InvocationIds.check(exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY)
                 .getParameters()
                 .get("id"));
-        Json.send(exchange, 202, InvocationView.of(deadLetters.redrive(id)));
     }
 
     private String deployed(HttpServerExchange exchange) {

@@ -89,6 +89,12 @@ final class RouteTable {
                         deadLetters::purge,
                         "Delete a function's dead letters"),
                 blocking(
+                        "GET",
+                        "/v1/invocations/{id}/attempts",
+                        INVOKE,
+                        deadLetters::attempts,
+                        "List an asynchronous invocation's attempts with their outcomes"),
+                blocking(
                         "POST",
                         "/v1/invocations/{id}/redrive",
                         ADMIN,
