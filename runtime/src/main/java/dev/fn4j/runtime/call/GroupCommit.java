@@ -1,5 +1,7 @@
 package dev.fn4j.runtime.call;
 
+import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationQueue;
 import dev.fn4j.runtime.invocation.Transition;
@@ -25,8 +27,14 @@ final class GroupCommit implements AutoCloseable {
     private final InvocationQueue queue;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final Thread writer;
-    /** Set by {@link #close()}; the writer then stores what is pending and ends. */
-    private volatile boolean closed;
+    /**
+     * Set by {@link #close()}; the writer then stores what is pending and ends. Guarded by
+     * {@link #lock} together with adding to {@link #pending}, so nothing is added after the
+     * writer saw it closed with nothing pending.
+     */
+    private boolean closed;
+
+    private final Object lock = new Object();
 
     GroupCommit(InvocationQueue queue) {
         this.queue = queue;
@@ -37,11 +45,15 @@ final class GroupCommit implements AutoCloseable {
 
     /** Stores {@code invocation} as queued; returns once it is committed, or throws what the store threw. */
     Transition store(Invocation invocation) {
-        if (closed) {
-            throw new IllegalStateException("closed");
-        }
         Pending mine = new Pending(invocation, new CompletableFuture<>());
-        pending.add(mine);
+        synchronized (lock) {
+            if (closed) {
+                throw new ApiException(
+                        ErrorCode.SHUTTING_DOWN,
+                        "the runtime is stopping and takes no new calls; retry against a running runtime");
+            }
+            pending.add(mine);
+        }
         try {
             return mine.stored().get();
         } catch (InterruptedException e) {
@@ -55,9 +67,19 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Calls handed over and not yet taken by the writer. */
+    int waiting() {
+        return pending.size();
+    }
+
     private void write() {
         List<Pending> batch = new ArrayList<>();
-        while (!closed || !pending.isEmpty()) {
+        while (true) {
+            synchronized (lock) {
+                if (closed && pending.isEmpty()) {
+                    return;
+                }
+            }
             try {
                 Pending first = pending.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -100,6 +122,8 @@ final class GroupCommit implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (lock) {
+            closed = true;
+        }
     }
 }

@@ -28,7 +28,8 @@ class FunctionViewTest {
         JsonNode json = view(Settings.DEFAULTS
                 .with(Field.TIMEOUT, java.time.Duration.ofSeconds(10))
                 .with(Field.RATE_LIMIT, new RateLimit(5, 10))
-                .with(Field.DESCRIPTION, "greets"));
+                .with(Field.DESCRIPTION, "greets")
+                .with(Field.RETRIES, dev.fn4j.spec.RetryPolicy.of(3)));
 
         assertThat(json.get("name").asText()).isEqualTo("hello");
         assertThat(json.get("timeout").asText()).isEqualTo("10s");
@@ -37,6 +38,8 @@ class FunctionViewTest {
         assertThat(json.get("rateLimit").get("burst").asInt()).isEqualTo(10);
         assertThat(json.get("public").asBoolean()).isFalse();
         assertThat(json.get("description").asText()).isEqualTo("greets");
+        assertThat(json.get("retries").asText()).isEqualTo("3");
+        assertThat(json.get("maxBacklog").asInt()).isEqualTo(100_000);
         for (Field<?> field : Field.ALL) {
             if (field != Field.RATE_LIMIT && field != Field.DESCRIPTION) {
                 assertThat(json.has(field.name())).as(field.name()).isTrue();
@@ -52,6 +55,7 @@ class FunctionViewTest {
 
         assertThat(json.has("description")).isFalse();
         assertThat(json.has("rateLimit")).isFalse();
+        assertThat(json.has("retries")).isFalse();
         assertThat(json.get("env").get("A").asText()).isEqualTo("b");
     }
 }
