@@ -5,6 +5,7 @@ import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.call.AsyncInvocations;
 import dev.fn4j.runtime.call.CallRunner;
 import dev.fn4j.runtime.call.Calls;
+import dev.fn4j.runtime.call.LiveLogs;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.engine.ContainerEngine;
@@ -107,10 +108,10 @@ public final class FnRuntime implements AutoCloseable {
                 engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()),
                 candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)));
-        Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock);
+        this.events = new InvocationEvents();
+        Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock, new LiveLogs(events));
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);
-        this.events = new InvocationEvents();
         CallRunner runner = new CallRunner(invoker, metrics);
         this.async = new AsyncInvocations(invocations, runner, pools, events, clock);
         Calls calls = new Calls(pools, limiter, runner, async, recorder, clock);
