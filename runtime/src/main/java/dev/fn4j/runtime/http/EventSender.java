@@ -22,14 +22,41 @@ final class EventSender {
     static final String LOG_TRUNCATED = "log-truncated";
     static final String LOG_DROPPED = "log-dropped";
 
-    private final ServerSentEventConnection connection;
+    /** Where events are queued: an SSE connection, which calls {@code written} once each is out. */
+    @FunctionalInterface
+    interface Queue {
+        void queue(String data, String name, String id, Runnable written);
+    }
+
+    private final Queue connection;
     /** Events queued and not yet written or failed; never negative. */
     private final AtomicInteger pending = new AtomicInteger();
     /** Log events dropped since the last one sent; guarded by this. */
     private long dropped;
 
     EventSender(ServerSentEventConnection connection) {
+        this(onto(connection));
+    }
+
+    EventSender(Queue connection) {
         this.connection = connection;
+    }
+
+    /** Queues onto Undertow's SSE connection, which writes without blocking the caller. */
+    private static Queue onto(ServerSentEventConnection connection) {
+        return (data, name, id, written) ->
+                connection.send(data, name, id, new ServerSentEventConnection.EventCallback() {
+                    @Override
+                    public void done(ServerSentEventConnection c, String d, String e, String i) {
+                        written.run();
+                    }
+
+                    @Override
+                    public void failed(
+                            ServerSentEventConnection c, String d, String e, String i, java.io.IOException t) {
+                        written.run();
+                    }
+                });
     }
 
     /** Queues a line as a {@code log} event (or {@code log-truncated}), unless the client lags. */
@@ -53,17 +80,7 @@ final class EventSender {
 
     private void queue(String data, String name, String id) {
         pending.incrementAndGet();
-        connection.send(data, name, id, new ServerSentEventConnection.EventCallback() {
-            @Override
-            public void done(ServerSentEventConnection c, String d, String e, String i) {
-                pending.decrementAndGet();
-            }
-
-            @Override
-            public void failed(ServerSentEventConnection c, String d, String e, String i, java.io.IOException t) {
-                pending.decrementAndGet();
-            }
-        });
+        connection.queue(data, name, id, pending::decrementAndGet);
     }
 
     /** The value as one line of JSON: an SSE data field must not contain a line break. */
