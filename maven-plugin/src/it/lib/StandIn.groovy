@@ -61,7 +61,10 @@ void empty(HttpExchange exchange, int status) {
     exchange.sendResponseHeaders(status, -1)
 }
 
-/** Answers an event stream: one event per invocation state, its status as the event name. */
+/**
+ * Answers an event stream: one event per invocation state, its status as the event name; an entry
+ * {@code [logLine: 'text']} is a {@code log} event carrying that line instead.
+ */
 void events(HttpExchange exchange, List<Map> states, long pauseMillis = 50) {
     exchange.responseHeaders.add('Content-Type', 'text/event-stream')
     exchange.sendResponseHeaders(200, 0)
@@ -70,8 +73,10 @@ void events(HttpExchange exchange, List<Map> states, long pauseMillis = 50) {
     out.flush()
     states.eachWithIndex { state, i ->
         Thread.sleep(pauseMillis)
-        out.write(('event: ' + state.status + '\nid: ' + (i + 1) + '\ndata: ' + JsonOutput.toJson(state) + '\n\n')
-                .getBytes('UTF-8'))
+        def event = state.containsKey('logLine')
+                ? 'event: log\ndata: ' + JsonOutput.toJson([line: state.logLine]) + '\n\n'
+                : 'event: ' + state.status + '\nid: ' + (i + 1) + '\ndata: ' + JsonOutput.toJson(state) + '\n\n'
+        out.write(event.getBytes('UTF-8'))
         out.flush()
     }
 }

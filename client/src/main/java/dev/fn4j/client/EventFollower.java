@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Follows one invocation's Server-Sent Events stream: the HTTP client's thread parses lines into
- * events and queues them; the caller's thread reads them as invocations until the final one.
+ * events and queues them; the caller's thread reads them, state changes as invocations until the
+ * final one and {@code log} events as lines.
  */
 final class EventFollower {
 
@@ -44,13 +45,14 @@ final class EventFollower {
      *
      * @return the invocation as the last event showed it, or null when no event came
      */
-    Invocation follow(HttpRequest request, Duration maxWait, Consumer<InvocationEvent> listener)
+    Invocation follow(
+            HttpRequest request, Duration maxWait, Consumer<InvocationEvent> listener, Consumer<LogLine> lines)
             throws RuntimeClientException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         BlockingQueue<Object> items = new LinkedBlockingQueue<>();
-        EventLines lines = new EventLines(items);
+        EventLines parsed = new EventLines(items);
         BodyHandler<byte[]> handler = info -> info.statusCode() >= 200 && info.statusCode() < 300
-                ? BodySubscribers.fromLineSubscriber(lines, l -> new byte[0], StandardCharsets.UTF_8, null)
+                ? BodySubscribers.fromLineSubscriber(parsed, l -> new byte[0], StandardCharsets.UTF_8, null)
                 : BodySubscribers.ofByteArray();
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, handler);
         future.whenComplete((response, failure) -> items.add(new StreamEnd(response, failure)));
@@ -70,6 +72,11 @@ final class EventFollower {
                     return last;
                 }
                 RawEvent event = (RawEvent) item;
+                LogLine line = logLine(event);
+                if (line != null) {
+                    lines.accept(line);
+                    continue;
+                }
                 try {
                     last = reader.invocation(event.data().getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
@@ -86,8 +93,31 @@ final class EventFollower {
             Thread.currentThread().interrupt();
             throw new RuntimeClientException("Interrupted while following " + request.uri(), e);
         } finally {
-            lines.cancel();
+            parsed.cancel();
             future.cancel(true);
+        }
+    }
+
+    /** The line a {@code log}, {@code log-truncated} or {@code log-dropped} event carries, else null. */
+    private LogLine logLine(RawEvent event) throws RuntimeClientException {
+        if (!event.name().startsWith("log")) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode data =
+                    reader.json(event.data().getBytes(StandardCharsets.UTF_8));
+            return switch (event.name()) {
+                case "log" -> new LogLine(data.path("line").asText(), false);
+                case "log-truncated" -> new LogLine(data.path("line").asText(), true);
+                case "log-dropped" ->
+                    new LogLine(
+                            "… [fn4j: " + data.path("dropped").asLong()
+                                    + " lines not shown: this client read too slowly]",
+                            true);
+                default -> null;
+            };
+        } catch (IOException e) {
+            throw new RuntimeClientException("Cannot read the event '" + event.name() + "': " + e.getMessage(), e);
         }
     }
 

@@ -56,6 +56,11 @@ final class ResponseReader {
     }
 
     /** Reads an invocation's JSON (docs/api.md) into an {@link Invocation}. */
+    /** Parses any JSON document, for event data that is not an invocation. */
+    JsonNode json(byte[] json) throws IOException {
+        return mapper.readTree(json);
+    }
+
     Invocation invocation(byte[] json) throws IOException {
         JsonNode node = mapper.readTree(json);
         if (node == null || !node.isObject()) {

@@ -338,8 +338,19 @@ public final class RuntimeClient {
      */
     public Invocation streamEvents(String id, Duration maxWait, Consumer<InvocationEvent> listener)
             throws RuntimeClientException {
+        return streamEvents(id, maxWait, listener, line -> {});
+    }
+
+    /**
+     * Like {@link #streamEvents(String, Duration, Consumer)}, also handing each line the invocation
+     * writes while it runs to {@code lines} as it comes, on the calling thread, in order.
+     */
+    public Invocation streamEvents(
+            String id, Duration maxWait, Consumer<InvocationEvent> listener, Consumer<LogLine> lines)
+            throws RuntimeClientException {
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(lines, "lines");
         HttpRequest request = transport
                 .request(PathSegment.invocationPath(id) + "/events")
                 .setHeader("Accept", EVENT_STREAM)
@@ -347,7 +358,7 @@ public final class RuntimeClient {
                 .GET()
                 .build();
         return new EventFollower(transport.http(), reader, transport.displayUri(), transport.requestTimeout())
-                .follow(request, maxWait, listener);
+                .follow(request, maxWait, listener, lines);
     }
 
     /** Configures a {@link RuntimeClient}. */

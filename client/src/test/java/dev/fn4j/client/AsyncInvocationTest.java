@@ -220,6 +220,48 @@ class AsyncInvocationTest {
     }
 
     @Test
+    void handsTheLogEventsToTheLineListenerInOrderBetweenTheStates() throws Exception {
+        stub.on(
+                "GET /v1/invocations/inv-1/events",
+                events(
+                        0,
+                        event("running", RUNNING),
+                        "event: log\ndata: {\"line\":\"one\"}\n\n",
+                        "event: log-dropped\ndata: {\"dropped\":3}\n\n",
+                        "event: log\ndata: {\"line\":\"five\"}\n\n",
+                        "event: log-truncated\ndata: {\"line\":\"… [fn4j: log truncated after 8 bytes]\"}\n\n",
+                        event("succeeded", SUCCEEDED)));
+        List<String> seen = new ArrayList<>();
+
+        Invocation last = client.streamEvents(
+                "inv-1",
+                Duration.ofSeconds(10),
+                e -> seen.add("#" + e.name()),
+                line -> seen.add((line.notice() ? "! " : "") + line.text()));
+
+        assertThat(seen)
+                .containsExactly(
+                        "#running",
+                        "one",
+                        "! … [fn4j: 3 lines not shown: this client read too slowly]",
+                        "five",
+                        "! … [fn4j: log truncated after 8 bytes]",
+                        "#succeeded");
+        assertThat(last.succeeded()).isTrue();
+    }
+
+    @Test
+    void logEventsAreSkippedByAFollowerThatTakesNoLines() throws Exception {
+        stub.on(
+                "GET /v1/invocations/inv-1/events",
+                events(0, "event: log\ndata: {\"line\":\"one\"}\n\n", event("succeeded", SUCCEEDED)));
+
+        Invocation last = client.streamEvents("inv-1", Duration.ofSeconds(10), e -> {});
+
+        assertThat(last.succeeded()).isTrue();
+    }
+
+    @Test
     void stopsAtTheFinalStateEvenWhenTheStreamStaysOpen() throws Exception {
         stub.on("GET /v1/invocations/inv-1/events", events(20_000, event("succeeded", SUCCEEDED), ": never\n\n"));
         long start = System.nanoTime();

@@ -22,6 +22,11 @@ final class CapturedLog {
     private int size;
     /** Whether a write did not fit within the limit; guarded by this. */
     private boolean truncated;
+    /**
+     * Bytes [0, sent) went out in LogLines frames: 0 ≤ sent ≤ size, and sent is 0 or just past a
+     * line feed, so what was streamed is always a prefix of the Logs text. Guarded by this.
+     */
+    private int sent;
     /** Once true, writes are dropped; guarded by this. */
     private boolean closed;
 
@@ -68,6 +73,25 @@ final class CapturedLog {
     void write(String text) {
         byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
         write(encoded, 0, encoded.length);
+    }
+
+    /**
+     * The whole lines kept since the last call, which from now on count as streamed.
+     *
+     * @return a LogLines frame, or null when no new line is complete or the log is closed
+     */
+    synchronized Frame.LogLines drainLines() {
+        int end = size;
+        // A line feed byte never occurs inside a multi-byte UTF-8 character, so this cuts at a character.
+        while (end > sent && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (closed || end == sent) {
+            return null;
+        }
+        String text = new String(bytes, sent, end - sent, StandardCharsets.UTF_8);
+        sent = end;
+        return new Frame.LogLines(requestId, text);
     }
 
     /**

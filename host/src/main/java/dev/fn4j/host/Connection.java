@@ -20,7 +20,7 @@ import java.nio.channels.SocketChannel;
  * a time, until the runtime closes the socket. A fatal JVM error is reported as a fatal
  * PlatformError and halts the process.
  */
-final class Connection implements Runnable {
+final class Connection implements Runnable, LogStreamer.Source {
 
     /** The PlatformError code of a fatal JVM error other than OutOfMemoryError. */
     static final String VM_ERROR = "vm_error";
@@ -36,6 +36,18 @@ final class Connection implements Runnable {
     private final int logLimitBytes;
 
     private final PrintStream err;
+    /** Sends the current call's whole lines while it runs. */
+    private final LogStreamer streamer;
+    /**
+     * Held while writing a frame: the serving thread and the streamer both write, and a call's
+     * LogLines must never follow its Logs frame or answer.
+     */
+    private final Object writeLock = new Object();
+    /** Set once, before the first Invoke is read. */
+    private volatile OutputStream out;
+    /** The log of the call being served, or null between calls; written under writeLock. */
+    private CapturedLog current;
+
     private volatile boolean clean;
 
     Connection(
@@ -45,6 +57,17 @@ final class Connection implements Runnable {
             LogRouter router,
             int logLimitBytes,
             PrintStream err) {
+        this(channel, hello, invoker, router, logLimitBytes, LogStreamer.OFF, err);
+    }
+
+    Connection(
+            SocketChannel channel,
+            Frame.Hello hello,
+            Invoker invoker,
+            LogRouter router,
+            int logLimitBytes,
+            LogStreamer streamer,
+            PrintStream err) {
         if (logLimitBytes < 0) {
             throw new IllegalArgumentException("logLimitBytes must not be negative: " + logLimitBytes);
         }
@@ -53,6 +76,7 @@ final class Connection implements Runnable {
         this.invoker = invoker;
         this.router = router;
         this.logLimitBytes = logLimitBytes;
+        this.streamer = streamer;
         this.err = err;
     }
 
@@ -63,7 +87,6 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
-        OutputStream out = null;
         String requestId = "";
         CapturedLog log = null;
         // Not try-with-resources: a fatal error must be reported before the channel closes.
@@ -84,18 +107,26 @@ final class Connection implements Runnable {
                 }
                 requestId = invoke.requestId();
                 log = new CapturedLog(requestId, logLimitBytes);
+                synchronized (writeLock) {
+                    current = log;
+                }
+                streamer.watch(this);
                 Frame answer;
                 router.begin(log);
                 try {
                     answer = answer(invoke, log);
                 } finally {
                     router.end();
+                    streamer.unwatch(this);
                 }
-                Frame.Logs logs = log.close();
-                if (logs != null) {
-                    FrameCodec.write(logs, out);
+                synchronized (writeLock) {
+                    current = null;
+                    Frame.Logs logs = log.close();
+                    if (logs != null) {
+                        FrameCodec.write(logs, out);
+                    }
+                    send(answer, out);
                 }
-                send(answer, out);
                 requestId = "";
                 log = null;
             }
@@ -108,6 +139,22 @@ final class Connection implements Runnable {
             err.println("fn4j-host: connection " + hello.connection() + " closed: " + e);
         } finally {
             close();
+        }
+    }
+
+    /** Sends the current call's new whole lines; a failed write is left to the serving thread. */
+    @Override
+    public void sendLines() {
+        synchronized (writeLock) {
+            Frame.LogLines lines = current == null ? null : current.drainLines();
+            if (lines == null) {
+                return;
+            }
+            try {
+                FrameCodec.write(lines, out);
+            } catch (IOException e) {
+                // The serving thread meets the same broken connection and reports it.
+            }
         }
     }
 
@@ -152,17 +199,21 @@ final class Connection implements Runnable {
         try {
             err.println(
                     "fn4j-host: fatal " + error + (requestId.isEmpty() ? "" : " in call " + requestId) + "; halting");
-            if (out != null && log != null) {
-                sendLogs(log, out);
-            }
-            if (out != null) {
-                FrameCodec.write(
-                        new Frame.PlatformError(
-                                requestId,
-                                code == Exit.OUT_OF_MEMORY ? Protocol.OUT_OF_MEMORY : VM_ERROR,
-                                String.valueOf(error),
-                                true),
-                        out);
+            streamer.unwatch(this);
+            synchronized (writeLock) {
+                current = null;
+                if (out != null && log != null) {
+                    sendLogs(log, out);
+                }
+                if (out != null) {
+                    FrameCodec.write(
+                            new Frame.PlatformError(
+                                    requestId,
+                                    code == Exit.OUT_OF_MEMORY ? Protocol.OUT_OF_MEMORY : VM_ERROR,
+                                    String.valueOf(error),
+                                    true),
+                            out);
+                }
             }
         } catch (Throwable ignored) {
             // Nothing more can be done; the runtime sees the process exit.

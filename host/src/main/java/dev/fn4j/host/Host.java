@@ -28,6 +28,7 @@ final class Host {
         int count = config.concurrency();
         Connection[] connections = new Connection[count];
         Thread[] threads = new Thread[count];
+        LogStreamer streamer = config.streamsLines() ? LogStreamer.start(config.logStreamMillis()) : LogStreamer.OFF;
         for (int i = 0; i < count; i++) {
             SocketChannel channel;
             try {
@@ -43,6 +44,7 @@ final class Host {
                     invoker,
                     router,
                     config.logLimitBytes(),
+                    streamer,
                     err);
             threads[i] = new Thread(connections[i], "fn4j-connection-" + i);
             threads[i].start();

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param config the function's configuration: the variables named in FN4J_CONFIG_KEYS; immutable
  * @param logLimitBytes the most bytes of output captured per call, 0 to
  *     {@link Protocol#MAX_LOG_LIMIT_BYTES}; 0 means no capture and no Logs frames
+ * @param logStreamMillis the longest a whole line waits before a LogLines frame carries it, 0 to
+ *     {@link Protocol#MAX_LOG_STREAM_MILLIS}; 0 means no LogLines frames
  */
 record HostConfig(
         Path socket,
@@ -25,7 +27,8 @@ record HostConfig(
         String functionName,
         int concurrency,
         Map<String, String> config,
-        int logLimitBytes) {
+        int logLimitBytes,
+        int logStreamMillis) {
 
     /** The largest concurrency a function may have: the spec's rule, not a copy of it. */
     static final int MAX_CONCURRENCY = (int) Field.CONCURRENCY.max();
@@ -41,6 +44,15 @@ record HostConfig(
             throw new IllegalArgumentException(
                     "logLimitBytes must be in [0, " + Protocol.MAX_LOG_LIMIT_BYTES + "]: " + logLimitBytes);
         }
+        if (logStreamMillis < 0 || logStreamMillis > Protocol.MAX_LOG_STREAM_MILLIS) {
+            throw new IllegalArgumentException(
+                    "logStreamMillis must be in [0, " + Protocol.MAX_LOG_STREAM_MILLIS + "]: " + logStreamMillis);
+        }
+    }
+
+    /** Whether calls' lines go out while they run: only with capture on, as LogLines needs Logs. */
+    boolean streamsLines() {
+        return logLimitBytes > 0 && logStreamMillis > 0;
     }
 
     /**
@@ -62,29 +74,34 @@ record HostConfig(
                 env.getOrDefault(Protocol.ENV_FUNCTION, ""),
                 concurrency(env.get(Protocol.ENV_CONCURRENCY)),
                 config(env),
-                logLimit(env.get(Protocol.ENV_LOG_LIMIT_BYTES)));
+                bounded(
+                        env.get(Protocol.ENV_LOG_LIMIT_BYTES),
+                        Protocol.ENV_LOG_LIMIT_BYTES,
+                        Protocol.MAX_LOG_LIMIT_BYTES),
+                bounded(
+                        env.get(Protocol.ENV_LOG_STREAM_MILLIS),
+                        Protocol.ENV_LOG_STREAM_MILLIS,
+                        Protocol.MAX_LOG_STREAM_MILLIS));
     }
 
     /**
-     * The log limit; unset or blank means 0, no capture: a runtime that does not set the
-     * variable may predate the Logs frame and would refuse it.
+     * A log setting in [0, max]; unset or blank means 0, off: a runtime that does not set the
+     * variable may predate the frame it enables and would refuse it.
      */
-    private static int logLimit(String value) throws StartupException {
+    private static int bounded(String value, String variable, int max) throws StartupException {
         if (value == null || value.isBlank()) {
             return 0;
         }
         try {
             int n = Integer.parseInt(value.trim());
-            if (n >= 0 && n <= Protocol.MAX_LOG_LIMIT_BYTES) {
+            if (n >= 0 && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new StartupException(
-                Exit.BAD_HANDLER,
-                Protocol.ENV_LOG_LIMIT_BYTES + " must be an integer in [0, " + Protocol.MAX_LOG_LIMIT_BYTES + "]: '"
-                        + value + "'");
+                Exit.BAD_HANDLER, variable + " must be an integer in [0, " + max + "]: '" + value + "'");
     }
 
     private static int concurrency(String value) throws StartupException {

@@ -80,6 +80,31 @@ class CapturedLogTest {
     }
 
     @Test
+    void drainGivesEachWholeLineOnceAndKeepsAPartialLineForLater() {
+        CapturedLog log = new CapturedLog("r", 1024);
+        log.write("one\ntw");
+
+        assertThat(log.drainLines()).isEqualTo(new Frame.LogLines("r", "one\n"));
+        assertThat(log.drainLines()).isNull();
+        log.write("o\nthree\n");
+        assertThat(log.drainLines()).isEqualTo(new Frame.LogLines("r", "two\nthree\n"));
+        assertThat(log.close()).isEqualTo(new Frame.Logs("r", "one\ntwo\nthree\n", false));
+        assertThat(log.drainLines()).isNull();
+    }
+
+    @Test
+    void drainedLinesArePrefixOfATruncatedRecord() {
+        CapturedLog log = new CapturedLog("r", 8);
+        log.write("abc\ndefghij\n");
+
+        Frame.LogLines lines = log.drainLines();
+
+        assertThat(lines).isEqualTo(new Frame.LogLines("r", "abc\n"));
+        assertThat(log.drainLines()).isNull();
+        assertThat(log.close().text()).startsWith(lines.text()).isEqualTo("abc\ndefg\n" + CapturedLog.marker(8));
+    }
+
+    @Test
     void writesAfterCloseAreDropped() {
         CapturedLog log = new CapturedLog("r1", 100);
         log.write("kept\n");

@@ -44,6 +44,28 @@ class HostConfigTest {
         assertThat(config.logLimitBytes())
                 .as("no limit set: the runtime may not know Logs frames")
                 .isZero();
+        assertThat(config.streamsLines())
+                .as("no interval set: the runtime may not know LogLines frames")
+                .isFalse();
+    }
+
+    @Test
+    void streamsLinesOnlyWithBothAPositiveLimitAndInterval() throws Exception {
+        HostConfig both = HostConfig.fromEnv(
+                Map.of("FN4J_HANDLER", "H", "FN4J_LOG_LIMIT_BYTES", "100", "FN4J_LOG_STREAM_MILLIS", "20"));
+        HostConfig noLimit = HostConfig.fromEnv(Map.of("FN4J_HANDLER", "H", "FN4J_LOG_STREAM_MILLIS", "20"));
+
+        assertThat(both.logStreamMillis()).isEqualTo(20);
+        assertThat(both.streamsLines()).isTrue();
+        assertThat(noLimit.streamsLines()).isFalse();
+    }
+
+    @Test
+    void invalidLogStreamIntervalNamesTheValue() {
+        for (String bad : new String[] {"-1", "1001", "20ms"}) {
+            assertThatThrownBy(() -> HostConfig.fromEnv(Map.of("FN4J_HANDLER", "H", "FN4J_LOG_STREAM_MILLIS", bad)))
+                    .hasMessage("FN4J_LOG_STREAM_MILLIS must be an integer in [0, 1000]: '" + bad + "'");
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.fn4j.host.testfns.LatchHandler;
 import dev.fn4j.host.testfns.NoteEcho;
 import dev.fn4j.host.testfns.Thrower;
 import dev.fn4j.protocol.Frame;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -365,6 +366,67 @@ class HostProcessIT {
             assertThat(a.text()).matches("out a\nerr a\n" + LINE_START + "INFO \\[ra] log a\nthread a\n");
             assertThat(b.requestId()).isEqualTo("rb");
             assertThat(b.text()).matches("out b\nerr b\n" + LINE_START + "INFO \\[rb] log b\nthread b\n");
+        }
+    }
+
+    /** Reads a call's frames up to its answer: LogLines texts joined, then the Logs and the answer. */
+    private static List<Frame> untilAnswer(Peer peer, StringBuilder streamed) throws IOException {
+        List<Frame> rest = new ArrayList<>();
+        Frame frame = peer.read();
+        while (frame instanceof Frame.LogLines lines) {
+            streamed.append(lines.text());
+            frame = peer.read();
+        }
+        rest.add(frame);
+        if (frame instanceof Frame.Logs) {
+            rest.add(peer.read());
+        }
+        return rest;
+    }
+
+    @Test
+    void withALogStreamIntervalLinesArriveWhileTheCallRunsAndPrefixItsLogs() throws Exception {
+        Map<String, String> env = Map.of("FN4J_LOG_LIMIT_BYTES", "65536", "FN4J_LOG_STREAM_MILLIS", "5");
+        try (FakeRuntime runtime = FakeRuntime.start(Chatter.class.getName(), 2, env)) {
+            Peer first = runtime.accept(WAIT);
+            Peer second = runtime.accept(WAIT);
+            first.readHello();
+            second.readHello();
+
+            // Call a prints its first line, then waits inside until call b comes in: whatever it
+            // sends before b is sent can only be that line, streamed while it runs.
+            first.write(invoke("ra", "a overlap"));
+            assertThat(first.read()).isEqualTo(new Frame.LogLines("ra", "out a\n"));
+            second.write(invoke("rb", "b overlap"));
+
+            StringBuilder streamedA = new StringBuilder("out a\n");
+            StringBuilder streamedB = new StringBuilder();
+            List<Frame> a = untilAnswer(first, streamedA);
+            List<Frame> b = untilAnswer(second, streamedB);
+
+            Frame.Logs logsA = (Frame.Logs) a.get(0);
+            Frame.Logs logsB = (Frame.Logs) b.get(0);
+            assertThat(logsA.text())
+                    .startsWith(streamedA.toString())
+                    .matches("out a\nerr a\n" + LINE_START + "INFO \\[ra] log a\nthread a\n");
+            assertThat(logsB.text())
+                    .startsWith(streamedB.toString())
+                    .matches("out b\nerr b\n" + LINE_START + "INFO \\[rb] log b\nthread b\n");
+            assertThat(text(((Frame.Result) a.get(1)).body())).isEqualTo("done a");
+            assertThat(text(((Frame.Result) b.get(1)).body())).isEqualTo("done b");
+        }
+    }
+
+    @Test
+    void withoutALogLimitAStreamIntervalSendsNoLogLines() throws Exception {
+        try (FakeRuntime runtime =
+                FakeRuntime.start(Chatter.class.getName(), 1, Map.of("FN4J_LOG_STREAM_MILLIS", "5"))) {
+            Peer peer = runtime.accept(WAIT);
+            peer.readHello();
+
+            Frame answer = peer.call(invoke("r1", "a"));
+
+            assertThat(answer).isInstanceOf(Frame.Result.class);
         }
     }
 

@@ -154,6 +154,34 @@ public sealed interface Frame {
     }
 
     /**
+     * Host to runtime, optional: whole lines the function wrote during one call, sent while the
+     * call runs. Sent only to a runtime that set both {@code FN4J_LOG_LIMIT_BYTES} and
+     * {@code FN4J_LOG_STREAM_MILLIS}, zero or more times per call, after its {@link Invoke} and
+     * before its {@link Logs} and answer. A call's LogLines texts, concatenated in order, are a
+     * prefix of its Logs text, which stays the record.
+     *
+     * @param requestId the id of the {@link Invoke} being served
+     * @param text one or more whole lines, UTF-8, each ending with {@code \n}; never empty
+     */
+    record LogLines(String requestId, String text) implements Frame {
+        public static final byte TYPE = 7;
+
+        public LogLines {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(text, "text");
+            if (text.isEmpty() || text.charAt(text.length() - 1) != '\n') {
+                throw new IllegalArgumentException("LogLines text must be whole lines ending with a line feed: '"
+                        + (text.length() > 40 ? text.substring(text.length() - 40) : text) + "'");
+            }
+        }
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+    }
+
+    /**
      * One name-value pair; names are compared case-sensitively and may repeat.
      *
      * @param name the header name

@@ -55,6 +55,9 @@ public final class FrameCodec {
             writeString(data, logs.requestId());
             writeString(data, logs.text());
             data.writeBoolean(logs.truncated());
+        } else if (frame instanceof Frame.LogLines lines) {
+            writeString(data, lines.requestId());
+            writeString(data, lines.text());
         }
         if (buffer.size() > Protocol.MAX_FRAME_BYTES) {
             throw new ProtocolException(
@@ -127,6 +130,7 @@ public final class FrameCodec {
             case Frame.PlatformError.TYPE ->
                 new Frame.PlatformError(in.string(), in.string(), in.string(), in.data.readBoolean());
             case Frame.Logs.TYPE -> new Frame.Logs(in.string(), in.string(), in.data.readBoolean());
+            case Frame.LogLines.TYPE -> new Frame.LogLines(in.string(), in.string());
             default -> throw new ProtocolException("unknown frame type: " + type);
         };
     }

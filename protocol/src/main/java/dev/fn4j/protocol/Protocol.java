@@ -30,6 +30,20 @@ public final class Protocol {
      */
     public static final String ENV_LOG_LIMIT_BYTES = "FN4J_LOG_LIMIT_BYTES";
 
+    /**
+     * The longest, in ms, the host holds a whole line of a call's output before sending it in a
+     * {@link Frame.LogLines}, 1 to {@link #MAX_LOG_STREAM_MILLIS}. Unset or 0 means the host sends
+     * none: a runtime that does not set it may not know the frame. Needs a positive
+     * {@link #ENV_LOG_LIMIT_BYTES}.
+     */
+    public static final String ENV_LOG_STREAM_MILLIS = "FN4J_LOG_STREAM_MILLIS";
+
+    /** The line-streaming interval the Java runtime sets: 20 ms. */
+    public static final int DEFAULT_LOG_STREAM_MILLIS = 20;
+
+    /** The longest line-streaming interval a host accepts: 1 s. */
+    public static final int MAX_LOG_STREAM_MILLIS = 1000;
+
     /** The log limit the runtime sets unless told otherwise: 64 KiB. */
     public static final int DEFAULT_LOG_LIMIT_BYTES = 64 * 1024;
 

@@ -78,6 +78,39 @@ class FrameCodecTest {
                 HexFormat.of().formatHex(bytes(logs)));
     }
 
+    /** The LogLines example of docs/protocol.md. */
+    @Test
+    void logLinesHasTheDocumentedLayout() throws IOException {
+        Frame.LogLines lines = new Frame.LogLines("r1", "step 1\n");
+
+        assertEquals(
+                "00000013" + "01" + "07" + "00000002" + "7231" + "00000007" + "73746570203" + "10a",
+                HexFormat.of().formatHex(bytes(lines)));
+    }
+
+    @Test
+    void logLinesRoundTripSeveralLines() throws IOException {
+        Frame.LogLines lines = new Frame.LogLines("r9", "grüß\r\nline two\n");
+
+        assertEquals(lines, read(bytes(lines)));
+    }
+
+    @Test
+    void logLinesWithoutAFinalLineFeedIsMalformed() {
+        ProtocolException e =
+                assertThrows(ProtocolException.class, () -> read(hex("0000000f 0107 00000001 72 00000004 68690a68")));
+        assertTrue(
+                e.getMessage().startsWith("malformed frame of type 7: LogLines text must be whole lines"),
+                e.getMessage());
+    }
+
+    @Test
+    void emptyLogLinesIsMalformed() {
+        ProtocolException e =
+                assertThrows(ProtocolException.class, () -> read(hex("0000000a 0107 00000001 72 00000000")));
+        assertTrue(e.getMessage().startsWith("malformed frame of type 7"), e.getMessage());
+    }
+
     @Test
     void logsRoundTripWithTextAndTruncatedFlag() throws IOException {
         Frame.Logs logs = new Frame.Logs("r9", "grüß\nline two\n… [fn4j: log truncated after 8 bytes]\n", true);
@@ -104,6 +137,7 @@ class FrameCodecTest {
         List<Frame> frames = List.of(
                 new Frame.Hello("i-1", 65535, "com.example.Hello"),
                 new Frame.Logs("r", "", false),
+                new Frame.LogLines("r", "a\n\nb\n"),
                 new Frame.FunctionError("r", "java.lang.IllegalStateException", "", "trace"),
                 new Frame.PlatformError("r", "out_of_memory", "heap", true),
                 new Frame.PlatformError("r", "bad_input", "x", false));

@@ -6,6 +6,7 @@ import dev.fn4j.runtime.call.AsyncInvocations;
 import dev.fn4j.runtime.call.CallRunner;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.call.DeadLetterQueue;
+import dev.fn4j.runtime.call.LiveLogs;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.engine.ContainerEngine;
@@ -109,10 +110,10 @@ public final class FnRuntime implements AutoCloseable {
                 engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()),
                 candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)));
-        Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock);
+        this.events = new InvocationEvents();
+        Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock, new LiveLogs(events));
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);
-        this.events = new InvocationEvents();
         CallRunner runner = new CallRunner(invoker, metrics);
         QueueTable queue = new QueueTable(database);
         this.async = new AsyncInvocations(queue, runner, pools, events, clock, runtimeId, config.maxBacklog());

@@ -3,6 +3,7 @@ package dev.fn4j.maven.core;
 import dev.fn4j.client.AcceptedInvocation;
 import dev.fn4j.client.Invocation;
 import dev.fn4j.client.InvocationError;
+import dev.fn4j.client.LogLine;
 import dev.fn4j.client.RuntimeApiException;
 import dev.fn4j.client.RuntimeClientException;
 import dev.fn4j.spec.Field;
@@ -11,7 +12,8 @@ import java.time.Duration;
 /**
  * Invokes a function asynchronously ({@code Prefer: respond-async}) and follows the invocation to
  * its end: through its event stream, or, when the stream breaks, by asking for its state now and
- * then. Reports every state change to the log; waits at most the given time.
+ * then. Reports every state change to the log, and each line the function writes as it comes;
+ * waits at most the given time.
  */
 public final class AsyncCaller {
 
@@ -24,6 +26,8 @@ public final class AsyncCaller {
     private final RuntimeConnection connection;
     private final GoalLog log;
     private String reported;
+    /** Whether the function's lines came live, so its stored log need not be shown again. */
+    private boolean streamed;
 
     /** A caller that invokes through {@code connection} and reports to {@code log}. */
     public AsyncCaller(RuntimeConnection connection, GoalLog log) {
@@ -87,8 +91,9 @@ public final class AsyncCaller {
     private Invocation follow(String id, long deadline) throws FnFailureException, FnExecutionException {
         String stream = "GET " + connection.display() + "/v1/invocations/" + id + "/events";
         try {
-            Invocation last =
-                    connection.client().streamEvents(id, remaining(deadline), event -> report(event.invocation()));
+            Invocation last = connection
+                    .client()
+                    .streamEvents(id, remaining(deadline), event -> report(event.invocation()), this::show);
             if (last != null && !last.isFinal() && !remaining(deadline).isZero()) {
                 log.warn("The event stream " + stream + " ended before the invocation did;"
                         + " asking for its state instead.");
@@ -158,8 +163,17 @@ public final class AsyncCaller {
         };
     }
 
+    /** One line the function wrote, as it comes; the first one heads the log. */
+    private void show(LogLine line) {
+        if (!streamed) {
+            streamed = true;
+            log.info("Its log, as it is written:");
+        }
+        log.info((line.notice() ? "  ! " : "  | ") + line.text());
+    }
+
     private void showLogs(Invocation invocation) {
-        if (invocation.logs().isEmpty()) {
+        if (invocation.logs().isEmpty() || streamed) {
             return;
         }
         log.info("Its log:");

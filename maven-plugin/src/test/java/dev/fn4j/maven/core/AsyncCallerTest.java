@@ -89,6 +89,31 @@ class AsyncCallerTest {
     }
 
     @Test
+    void printsEachLineAsItComesAndNotAgainAtTheEnd() throws Exception {
+        stub.on(
+                EVENTS,
+                events(
+                        0,
+                        event(QUEUED),
+                        event(RUNNING),
+                        "event: log\ndata: {\"line\":\"greeting Ada\"}\n\n",
+                        "event: log-dropped\ndata: {\"dropped\":2}\n\n",
+                        event(SUCCEEDED)));
+
+        caller().call("hello", INPUT, Duration.ofSeconds(10));
+
+        assertThat(log.lines)
+                .containsExactly(
+                        "[INFO] Submitted hello asynchronously: invocation inv-1.",
+                        "[INFO] Invocation inv-1 is queued.",
+                        "[INFO] Invocation inv-1 is running.",
+                        "[INFO] Its log, as it is written:",
+                        "[INFO]   | greeting Ada",
+                        "[INFO]   ! … [fn4j: 2 lines not shown: this client read too slowly]",
+                        "[INFO] Invocation inv-1 succeeded in 42 ms (cold start).");
+    }
+
+    @Test
     void aFailedInvocationFailsWithItsErrorAndId() {
         stub.on(EVENTS, events(0, event(QUEUED), event(RUNNING), event(FAILED)));
 

@@ -61,7 +61,7 @@ public final class ApiServer {
     public ApiServer(Parts parts, Settings settings) {
         FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.instances());
         ImagesApi images = new ImagesApi(parts.images(), settings.maxImageBytes());
-        InvocationsApi invocations = new InvocationsApi(parts.calls(), settings.maxBodyBytes());
+        InvocationsApi invocations = new InvocationsApi(parts.calls(), parts.events(), settings.maxBodyBytes());
         InvocationHistoryApi history =
                 new InvocationHistoryApi(parts.history(), parts.events(), parts.registry(), parts.background());
         KeysApi keys = new KeysApi(parts.keys());

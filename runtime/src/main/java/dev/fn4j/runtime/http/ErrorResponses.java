@@ -56,6 +56,14 @@ public final class ErrorResponses {
             exchange.endExchange();
             return;
         }
+        if (error.retryAfter() != null) {
+            exchange.getResponseHeaders().put(RETRY_AFTER, retryAfterSeconds(error));
+        }
+        Json.send(exchange, error.code().status(), body(error, withDetails));
+    }
+
+    /** The error's body: {@code {"error": {"code", "message", …}}}. */
+    static Map<String, Object> body(ApiException error, boolean withDetails) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("code", error.code().code());
         body.put("message", error.getMessage());
@@ -64,12 +72,11 @@ public final class ErrorResponses {
         } else if (error.details().containsKey("errorType")) {
             body.put("errorType", error.details().get("errorType"));
         }
-        if (error.retryAfter() != null) {
-            exchange.getResponseHeaders()
-                    .put(
-                            RETRY_AFTER,
-                            Long.toString(Math.max(1, (error.retryAfter().toMillis() + 999) / 1000)));
-        }
-        Json.send(exchange, error.code().status(), Map.of("error", body));
+        return Map.of("error", body);
+    }
+
+    /** The {@code Retry-After} value of an error that has one: whole seconds, at least 1. */
+    static String retryAfterSeconds(ApiException error) {
+        return Long.toString(Math.max(1, (error.retryAfter().toMillis() + 999) / 1000));
     }
 }

@@ -2,7 +2,6 @@ package dev.fn4j.runtime.http;
 
 import static dev.fn4j.runtime.error.Messages.quote;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.FunctionName;
@@ -196,15 +195,20 @@ final class InvocationHistoryApi {
         return updates;
     }
 
-    /** One subscriber's SSE connection: each update one event, the final one ends it. */
+    /**
+     * One subscriber's SSE connection: each update one event, each line a {@code log} event
+     * (dropped while the client lags, see {@link EventSender}), the final update ends it.
+     */
     private static final class Stream implements InvocationEvents.Listener {
 
         private final ServerSentEventConnection connection;
+        private final EventSender sender;
         /** Set right after subscribing, before any update can be delivered. */
         volatile InvocationEvents.Subscription subscription;
 
         Stream(ServerSentEventConnection connection) {
             this.connection = connection;
+            this.sender = new EventSender(connection);
         }
 
         @Override
@@ -216,23 +220,20 @@ final class InvocationHistoryApi {
         }
 
         @Override
+        public void log(InvocationEvents.LogLine line) {
+            sender.log(line);
+        }
+
+        @Override
         public void ended() {
             connection.shutdown();
         }
 
         void send(InvocationEvents.Update update) {
-            String data;
-            try {
-                data = Json.MAPPER.writeValueAsString(InvocationView.of(update.invocation()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(
-                        "cannot serialize invocation " + update.invocation().id(), e);
-            }
-            connection.send(
-                    data,
+            sender.send(
+                    EventSender.json(InvocationView.of(update.invocation())),
                     update.event().status().wire(),
-                    Integer.toString(update.event().seq()),
-                    null);
+                    Integer.toString(update.event().seq()));
         }
 
         void end() {

@@ -7,6 +7,7 @@ import dev.fn4j.runtime.auth.Authentication;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.invocation.Invocation;
+import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import io.undertow.server.HttpServerExchange;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls functions: {@code POST /v1/functions/{name}/invocations} with the body as input (at once,
  * or with {@code Prefer: respond-async} answered 202 and run later), and the HTTP trigger
- * {@code /fn/{name}/...} with the whole request.
+ * {@code /fn/{name}/...} with the whole request. Either, asked with {@code Accept: text/event-stream},
+ * answers as a {@link StreamedCall}.
  */
 final class InvocationsApi {
 
@@ -44,12 +46,19 @@ final class InvocationsApi {
     private final Set<String> warnedDrops = ConcurrentHashMap.newKeySet();
 
     private final long maxBodyBytes;
+    /** Carries a call's lines to a caller that asked for an event stream. */
+    private final InvocationEvents events;
 
     InvocationsApi(Calls calls, long maxBodyBytes) {
+        this(calls, new InvocationEvents(), maxBodyBytes);
+    }
+
+    InvocationsApi(Calls calls, InvocationEvents events, long maxBodyBytes) {
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
         this.calls = calls;
+        this.events = events;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -78,6 +87,17 @@ final class InvocationsApi {
         if (contentType != null) {
             headers.add(new Frame.Header("content-type", contentType));
         }
+        if (StreamedCall.wanted(exchange)) {
+            StreamedCall.start(exchange, events, RequestIds.of(exchange), detailed(exchange), () -> {
+                InvocationResult result = call(exchange, name, headers, body);
+                String type = result.header("content-type");
+                List<Frame.Header> answered = type != null && FunctionResponse.isFieldValue(type)
+                        ? List.of(new Frame.Header("content-type", type))
+                        : List.of();
+                return new StreamedCall.Answer(200, answered, result.body(), result.coldStart());
+            });
+            return;
+        }
         InvocationResult result = call(exchange, name, headers, body);
         exchange.setStatusCode(200);
         sendResult(exchange, result);
@@ -101,6 +121,18 @@ final class InvocationsApi {
             if (FunctionResponse.passedToFunction(header)) {
                 values.forEach(value -> headers.add(new Frame.Header(header, value)));
             }
+        }
+        if (StreamedCall.wanted(exchange)) {
+            StreamedCall.start(exchange, events, RequestIds.of(exchange), detailed(exchange), () -> {
+                InvocationResult result = call(exchange, name, headers, body);
+                FunctionResponse response = FunctionResponse.of(result);
+                if (!response.dropped().isEmpty()) {
+                    warnDropped(name, response.dropped());
+                }
+                return new StreamedCall.Answer(
+                        response.status(), response.headers(), response.body(), result.coldStart());
+            });
+            return;
         }
         InvocationResult result = call(exchange, name, headers, body);
         FunctionResponse response = FunctionResponse.of(result);
@@ -129,6 +161,11 @@ final class InvocationsApi {
     /** Runs a synchronous call: admitted, run and recorded by {@link Calls#call}. */
     private InvocationResult call(HttpServerExchange exchange, String name, List<Frame.Header> headers, byte[] body) {
         return calls.call(client(exchange), name, new InvocationRequest(RequestIds.of(exchange), headers, body));
+    }
+
+    /** Whether errors on this route carry their details, as its plain error answers do. */
+    private static boolean detailed(HttpServerExchange exchange) {
+        return Route.of(exchange).access().detailedErrors();
     }
 
     /** Who a call counts against for client limits: its key, or on a public trigger its address. */

@@ -10,6 +10,15 @@ public interface Connection extends AutoCloseable {
     /** Sends one invocation and blocks until the host answers it. */
     Answer call(Frame.Invoke invoke) throws IOException;
 
+    /**
+     * Sends one invocation and blocks until the host answers it, handing the lines the call
+     * writes to {@code sink} as they arrive, all of them before this returns. A connection that
+     * cannot stream hands over none.
+     */
+    default Answer call(Frame.Invoke invoke, LineSink sink) throws IOException {
+        return call(invoke);
+    }
+
     boolean isOpen();
 
     @Override
@@ -19,7 +28,7 @@ public interface Connection extends AutoCloseable {
      * The host's answer to one call and what the call wrote to stdout, stderr and its logger.
      *
      * @param frame a Result, FunctionError or PlatformError (or, from a broken host, another
-     *     frame type the caller must treat as a protocol violation); never Hello or Logs
+     *     frame type the caller must treat as a protocol violation); never Hello, Logs or LogLines
      * @param logs the call's captured output, ending with the host's truncation marker when it
      *     was cut; empty when the host sent none
      */

@@ -14,7 +14,7 @@ import java.nio.channels.SocketChannel;
 
 /**
  * One connection from a host process: carries one call at a time, request then answer (with the
- * call's Logs frame before it when the host sends one). Closing it from another thread unblocks a
+ * call's LogLines frames and Logs frame before it when the host sends them). Closing it from another thread unblocks a
  * pending {@link #call}, which is how deadlines are enforced.
  */
 public final class HostConnection implements Connection {
@@ -53,18 +53,32 @@ public final class HostConnection implements Connection {
      */
     @Override
     public Answer call(Frame.Invoke invoke) throws IOException {
+        return call(invoke, LineSink.NONE);
+    }
+
+    /**
+     * Sends the call, then reads its answer, handing the lines of its LogLines frames and the
+     * rest of its Logs frame to {@code sink} on the way.
+     *
+     * @throws IOException when the connection fails, or the host breaks the rules of LogLines and
+     *     Logs frames (docs/protocol.md): the caller treats it as a crash
+     */
+    @Override
+    public Answer call(Frame.Invoke invoke, LineSink sink) throws IOException {
         FrameCodec.write(invoke, out);
+        LiveLines live = new LiveLines(invoke.requestId(), Protocol.DEFAULT_LOG_LIMIT_BYTES, sink);
         Frame frame = FrameCodec.read(in);
+        while (frame instanceof Frame.LogLines lines) {
+            live.lines(lines);
+            frame = FrameCodec.read(in);
+        }
         String logs = "";
         if (frame instanceof Frame.Logs captured) {
-            if (!captured.requestId().equals(invoke.requestId())) {
-                throw new ProtocolException("host sent Logs for request '" + captured.requestId() + "' during call '"
-                        + invoke.requestId() + "'");
-            }
+            live.logs(captured);
             logs = captured.text();
             frame = FrameCodec.read(in);
         }
-        if (frame instanceof Frame.Hello || frame instanceof Frame.Logs) {
+        if (frame instanceof Frame.Hello || frame instanceof Frame.Logs || frame instanceof Frame.LogLines) {
             throw new ProtocolException("host sent frame type " + frame.type() + " where the answer to call '"
                     + invoke.requestId() + "' belongs");
         }

@@ -176,6 +176,7 @@ public final class InstanceStarter {
         env.put(Protocol.ENV_CONCURRENCY, Integer.toString(spec.concurrency()));
         env.put(Protocol.ENV_CONFIG_KEYS, String.join(",", spec.env().keySet()));
         env.put(Protocol.ENV_LOG_LIMIT_BYTES, Integer.toString(Protocol.DEFAULT_LOG_LIMIT_BYTES));
+        env.put(Protocol.ENV_LOG_STREAM_MILLIS, Integer.toString(Protocol.DEFAULT_LOG_STREAM_MILLIS));
         Map<String, String> labels = new LinkedHashMap<>(extraLabels);
         labels.putAll(Map.of(
                 Labels.RUNTIME,

@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentMap;
  * until its owner has replayed the stored past and calls {@link Subscription#goLive}; from then on
  * it delivers each change once, in order, never one already replayed. Changes are published
  * after they are stored, so subscribing first and reading the store second misses nothing.
+ *
+ * <p>It also carries the lines an invocation writes while it runs ({@link LogLine}), live only:
+ * they are not stored as events, so a subscriber sees those written after it subscribed, in write
+ * order and in their place between the state changes.
  */
 public final class InvocationEvents {
 
@@ -28,9 +32,25 @@ public final class InvocationEvents {
         }
     }
 
+    /**
+     * A line an invocation wrote while running, or, when {@code truncated}, the marker saying it
+     * wrote more than its log limit; no line follows a marker.
+     *
+     * @param text the line without its line break, or the marker line
+     * @param truncated whether this is the truncation marker
+     */
+    public record LogLine(String text, boolean truncated) {
+        public LogLine {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
     /** Receives a subscription's updates, one at a time, in order. */
     public interface Listener {
         void update(Update update);
+
+        /** A line the invocation wrote; must return at once (it runs on the call's thread). */
+        default void log(LogLine line) {}
 
         /** The subscription was closed by the runtime (stopping), not by its owner. */
         void ended();
@@ -60,6 +80,16 @@ public final class InvocationEvents {
         }
     }
 
+    /** Hands a line the invocation wrote to its subscribers; cheap when it has none. */
+    public void publishLog(String invocationId, LogLine line) {
+        Set<Subscription> subscribers = subscriptions.get(invocationId);
+        if (subscribers != null) {
+            for (Subscription subscription : subscribers) {
+                subscription.offer(line);
+            }
+        }
+    }
+
     /** Subscriptions open now. */
     public int open() {
         return subscriptions.values().stream().mapToInt(Set::size).sum();
@@ -81,8 +111,8 @@ public final class InvocationEvents {
 
         private final String invocationId;
         private final Listener listener;
-        /** Updates that came before {@link #goLive}; guarded by this. */
-        private final List<Update> buffer = new ArrayList<>();
+        /** Updates and log lines that came before {@link #goLive}, in arrival order; guarded by this. */
+        private final List<Object> buffer = new ArrayList<>();
         /** The last seq delivered or replayed, or -1 while not live yet; guarded by this. */
         private long delivered = -1;
         /** Guarded by this. */
@@ -93,14 +123,14 @@ public final class InvocationEvents {
             this.listener = listener;
         }
 
-        private synchronized void offer(Update update) {
+        private synchronized void offer(Object updateOrLine) {
             if (closed) {
                 return;
             }
             if (delivered < 0) {
-                buffer.add(update);
+                buffer.add(updateOrLine);
             } else {
-                deliver(update);
+                deliver(updateOrLine);
             }
         }
 
@@ -113,15 +143,46 @@ public final class InvocationEvents {
                 return;
             }
             delivered = Math.max(0, replayedThrough);
-            buffer.sort(Comparator.comparingInt(u -> u.event().seq()));
-            for (Update update : buffer) {
-                deliver(update);
+            for (Object updateOrLine : inOrder(buffer)) {
+                deliver(updateOrLine);
             }
             buffer.clear();
         }
 
-        private void deliver(Update update) {
-            if (update.event().seq() <= delivered || closed) {
+        /**
+         * Updates by seq (concurrent publishers may add them out of order), each log line right
+         * behind the update that arrived before it, lines keeping their write order.
+         */
+        private static List<Object> inOrder(List<Object> arrived) {
+            List<long[]> keys = new ArrayList<>(arrived.size());
+            int lastSeq = 0;
+            for (int i = 0; i < arrived.size(); i++) {
+                boolean line = arrived.get(i) instanceof LogLine;
+                if (!line) {
+                    lastSeq = ((Update) arrived.get(i)).event().seq();
+                }
+                keys.add(new long[] {lastSeq, line ? 1 : 0, i});
+            }
+            keys.sort(Comparator.<long[]>comparingLong(k -> k[0])
+                    .thenComparingLong(k -> k[1])
+                    .thenComparingLong(k -> k[2]));
+            List<Object> ordered = new ArrayList<>(arrived.size());
+            for (long[] key : keys) {
+                ordered.add(arrived.get((int) key[2]));
+            }
+            return ordered;
+        }
+
+        private void deliver(Object updateOrLine) {
+            if (closed) {
+                return;
+            }
+            if (updateOrLine instanceof LogLine line) {
+                listener.log(line);
+                return;
+            }
+            Update update = (Update) updateOrLine;
+            if (update.event().seq() <= delivered) {
                 return;
             }
             delivered = update.event().seq();

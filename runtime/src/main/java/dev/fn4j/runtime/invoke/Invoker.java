@@ -35,11 +35,18 @@ public final class Invoker {
     private final InstanceInspector inspector;
     private final DeadlineTimer timer;
     private final Clock clock;
+    /** Receives each call's lines while it runs. */
+    private final LiveOutput live;
 
     public Invoker(InstanceInspector inspector, DeadlineTimer timer, Clock clock) {
+        this(inspector, timer, clock, LiveOutput.NONE);
+    }
+
+    public Invoker(InstanceInspector inspector, DeadlineTimer timer, Clock clock, LiveOutput live) {
         this.inspector = inspector;
         this.timer = timer;
         this.clock = clock;
+        this.live = live;
     }
 
     public InvocationResult invoke(FunctionPool pool, InvocationRequest request) {
@@ -67,8 +74,10 @@ public final class Invoker {
         IOException failure = null;
         try {
             answer = lease.connection()
-                    .call(new Frame.Invoke(
-                            request.requestId(), deadline.toEpochMilli(), request.headers(), request.body()));
+                    .call(
+                            new Frame.Invoke(
+                                    request.requestId(), deadline.toEpochMilli(), request.headers(), request.body()),
+                            live.open(request.requestId()));
         } catch (IOException e) {
             failure = e;
         }

@@ -71,6 +71,87 @@ class HostConnectionTest {
         assertThat(answer.logs()).isEmpty();
     }
 
+    /** Records what a call's sink receives, in order. */
+    private static final class Recording implements LineSink {
+        final List<String> seen = new java.util.ArrayList<>();
+
+        @Override
+        public void line(String line) {
+            seen.add(line);
+        }
+
+        @Override
+        public void truncated(String marker) {
+            seen.add("TRUNCATED " + marker);
+        }
+    }
+
+    @Test
+    void streamedLinesReachTheSinkInOrderAndTheRestOfTheLogsFollowsOnce() throws IOException {
+        hostSends(
+                new Frame.LogLines("r1", "one\n"),
+                new Frame.LogLines("r1", "two\r\nthree\n"),
+                new Frame.Logs("r1", "one\ntwo\r\nthree\nfour\nfive", false),
+                RESULT);
+        Recording sink = new Recording();
+
+        Connection.Answer answer = connection.call(INVOKE, sink);
+
+        assertThat(sink.seen).containsExactly("one", "two", "three", "four", "five");
+        assertThat(answer.logs()).isEqualTo("one\ntwo\r\nthree\nfour\nfive");
+        assertThat(answer.frame()).isInstanceOf(Frame.Result.class);
+    }
+
+    @Test
+    void aTruncatedRecordEndsTheLinesWithTheMarker() throws IOException {
+        hostSends(
+                new Frame.LogLines("r1", "one\n"),
+                new Frame.Logs("r1", "one\ntw\n… [fn4j: log truncated after 6 bytes]\n", true),
+                RESULT);
+        Recording sink = new Recording();
+
+        connection.call(INVOKE, sink);
+
+        assertThat(sink.seen).containsExactly("one", "tw", "TRUNCATED … [fn4j: log truncated after 6 bytes]");
+    }
+
+    @Test
+    void logLinesForAnotherCallIsAProtocolError() throws IOException {
+        hostSends(new Frame.LogLines("r0", "x\n"), RESULT);
+
+        assertThatThrownBy(() -> connection.call(INVOKE, new Recording()))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("host sent LogLines for request 'r0' during call 'r1'");
+    }
+
+    @Test
+    void logsThatDoNotStartWithTheStreamedLinesIsAProtocolError() throws IOException {
+        hostSends(new Frame.LogLines("r1", "x\n"), new Frame.Logs("r1", "y\n", false), RESULT);
+
+        assertThatThrownBy(() -> connection.call(INVOKE, new Recording()))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("host sent a Logs text for call 'r1' that does not start with its LogLines");
+    }
+
+    @Test
+    void logLinesAfterTheLogsFrameIsAProtocolError() throws IOException {
+        hostSends(new Frame.Logs("r1", "x\n", false), new Frame.LogLines("r1", "y\n"), RESULT);
+
+        assertThatThrownBy(() -> connection.call(INVOKE, new Recording()))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("host sent frame type 7 where the answer to call 'r1' belongs");
+    }
+
+    @Test
+    void streamingMoreThanTheLogLimitIsAProtocolError() throws IOException {
+        String big = "x".repeat(dev.fn4j.protocol.Protocol.DEFAULT_LOG_LIMIT_BYTES) + "\n";
+        hostSends(new Frame.LogLines("r1", big), RESULT);
+
+        assertThatThrownBy(() -> connection.call(INVOKE, new Recording()))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("host streamed 65537 bytes of LogLines for call 'r1', more than the log limit of 65536");
+    }
+
     @Test
     void logsBeforeTheAnswerComeWithIt() throws IOException {
         hostSends(

@@ -48,6 +48,65 @@ class InvocationEventsTest {
         assertThat(recorder.seqs).containsExactly(3, 4);
     }
 
+    /** Records updates as "#seq" and lines as their text, in delivery order. */
+    private static final class Timeline implements InvocationEvents.Listener {
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public void update(InvocationEvents.Update update) {
+            seen.add("#" + update.event().seq());
+        }
+
+        @Override
+        public void log(InvocationEvents.LogLine line) {
+            seen.add(line.truncated() ? "TRUNCATED " + line.text() : line.text());
+        }
+
+        @Override
+        public void ended() {}
+    }
+
+    private static InvocationEvents.LogLine line(String text) {
+        return new InvocationEvents.LogLine(text, false);
+    }
+
+    @Test
+    void liveLinesArriveBetweenTheUpdatesInWriteOrder() {
+        Timeline timeline = new Timeline();
+        events.subscribe("a1", timeline).goLive(1);
+
+        events.publish(update("a1", 2, InvocationStatus.RUNNING));
+        events.publishLog("a1", line("one"));
+        events.publishLog("b2", line("other call"));
+        events.publishLog("a1", line("two"));
+        events.publishLog("a1", new InvocationEvents.LogLine("marker", true));
+        events.publish(update("a1", 3, InvocationStatus.SUCCEEDED));
+
+        assertThat(timeline.seen).containsExactly("#2", "one", "two", "TRUNCATED marker", "#3");
+    }
+
+    @Test
+    void linesBufferedBeforeLiveKeepTheirPlaceBehindTheUpdateBeforeThem() {
+        Timeline timeline = new Timeline();
+        InvocationEvents.Subscription subscription = events.subscribe("a1", timeline);
+        events.publishLog("a1", line("zero"));
+        events.publish(update("a1", 3, InvocationStatus.SUCCEEDED));
+        events.publish(update("a1", 2, InvocationStatus.RUNNING));
+        events.publishLog("a1", line("one"));
+
+        subscription.goLive(1);
+
+        // "one" came after update 2, which a concurrent publisher added late: it sorts behind it.
+        assertThat(timeline.seen).containsExactly("zero", "#2", "one", "#3");
+    }
+
+    @Test
+    void linesOfAnInvocationNobodyFollowsGoNowhere() {
+        events.publishLog("a1", line("lost"));
+
+        assertThat(events.open()).isZero();
+    }
+
     @Test
     void aCancelledSubscriptionHearsNothingAndIsForgotten() {
         Recorder recorder = new Recorder();

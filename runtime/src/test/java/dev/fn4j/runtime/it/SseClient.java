@@ -52,6 +52,17 @@ final class SseClient implements AutoCloseable {
         return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
     }
 
+    /** Posts {@code body} asking for an event stream and waits for the response's head. */
+    static SseClient post(URI uri, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", TestKeys.bearer(TestKeys.ADMIN))
+                .header("Accept", "text/event-stream")
+                .build();
+        return new SseClient(HTTP.send(request, HttpResponse.BodyHandlers.ofLines()));
+    }
+
     int status() {
         return response.statusCode();
     }

@@ -16,6 +16,7 @@ import dev.fn4j.runtime.it.fns.Sleeper;
 import dev.fn4j.runtime.it.fns.SnappyRoundTrip;
 import dev.fn4j.runtime.it.fns.SqliteNotes;
 import dev.fn4j.runtime.it.fns.Thrower;
+import dev.fn4j.runtime.it.fns.Ticker;
 import dev.fn4j.runtime.it.fns.TmpUser;
 import dev.fn4j.runtime.it.fns.ZstdRoundTrip;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ public final class TestImages {
             Chatter.class.getName(),
             Misbehaver.class.getName(),
             TmpUser.class.getName(),
-            FailsAtStart.class.getName());
+            FailsAtStart.class.getName(),
+            Ticker.class.getName());
 
     /** The functions that load native libraries, in their own image with the libraries' jars. */
     public static final List<String> NATIVE_HANDLERS =
