@@ -74,6 +74,15 @@ public class Function {
     /** What the function does, at most 256 characters, shown by {@code GET /v1/functions/<name>}. */
     private String description;
 
+    /** A Quartz cron expression (6 or 7 fields, seconds first) that starts asynchronous calls. */
+    private String schedule;
+
+    /** The IANA time zone of {@code schedule}; UTC by default. */
+    private String scheduleZone;
+
+    /** run-once or skip: what happens to ticks missed while no runtime ran. */
+    private String missedTicks;
+
     /**
      * {@code <public>}: whether the HTTP trigger answers calls without an API key, true or false.
      * Set through {@link #setPublic}: a Java field cannot be named public.
@@ -220,6 +229,36 @@ public class Function {
         this.description = description;
     }
 
+    /** The schedule, or null. */
+    public String getSchedule() {
+        return schedule;
+    }
+
+    /** Sets the schedule. */
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
+    }
+
+    /** The schedule's time zone, or null. */
+    public String getScheduleZone() {
+        return scheduleZone;
+    }
+
+    /** Sets the schedule's time zone. */
+    public void setScheduleZone(String scheduleZone) {
+        this.scheduleZone = scheduleZone;
+    }
+
+    /** The missed-ticks policy, or null. */
+    public String getMissedTicks() {
+        return missedTicks;
+    }
+
+    /** Sets the missed-ticks policy. */
+    public void setMissedTicks(String missedTicks) {
+        this.missedTicks = missedTicks;
+    }
+
     /** Whether the HTTP trigger needs no API key, or null. */
     public String getPublic() {
         return publicTrigger;
@@ -243,6 +282,9 @@ public class Function {
                 .with(Field.MAX_QUEUE, maxQueue)
                 .with(Field.RATE_LIMIT, rateLimit)
                 .with(Field.PUBLIC, publicTrigger)
-                .with(Field.DESCRIPTION, description);
+                .with(Field.DESCRIPTION, description)
+                .with(Field.SCHEDULE, schedule)
+                .with(Field.SCHEDULE_ZONE, scheduleZone)
+                .with(Field.MISSED_TICKS, missedTicks);
     }
 }

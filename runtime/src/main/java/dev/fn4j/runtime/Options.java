@@ -25,7 +25,8 @@ final class Options {
             "database-password",
             "invocation-retention-hours",
             "log-format",
-            "container-label");
+            "container-label",
+            "callback-allow");
 
     private final Map<String, String> values;
 

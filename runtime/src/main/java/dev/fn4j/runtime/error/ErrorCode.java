@@ -37,7 +37,8 @@ public enum ErrorCode {
     SHUTTING_DOWN(503),
     CAPACITY_EXHAUSTED(503),
     DATABASE_UNAVAILABLE(503),
-    FUNCTION_TIMEOUT(504);
+    FUNCTION_TIMEOUT(504),
+    CALLBACK_NOT_ALLOWED(400);
 
     private final int status;
 
