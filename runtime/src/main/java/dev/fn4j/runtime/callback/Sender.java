@@ -42,7 +42,7 @@ final class Sender {
             return client.send(request.build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (HttpTimeoutException e) {
-            throw new IOException("no answer within " + timeout.toSeconds() + "s", e);
+            throw new IOException("no answer within " + timeout.toMillis() + "ms", e);
         } catch (IOException e) {
             throw new IOException("cannot reach the receiver: " + (e.getMessage() != null ? e.getMessage() : e), e);
         }

@@ -13,6 +13,7 @@ import dev.fn4j.spec.Field;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,12 +72,16 @@ public final class CronSchedule {
 
     /** The first tick strictly after {@code after}, or empty when there is none. */
     public Optional<Instant> next(Instant after) {
-        return times.nextExecution(ZonedDateTime.ofInstant(after, zone)).map(ZonedDateTime::toInstant);
+        // cron-utils keeps an input's fraction of a second in its answer: ticks are whole seconds.
+        Instant second = after.truncatedTo(ChronoUnit.SECONDS);
+        return times.nextExecution(ZonedDateTime.ofInstant(second, zone)).map(ZonedDateTime::toInstant);
     }
 
     /** The last tick strictly before {@code before}, or empty when there is none. */
     public Optional<Instant> last(Instant before) {
-        return times.lastExecution(ZonedDateTime.ofInstant(before, zone)).map(ZonedDateTime::toInstant);
+        Instant second = before.truncatedTo(ChronoUnit.SECONDS);
+        Instant bound = second.equals(before) ? second : second.plusSeconds(1);
+        return times.lastExecution(ZonedDateTime.ofInstant(bound, zone)).map(ZonedDateTime::toInstant);
     }
 
     /** The next {@code count} ticks strictly after {@code after}, fewer when the schedule ends. */
