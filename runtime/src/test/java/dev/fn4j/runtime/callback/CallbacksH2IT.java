@@ -13,6 +13,7 @@ import dev.fn4j.runtime.invocation.Outcome;
 import dev.fn4j.runtime.it.TestDatabase;
 import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.InvocationTable;
+import dev.fn4j.runtime.testing.CallbackReceiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,7 +100,7 @@ class CallbacksH2IT {
 
     @Test
     void theFinalStateIsPostedSignedAndRetriedAfterA500() throws Exception {
-        try (Receiver receiver = new Receiver(500);
+        try (CallbackReceiver receiver = new CallbackReceiver(500);
                 Callbacks callbacks = callbacks(List.of("http://127.0.0.1:*"))) {
             callbacks.register("a1", "greeter", receiver.url());
             runToSuccess("a1");
@@ -108,7 +109,7 @@ class CallbacksH2IT {
             assertThat(receiver.requests).hasSize(2);
             String secret = callbacks.secret("greeter");
             assertThat(secret).matches("[0-9a-f]{64}");
-            for (Receiver.Request request : receiver.requests) {
+            for (CallbackReceiver.Request request : receiver.requests) {
                 assertThat(Signature.verify(secret, request.signature(), request.body()))
                         .as(request.signature())
                         .isTrue();
@@ -132,7 +133,7 @@ class CallbacksH2IT {
 
     @Test
     void aReceiverThatKeepsFailingIsGivenUpOnAfterTheLastAttempt() throws Exception {
-        try (Receiver receiver = new Receiver(503, 503, 503, 503);
+        try (CallbackReceiver receiver = new CallbackReceiver(503, 503, 503, 503);
                 Callbacks callbacks = callbacks(List.of("http://127.0.0.1:*"))) {
             callbacks.register("b2", "greeter", receiver.url());
             runToSuccess("b2");
@@ -144,7 +145,7 @@ class CallbacksH2IT {
 
     @Test
     void anUnreachableReceiverCountsAsAFailedAttempt() throws Exception {
-        Receiver gone = new Receiver();
+        CallbackReceiver gone = new CallbackReceiver();
         String url = gone.url();
         gone.close();
         try (Callbacks callbacks = callbacks(List.of("http://127.0.0.1:*"))) {
@@ -169,7 +170,7 @@ class CallbacksH2IT {
 
     @Test
     void aCallbackUndeliveredAtAStopIsDeliveredAfterTheRestart() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (CallbackReceiver receiver = new CallbackReceiver()) {
             Callbacks before = callbacks(List.of("http://127.0.0.1:*"));
             before.register("e5", "greeter", receiver.url());
             before.close();

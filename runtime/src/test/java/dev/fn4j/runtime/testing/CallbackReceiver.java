@@ -1,4 +1,4 @@
-package dev.fn4j.runtime.callback;
+package dev.fn4j.runtime.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,16 +14,16 @@ import java.util.concurrent.LinkedBlockingQueue;
  * A callback receiver on loopback: records each POST and answers with the next status given
  * ({@code 200} once they run out).
  */
-final class Receiver implements AutoCloseable {
+public final class CallbackReceiver implements AutoCloseable {
 
     /** One POST as received. */
-    record Request(String signature, String invocationId, byte[] body) {}
+    public record Request(String signature, String invocationId, byte[] body) {}
 
     private final HttpServer server;
     private final BlockingQueue<Integer> statuses = new LinkedBlockingQueue<>();
-    final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    public final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
-    Receiver(Integer... statuses) throws IOException {
+    public CallbackReceiver(Integer... statuses) throws IOException {
         this.statuses.addAll(List.of(statuses));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
@@ -39,7 +39,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/done";
     }
 
