@@ -235,6 +235,7 @@ public final class FnRuntime implements AutoCloseable {
     private void deleteOldInvocations() {
         try {
             int deleted = invocations.deleteEndedBefore(clock.instant().minus(config.invocationRetention()));
+            callbacks.forgetOlderThan(config.invocationRetention());
             if (deleted > 0) {
                 LOG.info("deleted {} invocation(s) older than {}", deleted, config.invocationRetention());
             }

@@ -92,6 +92,22 @@ public final class CallbackTable {
         });
     }
 
+    /** Deletes delivered and failed callbacks registered before {@code cutoff}, with their attempts. */
+    int deleteSettledBefore(Instant cutoff) {
+        return database.write("deleting old callbacks", connection -> {
+            String settled = " FROM callbacks WHERE state <> 'pending' AND created_at < ?";
+            try (PreparedStatement attempts = connection.prepareStatement(
+                            "DELETE FROM callback_attempts WHERE invocation_id IN (SELECT invocation_id" + settled
+                                    + ")");
+                    PreparedStatement callbacks = connection.prepareStatement("DELETE" + settled)) {
+                Database.setInstant(attempts, 1, cutoff);
+                attempts.executeUpdate();
+                Database.setInstant(callbacks, 1, cutoff);
+                return callbacks.executeUpdate();
+            }
+        });
+    }
+
     /** The callback's attempts, first first. */
     public List<Callback.Attempt> attempts(String invocationId) {
         return database.read("reading callback attempts", connection -> {

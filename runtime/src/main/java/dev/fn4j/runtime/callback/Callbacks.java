@@ -218,6 +218,11 @@ public final class Callbacks implements AutoCloseable {
         });
     }
 
+    /** Forgets delivered and failed callbacks older than {@code retention}; blocks on the store. */
+    public int forgetOlderThan(Duration retention) {
+        return table.deleteSettledBefore(clock.instant().minus(retention));
+    }
+
     /** Stops delivering; what is undelivered is taken up at the next start. */
     @Override
     public void close() {

@@ -132,6 +132,22 @@ class CallbacksH2IT {
     }
 
     @Test
+    void settledCallbacksAreForgottenAfterTheRetentionPendingOnesAreKept() throws Exception {
+        try (CallbackReceiver receiver = new CallbackReceiver();
+                Callbacks callbacks = callbacks(List.of("http://127.0.0.1:*"))) {
+            callbacks.register("g7", "greeter", receiver.url());
+            callbacks.register("h8", "greeter", receiver.url());
+            runToSuccess("g7");
+            await("the callback is delivered", () -> state(callbacks, "g7").equals("delivered"));
+            assertThat(callbacks.forgetOlderThan(Duration.ofHours(1))).isZero();
+            assertThat(callbacks.forgetOlderThan(Duration.ofMillis(-1000))).isEqualTo(1);
+            assertThat(callbacks.view("g7")).isEmpty();
+            assertThat(new CallbackTable(database).attempts("g7")).isEmpty();
+            assertThat(state(callbacks, "h8")).isEqualTo("pending");
+        }
+    }
+
+    @Test
     void aReceiverThatKeepsFailingIsGivenUpOnAfterTheLastAttempt() throws Exception {
         try (CallbackReceiver receiver = new CallbackReceiver(503, 503, 503, 503);
                 Callbacks callbacks = callbacks(List.of("http://127.0.0.1:*"))) {

@@ -28,7 +28,8 @@ class FunctionViewTest {
         JsonNode json = view(Settings.DEFAULTS
                 .with(Field.TIMEOUT, java.time.Duration.ofSeconds(10))
                 .with(Field.RATE_LIMIT, new RateLimit(5, 10))
-                .with(Field.DESCRIPTION, "greets"));
+                .with(Field.DESCRIPTION, "greets")
+                .with(Field.SCHEDULE, "0 */5 * * * ?"));
 
         assertThat(json.get("name").asText()).isEqualTo("hello");
         assertThat(json.get("timeout").asText()).isEqualTo("10s");
@@ -37,6 +38,8 @@ class FunctionViewTest {
         assertThat(json.get("rateLimit").get("burst").asInt()).isEqualTo(10);
         assertThat(json.get("public").asBoolean()).isFalse();
         assertThat(json.get("description").asText()).isEqualTo("greets");
+        assertThat(json.get("schedule").asText()).isEqualTo("0 */5 * * * ?");
+        assertThat(json.get("scheduleZone").asText()).isEqualTo("UTC");
         for (Field<?> field : Field.ALL) {
             if (field != Field.RATE_LIMIT && field != Field.DESCRIPTION) {
                 assertThat(json.has(field.name())).as(field.name()).isTrue();
