@@ -38,11 +38,12 @@ final class CronSyntax {
     static String parseCron(String field, String text) {
         String fix = "use " + FORMAT + ", e.g. " + EXAMPLE + " (every 5 minutes)";
         if (text == null || text.isBlank()) {
-            throw new SpecException(field, text, "empty", fix);
+            throw new SpecException(field, text, "not a cron expression", fix);
         }
         String[] parts = text.strip().split("\\s+");
         if (parts.length < 6 || parts.length > 7) {
-            throw new SpecException(field, text, "has " + parts.length + " fields", fix);
+            throw new SpecException(
+                    field, text, "not a Quartz cron expression (it has " + parts.length + " fields)", fix);
         }
         for (String part : parts) {
             if (!FIELD.matcher(part).matches()) {

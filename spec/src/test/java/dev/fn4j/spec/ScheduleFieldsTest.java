@@ -20,7 +20,7 @@ class ScheduleFieldsTest {
                 .isInstanceOfSatisfying(SpecException.class, e -> {
                     assertThat(e.field()).isEqualTo("schedule");
                     assertThat(e.value()).isEqualTo("*/5 * * * *");
-                    assertThat(e.problem()).isEqualTo("has 5 fields");
+                    assertThat(e.problem()).isEqualTo("not a Quartz cron expression (it has 5 fields)");
                 })
                 .hasMessage("use a Quartz cron expression of 6 or 7 fields, seconds first, e.g. 0 */5 * * * ? (every 5"
                         + " minutes)");
