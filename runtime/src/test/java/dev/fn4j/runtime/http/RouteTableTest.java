@@ -13,14 +13,16 @@ class RouteTableTest {
 
     /** The API's routes; their handlers' collaborators are absent, since none runs here. */
     static List<Route> routes() {
-        return RouteTable.routes(
+        List<Route> routes = new java.util.ArrayList<>(RouteTable.routes(
                 new FunctionsApi(null, null, null),
                 new ImagesApi(null, 1),
                 new InvocationsApi(null, 1),
                 new InvocationHistoryApi(null, null, null, null),
                 new KeysApi(null),
                 new HealthApi(null, "test", () -> false),
-                new MetricsApi(() -> ""));
+                new MetricsApi(() -> "")));
+        routes.addAll(RouteTable.addonRoutes(new CallbacksApi(null, null)));
+        return routes;
     }
 
     @Test
