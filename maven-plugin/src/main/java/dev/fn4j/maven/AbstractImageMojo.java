@@ -139,6 +139,25 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
     @Parameter(property = "fn.retries")
     private String retries;
 
+    /**
+     * When the runtime calls the function on its own, asynchronously and with no input but the
+     * tick: a Quartz cron expression of 6 or 7 fields, seconds first, e.g. {@code 0 *&#47;5 * * * ?}
+     * (every 5 minutes). Unset, the function has no schedule.
+     */
+    @Parameter(property = "fn.schedule")
+    private String schedule;
+
+    /** The IANA time zone {@code <schedule>} is read in, e.g. {@code Europe/Paris}. Unset, UTC. */
+    @Parameter(property = "fn.scheduleZone")
+    private String scheduleZone;
+
+    /**
+     * What happens to the ticks of {@code <schedule>} missed while no runtime ran: {@code run-once}
+     * (one invocation for all of them at the next start) or {@code skip}. Unset, run-once.
+     */
+    @Parameter(property = "fn.missedTicks")
+    private String missedTicks;
+
     /** {@code <public>}, set through {@link #setPublic}: a Java field cannot be named public. */
     private String publicTrigger;
 
@@ -189,6 +208,9 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
                 .with(Field.PUBLIC, publicTrigger)
                 .with(Field.DESCRIPTION, description)
                 .with(Field.MAX_BACKLOG, maxBacklog)
-                .with(Field.RETRIES, retries);
+                .with(Field.RETRIES, retries
+                .with(Field.SCHEDULE, schedule)
+                .with(Field.SCHEDULE_ZONE, scheduleZone)
+                .with(Field.MISSED_TICKS, missedTicks);
     }
 }

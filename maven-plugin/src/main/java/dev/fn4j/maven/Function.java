@@ -80,6 +80,15 @@ public class Function {
     /** How a failed asynchronous call is retried, e.g. {@code 3,backoff=1s,on=error+timeout}. */
     private String retries;
 
+    /** A Quartz cron expression (6 or 7 fields, seconds first) that starts asynchronous calls. */
+    private String schedule;
+
+    /** The IANA time zone of {@code schedule}; UTC by default. */
+    private String scheduleZone;
+
+    /** run-once or skip: what happens to ticks missed while no runtime ran. */
+    private String missedTicks;
+
     /**
      * {@code <public>}: whether the HTTP trigger answers calls without an API key, true or false.
      * Set through {@link #setPublic}: a Java field cannot be named public.
@@ -246,6 +255,36 @@ public class Function {
         this.retries = retries;
     }
 
+    /** The schedule, or null. */
+    public String getSchedule() {
+        return schedule;
+    }
+
+    /** Sets the schedule. */
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
+    }
+
+    /** The schedule's time zone, or null. */
+    public String getScheduleZone() {
+        return scheduleZone;
+    }
+
+    /** Sets the schedule's time zone. */
+    public void setScheduleZone(String scheduleZone) {
+        this.scheduleZone = scheduleZone;
+    }
+
+    /** The missed-ticks policy, or null. */
+    public String getMissedTicks() {
+        return missedTicks;
+    }
+
+    /** Sets the missed-ticks policy. */
+    public void setMissedTicks(String missedTicks) {
+        this.missedTicks = missedTicks;
+    }
+
     /** Whether the HTTP trigger needs no API key, or null. */
     public String getPublic() {
         return publicTrigger;
@@ -271,6 +310,9 @@ public class Function {
                 .with(Field.PUBLIC, publicTrigger)
                 .with(Field.DESCRIPTION, description)
                 .with(Field.MAX_BACKLOG, maxBacklog)
-                .with(Field.RETRIES, retries);
+                .with(Field.RETRIES, retries
+                .with(Field.SCHEDULE, schedule)
+                .with(Field.SCHEDULE_ZONE, scheduleZone)
+                .with(Field.MISSED_TICKS, missedTicks);
     }
 }

@@ -7,12 +7,17 @@ import dev.fn4j.runtime.call.CallRunner;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.call.DeadLetterQueue;
 import dev.fn4j.runtime.call.LiveLogs;
+import dev.fn4j.runtime.callback.AllowList;
+import dev.fn4j.runtime.callback.Backoff;
+import dev.fn4j.runtime.callback.CallbackTable;
+import dev.fn4j.runtime.callback.Callbacks;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpecParser;
+import dev.fn4j.runtime.http.Addons;
 import dev.fn4j.runtime.http.ApiServer;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
@@ -31,6 +36,9 @@ import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolInstances;
 import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.runtime.schedule.CronSchedule;
+import dev.fn4j.runtime.schedule.ScheduleTable;
+import dev.fn4j.runtime.schedule.Scheduler;
 import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.FunctionTable;
 import dev.fn4j.runtime.store.InvocationTable;
@@ -56,6 +64,12 @@ import org.slf4j.LoggerFactory;
 public final class FnRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FnRuntime.class);
+    /** How long a callback receiver has to connect and to answer. */
+    private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(10);
+    /** Callback deliveries at once: a slow receiver holds one for its timeout at most. */
+    private static final int CALLBACK_THREADS = 4;
+    /** How late a schedule's tick may start and still count as on time rather than missed. */
+    private static final Duration SCHEDULE_GRACE = Duration.ofSeconds(10);
 
     private final RuntimeConfig config;
     private final ContainerEngine engine;
@@ -72,6 +86,8 @@ public final class FnRuntime implements AutoCloseable {
     private final InvocationRecorder recorder;
     private final InvocationEvents events;
     private final AsyncInvocations async;
+    private final Callbacks callbacks;
+    private final Scheduler scheduler;
     private final ApiServer server;
     private final Clock clock;
     private boolean closed;
@@ -108,7 +124,7 @@ public final class FnRuntime implements AutoCloseable {
                 registry,
                 pools,
                 engine,
-                new FunctionSpecParser(Runtime.getRuntime().availableProcessors()),
+                new FunctionSpecParser(Runtime.getRuntime().availableProcessors(), CronSchedule::check),
                 candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)));
         this.events = new InvocationEvents();
         Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock, new LiveLogs(events));
@@ -118,6 +134,24 @@ public final class FnRuntime implements AutoCloseable {
         QueueTable queue = new QueueTable(database);
         this.async = new AsyncInvocations(queue, runner, pools, events, clock, runtimeId, config.maxBacklog());
         Calls calls = new Calls(pools, limiter, runner, async, recorder, clock);
+        this.callbacks = new Callbacks(
+                AllowList.of(config.callbackAllow()),
+                new CallbackTable(database),
+                invocations,
+                events,
+                Backoff.DEFAULT,
+                CALLBACK_TIMEOUT,
+                clock,
+                runtimeId,
+                Callbacks.threads(CALLBACK_THREADS));
+        this.scheduler = new Scheduler(
+                registry::list,
+                new ScheduleTable(database),
+                calls::submit,
+                id -> invocations.find(id).isPresent(),
+                runtimeId,
+                clock,
+                SCHEDULE_GRACE);
         ApiKeys keys = new ApiKeys(new KeyTable(database), clock, background);
         AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
         this.server = new ApiServer(
@@ -140,7 +174,8 @@ public final class FnRuntime implements AutoCloseable {
                         config.port(),
                         config.workerThreads(),
                         config.maxBodyBytes(),
-                        config.maxImageBytes()));
+                        config.maxImageBytes()),
+                new Addons(callbacks, scheduler));
     }
 
     /**
@@ -164,7 +199,9 @@ public final class FnRuntime implements AutoCloseable {
             for (Function function : runtime.registry.list()) {
                 runtime.pools.deploy(function);
             }
+            runtime.callbacks.resume();
             runtime.async.recover();
+            runtime.scheduler.start(runtime.timers, runtime.background, config.invocationRetention());
             runtime.timers.scheduleWithFixedDelay(runtime::reapIdle, 1, 1, TimeUnit.SECONDS);
             runtime.timers.scheduleWithFixedDelay(runtime.limiter::forgetIdle, 1, 1, TimeUnit.MINUTES);
             long every = config.retentionCheckInterval().toMillis();
@@ -203,6 +240,7 @@ public final class FnRuntime implements AutoCloseable {
     private void deleteOldInvocations() {
         try {
             int deleted = invocations.deleteEndedBefore(clock.instant().minus(config.invocationRetention()));
+            callbacks.forgetOlderThan(config.invocationRetention());
             if (deleted > 0) {
                 LOG.info("deleted {} invocation(s) older than {}", deleted, config.invocationRetention());
             }
@@ -244,6 +282,7 @@ public final class FnRuntime implements AutoCloseable {
         long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
         try {
             async.stopStarting();
+            scheduler.stop();
             events.closeAll();
             boolean drained = server.drain(config.shutdownGrace());
             boolean asyncDone = async.awaitRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -266,6 +305,7 @@ public final class FnRuntime implements AutoCloseable {
         int removed = reaper.removeContainers(runtimeId);
         reaper.removeSocketDirs(config.instancesDir());
         server.stop();
+        callbacks.close();
         recorder.close();
         database.close();
         engine.close();

@@ -26,7 +26,8 @@ final class Options {
             "invocation-retention-hours",
             "log-format",
             "container-label",
-            "max-backlog");
+            "max-backlog",
+            "callback-allow");
 
     private final Map<String, String> values;
 

@@ -1,11 +1,13 @@
 package dev.fn4j.runtime;
 
+import dev.fn4j.runtime.callback.AllowList;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
 import dev.fn4j.runtime.store.DatabaseSettings;
 import dev.fn4j.spec.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -32,6 +34,9 @@ import java.util.regex.Pattern;
  * @param containerLabels labels put on every container this runtime starts besides fn4j's own,
  *     to tell runtimes sharing an engine apart (the tests mark theirs); none by default
  * @param maxBacklog the most asynchronous calls waiting or running, all functions together
+ * @param callbackAllow the destinations asynchronous calls may name as {@code X-Callback-Url}
+ *     ({@code --callback-allow}, comma-separated patterns, see {@code callback.AllowList}); none
+ *     by default
  */
 public record RuntimeConfig(
         String host,
@@ -49,7 +54,8 @@ public record RuntimeConfig(
         String adminKey,
         LogFormat logFormat,
         Map<String, String> containerLabels,
-        int maxBacklog) {
+        int maxBacklog,
+        List<String> callbackAllow) {
 
     /** The default {@code --max-backlog}: ten functions' default {@code maxBacklog}. */
     static final int DEFAULT_MAX_BACKLOG = 1_000_000;
@@ -69,6 +75,12 @@ public record RuntimeConfig(
 
     public RuntimeConfig {
         containerLabels = Map.copyOf(containerLabels);
+        callbackAllow = List.copyOf(callbackAllow);
+        try {
+            AllowList.of(callbackAllow);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--callback-allow (or FN4J_CALLBACK_ALLOW): " + e.getMessage());
+        }
         if (port < 0 || port > 65535) {
             throw new ConfigException("--port must be in [0, 65535]: " + port);
         }
@@ -128,7 +140,14 @@ public record RuntimeConfig(
                 env.get("FN4J_ADMIN_KEY"),
                 logFormat(options),
                 containerLabel(options),
-                options.integer("max-backlog", DEFAULT_MAX_BACKLOG));
+                options.integer("max-backlog", DEFAULT_MAX_BACKLOG),
+                callbackAllow(options));
+    }
+
+    /** {@code --callback-allow p1,p2}: the allowed callback destinations, none by default. */
+    private static List<String> callbackAllow(Options options) {
+        String value = options.string("callback-allow", "").strip();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s*,\\s*"));
     }
 
     private static LogFormat logFormat(Options options) {

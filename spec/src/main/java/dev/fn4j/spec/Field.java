@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -122,6 +123,13 @@ public final class Field<T> {
             "",
             (f, text, ranged) -> RetryPolicy.parse(f.name, text),
             RetryPolicy::format);
+    /** When the runtime starts an invocation on its own: a Quartz cron expression; none by default. */
+    public static final Field<String> SCHEDULE = text("schedule", null, CronSyntax.EXAMPLE, CronSyntax::parseCron);
+    /** The IANA time zone {@link #SCHEDULE} is read in. */
+    public static final Field<String> SCHEDULE_ZONE =
+            text("scheduleZone", "UTC", "Europe/Paris", CronSyntax::parseZone);
+    /** What to do with the ticks of {@link #SCHEDULE} missed while no runtime ran: run-once or skip. */
+    public static final Field<String> MISSED_TICKS = text("missedTicks", "run-once", "skip", CronSyntax::parseMissed);
 
     /** Every setting, in the order the API documents them. */
     public static final List<Field<?>> ALL = List.of(
@@ -138,7 +146,10 @@ public final class Field<T> {
             PUBLIC,
             DESCRIPTION,
             MAX_BACKLOG,
-            RETRIES);
+            RETRIES,
+            SCHEDULE,
+            SCHEDULE_ZONE,
+            MISSED_TICKS);
 
     /** Reads a text form; checks the range only when {@code ranged}. */
     private interface Parser<T> {
@@ -200,6 +211,12 @@ public final class Field<T> {
                 "1ms to " + Durations.format(max),
                 Field::parseDuration,
                 Durations::format);
+    }
+
+    /** A text field without a range; {@code parse(name, text)} returns its normal form. */
+    private static Field<String> text(String name, String def, String example, BiFunction<String, String, String> p) {
+        String format = CronSyntax.format(name);
+        return new Field<>(name, Kind.TEXT, def, 0, 0, format, example, "", (f, t, r) -> p.apply(name, t), t -> t);
     }
 
     private static Field<Integer> whole(String name, int defaultValue, int min, int max) {

@@ -39,7 +39,8 @@ public enum ErrorCode {
     DATABASE_UNAVAILABLE(503),
     FUNCTION_TIMEOUT(504),
     BACKLOG_FULL(429),
-    NOT_DEAD_LETTERED(409);
+    NOT_DEAD_LETTERED(409),
+    CALLBACK_NOT_ALLOWED(400);
 
     private final int status;
 

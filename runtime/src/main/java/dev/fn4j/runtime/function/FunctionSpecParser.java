@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +34,20 @@ public final class FunctionSpecParser {
     /** The most CPUs one instance may have: the machine's cores; at least 1. */
     private final int maxCpus;
 
+    /** Checks of settings the spec module reads as text only (a schedule's cron expression). */
+    private final Consumer<FunctionSpec> runtimeChecks;
+
     /** @param maxCpus the most CPUs one instance may have: the machine's cores */
     public FunctionSpecParser(int maxCpus) {
+        this(maxCpus, spec -> {});
+    }
+
+    /**
+     * @param runtimeChecks throws a 400 {@code invalid_spec} for a setting the runtime cannot act
+     *     on
+     */
+    public FunctionSpecParser(int maxCpus, Consumer<FunctionSpec> runtimeChecks) {
+        this.runtimeChecks = runtimeChecks;
         if (maxCpus < 1) {
             throw new IllegalArgumentException("maxCpus must be positive: " + maxCpus);
         }
@@ -77,7 +90,9 @@ public final class FunctionSpecParser {
         }
         // Last: its range ends at maxInstances.
         settings = read(json, Field.MIN_INSTANCES, settings);
-        return new FunctionSpec(image, handler, env(json), settings);
+        FunctionSpec spec = new FunctionSpec(image, handler, env(json), settings);
+        runtimeChecks.accept(spec);
+        return spec;
     }
 
     private <T> Settings read(JsonNode json, Field<T> field, Settings settings) {

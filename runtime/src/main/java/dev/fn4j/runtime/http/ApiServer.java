@@ -14,6 +14,8 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -59,11 +61,16 @@ public final class ApiServer {
     private final Admission admission;
 
     public ApiServer(Parts parts, Settings settings) {
-        FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.instances());
+        this(parts, settings, Addons.NONE);
+    }
+
+    /** A server with callbacks and schedules, as {@code addons} has them. */
+    public ApiServer(Parts parts, Settings settings, Addons addons) {
+        FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.instances(), addons);
         ImagesApi images = new ImagesApi(parts.images(), settings.maxImageBytes());
-        InvocationsApi invocations = new InvocationsApi(parts.calls(), parts.events(), settings.maxBodyBytes());
+        InvocationsApi invocations = new InvocationsApi(parts.calls(), parts.events(), settings.maxBodyBytes(), addons);
         InvocationHistoryApi history =
-                new InvocationHistoryApi(parts.history(), parts.events(), parts.registry(), parts.background());
+                new InvocationHistoryApi(parts.history(), parts.events(), parts.registry(), parts.background(), addons);
         KeysApi keys = new KeysApi(parts.keys());
         HealthApi health = new HealthApi(parts.engine(), parts.runtimeId(), this::stopping);
         MetricsApi metrics = new MetricsApi(parts.metrics());
@@ -76,17 +83,17 @@ public final class ApiServer {
                         .orElse(false),
                 InvocationHistoryApi.guard(new RouteHandler()));
         this.admission = new Admission(new RequestIds(gate));
-        Router router = new Router(
-                RouteTable.routes(
-                        functions,
-                        images,
-                        invocations,
-                        history,
-                        keys,
-                        health,
-                        metrics,
-                        new DeadLettersApi(parts.deadLetters(), parts.registry())),
-                admission);
+        List<Route> routes = new ArrayList<>(RouteTable.routes(
+                functions,
+                images,
+                invocations,
+                history,
+                keys,
+                health,
+                metrics,
+                new DeadLettersApi(parts.deadLetters(), parts.registry())));
+        routes.addAll(RouteTable.addonRoutes(new CallbacksApi(addons.callbacks(), parts.registry())));
+        Router router = new Router(routes, admission);
         this.server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setWorkerThreads(settings.workerThreads())

@@ -1,5 +1,6 @@
 package dev.fn4j.runtime.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionName;
@@ -7,6 +8,7 @@ import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.LiveInstances;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,15 @@ final class FunctionsApi {
     private final FunctionRegistry registry;
     private final LiveInstances instances;
 
+    /** Adds the next scheduled runs to detailed views. */
+    private final Addons addons;
+
     FunctionsApi(Deployer deployer, FunctionRegistry registry, LiveInstances instances) {
+        this(deployer, registry, instances, Addons.NONE);
+    }
+
+    FunctionsApi(Deployer deployer, FunctionRegistry registry, LiveInstances instances, Addons addons) {
+        this.addons = addons;
         this.deployer = deployer;
         this.registry = registry;
         this.instances = instances;
@@ -54,13 +64,17 @@ final class FunctionsApi {
         return FunctionView.of(function, instances.of(function.name()), instances.failure(function.name()));
     }
 
-    /** With the revision history, newest first; reads the store. */
-    private FunctionView detailedView(Function function) {
-        return FunctionView.of(
+    /** With the revision history, newest first, and the next scheduled runs; reads the store. */
+    private Map<String, Object> detailedView(Function function) {
+        FunctionView view = FunctionView.of(
                 function,
                 instances.of(function.name()),
                 instances.failure(function.name()),
                 registry.revisions(function.name()));
+        Map<String, Object> json =
+                Json.MAPPER.convertValue(view, new TypeReference<LinkedHashMap<String, Object>>() {});
+        json.putAll(addons.ofFunction(function));
+        return json;
     }
 
     static String pathName(HttpServerExchange exchange) {

@@ -51,8 +51,21 @@ final class InvocationHistoryApi {
     /** Runs each new stream's replay: store reads, never on an IO thread. */
     private final Executor streams;
 
+    /** Adds an invocation's schedule tick and callback to its view. */
+    private final Addons addons;
+
     InvocationHistoryApi(
             InvocationRecorder history, InvocationEvents events, FunctionRegistry registry, Executor streams) {
+        this(history, events, registry, streams, Addons.NONE);
+    }
+
+    InvocationHistoryApi(
+            InvocationRecorder history,
+            InvocationEvents events,
+            FunctionRegistry registry,
+            Executor streams,
+            Addons addons) {
+        this.addons = addons;
         this.history = history;
         this.events = events;
         this.registry = registry;
@@ -118,7 +131,9 @@ final class InvocationHistoryApi {
     void get(HttpServerExchange exchange) {
         String id = InvocationIds.check(pathId(exchange));
         Invocation invocation = history.find(id).orElseThrow(() -> notFound(id));
-        Json.send(exchange, 200, InvocationView.of(invocation));
+        Map<String, Object> json = InvocationView.of(invocation);
+        json.putAll(addons.ofInvocation(id));
+        Json.send(exchange, 200, json);
     }
 
     /** {@code GET /v1/invocations/{id}/events}. */

@@ -49,11 +49,15 @@ final class InvocationsApi {
     /** Carries a call's lines to a caller that asked for an event stream. */
     private final InvocationEvents events;
 
+    /** Registers callbacks of asynchronous calls. */
+    private final Addons addons;
+
     InvocationsApi(Calls calls, long maxBodyBytes) {
-        this(calls, new InvocationEvents(), maxBodyBytes);
+        this(calls, new InvocationEvents(), maxBodyBytes, Addons.NONE);
     }
 
-    InvocationsApi(Calls calls, InvocationEvents events, long maxBodyBytes) {
+    InvocationsApi(Calls calls, InvocationEvents events, long maxBodyBytes, Addons addons) {
+        this.addons = addons;
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
         }
@@ -72,7 +76,9 @@ final class InvocationsApi {
         byte[] body = Bodies.read(exchange, maxBodyBytes);
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         if (Prefer.respondAsync(exchange.getRequestHeaders().get(PREFER))) {
-            Invocation queued = calls.submit(client(exchange), name, RequestIds.of(exchange), body, contentType);
+            String id = RequestIds.of(exchange);
+            Invocation queued = addons.submit(
+                    exchange, name, id, () -> calls.submit(client(exchange), name, id, body, contentType));
             String location = "/v1/invocations/" + queued.id();
             exchange.getResponseHeaders().put(Headers.LOCATION, location);
             exchange.getResponseHeaders().put(PREFERENCE_APPLIED, "respond-async");
@@ -83,6 +89,7 @@ final class InvocationsApi {
             Json.send(exchange, 202, accepted);
             return;
         }
+        Addons.refuseCallback(exchange);
         List<Frame.Header> headers = new ArrayList<>();
         if (contentType != null) {
             headers.add(new Frame.Header("content-type", contentType));

@@ -120,4 +120,21 @@ final class RouteTable {
                         .alsoWhileStopping(),
                 nonBlocking("GET", "/metrics", OPEN, metrics::scrape, "Read the Prometheus metrics"));
     }
+
+    /** The routes of completion callbacks (schedules have none of their own). */
+    static List<Route> addonRoutes(CallbacksApi callbacks) {
+        return List.of(
+                blocking(
+                        "GET",
+                        "/v1/functions/{name}/callback-secret",
+                        ADMIN,
+                        callbacks::secret,
+                        "Show the secret a function's completion callbacks are signed with"),
+                blocking(
+                        "GET",
+                        "/v1/invocations/{id}/callback",
+                        INVOKE,
+                        callbacks::callback,
+                        "Show an invocation's completion callback and its delivery attempts"));
+    }
 }

@@ -29,7 +29,8 @@ class FunctionViewTest {
                 .with(Field.TIMEOUT, java.time.Duration.ofSeconds(10))
                 .with(Field.RATE_LIMIT, new RateLimit(5, 10))
                 .with(Field.DESCRIPTION, "greets")
-                .with(Field.RETRIES, dev.fn4j.spec.RetryPolicy.of(3)));
+                .with(Field.RETRIES, dev.fn4j.spec.RetryPolicy.of(3))
+                .with(Field.SCHEDULE, "0 */5 * * * ?"));
 
         assertThat(json.get("name").asText()).isEqualTo("hello");
         assertThat(json.get("timeout").asText()).isEqualTo("10s");
@@ -40,6 +41,8 @@ class FunctionViewTest {
         assertThat(json.get("description").asText()).isEqualTo("greets");
         assertThat(json.get("retries").asText()).isEqualTo("3");
         assertThat(json.get("maxBacklog").asInt()).isEqualTo(100_000);
+        assertThat(json.get("schedule").asText()).isEqualTo("0 */5 * * * ?");
+        assertThat(json.get("scheduleZone").asText()).isEqualTo("UTC");
         for (Field<?> field : Field.ALL) {
             if (field != Field.RATE_LIMIT && field != Field.DESCRIPTION) {
                 assertThat(json.has(field.name())).as(field.name()).isTrue();

@@ -13,7 +13,7 @@ class RouteTableTest {
 
     /** The API's routes; their handlers' collaborators are absent, since none runs here. */
     static List<Route> routes() {
-        return RouteTable.routes(
+        List<Route> routes = new java.util.ArrayList<>(RouteTable.routes(
                 new FunctionsApi(null, null, null),
                 new ImagesApi(null, 1),
                 new InvocationsApi(null, 1),
@@ -21,7 +21,9 @@ class RouteTableTest {
                 new KeysApi(null),
                 new HealthApi(null, "test", () -> false),
                 new MetricsApi(() -> ""),
-                new DeadLettersApi(null, null));
+                new DeadLettersApi(null, null)));
+        routes.addAll(RouteTable.addonRoutes(new CallbacksApi(null, null)));
+        return routes;
     }
 
     @Test
