@@ -208,7 +208,7 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
                 .with(Field.PUBLIC, publicTrigger)
                 .with(Field.DESCRIPTION, description)
                 .with(Field.MAX_BACKLOG, maxBacklog)
-                .with(Field.RETRIES, retries
+                .with(Field.RETRIES, retries)
                 .with(Field.SCHEDULE, schedule)
                 .with(Field.SCHEDULE_ZONE, scheduleZone)
                 .with(Field.MISSED_TICKS, missedTicks);
