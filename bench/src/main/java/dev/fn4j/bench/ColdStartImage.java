@@ -34,8 +34,8 @@ final class ColdStartImage {
 
     static void build(String base, Path hostJar, Path work, String image) throws Exception {
         Path classes = work.resolve("classes");
-        for (Class<?> c : List.of(
-                ColdStartGreeter.class, ColdStartGreeter.Name.class, ColdStartGreeter.Greeting.class)) {
+        for (Class<?> c :
+                List.of(ColdStartGreeter.class, ColdStartGreeter.Name.class, ColdStartGreeter.Greeting.class)) {
             String resource = c.getName().replace('.', '/') + ".class";
             Path file = classes.resolve(resource);
             Files.createDirectories(file.getParent());
@@ -100,7 +100,10 @@ final class ColdStartImage {
             List<String> command = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=/fn4j/cds/app.jsa"));
             command.addAll(new ColdStartVariant("train", List.of(), false, false).command(List.of()));
             command.remove(ColdStartVariant.STARTUP_LOG);
-            String id = Docker.check(60, createArgs(image, ColdStartPhases.spec(dir, run + "-train"), command).toArray(String[]::new))
+            String id = Docker.check(
+                            60,
+                            createArgs(image, ColdStartPhases.spec(dir, run + "-train"), command)
+                                    .toArray(String[]::new))
                     .trimmed();
             try {
                 long t0 = System.nanoTime();

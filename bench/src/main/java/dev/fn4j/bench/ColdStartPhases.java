@@ -14,7 +14,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +75,7 @@ public final class ColdStartPhases {
         }
     }
 
-    private static Phases once(String image, ColdStartVariant v, Path dir, Path archive, String name)
-            throws Exception {
+    private static Phases once(String image, ColdStartVariant v, Path dir, Path archive, String name) throws Exception {
         try (ServerSocketChannel server = ColdStartImage.listen(dir)) {
             if (v.cds()) {
                 Files.createLink(dir.resolve("app.jsa"), archive);

@@ -11,7 +11,10 @@ final class ColdStartReport {
     private ColdStartReport() {}
 
     static String markdown(
-            Map<ColdStartVariant, List<ColdStartPhases.Phases>> results, int rounds, String loadBefore, String loadAfter) {
+            Map<ColdStartVariant, List<ColdStartPhases.Phases>> results,
+            int rounds,
+            String loadBefore,
+            String loadAfter) {
         StringBuilder md = new StringBuilder();
         md.append("Cold-start phases, medians of ")
                 .append(rounds)
@@ -30,7 +33,8 @@ final class ColdStartReport {
             if (baseline == 0) {
                 baseline = total;
             }
-            List<Long> totals = p.stream().map(ColdStartPhases.Phases::total).sorted().toList();
+            List<Long> totals =
+                    p.stream().map(ColdStartPhases.Phases::total).sorted().toList();
             long p90 = totals.get(Math.min(totals.size() - 1, (int) Math.ceil(totals.size() * 0.9) - 1));
             md.append("| ").append(e.getKey().name());
             md.append(" | ").append(ms(median(p, ColdStartPhases.Phases::create)));

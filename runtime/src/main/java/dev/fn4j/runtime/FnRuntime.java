@@ -12,6 +12,7 @@ import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpecParser;
 import dev.fn4j.runtime.http.ApiServer;
+import dev.fn4j.runtime.instance.ClassDataArchives;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
@@ -84,6 +85,7 @@ public final class FnRuntime implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
         InstanceRemover remover = new InstanceRemover(engine, background);
         this.reaper = new OrphanReaper(engine, remover);
+        ClassDataArchives archives = ClassDataArchives.in(config.dataDir().resolve("cds"));
         InstanceStarter starter = new InstanceStarter(
                 engine,
                 runtimeId,
@@ -93,7 +95,8 @@ public final class FnRuntime implements AutoCloseable {
                 background,
                 timers,
                 remover,
-                clock);
+                clock,
+                archives);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(
@@ -106,7 +109,8 @@ public final class FnRuntime implements AutoCloseable {
                 pools,
                 engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()),
-                candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)));
+                candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)),
+                archives::forget);
         Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock);
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ public final class Deployer {
     private final ContainerEngine engine;
     private final FunctionSpecParser parser;
     private final StartCheck startCheck;
+    /** Told the name of every removed function, to drop what was kept for its revisions. */
+    private final Consumer<String> removed;
     /** One lock per function name: a deploy's check and its put see the same revision number. */
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -47,6 +50,18 @@ public final class Deployer {
             ContainerEngine engine,
             FunctionSpecParser parser,
             StartCheck startCheck) {
+        this(registry, pools, engine, parser, startCheck, name -> {});
+    }
+
+    /** A deployer that tells {@code removed} the name of each function it removes. */
+    public Deployer(
+            FunctionRegistry registry,
+            PoolRegistry pools,
+            ContainerEngine engine,
+            FunctionSpecParser parser,
+            StartCheck startCheck,
+            Consumer<String> removed) {
+        this.removed = removed;
         this.registry = registry;
         this.pools = pools;
         this.engine = engine;
@@ -96,6 +111,7 @@ public final class Deployer {
                 throw FunctionRegistry.notFound(name);
             }
             pools.remove(name);
+            removed.accept(name);
         }
     }
 
