@@ -33,16 +33,7 @@ final class ColdStartImage {
     private ColdStartImage() {}
 
     static void build(String base, Path hostJar, Path work, String image) throws Exception {
-        Path classes = work.resolve("classes");
-        for (Class<?> c :
-                List.of(ColdStartGreeter.class, ColdStartGreeter.Name.class, ColdStartGreeter.Greeting.class)) {
-            String resource = c.getName().replace('.', '/') + ".class";
-            Path file = classes.resolve(resource);
-            Files.createDirectories(file.getParent());
-            try (InputStream in = ColdStartImage.class.getClassLoader().getResourceAsStream(resource)) {
-                Files.copy(in, file);
-            }
-        }
+        Path classes = EchoImage.classesDir(work);
         Path tar = work.resolve("cold.tar");
         new FunctionImageBuilder()
                 .build(ImageBuildRequest.builder()
