@@ -97,6 +97,7 @@ final class ColdStarts implements Scenario {
         report.cold.put(
                 "scale from zero, same function, archive moved aside (A/B, alternating order)", fromZeroNoArchive);
         report.cold.put("`DELETE /v1/functions/{name}`", delete);
+        report.cold.putAll(ColdStartLog.phases(runtime.log()));
     }
 
     private static RuntimeUnderTest.Reply cold(RuntimeUnderTest runtime, String name) throws IOException {
