@@ -33,7 +33,7 @@ final class ColdStartLog {
             }
             String kind = m.group(4) == null
                     ? "no archive"
-                    : m.group(4).equals("training") ? "deploy check, training the archive" : "with the archive";
+                    : m.group(4).equals("training") ? "training run (writes the archive at exit)" : "with the archive";
             rows.computeIfAbsent("runtime log, " + kind + ": container create + start", k -> new ArrayList<>())
                     .add(Long.parseLong(m.group(1)) * 1_000_000);
             rows.computeIfAbsent("runtime log, " + kind + ": JVM + host to Hello", k -> new ArrayList<>())

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Cold starts of a record/JSON function ({@link ColdStartGreeter}) through the runtime,
- * {@code --cold-runs} times: deploy a fresh function ({@code minInstances} 0; the deploy check is
- * its class-data training run), time its first call and a second one; once its instance was
- * reaped as idle and its archive kept, time a call from zero instances with the archive and one
+ * {@code --cold-runs} times: deploy a fresh function ({@code minInstances} 0), time its first call
+ * and a second one; once its instance was reaped as idle and the runtime's training run kept its
+ * class-data archive, time a call from zero instances with the archive and one
  * without it (archive moved aside), in alternating order; then delete it.
  */
 final class ColdStarts implements Scenario {
@@ -59,8 +59,8 @@ final class ColdStarts implements Scenario {
             Path archives = runtime.workDir().resolve("d").resolve("cds").resolve(name);
             for (int k = 0; k < 2; k++) {
                 boolean withArchive = (k + i) % 2 == 0;
+                Path archive = awaitArchive(archives);
                 awaitNoContainers(context, Labels.FUNCTION + "=" + name);
-                Path archive = archive(archives);
                 if (archive == null) {
                     Bench.log("warning: no class-data archive kept for " + name);
                     break;
@@ -89,7 +89,7 @@ final class ColdStarts implements Scenario {
             long ns = after[0] - (before == null ? 0 : before[0]);
             report.coldInside = Stats.millis((double) ns / n) + " mean over " + n + " starts";
         }
-        report.cold.put("`PUT /v1/functions/{name}` (minInstances 0; its deploy check is the training run)", put);
+        report.cold.put("`PUT /v1/functions/{name}` (minInstances 0; its deploy check starts one instance)", put);
         report.cold.put("deploy to first answer (PUT + first call)", deployToAnswer);
         report.cold.put("second call (warm, JIT cold)", second);
         report.cold.put(
@@ -109,14 +109,23 @@ final class ColdStarts implements Scenario {
         return call;
     }
 
-    /** The one archive the runtime kept for the function, or null when none (yet). */
-    private static Path archive(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return null;
+    /** The one archive the runtime kept for the function; null when none within 60 s. */
+    private static Path awaitArchive(Path dir) throws IOException, InterruptedException {
+        long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < stop) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    Path found = files.filter(f -> f.toString().endsWith(".jsa"))
+                            .findFirst()
+                            .orElse(null);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            Thread.sleep(100);
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".jsa")).findFirst().orElse(null);
-        }
+        return null;
     }
 
     private static void awaitNoContainers(BenchContext context, String label) throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.call.AsyncInvocations;
 import dev.fn4j.runtime.call.CallRunner;
 import dev.fn4j.runtime.call.Calls;
+import dev.fn4j.runtime.deploy.ArchiveTraining;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.engine.ContainerEngine;
@@ -110,7 +111,7 @@ public final class FnRuntime implements AutoCloseable {
                 engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors()),
                 candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)),
-                archives::forget);
+                new ArchiveTraining(starter, capacity, registry, archives, timers, background));
         Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock);
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);

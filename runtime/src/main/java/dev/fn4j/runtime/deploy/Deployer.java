@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,8 @@ public final class Deployer {
     private final ContainerEngine engine;
     private final FunctionSpecParser parser;
     private final StartCheck startCheck;
-    /** Told the name of every removed function, to drop what was kept for its revisions. */
-    private final Consumer<String> removed;
+    /** Told of every revision deployed with its check passed, and of every removed function. */
+    private final RevisionListener listener;
     /** One lock per function name: a deploy's check and its put see the same revision number. */
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -50,18 +49,18 @@ public final class Deployer {
             ContainerEngine engine,
             FunctionSpecParser parser,
             StartCheck startCheck) {
-        this(registry, pools, engine, parser, startCheck, name -> {});
+        this(registry, pools, engine, parser, startCheck, RevisionListener.NONE);
     }
 
-    /** A deployer that tells {@code removed} the name of each function it removes. */
+    /** A deployer that tells {@code listener} of the revisions it deploys and the functions it removes. */
     public Deployer(
             FunctionRegistry registry,
             PoolRegistry pools,
             ContainerEngine engine,
             FunctionSpecParser parser,
             StartCheck startCheck,
-            Consumer<String> removed) {
-        this.removed = removed;
+            RevisionListener listener) {
+        this.listener = listener;
         this.registry = registry;
         this.pools = pools;
         this.engine = engine;
@@ -99,6 +98,7 @@ public final class Deployer {
                 throw failed;
             }
             pools.deploy(deployed.function());
+            listener.deployed(deployed.function());
             return deployed;
         }
     }
@@ -111,7 +111,7 @@ public final class Deployer {
                 throw FunctionRegistry.notFound(name);
             }
             pools.remove(name);
-            removed.accept(name);
+            listener.removed(name);
         }
     }
 

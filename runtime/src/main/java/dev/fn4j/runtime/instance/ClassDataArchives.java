@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One AppCDS archive per function revision: the deploy check's instance is the training run (its
- * JVM writes the classes it loaded at exit), and every later instance of that revision maps them
- * instead of loading and verifying them again.
+ * One AppCDS archive per function revision: a training run of the revision shortly after its
+ * deploy (its JVM writes the classes it loaded at exit) and every later instance of that revision
+ * maps them instead of loading and verifying them again.
  *
  * <p>Invariants: an archive is keyed by function, revision and image id, so a new image (and with
  * it a new JRE) never meets an old archive. A stored archive is the runtime's own file, mode 0444,
@@ -49,6 +49,16 @@ public final class ClassDataArchives {
     /** No archives: every instance runs the image's entrypoint unchanged. */
     public static ClassDataArchives off() {
         return new ClassDataArchives(null);
+    }
+
+    /** Whether archives are on and the revision has none yet. */
+    boolean needsTraining(Function function) {
+        return dir != null && !has(function);
+    }
+
+    /** Whether the revision has a stored archive. */
+    boolean has(Function function) {
+        return dir != null && Files.isRegularFile(archive(function));
     }
 
     /** The stored archive of the revision; it may not exist. */

@@ -35,7 +35,7 @@ public final class InstanceStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceStarter.class);
     private static final Duration EXIT_CHECK = Duration.ofMillis(500);
-    /** How long a deploy check's host may take to exit and write its class-data archive. */
+    /** How long a training run's host may take to exit and write its class-data archive. */
     private static final Duration TRAINING_EXIT = Duration.ofSeconds(30);
 
     private final ContainerEngine engine;
@@ -194,18 +194,33 @@ public final class InstanceStarter {
      * deploy's check that the handler starts. Throws what {@link #start} throws.
      */
     public void check(Function function) {
-        Instance instance = start(function, true);
-        // Hanging up lets the host exit on its own, so its JVM writes the class-data archive.
+        Instance instance = start(function);
         instance.kill("deploy check passed");
-        watchers.execute(() -> {
-            try {
-                engine.awaitStopped(instance.containerId(), TRAINING_EXIT);
-            } catch (EngineException e) {
-                LOG.debug("training run of {} r{}: {}", function.name(), function.revision(), e.getMessage());
-            }
-            archives.collect(function, instance.socketDir());
+        remover.removeNow(instance.containerId(), instance.socketDir());
+    }
+
+    /**
+     * The revision's class-data training run, when it has no archive yet: starts an instance that
+     * writes its archive at exit, hangs up so that its host exits on its own, keeps the archive
+     * and removes the container, all before returning. Returns whether the revision has an
+     * archive now. Throws what {@link #start} throws.
+     */
+    public boolean train(Function function) {
+        if (!archives.needsTraining(function)) {
+            return archives.has(function);
+        }
+        Instance instance = start(function, true);
+        instance.kill("class-data training run done");
+        try {
+            engine.awaitStopped(instance.containerId(), TRAINING_EXIT);
+        } catch (EngineException e) {
+            LOG.debug("training run of {} r{}: {}", function.name(), function.revision(), e.getMessage());
+        }
+        try {
+            return archives.collect(function, instance.socketDir());
+        } finally {
             remover.removeNow(instance.containerId(), instance.socketDir());
-        });
+        }
     }
 
     private static ApiException handlerFailed(Function function, HandlerFailedException report) {
