@@ -102,15 +102,11 @@ class ClassDataArchiveIT {
     }
 
     private Path trainedArchive() throws Exception {
-        starter.check(function);
-        Await.until(
-                "the deploy check's archive is kept",
-                Duration.ofSeconds(60),
-                () -> archives().size() == 1);
-        Await.until(
-                "the training container is removed",
-                Duration.ofSeconds(60),
-                () -> engine.listByLabel(Labels.RUNTIME, runtimeId).isEmpty());
+        assertThat(starter.train(function)).isTrue();
+        assertThat(engine.listByLabel(Labels.RUNTIME, runtimeId))
+                .as("the training container")
+                .isEmpty();
+        assertThat(archives()).hasSize(1);
         return archives().get(0);
     }
 
