@@ -120,7 +120,7 @@ public final class InstanceStarter {
         List<String> jvmOptions = training ? archives.train(function, dir) : archives.use(function, dir);
         String containerId;
         try {
-            containerId = engine.start(spec(function, instanceId, dir, jvmOptions));
+            containerId = engine.start(spec(function, instanceId, dir, jvmOptions, training));
         } catch (EngineUnavailableException e) {
             socket.abort();
             remover.deleteDir(dir);
@@ -243,7 +243,8 @@ public final class InstanceStarter {
                 + (exit.exitCode() == 2 ? "; check the function's \"handler\"" : "");
     }
 
-    private InstanceSpec spec(Function function, String instanceId, Path dir, List<String> jvmOptions) {
+    private InstanceSpec spec(
+            Function function, String instanceId, Path dir, List<String> jvmOptions, boolean training) {
         FunctionSpec spec = function.spec();
         Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.put(Protocol.ENV_SOCKET, Protocol.CONTAINER_SOCKET_DIR + "/" + Protocol.SOCKET_FILE);
@@ -260,7 +261,8 @@ public final class InstanceStarter {
         labels.putAll(Map.of(
                 Labels.RUNTIME,
                 runtimeId,
-                Labels.FUNCTION,
+                // A training run serves no call: it is not one of the function's instances.
+                training ? Labels.TRAINING : Labels.FUNCTION,
                 function.name(),
                 Labels.REVISION,
                 Long.toString(function.revision()),
