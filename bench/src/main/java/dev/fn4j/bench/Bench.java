@@ -67,11 +67,14 @@ public final class Bench {
      */
     static List<Scenario> scenarios(Options options) {
         List<Scenario> scenarios = new ArrayList<>();
-        if (!options.flag("skip-docker-baseline")) {
+        if (!options.flag("skip-docker-baseline") && !options.flag("cold-only")) {
             scenarios.add(new DockerBaselines());
         }
         scenarios.add(new EchoSetUp());
         scenarios.add(new ColdStarts());
+        if (options.flag("cold-only")) {
+            return scenarios;
+        }
         scenarios.add(new SocketEchoThread());
         scenarios.add(new HostProcessSocket());
         scenarios.add(new HostContainerSocket());

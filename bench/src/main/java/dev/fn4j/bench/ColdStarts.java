@@ -2,17 +2,24 @@ package dev.fn4j.bench;
 
 import dev.fn4j.runtime.engine.Labels;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Cold start through the runtime, {@code --cold-runs} times: deploy a fresh function that starts
- * nothing ({@code minInstances} 0), time its first call (which must say {@code Fn-Cold-Start:
- * true}) and a second one, delete it, and wait until its container is gone. Also reads the
- * runtime's own instance-start timing from /metrics.
+ * Cold starts of a record/JSON function ({@link ColdStartGreeter}) through the runtime,
+ * {@code --cold-runs} times: deploy a fresh function ({@code minInstances} 0), time its first call
+ * and a second one; once its instance was reaped as idle and the runtime's training run kept its
+ * class-data archive, time a call from zero instances with the archive and one
+ * without it (archive moved aside), in alternating order; then delete it.
  */
 final class ColdStarts implements Scenario {
+
+    private static final byte[] INPUT = "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8);
 
     @Override
     public String name() {
@@ -23,32 +30,54 @@ final class ColdStarts implements Scenario {
     public void run(BenchContext context) throws Exception {
         RuntimeUnderTest runtime = context.runtime();
         Report report = context.report();
-        byte[] body = context.body();
         int runs = context.options().integer("cold-runs");
         Bench.log("cold starts: " + runs + " fresh functions");
         List<Long> put = new ArrayList<>();
         List<Long> first = new ArrayList<>();
         List<Long> deployToAnswer = new ArrayList<>();
         List<Long> second = new ArrayList<>();
+        List<Long> fromZero = new ArrayList<>();
+        List<Long> fromZeroNoArchive = new ArrayList<>();
         List<Long> delete = new ArrayList<>();
-        report.coldSpec = context.spec(0);
+        String spec = context.spec(0)
+                .replace(BenchContext.HANDLER, ColdStartGreeter.class.getName())
+                .replace("\"idleTimeout\":\"30m\"", "\"idleTimeout\":\"1s\"");
+        report.coldSpec = spec;
         long[] before = runtime.coldStartTiming();
         for (int i = 1; i <= runs; i++) {
-            String name = "echo-cold-" + i;
-            RuntimeUnderTest.Reply deployed = runtime.deploy(name, context.spec(0));
+            String name = "greet-cold-" + i;
+            RuntimeUnderTest.Reply deployed = runtime.deploy(name, spec);
             if (deployed.status() != 201 && deployed.status() != 200) {
                 throw new IOException("PUT " + name + " answered " + deployed.status() + ": " + deployed.body());
             }
-            RuntimeUnderTest.Reply call = runtime.invoke(name, body);
-            if (call.status() != 200 || !call.coldStart()) {
-                throw new IOException("first call of " + name + " answered " + call.status() + " (cold start: "
-                        + call.coldStart() + "): " + call.body());
-            }
-            RuntimeUnderTest.Reply again = runtime.invoke(name, body);
+            RuntimeUnderTest.Reply call = cold(runtime, name);
+            RuntimeUnderTest.Reply again = runtime.invokeJson(name, INPUT);
             put.add(deployed.nanos());
             first.add(call.nanos());
             deployToAnswer.add(deployed.nanos() + call.nanos());
             second.add(again.nanos());
+            Path archives = runtime.workDir().resolve("d").resolve("cds").resolve(name);
+            for (int k = 0; k < 2; k++) {
+                boolean withArchive = (k + i) % 2 == 0;
+                Path archive = awaitArchive(archives);
+                awaitNoContainers(context, Labels.FUNCTION + "=" + name);
+                if (archive == null) {
+                    Bench.log("warning: no class-data archive kept for " + name);
+                    break;
+                }
+                Path aside = archive.resolveSibling("aside");
+                if (!withArchive) {
+                    Files.move(archive, aside);
+                }
+                try {
+                    (withArchive ? fromZero : fromZeroNoArchive)
+                            .add(cold(runtime, name).nanos());
+                } finally {
+                    if (!withArchive) {
+                        Files.move(aside, archive);
+                    }
+                }
+            }
             RuntimeUnderTest.Reply deleted = runtime.delete(name);
             delete.add(deleted.nanos());
             awaitNoContainers(context, Labels.FUNCTION + "=" + name);
@@ -60,20 +89,53 @@ final class ColdStarts implements Scenario {
             long ns = after[0] - (before == null ? 0 : before[0]);
             report.coldInside = Stats.millis((double) ns / n) + " mean over " + n + " starts";
         }
-        report.cold.put("`PUT /v1/functions/{name}` (minInstances 0: starts nothing)", put);
+        report.cold.put("`PUT /v1/functions/{name}` (minInstances 0; its deploy check starts one instance)", put);
         report.cold.put("deploy to first answer (PUT + first call)", deployToAnswer);
         report.cold.put("second call (warm, JIT cold)", second);
+        report.cold.put(
+                "scale from zero: call after the idle instance was reaped, with the revision's CDS archive", fromZero);
+        report.cold.put(
+                "scale from zero, same function, archive moved aside (A/B, alternating order)", fromZeroNoArchive);
         report.cold.put("`DELETE /v1/functions/{name}`", delete);
+        report.cold.putAll(ColdStartLog.phases(runtime.log()));
+    }
+
+    private static RuntimeUnderTest.Reply cold(RuntimeUnderTest runtime, String name) throws IOException {
+        RuntimeUnderTest.Reply call = runtime.invokeJson(name, INPUT);
+        if (call.status() != 200 || !call.coldStart()) {
+            throw new IOException("call of " + name + " answered " + call.status() + " (cold start: " + call.coldStart()
+                    + "): " + call.body());
+        }
+        return call;
+    }
+
+    /** The one archive the runtime kept for the function; null when none within 60 s. */
+    private static Path awaitArchive(Path dir) throws IOException, InterruptedException {
+        long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < stop) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    Path found = files.filter(f -> f.toString().endsWith(".jsa"))
+                            .findFirst()
+                            .orElse(null);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        return null;
     }
 
     private static void awaitNoContainers(BenchContext context, String label) throws InterruptedException {
-        long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < stop) {
             if (Docker.containers(context.runtimeLabel(), label).isEmpty()) {
                 return;
             }
             Thread.sleep(100);
         }
-        Bench.log("warning: containers with " + label + " still there after 30s");
+        Bench.log("warning: containers with " + label + " still there after 60s");
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Builds the echo function's image with fn4j-image, as {@code mvn fn:build} would: the base
- * image, the shaded host jar, and a classes layer holding only {@link Echo}.
+ * image, the shaded host jar, and a classes layer holding {@link Echo} and the cold starts'
+ * record/JSON {@link ColdStartGreeter}.
  */
 final class EchoImage {
 
@@ -22,14 +23,17 @@ final class EchoImage {
     /** A directory holding just Echo.class, in its package, under {@code workDir}. */
     static Path classesDir(Path workDir) throws IOException {
         Path classes = workDir.resolve("echo-classes");
-        String resource = Echo.class.getName().replace('.', '/') + ".class";
-        Path file = classes.resolve(resource);
-        Files.createDirectories(file.getParent());
-        try (InputStream in = EchoImage.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("cannot find " + resource + " on the class path");
+        for (Class<?> c : List.of(
+                Echo.class, ColdStartGreeter.class, ColdStartGreeter.Name.class, ColdStartGreeter.Greeting.class)) {
+            String resource = c.getName().replace('.', '/') + ".class";
+            Path file = classes.resolve(resource);
+            Files.createDirectories(file.getParent());
+            try (InputStream in = EchoImage.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("cannot find " + resource + " on the class path");
+                }
+                Files.copy(in, file);
             }
-            Files.copy(in, file);
         }
         return classes;
     }
@@ -42,7 +46,7 @@ final class EchoImage {
                         .hostJar(hostJar)
                         .classesDir(classes)
                         .dependencies(List.of())
-                        .handlers(List.of(Echo.class.getName()))
+                        .handlers(List.of(Echo.class.getName(), ColdStartGreeter.class.getName()))
                         .labels(Map.of("dev.fn4j.bench", "true"))
                         .output(ImageOutput.tar(tar, imageName))
                         .build());

@@ -49,6 +49,7 @@ final class Options {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
         values.put("help", "false");
         values.put("skip-docker-baseline", "false");
+        values.put("cold-only", "false");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -60,7 +61,7 @@ final class Options {
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
-            } else if (name.equals("help") || name.equals("skip-docker-baseline")) {
+            } else if (name.equals("help") || name.equals("skip-docker-baseline") || name.equals("cold-only")) {
                 value = "true";
             } else if (i + 1 < args.length) {
                 value = args[++i];

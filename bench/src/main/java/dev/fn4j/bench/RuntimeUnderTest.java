@@ -179,6 +179,14 @@ final class RuntimeUnderTest implements AutoCloseable {
                 "text/plain; charset=utf-8");
     }
 
+    Reply invokeJson(String name, byte[] json) throws IOException {
+        return send(
+                "POST",
+                "/v1/functions/" + name + "/invocations",
+                HttpRequest.BodyPublishers.ofByteArray(json),
+                "application/json");
+    }
+
     private Reply send(String method, String path, HttpRequest.BodyPublisher body, String contentType)
             throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))

@@ -1,5 +1,6 @@
 package dev.fn4j.host;
 
+import dev.fn4j.protocol.Protocol;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -21,6 +22,11 @@ public final class Main {
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler(new FatalErrorHandler());
         PrintStream err = System.err;
+        if (System.getenv(Protocol.ENV_CLASS_ARCHIVE) != null
+                && !System.getProperty("java.vm.info", "").contains("sharing")) {
+            // -Xshare:auto starts without an archive it refuses (another JRE, a damaged file).
+            err.println("fn4j-host: the JVM refused the class-data archive; starting without class-data sharing");
+        }
         LogRouter router = LogRouter.install(System.out, err);
         // Set before any thread starts, so that every connection thread inherits it.
         Thread.currentThread()

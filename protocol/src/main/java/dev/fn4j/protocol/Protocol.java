@@ -24,6 +24,11 @@ public final class Protocol {
     public static final String ENV_CONCURRENCY = "FN4J_CONCURRENCY";
     public static final String ENV_CONFIG_KEYS = "FN4J_CONFIG_KEYS";
     /**
+     * Set ({@code true}) when the runtime asked the JVM to map a class-data archive; a host whose
+     * JVM runs without sharing then says so on stderr.
+     */
+    public static final String ENV_CLASS_ARCHIVE = "FN4J_CLASS_ARCHIVE";
+    /**
      * The most bytes of output the host captures per call and sends in a {@link Frame.Logs}; 0
      * turns capture off. Unset also turns it off: a runtime that does not set it may not know
      * the Logs frame.

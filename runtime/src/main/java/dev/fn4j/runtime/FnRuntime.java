@@ -11,6 +11,7 @@ import dev.fn4j.runtime.callback.AllowList;
 import dev.fn4j.runtime.callback.Backoff;
 import dev.fn4j.runtime.callback.CallbackTable;
 import dev.fn4j.runtime.callback.Callbacks;
+import dev.fn4j.runtime.deploy.ArchiveTraining;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
 import dev.fn4j.runtime.engine.ContainerEngine;
@@ -19,6 +20,7 @@ import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpecParser;
 import dev.fn4j.runtime.http.Addons;
 import dev.fn4j.runtime.http.ApiServer;
+import dev.fn4j.runtime.instance.ClassDataArchives;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
@@ -103,6 +105,7 @@ public final class FnRuntime implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
         InstanceRemover remover = new InstanceRemover(engine, background);
         this.reaper = new OrphanReaper(engine, remover);
+        ClassDataArchives archives = ClassDataArchives.in(config.dataDir().resolve("cds"));
         InstanceStarter starter = new InstanceStarter(
                 engine,
                 runtimeId,
@@ -112,7 +115,8 @@ public final class FnRuntime implements AutoCloseable {
                 background,
                 timers,
                 remover,
-                clock);
+                clock,
+                archives);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(
@@ -125,7 +129,8 @@ public final class FnRuntime implements AutoCloseable {
                 pools,
                 engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors(), CronSchedule::check),
-                candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)));
+                candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)),
+                new ArchiveTraining(starter, capacity, registry, archives, timers, background));
         this.events = new InvocationEvents();
         Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock, new LiveLogs(events));
         this.invocations = new InvocationTable(database);

@@ -38,6 +38,8 @@ public final class Deployer {
     private final ContainerEngine engine;
     private final FunctionSpecParser parser;
     private final StartCheck startCheck;
+    /** Told of every revision deployed with its check passed, and of every removed function. */
+    private final RevisionListener listener;
     /** One lock per function name: a deploy's check and its put see the same revision number. */
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -47,6 +49,18 @@ public final class Deployer {
             ContainerEngine engine,
             FunctionSpecParser parser,
             StartCheck startCheck) {
+        this(registry, pools, engine, parser, startCheck, RevisionListener.NONE);
+    }
+
+    /** A deployer that tells {@code listener} of the revisions it deploys and the functions it removes. */
+    public Deployer(
+            FunctionRegistry registry,
+            PoolRegistry pools,
+            ContainerEngine engine,
+            FunctionSpecParser parser,
+            StartCheck startCheck,
+            RevisionListener listener) {
+        this.listener = listener;
         this.registry = registry;
         this.pools = pools;
         this.engine = engine;
@@ -84,6 +98,7 @@ public final class Deployer {
                 throw failed;
             }
             pools.deploy(deployed.function());
+            listener.deployed(deployed.function());
             return deployed;
         }
     }
@@ -96,6 +111,7 @@ public final class Deployer {
                 throw FunctionRegistry.notFound(name);
             }
             pools.remove(name);
+            listener.removed(name);
         }
     }
 

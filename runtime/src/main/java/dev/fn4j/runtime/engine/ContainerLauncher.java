@@ -1,10 +1,15 @@
 package dev.fn4j.runtime.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.model.ContainerConfig;
 import dev.fn4j.protocol.ImageLayout;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +29,8 @@ final class ContainerLauncher {
     private final DockerClient client;
     private final DockerErrors errors;
     private final ContainerRemover remover;
+    /** Image id or reference to its entrypoint; an image's config never changes under its id. */
+    private final Map<String, List<String>> entrypoints = new ConcurrentHashMap<>();
 
     ContainerLauncher(DockerClient client, DockerErrors errors, ContainerRemover remover) {
         this.client = Objects.requireNonNull(client, "client");
@@ -53,13 +60,24 @@ final class ContainerLauncher {
     private String create(InstanceSpec spec) {
         CreateContainerResponse created;
         try {
-            created = client.createContainerCmd(spec.image())
+            CreateContainerCmd cmd = client.createContainerCmd(spec.image())
                     .withName(spec.containerName())
                     .withUser(ImageLayout.USER)
                     .withEnv(Lockdown.env(spec))
                     .withLabels(Lockdown.labels(spec))
-                    .withHostConfig(Lockdown.hostConfig(spec))
-                    .exec();
+                    .withHostConfig(Lockdown.hostConfig(spec));
+            if (!spec.jvmOptions().isEmpty()) {
+                List<String> entrypoint = withJvmOptions(entrypoint(spec.image()), spec.jvmOptions());
+                if (entrypoint != null) {
+                    cmd.withEntrypoint(entrypoint);
+                } else {
+                    LOG.info(
+                            "not adding {} to {}: its entrypoint does not start with java",
+                            spec.jvmOptions(),
+                            spec.image());
+                }
+            }
+            created = cmd.exec();
         } catch (RuntimeException e) {
             throw errors.translate(
                     e, "create container '" + spec.containerName() + "' from image '" + spec.image() + "'");
@@ -72,6 +90,30 @@ final class ContainerLauncher {
             }
         }
         return created.getId();
+    }
+
+    private List<String> entrypoint(String image) {
+        return entrypoints.computeIfAbsent(image, i -> {
+            ContainerConfig config = client.inspectImageCmd(i).exec().getConfig();
+            String[] entrypoint = config == null ? null : config.getEntrypoint();
+            return entrypoint == null ? List.of() : List.of(entrypoint);
+        });
+    }
+
+    /**
+     * The entrypoint with {@code options} right after its {@code java}, or null when it does not
+     * start with {@code java} (then the image starts some other way and is left alone).
+     */
+    static List<String> withJvmOptions(List<String> entrypoint, List<String> options) {
+        if (entrypoint.isEmpty()
+                || !(entrypoint.get(0).equals("java") || entrypoint.get(0).endsWith("/java"))) {
+            return null;
+        }
+        List<String> result = new ArrayList<>(entrypoint.size() + options.size());
+        result.add(entrypoint.get(0));
+        result.addAll(options);
+        result.addAll(entrypoint.subList(1, entrypoint.size()));
+        return result;
     }
 
     private static void check(InstanceSpec spec) {

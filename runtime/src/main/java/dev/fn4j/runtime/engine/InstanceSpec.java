@@ -2,6 +2,7 @@ package dev.fn4j.runtime.engine;
 
 import dev.fn4j.spec.Field;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param nanoCpus the CPU quota in billionths of a CPU
  * @param tmpBytes the size of the instance's private, writable {@code /tmp}; its pages count
  *     against {@code memoryBytes}
+ * @param jvmOptions options the engine puts right after {@code java} in the image's entrypoint
+ *     (a class-data archive, say); empty to run the entrypoint unchanged
  */
 public record InstanceSpec(
         String containerName,
@@ -28,7 +31,8 @@ public record InstanceSpec(
         Path socketDir,
         long memoryBytes,
         long nanoCpus,
-        long tmpBytes) {
+        long tmpBytes,
+        List<String> jvmOptions) {
 
     /** The size of {@code /tmp} when the caller has no function setting for it. */
     public static final long DEFAULT_TMP_BYTES = Field.TMP_SIZE.defaultValue();
@@ -43,6 +47,19 @@ public record InstanceSpec(
             long memoryBytes,
             long nanoCpus) {
         this(containerName, image, env, labels, socketDir, memoryBytes, nanoCpus, DEFAULT_TMP_BYTES);
+    }
+
+    /** A spec that runs the image's entrypoint unchanged. */
+    public InstanceSpec(
+            String containerName,
+            String image,
+            Map<String, String> env,
+            Map<String, String> labels,
+            Path socketDir,
+            long memoryBytes,
+            long nanoCpus,
+            long tmpBytes) {
+        this(containerName, image, env, labels, socketDir, memoryBytes, nanoCpus, tmpBytes, List.of());
     }
 
     public InstanceSpec {
@@ -61,5 +78,6 @@ public record InstanceSpec(
         if (tmpBytes <= 0 || tmpBytes % 1024 != 0) {
             throw new IllegalArgumentException("tmpBytes must be a positive number of KiB: " + tmpBytes);
         }
+        jvmOptions = List.copyOf(jvmOptions);
     }
 }

@@ -10,10 +10,12 @@ public final class Labels {
     public static final String FUNCTION = "dev.fn4j.function";
     public static final String REVISION = "dev.fn4j.revision";
     public static final String INSTANCE = "dev.fn4j.instance";
+    /** Instead of {@link #FUNCTION} on a class-data training run: the function it trains for. */
+    public static final String TRAINING = "dev.fn4j.training-of";
     /** Present on every fn4j container whatever runtime owns it: {@code true}. */
     public static final String MANAGED = "dev.fn4j.managed";
     /** The labels above: fn4j sets them, no one else may. */
-    public static final Set<String> ALL = Set.of(RUNTIME, FUNCTION, REVISION, INSTANCE, MANAGED);
+    public static final Set<String> ALL = Set.of(RUNTIME, FUNCTION, REVISION, INSTANCE, MANAGED, TRAINING);
 
     private Labels() {}
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts one instance: opens its socket, starts its locked-down container, and waits until its
@@ -31,7 +33,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class InstanceStarter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceStarter.class);
     private static final Duration EXIT_CHECK = Duration.ofMillis(500);
+    /** How long a training run's host may take to exit and write its class-data archive. */
+    private static final Duration TRAINING_EXIT = Duration.ofSeconds(30);
 
     private final ContainerEngine engine;
     private final String runtimeId;
@@ -44,6 +49,7 @@ public final class InstanceStarter {
     private final ScheduledExecutorService timers;
     private final InstanceRemover remover;
     private final Clock clock;
+    private final ClassDataArchives archives;
 
     public InstanceStarter(
             ContainerEngine engine,
@@ -55,6 +61,31 @@ public final class InstanceStarter {
             ScheduledExecutorService timers,
             InstanceRemover remover,
             Clock clock) {
+        this(
+                engine,
+                runtimeId,
+                extraLabels,
+                instancesDir,
+                startTimeout,
+                watchers,
+                timers,
+                remover,
+                clock,
+                ClassDataArchives.off());
+    }
+
+    /** An instance starter whose instances map their revision's class-data archive from {@code archives}. */
+    public InstanceStarter(
+            ContainerEngine engine,
+            String runtimeId,
+            Map<String, String> extraLabels,
+            Path instancesDir,
+            Duration startTimeout,
+            ExecutorService watchers,
+            ScheduledExecutorService timers,
+            InstanceRemover remover,
+            Clock clock,
+            ClassDataArchives archives) {
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
         }
@@ -67,10 +98,16 @@ public final class InstanceStarter {
         this.timers = timers;
         this.remover = remover;
         this.clock = clock;
+        this.archives = archives;
     }
 
     /** Starts an instance of the function revision and returns it READY with all its slots idle. */
     public Instance start(Function function) {
+        return start(function, false);
+    }
+
+    private Instance start(Function function, boolean training) {
+        long begin = System.nanoTime();
         String instanceId = Ids.instanceId();
         Path dir = instancesDir.resolve(instanceId);
         InstanceSocket socket;
@@ -80,9 +117,10 @@ public final class InstanceStarter {
             throw new ApiException(
                     ErrorCode.INTERNAL_ERROR, "cannot open the instance socket in " + dir + ": " + e.getMessage(), e);
         }
+        List<String> jvmOptions = training ? archives.train(function, dir) : archives.use(function, dir);
         String containerId;
         try {
-            containerId = engine.start(spec(function, instanceId, dir));
+            containerId = engine.start(spec(function, instanceId, dir, jvmOptions, training));
         } catch (EngineUnavailableException e) {
             socket.abort();
             remover.deleteDir(dir);
@@ -95,7 +133,22 @@ public final class InstanceStarter {
                     "cannot start an instance of '" + function.name() + "': " + e.getMessage(),
                     e);
         }
-        return awaitReady(function, instanceId, containerId, socket);
+        long started = System.nanoTime();
+        Instance instance = awaitReady(function, instanceId, containerId, socket);
+        long ready = System.nanoTime();
+        // The cold start's phases: Docker's part, then the JVM's and the host's until Hello.
+        LOG.info(
+                "instance {} of {} r{} ready in {} ms: container created and started {} ms, JVM and host to Hello {} ms{}",
+                instanceId,
+                function.name(),
+                function.revision(),
+                (ready - begin) / 1_000_000,
+                (started - begin) / 1_000_000,
+                (ready - started) / 1_000_000,
+                training
+                        ? ", training its class-data archive"
+                        : jvmOptions.isEmpty() ? "" : ", with its class-data archive");
+        return instance;
     }
 
     private Instance awaitReady(Function function, String instanceId, String containerId, InstanceSocket socket) {
@@ -146,6 +199,30 @@ public final class InstanceStarter {
         remover.removeNow(instance.containerId(), instance.socketDir());
     }
 
+    /**
+     * The revision's class-data training run, when it has no archive yet: starts an instance that
+     * writes its archive at exit, hangs up so that its host exits on its own, keeps the archive
+     * and removes the container, all before returning. Returns whether the revision has an
+     * archive now. Throws what {@link #start} throws.
+     */
+    public boolean train(Function function) {
+        if (!archives.needsTraining(function)) {
+            return archives.has(function);
+        }
+        Instance instance = start(function, true);
+        instance.kill("class-data training run done");
+        try {
+            engine.awaitStopped(instance.containerId(), TRAINING_EXIT);
+        } catch (EngineException e) {
+            LOG.debug("training run of {} r{}: {}", function.name(), function.revision(), e.getMessage());
+        }
+        try {
+            return archives.collect(function, instance.socketDir());
+        } finally {
+            remover.removeNow(instance.containerId(), instance.socketDir());
+        }
+    }
+
     private static ApiException handlerFailed(Function function, HandlerFailedException report) {
         return new ApiException(
                 ErrorCode.HANDLER_FAILED,
@@ -166,7 +243,8 @@ public final class InstanceStarter {
                 + (exit.exitCode() == 2 ? "; check the function's \"handler\"" : "");
     }
 
-    private InstanceSpec spec(Function function, String instanceId, Path dir) {
+    private InstanceSpec spec(
+            Function function, String instanceId, Path dir, List<String> jvmOptions, boolean training) {
         FunctionSpec spec = function.spec();
         Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.put(Protocol.ENV_SOCKET, Protocol.CONTAINER_SOCKET_DIR + "/" + Protocol.SOCKET_FILE);
@@ -177,11 +255,15 @@ public final class InstanceStarter {
         env.put(Protocol.ENV_CONFIG_KEYS, String.join(",", spec.env().keySet()));
         env.put(Protocol.ENV_LOG_LIMIT_BYTES, Integer.toString(Protocol.DEFAULT_LOG_LIMIT_BYTES));
         env.put(Protocol.ENV_LOG_STREAM_MILLIS, Integer.toString(Protocol.DEFAULT_LOG_STREAM_MILLIS));
+        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile="))) {
+            env.put(Protocol.ENV_CLASS_ARCHIVE, "true");
+        }
         Map<String, String> labels = new LinkedHashMap<>(extraLabels);
         labels.putAll(Map.of(
                 Labels.RUNTIME,
                 runtimeId,
-                Labels.FUNCTION,
+                // A training run serves no call: it is not one of the function's instances.
+                training ? Labels.TRAINING : Labels.FUNCTION,
                 function.name(),
                 Labels.REVISION,
                 Long.toString(function.revision()),
@@ -195,6 +277,7 @@ public final class InstanceStarter {
                 dir,
                 spec.memoryBytes(),
                 Math.round(spec.cpus() * 1_000_000_000L),
-                spec.tmpBytes());
+                spec.tmpBytes(),
+                jvmOptions);
     }
 }

@@ -1,0 +1,50 @@
+package dev.fn4j.bench;
+
+import dev.fn4j.protocol.ImageLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One way of starting the cold-start function's container, a lever or a mix of levers: extra
+ * JVM flags, the revision's class-data-sharing archive, a container created ahead of need.
+ *
+ * @param name how the report names it
+ * @param jvmFlags flags put right after {@code java}, before the image's own
+ * @param cds whether the JVM maps the trained AppCDS archive from its socket directory
+ * @param stemCell whether the container was created before the call needed it (create untimed)
+ */
+record ColdStartVariant(String name, List<String> jvmFlags, boolean cds, boolean stemCell) {
+
+    /** Where a variant with {@link #cds} finds the archive inside the container. */
+    static final String ARCHIVE = "/fn4j/app.jsa";
+
+    /** Logs the JVM's own "Create VM" time to stdout, for the JVM-start phase; every variant has it. */
+    static final String STARTUP_LOG = "-Xlog:startuptime";
+
+    /** The variants the report compares, baseline first. */
+    static List<ColdStartVariant> all() {
+        List<String> light = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+        return List.of(
+                new ColdStartVariant("baseline (the image's entrypoint)", List.of(), false, false),
+                new ColdStartVariant("-XX:-UsePerfData", List.of("-XX:-UsePerfData"), false, false),
+                new ColdStartVariant("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"), false, false),
+                new ColdStartVariant("AppCDS archive of the revision", List.of(), true, false),
+                new ColdStartVariant("AppCDS + C1 only + -UsePerfData", light, true, false),
+                new ColdStartVariant("stem cell (created ahead)", List.of(), false, true),
+                new ColdStartVariant("stem cell + AppCDS + -UsePerfData", List.of("-XX:-UsePerfData"), true, true));
+    }
+
+    /** The container's command: the image's entrypoint with this variant's flags after {@code java}. */
+    List<String> command(List<String> extra) {
+        List<String> entrypoint = ImageLayout.entrypoint();
+        List<String> command = new ArrayList<>();
+        command.add(STARTUP_LOG);
+        command.addAll(jvmFlags);
+        command.addAll(extra);
+        if (cds) {
+            command.add("-XX:SharedArchiveFile=" + ARCHIVE);
+        }
+        command.addAll(entrypoint.subList(1, entrypoint.size()));
+        return command;
+    }
+}
