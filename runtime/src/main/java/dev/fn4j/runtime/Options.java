@@ -25,7 +25,12 @@ final class Options {
             "database-password",
             "invocation-retention-hours",
             "log-format",
-            "container-label");
+            "container-label",
+            "open-loopback",
+            "parent-pid");
+
+    /** Options that need no value: given alone they mean {@code true}. */
+    private static final Set<String> FLAGS = Set.of("open-loopback");
 
     private final Map<String, String> values;
 
@@ -58,7 +63,9 @@ final class Options {
                 throw new ConfigException("unknown option --" + name + "; options are --"
                         + String.join(", --", KNOWN.stream().sorted().toList()));
             }
-            if (value == null) {
+            if (value == null && FLAGS.contains(name)) {
+                value = "true";
+            } else if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new ConfigException("--" + name + " needs a value");
                 }
@@ -71,6 +78,19 @@ final class Options {
 
     String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    /** A flag: {@code true} or {@code false}, whatever the case. */
+    boolean flag(String name) {
+        String value = values.getOrDefault(name, "false").strip();
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new ConfigException("--" + name + " (or FN4J_"
+                + name.toUpperCase(Locale.ROOT).replace('-', '_') + ") must be true or false: '" + value + "'");
     }
 
     int integer(String name, int fallback) {

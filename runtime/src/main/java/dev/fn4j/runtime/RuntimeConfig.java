@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * @param logFormat how the runtime's log lines are written
  * @param containerLabels labels put on every container this runtime starts besides fn4j's own,
  *     to tell runtimes sharing an engine apart (the tests mark theirs); none by default
+ * @param openLoopback whether requests from a loopback address need no API key for what an
+ *     {@code invoke} key may do ({@code --open-loopback}, for {@code mvn fn:run}); off by default
+ * @param parentPid the process whose end stops this runtime ({@code --parent-pid}), so that a
+ *     runtime started by a tool never outlives it; 0 for none
  */
 public record RuntimeConfig(
         String host,
@@ -47,7 +51,9 @@ public record RuntimeConfig(
         Duration invocationRetention,
         String adminKey,
         LogFormat logFormat,
-        Map<String, String> containerLabels) {
+        Map<String, String> containerLabels,
+        boolean openLoopback,
+        long parentPid) {
 
     /** The default {@code --invocation-retention-hours}. */
     static final double DEFAULT_RETENTION_HOURS = 24;
@@ -77,6 +83,9 @@ public record RuntimeConfig(
         positive("--max-image-bytes", maxImageBytes);
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
+        if (parentPid < 0) {
+            throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
+        }
         Objects.requireNonNull(logFormat, "logFormat");
         if (database == null) {
             if (dataDir.toString().contains(";")) {
@@ -121,7 +130,9 @@ public record RuntimeConfig(
                 retention(options),
                 env.get("FN4J_ADMIN_KEY"),
                 logFormat(options),
-                containerLabel(options));
+                containerLabel(options),
+                options.flag("open-loopback"),
+                options.longValue("parent-pid", 0));
     }
 
     private static LogFormat logFormat(Options options) {
