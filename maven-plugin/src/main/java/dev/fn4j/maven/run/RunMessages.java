@@ -1,0 +1,60 @@
+package dev.fn4j.maven.run;
+
+import dev.fn4j.maven.core.Elapsed;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What {@code fn:run} tells the user, worded in one place. */
+final class RunMessages {
+
+    /** How many changed files a reload line names. */
+    private static final int NAMED = 3;
+
+    private RunMessages() {}
+
+    /** The runtime found no container engine: say so, and what to do. */
+    static String noEngine(String reason) {
+        return "mvn fn:run runs each function in its locked-down container, and no Docker engine answers ("
+                + reason + "). Start Docker (e.g. sudo systemctl start docker, or Docker Desktop) and run"
+                + " mvn fn:run again, or run the functions without any isolation with"
+                + " -Dfn.run.sandbox=none.";
+    }
+
+    /** The banner once the functions are deployed. */
+    static List<String> serving(String url, List<String> functionUrls, Path watched) {
+        List<String> lines = new ArrayList<>();
+        lines.add("fn:run serves on " + url + "; calls from this machine need no API key (--open-loopback):");
+        for (String functionUrl : functionUrls) {
+            lines.add("  " + functionUrl);
+        }
+        lines.add("Watching " + watched + ": compile (IDE build or mvn compile) and the new code is swapped in."
+                + " Ctrl-C stops everything.");
+        return lines;
+    }
+
+    /** What changed, in a few words: up to three names, then how many more. */
+    static String changed(Set<Path> paths, int count) {
+        List<String> names = new ArrayList<>();
+        for (Path path : paths) {
+            names.add(path.toString().isEmpty() ? "(everything)" : path.toString());
+        }
+        names.sort(null);
+        String shown = String.join(", ", names.subList(0, Math.min(NAMED, names.size())));
+        int more = count - Math.min(NAMED, names.size());
+        return shown + (more > 0 ? " and " + more + " more change" + (more == 1 ? "" : "s") : "");
+    }
+
+    /** A reload that worked. */
+    static String swapped(String what, List<String> revisions, Duration took, Duration sinceChange) {
+        return "Swapped in " + String.join(", ", revisions) + " in " + Elapsed.format(took) + " ("
+                + Elapsed.format(sinceChange) + " after the change to " + what + ").";
+    }
+
+    /** A reload that failed: the old code keeps serving. */
+    static String reloadFailed(String what, String why) {
+        return "The change to " + what + " was not swapped in, the previous code keeps serving: " + why;
+    }
+}
