@@ -56,7 +56,7 @@ public class RunMojo extends AbstractImageMojo {
 
     /** The runtime jar to run instead of the fn4j-runtime of this plugin's version, for testing the runtime itself. */
     @Parameter(property = "fn.run.runtimeJar")
-    private File runtimeJar;
+    private File runRuntimeJar;
 
     /** This plugin, for its version. */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
@@ -88,8 +88,8 @@ public class RunMojo extends AbstractImageMojo {
 
     /** The fn4j-runtime jar of this plugin's version, resolved as Maven resolves plugins. */
     private Path runtimeJar() throws FnExecutionException {
-        if (runtimeJar != null) {
-            return runtimeJar.toPath();
+        if (runRuntimeJar != null) {
+            return runRuntimeJar.toPath();
         }
         String coordinates = RUNTIME_ARTIFACT + ":jar:" + pluginDescriptor.getVersion();
         try {

@@ -6,6 +6,7 @@ import dev.fn4j.client.RuntimeClientException;
 import dev.fn4j.maven.core.GoalLog;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,15 +27,18 @@ final class CallConsole {
     private final GoalLog log;
     /** Ids of the calls already shown (or there before the run), oldest first. */
     private final Set<String> shown = new LinkedHashSet<>();
-
-    private boolean primed;
+    /** The functions whose calls were read once: the calls there before the run are not shown. */
+    private final Set<String> primed = new HashSet<>();
 
     CallConsole(RuntimeClient client, GoalLog log) {
         this.client = client;
         this.log = log;
     }
 
-    /** Shows the calls of {@code functions} that ended since the last poll; the first poll only takes note. */
+    /**
+     * Shows the calls of {@code functions} that ended since the last poll; a function's first
+     * poll only takes note of the calls it already had.
+     */
     void poll(List<String> functions) {
         for (String function : functions) {
             List<Invocation> recent;
@@ -47,13 +51,14 @@ final class CallConsole {
             }
             // The runtime lists the newest first; the console shows them in the order they came.
             Collections.reverse(recent);
+            boolean seenBefore = primed.contains(function);
             for (Invocation invocation : recent) {
-                if (invocation.isFinal() && shown.add(invocation.id()) && primed) {
+                if (invocation.isFinal() && shown.add(invocation.id()) && seenBefore) {
                     show(invocation);
                 }
             }
+            primed.add(function);
         }
-        primed = true;
         while (shown.size() > REMEMBERED) {
             shown.remove(shown.iterator().next());
         }

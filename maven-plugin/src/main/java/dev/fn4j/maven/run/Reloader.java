@@ -44,7 +44,10 @@ final class Reloader {
 
     /** Builds and deploys everything; the user's mistakes are thrown. */
     List<DeployedFunction> deploy() throws FnFailureException, FnExecutionException {
-        BuildResult build = images.build(images.prepare(inputs, targets));
+        return deploy(images.build(images.prepare(inputs, targets)));
+    }
+
+    private List<DeployedFunction> deploy(BuildResult build) throws FnFailureException, FnExecutionException {
         return deployer.deploy(build);
     }
 
@@ -59,13 +62,21 @@ final class Reloader {
         String what = RunMessages.changed(batch.paths(), batch.count());
         long start = System.nanoTime();
         try {
-            List<DeployedFunction> deployed = deploy();
+            BuildResult build = images.build(images.prepare(inputs, targets));
+            long uploadStart = System.nanoTime();
+            List<DeployedFunction> deployed = deploy(build);
+            Duration uploadAndDeploy = Elapsed.since(uploadStart);
             List<String> revisions = new ArrayList<>();
+            Duration started = Duration.ZERO;
             for (DeployedFunction function : deployed) {
                 revisions.add(function.name() + " revision " + function.revision());
+                started = started.plus(function.took());
             }
             log.info(RunMessages.swapped(
-                    what, revisions, Elapsed.since(start), Duration.ofNanos(System.nanoTime() - batch.firstNanos())));
+                    what,
+                    revisions,
+                    new RunMessages.Steps(Elapsed.since(start), build.took(), uploadAndDeploy.minus(started), started),
+                    Duration.ofNanos(System.nanoTime() - batch.firstNanos())));
             return true;
         } catch (FnFailureException e) {
             log.warn(RunMessages.reloadFailed(what, e.getMessage()));

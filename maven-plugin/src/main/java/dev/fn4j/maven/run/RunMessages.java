@@ -47,10 +47,22 @@ final class RunMessages {
         return shown + (more > 0 ? " and " + more + " more change" + (more == 1 ? "" : "s") : "");
     }
 
+    /**
+     * How long a reload took and its steps.
+     *
+     * @param total from the start of the build to the last function deployed
+     * @param build the image build
+     * @param upload the image upload, the runtime loading it included
+     * @param deploy the deploys, each starting an instance to check the new revision starts
+     */
+    record Steps(Duration total, Duration build, Duration upload, Duration deploy) {}
+
     /** A reload that worked. */
-    static String swapped(String what, List<String> revisions, Duration took, Duration sinceChange) {
-        return "Swapped in " + String.join(", ", revisions) + " in " + Elapsed.format(took) + " ("
-                + Elapsed.format(sinceChange) + " after the change to " + what + ").";
+    static String swapped(String what, List<String> revisions, Steps steps, Duration sinceChange) {
+        return "Swapped in " + String.join(", ", revisions) + " in " + Elapsed.format(steps.total()) + " (build "
+                + Elapsed.format(steps.build()) + ", upload " + Elapsed.format(steps.upload()) + ", start check "
+                + Elapsed.format(steps.deploy()) + "; " + Elapsed.format(sinceChange) + " after the change to "
+                + what + ").";
     }
 
     /** A reload that failed: the old code keeps serving. */

@@ -35,6 +35,7 @@ final class RuntimeProcess implements AutoCloseable {
     private static final int LAST_LINES = 8;
 
     private final Process process;
+    private final GoalLog log;
     private final Thread shutdownHook;
     /** Relays the runtime's output; ends when the output does. */
     private final Thread pump;
@@ -43,6 +44,7 @@ final class RuntimeProcess implements AutoCloseable {
 
     private RuntimeProcess(Process process, GoalLog log) {
         this.process = process;
+        this.log = log;
         this.shutdownHook = new Thread(this::stop, "fn4j-run-stop");
         this.pump = new Thread(() -> relay(process.getInputStream(), log), "fn4j-run-output");
         pump.setDaemon(true);
@@ -188,20 +190,30 @@ final class RuntimeProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the runtime (it removes its containers) and waits for it. */
+    /**
+     * Stops the runtime (SIGTERM: it lets calls finish for a few seconds and removes its
+     * containers) and waits for it and for the last of its output.
+     */
     void stop() {
         if (!process.isAlive()) {
             return;
         }
+        log.info("Stopping the local fn4j runtime; it removes its containers.");
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                log.warn("The local fn4j runtime did not stop within 30 s: killed; the next mvn fn:run"
+                        + " removes the containers it left.");
                 process.destroyForcibly();
             }
+            pump.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        // On Ctrl-C this runs in a shutdown hook, and the JVM halts after it: flush what was said.
+        System.out.flush();
+        System.err.flush();
     }
 
     @Override

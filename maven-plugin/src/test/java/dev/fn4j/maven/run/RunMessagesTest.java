@@ -27,10 +27,14 @@ class RunMessagesTest {
         assertThat(RunMessages.swapped(
                         "com/example/Hello.class",
                         List.of("hello revision 2"),
-                        Duration.ofMillis(850),
+                        new RunMessages.Steps(
+                                Duration.ofMillis(850),
+                                Duration.ofMillis(200),
+                                Duration.ofMillis(250),
+                                Duration.ofMillis(400)),
                         Duration.ofMillis(1010)))
-                .isEqualTo(
-                        "Swapped in hello revision 2 in 850 ms (1.0 s after the change to com/example/Hello.class).");
+                .isEqualTo("Swapped in hello revision 2 in 850 ms (build 200 ms, upload 250 ms, start check 400 ms;"
+                        + " 1.0 s after the change to com/example/Hello.class).");
     }
 
     @Test

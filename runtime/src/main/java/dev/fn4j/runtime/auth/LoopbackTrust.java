@@ -3,10 +3,11 @@ package dev.fn4j.runtime.auth;
 import java.net.InetAddress;
 
 /**
- * Whether a request without a key is let through because it comes from this machine: only when
+ * Whether a request is let through without a key because it comes from this machine: only when
  * the runtime was started with {@code --open-loopback} (as {@code mvn fn:run} starts it), only
  * for what an {@code invoke} key may do, and only when the connection's remote address is a
- * loopback one. A request that presents a key is always checked as usual.
+ * loopback one. A key it presents is then not checked (a developer's settings.xml may hold the
+ * key of another runtime); admin routes check keys as always.
  *
  * <p>Invariant: the decision reads the TCP peer's address, never a header such as
  * {@code X-Forwarded-For}, which any client can write.
@@ -39,13 +40,8 @@ public final class LoopbackTrust {
      * Whether a request needing {@code required} goes through without a key.
      *
      * @param remote the connection's peer address; null when unknown (then: no)
-     * @param authorization the request's {@code Authorization} header, or null
      */
-    public boolean lets(InetAddress remote, String authorization, Scope required) {
-        return enabled
-                && authorization == null
-                && remote != null
-                && remote.isLoopbackAddress()
-                && Scope.INVOKE.covers(required);
+    public boolean lets(InetAddress remote, Scope required) {
+        return enabled && remote != null && remote.isLoopbackAddress() && Scope.INVOKE.covers(required);
     }
 }
