@@ -38,19 +38,28 @@ def call = { String input ->
 File source = new File(basedir, 'src/main/java/com/example/Hello.java')
 File classes = new File(basedir, 'target/classes')
 String api = new File(localRepo, 'dev/fn4j/fn4j-api/' + fn4jVersion + '/fn4j-api-' + fn4jVersion + '.jar').path
-def compile = { String greeting ->
-    source.text = source.text.replaceAll(/return "[^,]*, "/, 'return "' + greeting + ', "')
+String original = source.text
+def compileSource = { String text ->
+    source.text = text
     def javac = ToolProvider.systemJavaCompiler
     assert javac.run(null, null, null, '--release', '17', '-cp', api, '-d', classes.path, source.path) == 0
 }
+def compile = { String greeting -> compileSource(original.replace('return "Hello, "', 'return "' + greeting + ', "')) }
 def containersOf = { String runtimeId ->
     def out = ['docker', 'ps', '-aq', '--filter', 'label=dev.fn4j.runtime=' + runtimeId].execute().text
     return out.readLines().findAll { it.trim() }
+}
+// The runtime child of this project's fn:run, found by its data directory.
+String dataDir = new File(basedir, 'target/fn4j-run').canonicalPath
+def runtimeRuns = {
+    ProcessHandle.allProcesses().anyMatch { p -> p.info().arguments().map { it.contains(dataDir) }.orElse(false) }
 }
 def removeContainersOf = { String runtimeId ->
     containersOf(runtimeId).each { ['docker', 'rm', '-f', it].execute().waitFor() }
 }
 
+// A fresh runtime: the invoker clones over the last run's target/.
+new File(basedir, 'target/fn4j-run').deleteDir()
 Process run = startRun()
 String runtimeId = null
 try {
@@ -82,6 +91,17 @@ try {
     waitFor('failed reload', 60) { runLog.text.contains('was not swapped in, the previous code keeps serving: ') }
     assert call('Ada') == [200, 'Hello v6, Ada!']
 
+    // A handler that compiles but cannot start: the runtime's start check refuses it (502
+    // handler_failed), reported, and the previous code keeps serving.
+    compileSource(original.replace('return "Hello, "', 'return "Hello v7, "').replace(
+            'public class Hello implements Handler<String, String> {',
+            'public class Hello implements Handler<String, String> {\n    public Hello() {\n'
+                    + '        throw new IllegalStateException("broken on purpose");\n    }\n'))
+    waitFor('refused start', 60) { runLog.text.contains('handler_failed: revision 6 keeps serving: ') }
+    assert runLog.text.contains('was not swapped in, the previous code keeps serving: The fn4j runtime rejected'
+            + ' function \'run-reload\': handler_failed: revision 6 keeps serving: ')
+    assert call('Ada') == [200, 'Hello v6, Ada!']
+
     // fn:invoke works against it unchanged; settings.xml's key (of another runtime) is not in the way.
     def invoke = new ProcessBuilder(maven + ['fn:invoke', '-Dfn.url=http://127.0.0.1:' + port, '-Dfn.data=Ada'])
             .directory(basedir).redirectErrorStream(true).start()
@@ -93,7 +113,8 @@ try {
     assert !containersOf(runtimeId).isEmpty()
     run.destroy()
     assert run.waitFor() != null
-    waitFor('runtime stopped', 60) { runLog.text.contains('stopped; removed') }
+    assert runLog.text.contains('Stopping the local fn4j runtime; it removes its containers.')
+    waitFor('runtime stopped', 60) { !runtimeRuns() }
     assert containersOf(runtimeId).isEmpty() : 'containers left after fn:run stopped'
 
     // kill -9 of the Maven JVM: the runtime notices its parent is gone and cleans up.
@@ -104,7 +125,8 @@ try {
     assert !containersOf(runtimeId).isEmpty()
     run.destroyForcibly()
     run.waitFor()
-    waitFor('containers removed after kill -9', 90) { containersOf(runtimeId).isEmpty() }
+    waitFor('runtime stopped after kill -9', 90) { !runtimeRuns() }
+    waitFor('containers removed after kill -9', 30) { containersOf(runtimeId).isEmpty() }
     return true
 } finally {
     if (run.alive) {

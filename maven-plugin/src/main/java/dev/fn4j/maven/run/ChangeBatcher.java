@@ -22,8 +22,10 @@ final class ChangeBatcher {
     private final long maxWaitNanos;
     /** The changed paths of the pending batch, first change first; empty when none is pending. */
     private final Set<Path> pending = new LinkedHashSet<>();
-    /** Changes in the pending batch, at least {@code pending.size()}. */
+    /** Changes in the pending batch, repeated ones included; at least {@code pending.size()}. */
     private int count;
+    /** Whether a path of the pending batch was left out of {@code pending}, which was full. */
+    private boolean truncated;
 
     private long firstNanos;
     private long lastNanos;
@@ -46,6 +48,8 @@ final class ChangeBatcher {
         count++;
         if (pending.size() < MAX_NAMED) {
             pending.add(path);
+        } else if (!pending.contains(path)) {
+            truncated = true;
         }
     }
 
@@ -54,9 +58,10 @@ final class ChangeBatcher {
         if (count == 0 || nanosUntilDue(now) > 0) {
             return null;
         }
-        Batch batch = new Batch(Set.copyOf(pending), count, firstNanos);
+        Batch batch = new Batch(Set.copyOf(pending), !truncated, count, firstNanos);
         pending.clear();
         count = 0;
+        truncated = false;
         return batch;
     }
 
@@ -73,8 +78,9 @@ final class ChangeBatcher {
      * Changes to reload for.
      *
      * @param paths the changed paths, at most {@link #MAX_NAMED}
+     * @param complete whether {@code paths} holds every changed path
      * @param count how many changes there were, repeated ones included
      * @param firstNanos when the first of them happened
      */
-    record Batch(Set<Path> paths, int count, long firstNanos) {}
+    record Batch(Set<Path> paths, boolean complete, int count, long firstNanos) {}
 }

@@ -59,7 +59,7 @@ final class Reloader {
      * @throws FnExecutionException when the infrastructure failed (the runtime is gone…)
      */
     boolean reload(ChangeBatcher.Batch batch) throws FnExecutionException {
-        String what = RunMessages.changed(batch.paths(), batch.count());
+        String what = RunMessages.changed(batch.paths(), batch.complete());
         long start = System.nanoTime();
         try {
             BuildResult build = images.build(images.prepare(inputs, targets));

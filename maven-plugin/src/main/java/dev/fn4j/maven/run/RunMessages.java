@@ -18,9 +18,8 @@ final class RunMessages {
     /** The runtime found no container engine: say so, and what to do. */
     static String noEngine(String reason) {
         return "mvn fn:run runs each function in its locked-down container, and no Docker engine answers ("
-                + reason + "). Start Docker (e.g. sudo systemctl start docker, or Docker Desktop) and run"
-                + " mvn fn:run again, or run the functions without any isolation with"
-                + " -Dfn.run.sandbox=none.";
+                + reason + "). Start Docker (e.g. sudo systemctl start docker, or Docker Desktop), or point"
+                + " DOCKER_HOST at a running engine, and run mvn fn:run again.";
     }
 
     /** The banner once the functions are deployed. */
@@ -35,16 +34,23 @@ final class RunMessages {
         return lines;
     }
 
-    /** What changed, in a few words: up to three names, then how many more. */
-    static String changed(Set<Path> paths, int count) {
+    /**
+     * What changed, in a few words: up to three files, then how many more.
+     *
+     * @param paths the files that changed, each once
+     * @param complete whether {@code paths} are all of them (else there were more)
+     */
+    static String changed(Set<Path> paths, boolean complete) {
         List<String> names = new ArrayList<>();
         for (Path path : paths) {
             names.add(path.toString().isEmpty() ? "(everything)" : path.toString());
         }
         names.sort(null);
-        String shown = String.join(", ", names.subList(0, Math.min(NAMED, names.size())));
-        int more = count - Math.min(NAMED, names.size());
-        return shown + (more > 0 ? " and " + more + " more change" + (more == 1 ? "" : "s") : "");
+        int shown = Math.min(NAMED, names.size());
+        int more = names.size() - shown;
+        String tail =
+                !complete ? " and more files" : more > 0 ? " and " + more + " more file" + (more == 1 ? "" : "s") : "";
+        return String.join(", ", names.subList(0, shown)) + tail;
     }
 
     /**

@@ -31,6 +31,7 @@ class ChangeBatcherTest {
         assertThat(batch.paths())
                 .containsExactlyInAnyOrder(Path.of("com/example/Hello.class"), Path.of("com/example/Hello$1.class"));
         assertThat(batch.count()).isEqualTo(3);
+        assertThat(batch.complete()).isTrue();
         assertThat(batch.firstNanos()).isZero();
         assertThat(batcher.takeIfDue(10_000 * MS)).isNull();
     }
@@ -63,6 +64,7 @@ class ChangeBatcherTest {
         }
         ChangeBatcher.Batch batch = batcher.takeIfDue(150 * MS);
         assertThat(batch.paths()).hasSize(ChangeBatcher.MAX_NAMED);
+        assertThat(batch.complete()).isFalse();
         assertThat(batch.count()).isEqualTo(500);
     }
 

@@ -14,12 +14,14 @@ class RunMessagesTest {
 
     @Test
     void aChangeNamesUpToThreeFilesThenCounts() {
-        assertThat(RunMessages.changed(Set.of(Path.of("com/example/Hello.class")), 1))
+        assertThat(RunMessages.changed(Set.of(Path.of("com/example/Hello.class")), true))
                 .isEqualTo("com/example/Hello.class");
-        assertThat(RunMessages.changed(Set.of(Path.of("B.class"), Path.of("A.class")), 5))
-                .isEqualTo("A.class, B.class and 3 more changes");
-        assertThat(RunMessages.changed(Set.of(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d")), 4))
-                .isEqualTo("a, b, c and 1 more change");
+        assertThat(RunMessages.changed(Set.of(Path.of("B.class"), Path.of("A.class")), true))
+                .isEqualTo("A.class, B.class");
+        assertThat(RunMessages.changed(Set.of(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d")), true))
+                .isEqualTo("a, b, c and 1 more file");
+        assertThat(RunMessages.changed(Set.of(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("d")), false))
+                .isEqualTo("a, b, c and more files");
     }
 
     @Test
