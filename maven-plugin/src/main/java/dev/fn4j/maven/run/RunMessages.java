@@ -15,11 +15,14 @@ final class RunMessages {
 
     private RunMessages() {}
 
-    /** The runtime found no container engine: say so, and what to do. */
+    /**
+     * The runtime found no container engine: say so, and what to do.
+     *
+     * @param reason the runtime's words, which say where it looked and how to fix it
+     */
     static String noEngine(String reason) {
-        return "mvn fn:run runs each function in its locked-down container, and no Docker engine answers ("
-                + reason + "). Start Docker (e.g. sudo systemctl start docker, or Docker Desktop), or point"
-                + " DOCKER_HOST at a running engine, and run mvn fn:run again.";
+        return "mvn fn:run runs each function in its locked-down container and cannot use a Docker engine: "
+                + reason + ". Once Docker answers, run mvn fn:run again.";
     }
 
     /** The banner once the functions are deployed. */
