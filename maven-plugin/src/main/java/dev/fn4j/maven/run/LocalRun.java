@@ -93,11 +93,7 @@ public final class LocalRun {
         console.poll(names);
         while (!Thread.currentThread().isInterrupted()) {
             if (!runtime.isAlive()) {
-                Exception stopped = runtime.stopped();
-                if (stopped instanceof FnFailureException failure) {
-                    throw failure;
-                }
-                throw (FnExecutionException) stopped;
+                runtime.throwStopped();
             }
             long untilDue = batcher.nanosUntilDue(System.nanoTime());
             long wait = untilDue < 0 ? POLL_MILLIS : Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(untilDue));

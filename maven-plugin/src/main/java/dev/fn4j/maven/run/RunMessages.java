@@ -21,8 +21,8 @@ final class RunMessages {
      * @param reason the runtime's words, which say where it looked and how to fix it
      */
     static String noEngine(String reason) {
-        return "mvn fn:run runs each function in its locked-down container and cannot use a Docker engine: "
-                + reason + ". Once Docker answers, run mvn fn:run again.";
+        return "mvn fn:run runs each function in its locked-down container and cannot use a Docker engine: " + reason
+                + ". Once Docker answers, run mvn fn:run again.";
     }
 
     /** The banner once the functions are deployed. */

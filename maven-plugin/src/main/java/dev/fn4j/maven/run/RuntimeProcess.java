@@ -104,11 +104,7 @@ final class RuntimeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                Exception e = stopped();
-                if (e instanceof FnFailureException failure) {
-                    throw failure;
-                }
-                throw (FnExecutionException) e;
+                throwStopped();
             }
             if (ready.getAsBoolean()) {
                 return;
@@ -127,10 +123,10 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     /**
-     * The failure for a runtime that ended: the user's when it found no container engine,
+     * Throws the failure of a runtime that ended: the user's when it found no container engine,
      * the infrastructure's otherwise; both quote what it said.
      */
-    Exception stopped() {
+    void throwStopped() throws FnFailureException, FnExecutionException {
         int status = exitValue();
         try {
             // The relay reads to the end of the output once the process is gone.
@@ -140,9 +136,9 @@ final class RuntimeProcess implements AutoCloseable {
         }
         String reason = engineFailure();
         if (status == EXIT_NO_ENGINE && reason != null) {
-            return new FnFailureException(RunMessages.noEngine(reason));
+            throw new FnFailureException(RunMessages.noEngine(reason));
         }
-        return new FnExecutionException(
+        throw new FnExecutionException(
                 "The fn4j runtime stopped (exit status " + status + "); its last lines:" + lastLines(), null);
     }
 
