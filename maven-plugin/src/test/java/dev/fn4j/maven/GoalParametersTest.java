@@ -103,6 +103,24 @@ class GoalParametersTest {
         assertThat(goals.get("deploy")).doesNotContainKey("output");
     }
 
+    /** A parameter's property: {@code fn.<name>}; fn:run's own, {@code runPort}, are {@code fn.run.port}. */
+    private static String property(String name) {
+        if (name.startsWith("run") && name.length() > 3 && Character.isUpperCase(name.charAt(3))) {
+            return "fn.run." + Character.toLowerCase(name.charAt(3)) + name.substring(4);
+        }
+        return "fn." + name;
+    }
+
+    @Test
+    void runDeclaresTheFunctionSettingsAndItsOwn() {
+        assertThat(goals.get("run"))
+                .containsKeys(FUNCTION_SETTINGS.toArray(String[]::new))
+                .containsEntry("runPort", "${fn.run.port}")
+                .containsEntry("runSandbox", "${fn.run.sandbox}")
+                .containsEntry("runContainerLabel", "${fn.run.containerLabel}")
+                .containsEntry("runRuntimeJar", "${fn.run.runtimeJar}");
+    }
+
     @Test
     void everyParameterKeepsItsPropertyInEveryGoal() {
         for (Map.Entry<String, Map<String, String>> goal : goals.entrySet()) {
@@ -112,11 +130,19 @@ class GoalParametersTest {
             assertThat(goal.getValue()).as(goal.getKey()).containsEntry("skip", "${fn.skip}");
             for (Map.Entry<String, String> parameter : goal.getValue().entrySet()) {
                 String name = parameter.getKey();
-                if (!List.of("env", "functions", "project", "session", "settings", "plugin")
+                if (!List.of(
+                                "env",
+                                "functions",
+                                "project",
+                                "session",
+                                "settings",
+                                "plugin",
+                                "pluginDescriptor",
+                                "repositorySession")
                         .contains(name)) {
                     assertThat(parameter.getValue())
                             .as(goal.getKey() + " " + name)
-                            .isEqualTo("${fn." + name + "}");
+                            .isEqualTo("${" + property(name) + "}");
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.auth.AdminKeyBootstrap;
 import dev.fn4j.runtime.auth.ApiKeys;
+import dev.fn4j.runtime.auth.LoopbackTrust;
 import dev.fn4j.runtime.call.AsyncInvocations;
 import dev.fn4j.runtime.call.CallRunner;
 import dev.fn4j.runtime.call.Calls;
@@ -179,7 +180,8 @@ public final class FnRuntime implements AutoCloseable {
                         config.port(),
                         config.workerThreads(),
                         config.maxBodyBytes(),
-                        config.maxImageBytes()),
+                        config.maxImageBytes(),
+                        LoopbackTrust.of(config.openLoopback())),
                 new Addons(callbacks, scheduler));
     }
 
@@ -224,6 +226,12 @@ public final class FnRuntime implements AutoCloseable {
                 "loaded {} function(s); keeping ended invocations for {}",
                 runtime.registry.list().size(),
                 config.invocationRetention());
+        if (config.openLoopback()) {
+            // Loud on purpose: anyone on this machine can now call every function without a key.
+            LOG.warn("OPEN LOOPBACK: requests from this machine (a loopback address) need no API key"
+                    + " to call functions or read invocations (--open-loopback); for local development"
+                    + " only, never behind a reverse proxy on the same host");
+        }
         LOG.info(
                 "fn4j runtime {} listening on http://{}:{} (data dir {})",
                 runtime.runtimeId,

@@ -31,6 +31,7 @@ public final class Main {
         try {
             FnRuntime runtime = FnRuntime.start(config, DockerContainerEngine.fromEnvironment());
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fn4j-shutdown"));
+            ParentWatch.stopWhenGone(config.parentPid(), log);
         } catch (EngineException e) {
             log.error("cannot use the container engine: {}", e.getMessage());
             System.exit(69);

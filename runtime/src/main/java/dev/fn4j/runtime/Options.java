@@ -27,7 +27,13 @@ final class Options {
             "log-format",
             "container-label",
             "max-backlog",
-            "callback-allow");
+            "callback-allow",
+
+            "open-loopback",
+            "parent-pid");
+
+    /** Options that need no value: given alone they mean {@code true}. */
+    private static final Set<String> FLAGS = Set.of("open-loopback");
 
     private final Map<String, String> values;
 
@@ -60,7 +66,9 @@ final class Options {
                 throw new ConfigException("unknown option --" + name + "; options are --"
                         + String.join(", --", KNOWN.stream().sorted().toList()));
             }
-            if (value == null) {
+            if (value == null && FLAGS.contains(name)) {
+                value = "true";
+            } else if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new ConfigException("--" + name + " needs a value");
                 }
@@ -73,6 +81,19 @@ final class Options {
 
     String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    /** A flag: {@code true} or {@code false}, whatever the case. */
+    boolean flag(String name) {
+        String value = values.getOrDefault(name, "false").strip();
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new ConfigException("--" + name + " (or FN4J_"
+                + name.toUpperCase(Locale.ROOT).replace('-', '_') + ") must be true or false: '" + value + "'");
     }
 
     int integer(String name, int fallback) {

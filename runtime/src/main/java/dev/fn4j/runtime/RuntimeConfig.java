@@ -37,6 +37,10 @@ import java.util.regex.Pattern;
  * @param callbackAllow the destinations asynchronous calls may name as {@code X-Callback-Url}
  *     ({@code --callback-allow}, comma-separated patterns, see {@code callback.AllowList}); none
  *     by default
+ * @param openLoopback whether requests from a loopback address need no API key for what an
+ *     {@code invoke} key may do ({@code --open-loopback}, for {@code mvn fn:run}); off by default
+ * @param parentPid the process whose end stops this runtime ({@code --parent-pid}), so that a
+ *     runtime started by a tool never outlives it; 0 for none
  */
 public record RuntimeConfig(
         String host,
@@ -55,7 +59,9 @@ public record RuntimeConfig(
         LogFormat logFormat,
         Map<String, String> containerLabels,
         int maxBacklog,
-        List<String> callbackAllow) {
+        List<String> callbackAllow,
+        boolean openLoopback,
+        long parentPid) {
 
     /** The default {@code --max-backlog}: ten functions' default {@code maxBacklog}. */
     static final int DEFAULT_MAX_BACKLOG = 1_000_000;
@@ -95,6 +101,9 @@ public record RuntimeConfig(
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
         positive("--max-backlog", maxBacklog);
+        if (parentPid < 0) {
+            throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
+        }
         Objects.requireNonNull(logFormat, "logFormat");
         if (database == null) {
             if (dataDir.toString().contains(";")) {
@@ -141,7 +150,9 @@ public record RuntimeConfig(
                 logFormat(options),
                 containerLabel(options),
                 options.integer("max-backlog", DEFAULT_MAX_BACKLOG),
-                callbackAllow(options));
+                callbackAllow(options),
+                options.flag("open-loopback"),
+                options.longValue("parent-pid", 0));
     }
 
     /** {@code --callback-allow p1,p2}: the allowed callback destinations, none by default. */

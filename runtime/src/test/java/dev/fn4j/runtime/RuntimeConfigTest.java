@@ -152,4 +152,25 @@ class RuntimeConfigTest {
                 .hasMessage("--container-label cannot set dev.fn4j.runtime, which fn4j sets itself;"
                         + " use a key of your own: 'dev.fn4j.runtime=mine'");
     }
+
+    @Test
+    void openLoopbackIsOffByDefaultAndAFlag() {
+        assertThat(parse(Map.of()).openLoopback()).isFalse();
+        assertThat(parse(Map.of(), "--open-loopback").openLoopback()).isTrue();
+        assertThat(parse(Map.of(), "--open-loopback", "--port", "0").port()).isZero();
+        assertThat(parse(Map.of(), "--open-loopback=false").openLoopback()).isFalse();
+        assertThat(parse(Map.of("FN4J_OPEN_LOOPBACK", "TRUE")).openLoopback()).isTrue();
+        assertThatThrownBy(() -> parse(Map.of(), "--open-loopback=yes"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--open-loopback (or FN4J_OPEN_LOOPBACK) must be true or false: 'yes'");
+    }
+
+    @Test
+    void parentPidIsAProcessIdOrNone() {
+        assertThat(parse(Map.of()).parentPid()).isZero();
+        assertThat(parse(Map.of(), "--parent-pid", "4242").parentPid()).isEqualTo(4242);
+        assertThatThrownBy(() -> parse(Map.of(), "--parent-pid", "-3"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--parent-pid must be a process id, or 0 for none: -3");
+    }
 }

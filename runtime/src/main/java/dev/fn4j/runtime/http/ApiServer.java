@@ -2,6 +2,7 @@ package dev.fn4j.runtime.http;
 
 import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.auth.Authentication;
+import dev.fn4j.runtime.auth.LoopbackTrust;
 import dev.fn4j.runtime.call.Calls;
 import dev.fn4j.runtime.call.DeadLetterQueue;
 import dev.fn4j.runtime.deploy.Deployer;
@@ -54,8 +55,20 @@ public final class ApiServer {
             ApiKeys keys,
             DeadLetterQueue deadLetters) {}
 
-    /** The server's own settings. */
-    public record Settings(String host, int port, int workerThreads, long maxBodyBytes, long maxImageBytes) {}
+    /**
+     * The server's own settings.
+     *
+     * @param loopback whether keyless requests from loopback addresses are let through
+     *     ({@code --open-loopback})
+     */
+    public record Settings(
+            String host, int port, int workerThreads, long maxBodyBytes, long maxImageBytes, LoopbackTrust loopback) {
+
+        /** Settings that trust no connection without a key. */
+        public Settings(String host, int port, int workerThreads, long maxBodyBytes, long maxImageBytes) {
+            this(host, port, workerThreads, maxBodyBytes, maxImageBytes, LoopbackTrust.OFF);
+        }
+    }
 
     private final Undertow server;
     private final Admission admission;
@@ -81,6 +94,7 @@ public final class ApiServer {
                         .get(name)
                         .map(function -> function.spec().publicTrigger())
                         .orElse(false),
+                settings.loopback(),
                 InvocationHistoryApi.guard(new RouteHandler()));
         this.admission = new Admission(new RequestIds(gate));
         List<Route> routes = new ArrayList<>(RouteTable.routes(

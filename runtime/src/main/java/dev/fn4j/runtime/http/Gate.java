@@ -1,10 +1,12 @@
 package dev.fn4j.runtime.http;
 
 import dev.fn4j.runtime.auth.Authentication;
+import dev.fn4j.runtime.auth.LoopbackTrust;
 import dev.fn4j.runtime.auth.Scope;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
 import java.util.function.Predicate;
 
 /**
@@ -20,23 +22,42 @@ final class Gate implements HttpHandler {
     private final Predicate<String> isPublicFunction;
 
     private final HttpHandler next;
+    /** Lets keyless loopback requests through with {@code --open-loopback}; off otherwise. */
+    private final LoopbackTrust loopback;
 
     Gate(Authentication authentication, Predicate<String> isPublicFunction, HttpHandler next) {
+        this(authentication, isPublicFunction, LoopbackTrust.OFF, next);
+    }
+
+    Gate(Authentication authentication, Predicate<String> isPublicFunction, LoopbackTrust loopback, HttpHandler next) {
         this.authentication = authentication;
         this.isPublicFunction = isPublicFunction;
+        this.loopback = loopback;
         this.next = next;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         Route route = Route.of(exchange);
-        Scope required = route.access().required(exchange.getRelativePath(), isPublicFunction);
+        Scope required = keyRequired(exchange, route.access().required(exchange.getRelativePath(), isPublicFunction));
         if (exchange.isInIoThread() && (required != null || route.blocking())) {
             // Decided once, here: a redeploy before the worker runs must not change it.
             exchange.dispatch(worker -> pass(worker, required));
             return;
         }
         pass(exchange, required);
+    }
+
+    /** The scope the request's key must cover, none when the route or a loopback peer needs none. */
+    private Scope keyRequired(HttpServerExchange exchange, Scope routeScope) {
+        InetSocketAddress peer = exchange.getSourceAddress();
+        boolean trusted = routeScope != null && loopback.lets(peer == null ? null : peer.getAddress(), routeScope);
+        if (trusted) {
+            // Unchecked, so never passed on: a function must not see its caller's key.
+            exchange.getRequestHeaders().remove(Headers.AUTHORIZATION);
+            return null;
+        }
+        return routeScope;
     }
 
     private void pass(HttpServerExchange exchange, Scope required) throws Exception {
