@@ -67,6 +67,13 @@ public final class Bench {
      */
     static List<Scenario> scenarios(Options options) {
         List<Scenario> scenarios = new ArrayList<>();
+        if (options.string("suite").equals("side-by-side")) {
+            scenarios.add(new EchoSetUp());
+            scenarios.add(new SideBySide());
+            scenarios.add(new ControlPlaneLoad());
+            scenarios.add(new IdleMemory());
+            return scenarios;
+        }
         if (!options.flag("skip-docker-baseline")) {
             scenarios.add(new DockerBaselines());
         }
@@ -76,6 +83,9 @@ public final class Bench {
         scenarios.add(new HostProcessSocket());
         scenarios.add(new HostContainerSocket());
         scenarios.add(new WarmLoad());
+        scenarios.add(new SideBySide());
+        scenarios.add(new ControlPlaneLoad());
+        scenarios.add(new IdleMemory());
         return scenarios;
     }
 

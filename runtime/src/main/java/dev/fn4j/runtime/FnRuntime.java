@@ -29,6 +29,7 @@ import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolInstances;
 import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.runtime.pool.ScaleOut;
 import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.FunctionTable;
 import dev.fn4j.runtime.store.InvocationTable;
@@ -98,7 +99,7 @@ public final class FnRuntime implements AutoCloseable {
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(
                 function -> timedStart(starter, function), remover::kill, new MemoryBudget(config.memoryBudget()));
-        this.pools = new PoolRegistry(capacity, background, timer, clock);
+        this.pools = new PoolRegistry(capacity, ScaleOut.forHost(), background, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
         this.registry = new FunctionRegistry(clock, new FunctionTable(database));
         Deployer deployer = new Deployer(
