@@ -5,12 +5,14 @@ import dev.fn4j.runtime.auth.Scope;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
  * Lets a request on to its matched route when its key covers the route's {@link Access}, and
  * moves it to a worker thread first when its key must be checked (a database read) or its route
- * blocks, so IO threads never block. A request let through with a key carries it as
+ * blocks, so IO threads never block; a control-plane route goes to the control plane's own threads
+ * instead, so that calls saturating the workers cannot hold it up. A request let through with a key carries it as
  * {@link Authentication#CALLER} and no longer carries its {@code Authorization} header.
  */
 final class Gate implements HttpHandler {
@@ -20,10 +22,13 @@ final class Gate implements HttpHandler {
     private final Predicate<String> isPublicFunction;
 
     private final HttpHandler next;
+    /** Runs blocking control-plane requests (see {@link Route#controlPlane()}). */
+    private final Executor controlPlane;
 
-    Gate(Authentication authentication, Predicate<String> isPublicFunction, HttpHandler next) {
+    Gate(Authentication authentication, Predicate<String> isPublicFunction, Executor controlPlane, HttpHandler next) {
         this.authentication = authentication;
         this.isPublicFunction = isPublicFunction;
+        this.controlPlane = controlPlane;
         this.next = next;
     }
 
@@ -33,7 +38,12 @@ final class Gate implements HttpHandler {
         Scope required = route.access().required(exchange.getRelativePath(), isPublicFunction);
         if (exchange.isInIoThread() && (required != null || route.blocking())) {
             // Decided once, here: a redeploy before the worker runs must not change it.
-            exchange.dispatch(worker -> pass(worker, required));
+            HttpHandler passing = worker -> pass(worker, required);
+            if (route.controlPlane()) {
+                exchange.dispatch(controlPlane, passing);
+            } else {
+                exchange.dispatch(passing);
+            }
             return;
         }
         pass(exchange, required);

@@ -5,13 +5,15 @@ import dev.fn4j.runtime.limit.HostCpu;
 import java.time.Duration;
 
 /**
- * Decides how many instances of one function to start now, from what its pool sees: an instance
+ * Decides how many instances of one function to start now, from what its pool sees. An instance
  * starts only for calls that no free slot and no instance already starting will take (warm
- * instances' concurrency is filled first), within {@code maxInstances}; the instances whose CPU
- * quotas fill the host's cores may start at once, but one past them starts only when the host's
- * CPU is not saturated and calls have waited {@link #saturationWait} (more JVMs than cores add no
- * capacity to CPU-bound calls, only to calls that wait on something else), one at a time, and
- * only in memory that is free without evicting another function's warm instances.
+ * instances' concurrency is filled first), within {@code maxInstances}, at most
+ * {@code maxStarting} at a time (no stampede: one JVM start at a time on a small host). Once one
+ * instance is live, another starts only after the oldest call has waited {@code saturationWait}
+ * on its saturated slots (latency rising, not a moment's full house); past the instances whose CPU
+ * quotas fill the host's cores, only while the host's CPU is not saturated (more JVMs than cores
+ * add no capacity to CPU-bound calls, only to calls that wait on something else); and never
+ * beyond the memory that is free without evicting another function's warm instances.
  * {@code minInstances} is always kept. Stateless apart from its inputs; thread-safe.
  */
 public final class ScaleOut {
@@ -42,34 +44,44 @@ public final class ScaleOut {
     private final int hostCpus;
     private final CpuLoad cpu;
     private final Duration saturationWait;
+    /** The most instances of one function starting at once; at least 1. */
+    private final int maxStarting;
 
     /**
      * @param hostCpus the cores instances share
      * @param cpu the host's recent CPU use
      * @param saturationWait how long the oldest call waits on saturated instances before an
      *     instance past the first may start
+     * @param maxStarting the most instances of one function starting at once
      */
-    public ScaleOut(int hostCpus, CpuLoad cpu, Duration saturationWait) {
+    public ScaleOut(int hostCpus, CpuLoad cpu, Duration saturationWait, int maxStarting) {
         if (hostCpus < 1) {
             throw new IllegalArgumentException("hostCpus must be at least 1: " + hostCpus);
         }
         if (saturationWait.isNegative()) {
             throw new IllegalArgumentException("saturationWait must not be negative: " + saturationWait);
         }
+        if (maxStarting < 1) {
+            throw new IllegalArgumentException("maxStarting must be at least 1: " + maxStarting);
+        }
+        this.maxStarting = maxStarting;
         this.hostCpus = hostCpus;
         this.cpu = cpu;
         this.saturationWait = saturationWait;
     }
 
-    /** For this host: its cores, its CPU use from {@code /proc/stat}, {@link #SATURATION_WAIT}. */
+    /**
+     * For this host: its cores, its CPU use from {@code /proc/stat}, {@link #SATURATION_WAIT}, and
+     * one start at a time per function.
+     */
     public static ScaleOut forHost() {
         HostCpu cpu = new HostCpu();
-        return new ScaleOut(Runtime.getRuntime().availableProcessors(), cpu::busy, SATURATION_WAIT);
+        return new ScaleOut(Runtime.getRuntime().availableProcessors(), cpu::busy, SATURATION_WAIT, 1);
     }
 
     /** Bound by {@code maxInstances} alone, as if cores and CPU were endless: for tests of other rules. */
     public static ScaleOut unbounded() {
-        return new ScaleOut(Integer.MAX_VALUE / 2, () -> 0, Duration.ZERO);
+        return new ScaleOut(Integer.MAX_VALUE / 2, () -> 0, Duration.ZERO, Integer.MAX_VALUE);
     }
 
     /** How many instances to start now; 0 or more. */
@@ -94,6 +106,7 @@ public final class ScaleOut {
         } else {
             wanted = Math.min(wanted, cpuFit - running);
         }
+        wanted = Math.min(wanted, maxStarting - now.starting());
         if (running > 0) {
             // Scaling out never evicts another function's warm instance: only free memory counts.
             long free = now.memoryAvailable() - (long) now.starting() * spec.memoryBytes();

@@ -58,7 +58,7 @@ class FunctionPoolTest {
     void callsWaitingOnSaturatedInstancesStartAnotherOnlyOnceTheyWaitedTheSaturationWait() {
         Function function = PoolFakes.function(1, 2, PoolFakes.scaling(0, 5, 10));
         FunctionPool pool = new FunctionPool(
-                function, capacity, new ScaleOut(2, () -> 0.2, Duration.ofMillis(10)), starts, timer, clock);
+                function, capacity, new ScaleOut(2, () -> 0.2, Duration.ofMillis(10), 1), starts, timer, clock);
         pool.deploy(function);
         pool.acquire(deadline());
         pool.acquire(deadline());

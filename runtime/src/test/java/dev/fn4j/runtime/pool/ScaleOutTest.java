@@ -16,7 +16,8 @@ class ScaleOutTest {
     /** A fake host CPU whose use the test sets. */
     private double cpuBusy;
 
-    private final ScaleOut twoCores = new ScaleOut(2, () -> cpuBusy, Duration.ofMillis(10));
+    private final ScaleOut twoCores = new ScaleOut(2, () -> cpuBusy, Duration.ofMillis(10), 8);
+    private final ScaleOut oneAtATime = new ScaleOut(2, () -> cpuBusy, Duration.ofMillis(10), 1);
 
     private static FunctionSpec spec(double cpus, int concurrency, int min, int max) {
         return new FunctionSpec(
@@ -61,6 +62,18 @@ class ScaleOutTest {
         assertThat(twoCores.toStart(spec(0.5, 16, 0, 10), demand(0, 0, 20, 0))).isEqualTo(2);
         // Half-CPU instances: four fit on two cores.
         assertThat(twoCores.toStart(spec(0.5, 16, 0, 10), demand(0, 0, 64, 0))).isEqualTo(4);
+    }
+
+    @Test
+    void oneStartAtATimeStartsOneForABurstAndNoneWhileOneStarts() {
+        assertThat(oneAtATime.toStart(spec(0.5, 16, 0, 10), demand(0, 0, 64, 0)))
+                .isEqualTo(1);
+        assertThat(oneAtATime.toStart(spec(0.5, 16, 0, 10), demand(0, 1, 64, 500)))
+                .isZero();
+        assertThat(oneAtATime.toStart(spec(0.5, 16, 0, 10), demand(1, 0, 48, 500)))
+                .isEqualTo(1);
+        // The minimum is started at once all the same.
+        assertThat(oneAtATime.toStart(spec(0.5, 16, 3, 10), demand(0, 0, 0, 0))).isEqualTo(3);
     }
 
     @Test
@@ -111,7 +124,7 @@ class ScaleOutTest {
 
     @Test
     void aHostWithoutCoresIsRefused() {
-        assertThatThrownBy(() -> new ScaleOut(0, () -> 0, Duration.ZERO))
+        assertThatThrownBy(() -> new ScaleOut(0, () -> 0, Duration.ZERO, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0");
     }
