@@ -18,7 +18,7 @@ out=${OUT:-bench/target/bench-results.md}
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building api, protocol, host, image, runtime and bench (tests skipped)"
-  mvn -B -q -DskipTests install -pl api,protocol,host,image,runtime,bench -am
+  mvn -B -q -DskipTests package -pl api,protocol,spec,host,image,runtime,bench -am
 fi
 for f in runtime/target/fn4j-runtime.jar bench/target/fn4j-bench.jar \
          bench/target/bench-host/fn4j-host.jar; do

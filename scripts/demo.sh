@@ -46,7 +46,9 @@ if healthy; then
   say "A runtime already answers at $url; using it"
 else
   say "Starting the runtime at $url (log: $demo/runtime.log)"
-  nohup java -jar "$root/runtime/target/fn4j-runtime.jar" --port "$port" \
+  # A bounded heap that an idle runtime gives back (docs/benchmarks.md, Memory).
+  nohup java -Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000 \
+    -jar "$root/runtime/target/fn4j-runtime.jar" --port "$port" \
     --data-dir "$demo/data" >"$demo/runtime.log" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 100); do healthy && break; sleep 0.2; done

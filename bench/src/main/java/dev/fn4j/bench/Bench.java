@@ -67,6 +67,13 @@ public final class Bench {
      */
     static List<Scenario> scenarios(Options options) {
         List<Scenario> scenarios = new ArrayList<>();
+        if (options.string("suite").equals("side-by-side")) {
+            scenarios.add(new EchoSetUp());
+            scenarios.add(new SideBySide());
+            scenarios.add(new ControlPlaneLoad());
+            scenarios.add(new IdleMemory());
+            return scenarios;
+        }
         if (!options.flag("skip-docker-baseline") && !options.flag("cold-only")) {
             scenarios.add(new DockerBaselines());
         }
@@ -79,6 +86,9 @@ public final class Bench {
         scenarios.add(new HostProcessSocket());
         scenarios.add(new HostContainerSocket());
         scenarios.add(new WarmLoad());
+        scenarios.add(new SideBySide());
+        scenarios.add(new ControlPlaneLoad());
+        scenarios.add(new IdleMemory());
         return scenarios;
     }
 

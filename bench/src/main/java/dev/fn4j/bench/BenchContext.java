@@ -121,6 +121,11 @@ final class BenchContext implements AutoCloseable {
                 + ",\"idleTimeout\":\"30m\"}";
     }
 
+    /** A function spec with the image and handler only: every other setting is the platform's default. */
+    String defaultSpec() {
+        return "{\"image\":\"" + imageId + "\",\"handler\":\"" + HANDLER + "\"}";
+    }
+
     /**
      * Stops the in-process server and the runtime (SIGTERM: it removes its containers), removes
      * the bench's own containers and the image, and deletes the work directory. Runs once.

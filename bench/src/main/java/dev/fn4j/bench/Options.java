@@ -35,8 +35,20 @@ final class Options {
         DEFAULTS.put("memory", "256m");
         DEFAULTS.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         DEFAULTS.put("in-process-worker-threads", "256");
-        DEFAULTS.put("runtime-jvm-args", "");
+        DEFAULTS.put("runtime-jvm-args", "-Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000");
         DEFAULTS.put("command", "");
+        DEFAULTS.put("suite", "full");
+        DEFAULTS.put("wrk-connections", "1,16,64");
+        DEFAULTS.put("wrk-seconds", "10");
+        DEFAULTS.put("wrk-threads", "1");
+        DEFAULTS.put(
+                "gcf-invoker-jar",
+                target.resolve("gcf/java-function-invoker.jar").toString());
+        DEFAULTS.put("naive-parallel", Integer.toString(2 * Runtime.getRuntime().availableProcessors()));
+        DEFAULTS.put("naive-seconds", "10");
+        DEFAULTS.put("control-plane-seconds", "10");
+        DEFAULTS.put("async-burst", "10000");
+        DEFAULTS.put("idle-functions", "50");
     }
 
     private final Map<String, String> values;
@@ -87,12 +99,23 @@ final class Options {
                 "concurrency",
                 "max-instances",
                 "max-queue",
-                "in-process-worker-threads")) {
+                "in-process-worker-threads",
+                "wrk-seconds",
+                "wrk-threads",
+                "naive-parallel",
+                "naive-seconds",
+                "control-plane-seconds",
+                "async-burst",
+                "idle-functions")) {
             if (options.integer(n) < (n.contains("warmup") || n.equals("max-queue") ? 0 : 1)) {
                 throw new IllegalArgumentException("--" + n + " is out of range: " + options.string(n));
             }
         }
-        if (options.integers("clients").isEmpty()) {
+        if (!List.of("full", "side-by-side").contains(options.string("suite"))) {
+            throw new IllegalArgumentException("--suite is full or side-by-side: " + options.string("suite"));
+        }
+        if (options.integers("clients").isEmpty()
+                || options.integers("wrk-connections").isEmpty()) {
             throw new IllegalArgumentException("--clients needs at least one number");
         }
         if (options.memoryBytes() <= 0) {

@@ -24,6 +24,17 @@ final class Report {
 
     String warmSpec = "";
 
+    /** The side-by-side wrk runs, in the order run. */
+    final List<Wrk.Row> sideBySide = new ArrayList<>();
+    /** fn4j instances live after each from-deploy wrk run, by connections. */
+    final Map<Integer, Integer> sideBySideInstances = new java.util.TreeMap<>();
+    /** Control-plane latency while the data plane is busy. */
+    final List<ControlPlaneProbe.Result> controlPlane = new ArrayList<>();
+    /** Memory figures, in the order measured. */
+    final Map<String, String> memory = new LinkedHashMap<>();
+    /** What the run could not measure, and why. */
+    final List<String> notes = new ArrayList<>();
+
     String markdown(Options options) {
         StringBuilder md = new StringBuilder();
         md.append("# fn4j bench results\n\n");
@@ -42,6 +53,10 @@ final class Report {
         List<String> opts = new ArrayList<>();
         options.all().forEach((k, v) -> opts.add("`--" + k + " " + v + "`"));
         md.append(String.join(", ", opts)).append(".\n\n");
+        SideBySideReport.append(md, this, options);
+        if (options.string("suite").equals("side-by-side")) {
+            return md.toString();
+        }
         md.append("Echo function spec (warm runs): `").append(warmSpec).append("`\n\n");
 
         md.append("## Warm latency, 1 client, sequential calls\n\n");

@@ -114,8 +114,13 @@ final class WarmLoad implements Scenario {
     }
 
     private static int instances(RuntimeUnderTest runtime) {
+        return instances(runtime, FUNCTION);
+    }
+
+    /** The function's live instances now; -1 when unknown. */
+    static int instances(RuntimeUnderTest runtime, String function) {
         try {
-            JsonNode json = runtime.describe(FUNCTION).json();
+            JsonNode json = runtime.describe(function).json();
             return json.path("instances").size();
         } catch (IOException e) {
             return -1;

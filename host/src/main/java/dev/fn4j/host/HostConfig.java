@@ -106,7 +106,8 @@ record HostConfig(
 
     private static int concurrency(String value) throws StartupException {
         if (value == null || value.isBlank()) {
-            return Field.CONCURRENCY.defaultValue();
+            // The protocol's default (docs/protocol.md), not the spec's: the runtime always sets it.
+            return 1;
         }
         try {
             int n = Integer.parseInt(value.trim());

@@ -70,8 +70,8 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
     private String cpus;
 
     /**
-     * The calls one instance serves at once, 1 to 1000. Unset, the runtime's default (1).
-     * Raise it only for handlers that are safe to call from several threads.
+     * The calls one instance serves at once, 1 to 1000. Unset, the runtime's default (16), so
+     * handlers are called from several threads; set 1 for a handler that is not thread-safe.
      */
     @Parameter(property = "fn.concurrency")
     private String concurrency;

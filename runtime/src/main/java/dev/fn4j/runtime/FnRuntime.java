@@ -42,6 +42,7 @@ import dev.fn4j.runtime.pool.PoolRegistry;
 import dev.fn4j.runtime.schedule.CronSchedule;
 import dev.fn4j.runtime.schedule.ScheduleTable;
 import dev.fn4j.runtime.schedule.Scheduler;
+import dev.fn4j.runtime.pool.ScaleOut;
 import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.FunctionTable;
 import dev.fn4j.runtime.store.InvocationTable;
@@ -122,7 +123,7 @@ public final class FnRuntime implements AutoCloseable {
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(
                 function -> timedStart(starter, function), remover::kill, new MemoryBudget(config.memoryBudget()));
-        this.pools = new PoolRegistry(capacity, background, timer, clock);
+        this.pools = new PoolRegistry(capacity, ScaleOut.forHost(), background, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
         this.registry = new FunctionRegistry(clock, new FunctionTable(database));
         Deployer deployer = new Deployer(

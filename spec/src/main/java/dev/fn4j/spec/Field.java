@@ -66,8 +66,12 @@ public final class Field<T> {
     /** The CPU quota of one instance, in cores; the runtime caps it at the machine's cores. */
     public static final Field<Double> CPUS = new Field<>(
             "cpus", Kind.NUMBER, 1.0, 0, 0, "a number of cores", "0.5", "0.01 up", Field::parseCpus, String::valueOf);
-    /** The calls in flight per instance. */
-    public static final Field<Integer> CONCURRENCY = whole("concurrency", 1, 1, 1000);
+    /**
+     * The calls in flight per instance. 16 by default: one warm JVM then keeps a small host's cores
+     * busy without more JVMs (see docs/benchmarks.md, Scale-out); 1 for handlers that are not
+     * thread-safe.
+     */
+    public static final Field<Integer> CONCURRENCY = whole("concurrency", 16, 1, 1000);
     /** The instances started at deploy and kept warm; at most {@link #MAX_INSTANCES}. */
     public static final Field<Integer> MIN_INSTANCES = whole("minInstances", 0, 0, 100);
     /** The most instances at once. */

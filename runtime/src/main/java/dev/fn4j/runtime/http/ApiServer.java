@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -70,8 +74,14 @@ public final class ApiServer {
         }
     }
 
+    /** Threads for blocking control-plane requests; they end when idle, so an idle runtime keeps none. */
+    private static final int CONTROL_THREADS = 8;
+    /** How old the engine check {@code /healthz} answers from may be. */
+    private static final long HEALTH_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final Undertow server;
     private final Admission admission;
+    private final ThreadPoolExecutor controlPlane;
 
     public ApiServer(Parts parts, Settings settings) {
         this(parts, settings, Addons.NONE);
@@ -85,7 +95,11 @@ public final class ApiServer {
         InvocationHistoryApi history =
                 new InvocationHistoryApi(parts.history(), parts.events(), parts.registry(), parts.background(), addons);
         KeysApi keys = new KeysApi(parts.keys());
-        HealthApi health = new HealthApi(parts.engine(), parts.runtimeId(), this::stopping);
+        this.controlPlane = controlPlaneExecutor();
+        HealthApi health = new HealthApi(
+                new EngineHealth(parts.engine(), controlPlane, HEALTH_MAX_AGE_NANOS, System::nanoTime),
+                parts.runtimeId(),
+                this::stopping);
         MetricsApi metrics = new MetricsApi(parts.metrics());
         // The registry lookup is an in-memory map read, safe on the IO thread.
         Gate gate = new Gate(
@@ -95,6 +109,7 @@ public final class ApiServer {
                         .map(function -> function.spec().publicTrigger())
                         .orElse(false),
                 settings.loopback(),
+                controlPlane,
                 InvocationHistoryApi.guard(new RouteHandler()));
         this.admission = new Admission(new RequestIds(gate));
         List<Route> routes = new ArrayList<>(RouteTable.routes(
@@ -137,5 +152,18 @@ public final class ApiServer {
 
     public void stop() {
         server.stop();
+        controlPlane.shutdown();
+    }
+
+    private static ThreadPoolExecutor controlPlaneExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                CONTROL_THREADS, CONTROL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "fn4j-control-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 }

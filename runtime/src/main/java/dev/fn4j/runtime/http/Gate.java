@@ -7,12 +7,14 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
  * Lets a request on to its matched route when its key covers the route's {@link Access}, and
  * moves it to a worker thread first when its key must be checked (a database read) or its route
- * blocks, so IO threads never block. A request let through with a key carries it as
+ * blocks, so IO threads never block; a control-plane route goes to the control plane's own threads
+ * instead, so that calls saturating the workers cannot hold it up. A request let through with a key carries it as
  * {@link Authentication#CALLER} and no longer carries its {@code Authorization} header.
  */
 final class Gate implements HttpHandler {
@@ -24,15 +26,19 @@ final class Gate implements HttpHandler {
     private final HttpHandler next;
     /** Lets keyless loopback requests through with {@code --open-loopback}; off otherwise. */
     private final LoopbackTrust loopback;
+    /** Runs blocking control-plane requests (see {@link Route#controlPlane()}). */
+    private final Executor controlPlane;
 
-    Gate(Authentication authentication, Predicate<String> isPublicFunction, HttpHandler next) {
-        this(authentication, isPublicFunction, LoopbackTrust.OFF, next);
-    }
-
-    Gate(Authentication authentication, Predicate<String> isPublicFunction, LoopbackTrust loopback, HttpHandler next) {
+    Gate(
+            Authentication authentication,
+            Predicate<String> isPublicFunction,
+            LoopbackTrust loopback,
+            Executor controlPlane,
+            HttpHandler next) {
         this.authentication = authentication;
         this.isPublicFunction = isPublicFunction;
         this.loopback = loopback;
+        this.controlPlane = controlPlane;
         this.next = next;
     }
 
@@ -42,7 +48,12 @@ final class Gate implements HttpHandler {
         Scope required = keyRequired(exchange, route.access().required(exchange.getRelativePath(), isPublicFunction));
         if (exchange.isInIoThread() && (required != null || route.blocking())) {
             // Decided once, here: a redeploy before the worker runs must not change it.
-            exchange.dispatch(worker -> pass(worker, required));
+            HttpHandler passing = worker -> pass(worker, required);
+            if (route.controlPlane()) {
+                exchange.dispatch(controlPlane, passing);
+            } else {
+                exchange.dispatch(passing);
+            }
             return;
         }
         pass(exchange, required);

@@ -5,33 +5,41 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** {@code GET /healthz}: 200 when the runtime serves and its engine answers, else 503. */
+/**
+ * {@code GET /healthz}, the liveness check: 200 when the runtime serves and its engine answered
+ * its last check (at most a second old), else 503, from memory on an IO thread so that busy
+ * workers never fail it. {@code GET /readyz}, the readiness check: the same, asking the engine
+ * now, on the control plane's threads.
+ */
 final class HealthApi {
 
-    private final ApiServer.EngineCheck engine;
+    private final EngineHealth engine;
     private final String runtimeId;
     private final BooleanSupplier stopping;
 
-    HealthApi(ApiServer.EngineCheck engine, String runtimeId, BooleanSupplier stopping) {
+    HealthApi(EngineHealth engine, String runtimeId, BooleanSupplier stopping) {
         this.engine = engine;
         this.runtimeId = runtimeId;
         this.stopping = stopping;
     }
 
     void health(HttpServerExchange exchange) {
+        send(exchange, engine.last());
+    }
+
+    void ready(HttpServerExchange exchange) {
+        send(exchange, engine.checkNow());
+    }
+
+    private void send(HttpServerExchange exchange, EngineHealth.State state) {
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean engineUp;
-        try {
-            engine.ping();
-            engineUp = true;
-        } catch (RuntimeException e) {
-            // The check throws only to say the engine does not answer, and why.
-            engineUp = false;
-            body.put("engineError", e.getMessage());
+        if (!state.up()) {
+            body.put("engineError", state.error());
         }
-        boolean ok = engineUp && !stopping.getAsBoolean();
-        body.put("status", stopping.getAsBoolean() ? "stopping" : ok ? "ok" : "degraded");
-        body.put("engine", engineUp ? "up" : "down");
+        boolean stops = stopping.getAsBoolean();
+        boolean ok = state.up() && !stops;
+        body.put("status", stops ? "stopping" : ok ? "ok" : "degraded");
+        body.put("engine", state.up() ? "up" : "down");
         body.put("runtimeId", runtimeId);
         Json.send(exchange, ok ? 200 : 503, body);
     }

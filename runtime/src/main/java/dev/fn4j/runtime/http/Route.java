@@ -56,6 +56,15 @@ record Route(
         return new Route(method, template, access, blocking, true, handler, summary);
     }
 
+    /**
+     * Whether a blocking request to it runs on the control plane's own threads rather than the
+     * workers that calls use: the admin API and the health checks, which must answer while
+     * functions saturate the workers.
+     */
+    boolean controlPlane() {
+        return access == Access.ADMIN || access == Access.OPEN;
+    }
+
     /** Whether the template is a prefix ({@code /fn/*}). */
     boolean prefix() {
         return template.endsWith("/*");

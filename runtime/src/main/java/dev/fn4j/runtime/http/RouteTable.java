@@ -110,13 +110,21 @@ final class RouteTable {
                         TRIGGER,
                         invocations::trigger,
                         "Call a function with the whole HTTP request: its HTTP trigger"),
-                // Served while stopping, so that orchestrators see the runtime going away.
-                blocking(
+                // Served while stopping, so that orchestrators see the runtime going away; from
+                // memory on an IO thread, so that busy workers never fail a liveness probe.
+                nonBlocking(
                                 "GET",
                                 "/healthz",
                                 OPEN,
                                 health::health,
-                                "Check that the runtime serves and its engine answers")
+                                "Check that the runtime serves and its engine answered lately")
+                        .alsoWhileStopping(),
+                blocking(
+                                "GET",
+                                "/readyz",
+                                OPEN,
+                                health::ready,
+                                "Check that the runtime serves and its engine answers now")
                         .alsoWhileStopping(),
                 nonBlocking("GET", "/metrics", OPEN, metrics::scrape, "Read the Prometheus metrics"));
     }

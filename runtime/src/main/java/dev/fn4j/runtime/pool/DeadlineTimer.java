@@ -1,7 +1,6 @@
 package dev.fn4j.runtime.pool;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +12,14 @@ public interface DeadlineTimer {
     /** Schedules the task; the returned handle cancels it. */
     Runnable schedule(Instant at, Runnable task);
 
-    /** A timer on a scheduled executor, measuring delays with the given clock. */
+    /**
+     * A timer ticking on the scheduled executor every {@link TickingTimer#TICK_MILLIS} ms, against
+     * the given clock: a task runs at most one tick late (see {@link TickingTimer}).
+     */
     static DeadlineTimer on(ScheduledExecutorService executor, Clock clock) {
-        return (at, task) -> {
-            long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-            var future = executor.schedule(task, delay, TimeUnit.MILLISECONDS);
-            return () -> future.cancel(false);
-        };
+        TickingTimer timer = new TickingTimer(clock);
+        executor.scheduleWithFixedDelay(
+                timer::tick, TickingTimer.TICK_MILLIS, TickingTimer.TICK_MILLIS, TimeUnit.MILLISECONDS);
+        return timer;
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
 public final class FunctionPool {
 
     private final Capacity capacity;
+    private final ScaleOut scaleOut;
     private final Executor starts;
     private final DeadlineTimer timer;
     private final Clock clock;
@@ -46,9 +47,17 @@ public final class FunctionPool {
      */
     private ApiException failure;
 
-    public FunctionPool(Function function, Capacity capacity, Executor starts, DeadlineTimer timer, Clock clock) {
+    /** @param scaleOut decides when an instance starts; see {@link ScaleOut} */
+    public FunctionPool(
+            Function function,
+            Capacity capacity,
+            ScaleOut scaleOut,
+            Executor starts,
+            DeadlineTimer timer,
+            Clock clock) {
         this.current = function;
         this.capacity = capacity;
+        this.scaleOut = scaleOut;
         this.starts = starts;
         this.timer = timer;
         this.clock = clock;
@@ -139,6 +148,10 @@ public final class FunctionPool {
             remove(instance, "drained after revision " + current.revision() + " replaced it");
         }
         dispatch();
+        if (!queue.isEmpty()) {
+            // Calls still wait with every slot busy: perhaps long enough now for one more instance.
+            scale();
+        }
     }
 
     /**
@@ -298,18 +311,19 @@ public final class FunctionPool {
     }
 
     /**
-     * Starts instances while waiting calls outnumber the slots already starting, within
-     * {@code maxInstances}, and up to {@code minInstances}. Caller holds the lock.
+     * Starts the instances {@link ScaleOut} asks for, from the waiting calls, the live and
+     * starting instances and the free memory. Caller holds the lock.
      */
     private void scale() {
         if (closed || failure != null) {
             return;
         }
-        FunctionSpec spec = current.spec();
-        int live = liveInstances();
-        while (live + starting < spec.scaling().maxInstances()
-                && (queue.size() > starting * spec.concurrency()
-                        || live + starting < spec.scaling().minInstances())) {
+        Waiter oldest = queue.peek();
+        Duration oldestWait = oldest == null ? Duration.ZERO : Duration.between(oldest.enqueuedAt, clock.instant());
+        int toStart = scaleOut.toStart(
+                current.spec(),
+                new ScaleOut.Demand(liveInstances(), starting, queue.size(), oldestWait, capacity.available()));
+        for (int i = 0; i < toStart; i++) {
             starting++;
             Function revision = current;
             starts.execute(() -> start(revision));

@@ -15,13 +15,20 @@ public final class PoolRegistry {
 
     private final ConcurrentMap<String, FunctionPool> pools = new ConcurrentHashMap<>();
     private final Capacity capacity;
+    private final ScaleOut scaleOut;
     private final Executor starts;
     private final DeadlineTimer timer;
     private final Clock clock;
 
     /** @param capacity starts and kills every pool's instances within the memory budget */
     public PoolRegistry(Capacity capacity, Executor starts, DeadlineTimer timer, Clock clock) {
+        this(capacity, ScaleOut.unbounded(), starts, timer, clock);
+    }
+
+    /** @param scaleOut decides when each pool starts an instance */
+    public PoolRegistry(Capacity capacity, ScaleOut scaleOut, Executor starts, DeadlineTimer timer, Clock clock) {
         this.capacity = capacity;
+        this.scaleOut = scaleOut;
         this.starts = starts;
         this.timer = timer;
         this.clock = clock;
@@ -31,7 +38,7 @@ public final class PoolRegistry {
     public void deploy(Function function) {
         pools.compute(function.name(), (name, pool) -> {
             if (pool == null) {
-                pool = new FunctionPool(function, capacity, starts, timer, clock);
+                pool = new FunctionPool(function, capacity, scaleOut, starts, timer, clock);
             }
             pool.deploy(function);
             return pool;
@@ -45,7 +52,7 @@ public final class PoolRegistry {
     public void deployFailed(Function function, ApiException failure) {
         pools.compute(function.name(), (name, pool) -> {
             if (pool == null) {
-                pool = new FunctionPool(function, capacity, starts, timer, clock);
+                pool = new FunctionPool(function, capacity, scaleOut, starts, timer, clock);
             }
             pool.deployFailed(function, failure);
             return pool;

@@ -36,7 +36,7 @@ class FunctionSpecParserTest {
         assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(spec.memoryBytes()).isEqualTo(256L * 1024 * 1024);
         assertThat(spec.cpus()).isEqualTo(1.0);
-        assertThat(spec.concurrency()).isEqualTo(1);
+        assertThat(spec.concurrency()).isEqualTo(16);
         assertThat(spec.handler()).isEmpty();
         assertThat(spec.scaling()).isEqualTo(FunctionSpec.Scaling.DEFAULT);
         assertThat(spec.publicTrigger()).isFalse();

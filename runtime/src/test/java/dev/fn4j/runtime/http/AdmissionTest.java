@@ -81,11 +81,11 @@ class AdmissionTest {
     }
 
     @Test
-    void onlyTheHealthCheckIsServedWhileStopping() {
+    void onlyTheHealthChecksAreServedWhileStopping() {
         assertThat(RouteTableTest.routes().stream()
                         .filter(Route::servedWhileStopping)
                         .map(route -> route.method() + " " + route.template()))
-                .containsExactly("GET /healthz");
+                .containsExactly("GET /healthz", "GET /readyz");
     }
 
     private HttpResponse<String> send(String method, String path) throws Exception {

@@ -49,11 +49,11 @@ class RouteTableTest {
     }
 
     @Test
-    void onlyHealthAndMetricsAreOpen() {
+    void onlyHealthReadinessAndMetricsAreOpen() {
         assertThat(routes().stream()
                         .filter(route -> route.access() == Access.OPEN)
                         .map(Route::template))
-                .containsExactlyInAnyOrder("/healthz", "/metrics");
+                .containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics");
     }
 
     @Test

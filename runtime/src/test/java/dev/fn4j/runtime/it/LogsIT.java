@@ -21,6 +21,7 @@ import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.pool.ScaleOut;
 import dev.fn4j.runtime.testing.TestContainers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -214,6 +215,7 @@ class LogsIT {
             pool = new FunctionPool(
                     function,
                     new Capacity(starter::start, remover::kill, new MemoryBudget(1L << 40)),
+                    ScaleOut.unbounded(),
                     background,
                     timer,
                     clock);

@@ -30,7 +30,7 @@ class FunctionPoolTest {
     private final Capacity capacity = new Capacity(launcher, killer, new MemoryBudget(1L << 40));
 
     private FunctionPool pool(Function function) {
-        FunctionPool pool = new FunctionPool(function, capacity, starts, timer, clock);
+        FunctionPool pool = new FunctionPool(function, capacity, ScaleOut.unbounded(), starts, timer, clock);
         pool.deploy(function);
         return pool;
     }
@@ -52,6 +52,26 @@ class FunctionPoolTest {
         assertThat(calls.stream().filter(CompletableFuture::isDone)).hasSize(4);
         assertThat(calls.get(0).join().coldStart()).isTrue();
         assertThat(pool.queueDepth()).isEqualTo(46);
+    }
+
+    @Test
+    void callsWaitingOnSaturatedInstancesStartAnotherOnlyOnceTheyWaitedTheSaturationWait() {
+        Function function = PoolFakes.function(1, 2, PoolFakes.scaling(0, 5, 10));
+        FunctionPool pool = new FunctionPool(
+                function, capacity, new ScaleOut(2, () -> 0.2, Duration.ofMillis(10), 1), starts, timer, clock);
+        pool.deploy(function);
+        pool.acquire(deadline());
+        pool.acquire(deadline());
+        starts.runAll();
+        assertThat(launcher.launched).hasSize(1);
+        CompletableFuture<Lease> third = pool.acquire(deadline());
+        assertThat(pool.starting()).isZero();
+        clock.advance(Duration.ofMillis(10));
+        pool.acquire(deadline());
+        assertThat(pool.starting()).isEqualTo(1);
+        starts.runAll();
+        assertThat(third).isDone();
+        assertThat(launcher.launched).hasSize(2);
     }
 
     @Test

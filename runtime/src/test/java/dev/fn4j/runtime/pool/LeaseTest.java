@@ -25,7 +25,12 @@ class LeaseTest {
     private final RecordingKiller killer = new RecordingKiller();
     private final Capacity capacity = new Capacity(launcher, killer, new MemoryBudget(BUDGET));
     private final FunctionPool pool = new FunctionPool(
-            PoolFakes.function(1, 2, PoolFakes.scaling(0, 2, 10)), capacity, starts, new ManualTimer(clock), clock);
+            PoolFakes.function(1, 2, PoolFakes.scaling(0, 2, 10)),
+            capacity,
+            ScaleOut.unbounded(),
+            starts,
+            new ManualTimer(clock),
+            clock);
 
     private Lease lease() {
         CompletableFuture<Lease> lease = pool.acquire(clock.instant().plusSeconds(10));
