@@ -28,7 +28,6 @@ final class Options {
             "container-label",
             "max-backlog",
             "callback-allow",
-
             "open-loopback",
             "parent-pid");
 

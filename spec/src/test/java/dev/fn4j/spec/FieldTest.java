@@ -219,8 +219,9 @@ class FieldTest {
     private static <T> void roundTrips(Field<T> field) {
         T value = field == Field.RATE_LIMIT
                 ? field.parse("10/s,burst=20")
-                : field == Field.RETRIES ? field.parse("3,backoff=2s,maxBackoff=1m,on=error") 
-                : field == Field.SCHEDULE ? field.parse("0 */5 * * * ?") : field.defaultValue();
+                : field == Field.RETRIES
+                        ? field.parse("3,backoff=2s,maxBackoff=1m,on=error")
+                        : field == Field.SCHEDULE ? field.parse("0 */5 * * * ?") : field.defaultValue();
         assertThat(field.parse(field.format(value))).as(field.name()).isEqualTo(value);
     }
 
