@@ -46,7 +46,7 @@ public final class Field<T> {
             "<n>m or <n>g",
             "256m",
             "64m to 16g",
-            Field::parseMemory,
+            FieldParsers::parseMemory,
             MemorySize::format);
     /**
      * The size of the instance's private, writable {@code /tmp} (java.io.tmpdir), in bytes. What
@@ -61,11 +61,20 @@ public final class Field<T> {
             "<n>m or <n>g",
             "64m",
             "1m to 1g",
-            Field::parseMemory,
+            FieldParsers::parseMemory,
             MemorySize::format);
     /** The CPU quota of one instance, in cores; the runtime caps it at the machine's cores. */
     public static final Field<Double> CPUS = new Field<>(
-            "cpus", Kind.NUMBER, 1.0, 0, 0, "a number of cores", "0.5", "0.01 up", Field::parseCpus, String::valueOf);
+            "cpus",
+            Kind.NUMBER,
+            1.0,
+            0,
+            0,
+            "a number of cores",
+            "0.5",
+            "0.01 up",
+            FieldParsers::parseCpus,
+            String::valueOf);
     /**
      * The calls in flight per instance. 16 by default: one warm JVM then keeps a small host's cores
      * busy without more JVMs (see docs/benchmarks.md, Scale-out); 1 for handlers that are not
@@ -95,7 +104,16 @@ public final class Field<T> {
             RateLimit::format);
     /** Whether the HTTP trigger answers callers without an API key. */
     public static final Field<Boolean> PUBLIC = new Field<>(
-            "public", Kind.BOOLEAN, false, 0, 0, "true or false", "true", "", Field::parseBoolean, String::valueOf);
+            "public",
+            Kind.BOOLEAN,
+            false,
+            0,
+            0,
+            "true or false",
+            "true",
+            "",
+            FieldParsers::parseBoolean,
+            String::valueOf);
 
     /** What the function does, in the user's words; shown by {@code GET /v1/functions/{name}}. */
     public static final Field<String> DESCRIPTION = new Field<>(
@@ -107,7 +125,7 @@ public final class Field<T> {
             "text of at most 256 characters without control characters",
             "Greets people",
             "",
-            Field::parseText,
+            FieldParsers::parseText,
             text -> text);
 
     /**
@@ -213,7 +231,7 @@ public final class Field<T> {
                 "<n>ms, <n>s or <n>m",
                 example,
                 "1ms to " + Durations.format(max),
-                Field::parseDuration,
+                FieldParsers::parseDuration,
                 Durations::format);
     }
 
@@ -233,7 +251,7 @@ public final class Field<T> {
                 "a whole number",
                 String.valueOf(defaultValue),
                 min + " to " + max,
-                Field::parseWhole,
+                FieldParsers::parseWhole,
                 String::valueOf);
     }
 
@@ -323,82 +341,31 @@ public final class Field<T> {
         };
     }
 
+    /** The form in words without its example, such as {@code <n>ms, <n>s or <n>m}. */
+    String bareFormat() {
+        return format;
+    }
+
+    /** An example value, such as {@code 30s}. */
+    String example() {
+        return example;
+    }
+
+    /** The range in words, such as {@code 1ms to 15m}; empty for none. */
+    String range() {
+        return range;
+    }
+
     @Override
     public String toString() {
         return name;
     }
 
-    private SpecException notInFormat(String text, String problem) {
+    SpecException notInFormat(String text, String problem) {
         return new SpecException(name, text, problem, "use " + format());
     }
 
-    private SpecException outOfRange(String text) {
+    SpecException outOfRange(String text) {
         return new SpecException(name, text, Rules.OUT_OF_RANGE, "use " + range);
-    }
-
-    private static Duration parseDuration(Field<Duration> f, String text, boolean ranged) {
-        Duration d = Durations.parse(text, Durations.SPEC_UNITS);
-        if (d == null) {
-            throw f.notInFormat(text, "not a duration");
-        }
-        if (ranged && (d.toMillis() < f.min || d.toMillis() > f.max)) {
-            throw f.outOfRange(text);
-        }
-        return d;
-    }
-
-    private static Long parseMemory(Field<Long> f, String text, boolean ranged) {
-        long bytes = MemorySize.parseBytes(text);
-        if (bytes < 0) {
-            throw f.notInFormat(text, "not a memory size");
-        }
-        if (ranged && (bytes < f.min || bytes > f.max)) {
-            throw f.outOfRange(text);
-        }
-        return bytes;
-    }
-
-    private static Integer parseWhole(Field<Integer> f, String text, boolean ranged) {
-        int n;
-        try {
-            n = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new SpecException(f.name, text, "not a whole number", "use " + f.range);
-        }
-        if (ranged && (n < f.min || n > f.max)) {
-            throw f.outOfRange(text);
-        }
-        return n;
-    }
-
-    private static Double parseCpus(Field<Double> f, String text, boolean ranged) {
-        String fix = "use " + f.format + " from " + f.range + ", e.g. " + f.example;
-        double cpus;
-        try {
-            cpus = Double.parseDouble(text);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new SpecException(f.name, text, "not a number", fix);
-        }
-        if (ranged && (!Double.isFinite(cpus) || cpus < MIN_CPUS)) {
-            throw new SpecException(f.name, text, Rules.OUT_OF_RANGE, fix);
-        }
-        return cpus;
-    }
-
-    private static String parseText(Field<String> f, String text, boolean ranged) {
-        if (text == null || text.chars().anyMatch(Character::isISOControl)) {
-            throw f.notInFormat(text, "not plain text");
-        }
-        if (ranged && text.length() > f.max) {
-            throw new SpecException(f.name, text, "too long", "use at most " + f.max + " characters");
-        }
-        return text;
-    }
-
-    private static Boolean parseBoolean(Field<Boolean> f, String text, boolean ranged) {
-        if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
-            return Boolean.valueOf(text);
-        }
-        throw new SpecException(f.name, text, "not a boolean", "use true or false");
     }
 }
