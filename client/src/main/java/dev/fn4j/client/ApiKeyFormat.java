@@ -2,6 +2,7 @@ package dev.fn4j.client;
 
 import dev.fn4j.spec.Durations;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -83,5 +84,19 @@ public final class ApiKeyFormat {
      */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();
+    }
+
+    /** Applies an {@link ApiKeyFormat} check, naming the argument and its value when it fails. */
+    static void checkArgument(String argument, String value, Consumer<String> check) {
+        try {
+            check.accept(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(argument + " is " + shown(value) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The value as a message quotes it: in quotes, or null. */
+    static String shown(String argument) {
+        return argument == null ? "null" : "'" + argument + "'";
     }
 }

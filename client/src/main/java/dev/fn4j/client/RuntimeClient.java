@@ -181,13 +181,13 @@ public final class RuntimeClient {
      *     naming the argument and its value
      */
     public CreatedApiKey createKey(String name, String scope, String expiresIn) throws RuntimeClientException {
-        checkArgument("name", name, ApiKeyFormat::checkName);
-        checkArgument("scope", scope, ApiKeyFormat::checkScope);
+        ApiKeyFormat.checkArgument("name", name, ApiKeyFormat::checkName);
+        ApiKeyFormat.checkArgument("scope", scope, ApiKeyFormat::checkScope);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("scope", scope);
         if (expiresIn != null) {
-            checkArgument("expiresIn", expiresIn, ApiKeyFormat::parseExpiresIn);
+            ApiKeyFormat.checkArgument("expiresIn", expiresIn, ApiKeyFormat::parseExpiresIn);
             body.put("expiresIn", expiresIn);
         }
         HttpRequest.Builder request = transport
@@ -215,23 +215,10 @@ public final class RuntimeClient {
      */
     public void deleteKey(String id) throws RuntimeClientException {
         if (!ApiKeyFormat.isValidId(id)) {
-            throw new IllegalArgumentException(
-                    "id is " + shown(id) + ": use " + ApiKeyFormat.ID_RULE + ", as GET /v1/keys lists them");
+            throw new IllegalArgumentException("id is " + ApiKeyFormat.shown(id) + ": use " + ApiKeyFormat.ID_RULE
+                    + ", as GET /v1/keys lists them");
         }
         reader.ok(transport.send(transport.request("v1/keys/" + id).DELETE()));
-    }
-
-    /** Applies an {@link ApiKeyFormat} check, naming the argument and its value when it fails. */
-    private static void checkArgument(String argument, String value, Consumer<String> check) {
-        try {
-            check.accept(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(argument + " is " + shown(value) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String shown(String argument) {
-        return argument == null ? "null" : "'" + argument + "'";
     }
 
     /**
