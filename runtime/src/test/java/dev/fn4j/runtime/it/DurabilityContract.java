@@ -160,7 +160,8 @@ abstract class DurabilityContract {
                     first,
                     "PUT",
                     "/v1/functions/sleepy",
-                    "{\"image\":\"" + image + "\",\"handler\":\"" + Sleeper.class.getName() + "\",\"maxInstances\":1}");
+                    "{\"image\":\"" + image + "\",\"handler\":\"" + Sleeper.class.getName()
+                            + "\",\"maxInstances\":1,\"concurrency\":1}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             for (int i = 0; i < 4; i++) {
                 HttpResponse<String> accepted =
