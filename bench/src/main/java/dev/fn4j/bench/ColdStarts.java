@@ -50,7 +50,11 @@ final class ColdStarts implements Scenario {
             if (deployed.status() != 201 && deployed.status() != 200) {
                 throw new IOException("PUT " + name + " answered " + deployed.status() + ": " + deployed.body());
             }
-            RuntimeUnderTest.Reply call = cold(runtime, name);
+            // The deploy's start check left its instance warm: the first call starts nothing.
+            RuntimeUnderTest.Reply call = runtime.invokeJson(name, INPUT);
+            if (call.status() != 200) {
+                throw new IOException("call of " + name + " answered " + call.status() + ": " + call.body());
+            }
             RuntimeUnderTest.Reply again = runtime.invokeJson(name, INPUT);
             put.add(deployed.nanos());
             first.add(call.nanos());
@@ -83,7 +87,7 @@ final class ColdStarts implements Scenario {
             awaitNoContainers(context, Labels.FUNCTION + "=" + name);
         }
         long[] after = runtime.coldStartTiming();
-        report.cold.put("first call of a fresh function (`Fn-Cold-Start: true`)", first);
+        report.cold.put("first call after the deploy (the checked instance, kept warm)", first);
         if (after != null && after[1] > (before == null ? 0 : before[1])) {
             long n = after[1] - (before == null ? 0 : before[1]);
             long ns = after[0] - (before == null ? 0 : before[0]);

@@ -131,7 +131,7 @@ public final class FnRuntime implements AutoCloseable {
                 pools,
                 engine,
                 new FunctionSpecParser(Runtime.getRuntime().availableProcessors(), CronSchedule::check),
-                candidate -> capacity.whileReserved(candidate, () -> starter.check(candidate)),
+                capacity::startChecked,
                 new ArchiveTraining(starter, capacity, registry, archives, timers, background));
         this.events = new InvocationEvents();
         Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock, new LiveLogs(events));

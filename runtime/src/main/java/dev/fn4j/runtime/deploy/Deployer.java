@@ -12,6 +12,7 @@ import dev.fn4j.runtime.function.FunctionName;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.FunctionSpecParser;
+import dev.fn4j.runtime.pool.CheckedInstance;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates, updates and removes functions: checks a spec against the image it names, checks that
- * the new revision's handler starts, records the revision, and points the function's pool at it.
+ * the new revision's handler starts, records the revision, and points the function's pool at it,
+ * which adopts the checked instance as its first warm one (one cold start per deploy, not two).
  * A revision whose handler fails ({@code handler_failed}) never replaces one that serves: the
  * deploy fails and the old revision keeps serving. With nothing serving, the failed revision is
  * recorded and its calls fail at once with the same error until the next deploy. Blocks on the
@@ -85,22 +87,34 @@ public final class Deployer {
         synchronized (lock(name)) {
             Optional<Function> serving = registry.get(name)
                     .filter(f -> pools.get(name).flatMap(FunctionPool::failure).isEmpty());
-            ApiException failed = check(registry.preview(name, resolved));
-            if (failed != null && serving.isPresent()) {
-                throw new ApiException(
-                        ErrorCode.HANDLER_FAILED,
-                        "revision " + serving.get().revision() + " keeps serving: " + failed.getMessage(),
-                        failed);
+            Function candidate = registry.preview(name, resolved);
+            Checked checked = check(candidate);
+            try {
+                return put(name, resolved, serving, checked);
+            } finally {
+                // A no-op once the pool adopted it: the check's instance serves the new revision.
+                checked.instance().ifPresent(i -> i.discard("revision " + candidate.revision() + " not deployed"));
             }
-            FunctionRegistry.Deployed deployed = registry.put(name, resolved);
-            if (failed != null) {
-                pools.deployFailed(deployed.function(), failed);
-                throw failed;
-            }
-            pools.deploy(deployed.function());
-            listener.deployed(deployed.function());
-            return deployed;
         }
+    }
+
+    private FunctionRegistry.Deployed put(
+            String name, FunctionSpec resolved, Optional<Function> serving, Checked checked) {
+        ApiException failed = checked.failed();
+        if (failed != null && serving.isPresent()) {
+            throw new ApiException(
+                    ErrorCode.HANDLER_FAILED,
+                    "revision " + serving.get().revision() + " keeps serving: " + failed.getMessage(),
+                    failed);
+        }
+        FunctionRegistry.Deployed deployed = registry.put(name, resolved);
+        if (failed != null) {
+            pools.deployFailed(deployed.function(), failed);
+            throw failed;
+        }
+        pools.deploy(deployed.function(), checked.instance().orElse(null));
+        listener.deployed(deployed.function());
+        return deployed;
     }
 
     /** Removes the function; its instances go once their calls end. */
@@ -116,29 +130,36 @@ public final class Deployer {
     }
 
     /**
-     * Starts one instance of the candidate and removes it; returns the {@code handler_failed}
-     * error when its handler cannot start, else null. Other start failures (no room, a slow or
-     * crashing container) do not fail the deploy: the pool's starts report them per call.
+     * What a start check found: the instance it started, for the pool to adopt, or the
+     * {@code handler_failed} error when the handler cannot start; neither when it did not check.
      */
-    private ApiException check(Function candidate) {
+    private record Checked(Optional<CheckedInstance> instance, ApiException failed) {}
+
+    /**
+     * Starts one instance of the candidate; returns it, or the {@code handler_failed} error when
+     * its handler cannot start. Other start failures (no room, a slow or crashing container) do
+     * not fail the deploy: the pool's starts report them per call.
+     */
+    private Checked check(Function candidate) {
         try {
-            if (!startCheck.check(candidate)) {
+            Optional<CheckedInstance> instance = startCheck.check(candidate);
+            if (instance.isEmpty()) {
                 LOG.info(
                         "not checking that '{}' revision {} starts: no room now",
                         candidate.name(),
                         candidate.revision());
             }
-            return null;
+            return new Checked(instance, null);
         } catch (ApiException e) {
             if (e.code() == ErrorCode.HANDLER_FAILED) {
-                return e;
+                return new Checked(Optional.empty(), e);
             }
             LOG.info(
                     "deploying '{}' revision {} although its check failed: {}",
                     candidate.name(),
                     candidate.revision(),
                     e.getMessage());
-            return null;
+            return new Checked(Optional.empty(), null);
         }
     }
 

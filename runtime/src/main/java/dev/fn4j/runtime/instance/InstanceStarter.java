@@ -190,16 +190,6 @@ public final class InstanceStarter {
     }
 
     /**
-     * Starts an instance of a revision not yet serving and removes it again before returning: a
-     * deploy's check that the handler starts. Throws what {@link #start} throws.
-     */
-    public void check(Function function) {
-        Instance instance = start(function);
-        instance.kill("deploy check passed");
-        remover.removeNow(instance.containerId(), instance.socketDir());
-    }
-
-    /**
      * The revision's class-data training run, when it has no archive yet: starts an instance that
      * writes its archive at exit, hangs up so that its host exits on its own, keeps the archive
      * and removes the container, all before returning. Returns whether the revision has an

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -66,15 +67,51 @@ public final class Capacity {
                         RETRY_AFTER);
             }
         }
-        Instance instance;
+        Instance instance = launchReserved(function, bytes);
+        holders.put(instance, owner);
+        return instance;
+    }
+
+    /** Launches an instance whose {@code bytes} are reserved, releasing them when it fails. */
+    private Instance launchReserved(Function function, long bytes) {
         try {
-            instance = launcher.launch(function);
+            return launcher.launch(function);
         } catch (RuntimeException e) {
             budget.release(bytes);
             throw e;
         }
-        holders.put(instance, owner);
-        return instance;
+    }
+
+    /**
+     * Starts an instance of {@code function} outside any pool, for a deploy's start check, when
+     * its memory is free now: a check evicts nobody's warm instance. Empty when not; blocks on the
+     * start, whose failures are {@link ApiException}s and reserve nothing. The memory stays
+     * reserved until a pool {@link #adopt}s the instance or it is discarded.
+     */
+    public Optional<CheckedInstance> startChecked(Function function) {
+        long bytes = function.spec().memoryBytes();
+        if (!budget.tryReserve(bytes)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckedInstance(this, launchReserved(function, bytes)));
+    }
+
+    /**
+     * Makes {@code owner} the holder of a checked instance, whose memory is already reserved;
+     * returns false, changing nothing, when it was discarded or adopted already.
+     */
+    boolean adopt(FunctionPool owner, CheckedInstance checked) {
+        if (!checked.settle()) {
+            return false;
+        }
+        holders.put(checked.instance(), owner);
+        return true;
+    }
+
+    /** Kills a checked instance no pool adopted and releases the memory it reserved. */
+    void release(Instance instance, String reason) {
+        killer.kill(instance, reason);
+        budget.release(instance.function().spec().memoryBytes());
     }
 
     /**

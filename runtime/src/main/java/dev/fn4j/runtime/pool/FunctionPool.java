@@ -68,7 +68,24 @@ public final class FunctionPool {
      * the calls they hold and then go; the new revision's minimum is started.
      */
     public synchronized void deploy(Function function) {
+        deploy(function, null);
+    }
+
+    /**
+     * Like {@link #deploy(Function)}, adopting {@code checked}, the instance that checked the
+     * revision, as its first idle instance when it runs it, the pool is open and it fits within
+     * {@code maxInstances}; it then counts like one the pool started. One not adopted stays the
+     * caller's to discard.
+     */
+    public synchronized void deploy(Function function, CheckedInstance checked) {
         replace(function);
+        if (checked != null
+                && !closed
+                && checked.function().revision() == current.revision()
+                && liveInstances() + starting < current.spec().scaling().maxInstances()
+                && capacity.adopt(this, checked)) {
+            instances.add(checked.instance());
+        }
         scale();
     }
 
@@ -113,8 +130,7 @@ public final class FunctionPool {
         Waiter waiter;
         synchronized (this) {
             if (closed) {
-                return CompletableFuture.failedFuture(new ApiException(
-                        ErrorCode.SHUTTING_DOWN, "the runtime is stopping; retry against a running runtime"));
+                return CompletableFuture.failedFuture(PoolErrors.runtimeStopping());
             }
             Lease lease = tryLease();
             if (lease != null) {
@@ -125,12 +141,7 @@ public final class FunctionPool {
             }
             FunctionSpec.Scaling scaling = current.spec().scaling();
             if (queue.size() >= scaling.maxQueue()) {
-                return CompletableFuture.failedFuture(ApiException.retryLater(
-                        ErrorCode.QUEUE_FULL,
-                        "function '" + current.name() + "' has " + queue.size()
-                                + " calls waiting, its maxQueue; retry later or raise maxQueue"
-                                + " or maxInstances",
-                        retryAfter()));
+                return CompletableFuture.failedFuture(PoolErrors.queueFull(current, queue.size()));
             }
             waiter = new Waiter(deadline, clock.instant());
             queue.add(waiter);
@@ -207,9 +218,7 @@ public final class FunctionPool {
     public synchronized void close() {
         closed = true;
         for (Waiter waiter; (waiter = queue.poll()) != null; ) {
-            waiter.future.completeExceptionally(new ApiException(
-                    ErrorCode.SHUTTING_DOWN,
-                    "function '" + current.name() + "' is being removed or the runtime is" + " stopping; retry later"));
+            waiter.future.completeExceptionally(PoolErrors.closing(current));
         }
         for (Instance instance : List.copyOf(instances)) {
             if (instance.drain()) {
@@ -260,11 +269,7 @@ public final class FunctionPool {
             return;
         }
         if (queue.remove(waiter)) {
-            waiter.future.completeExceptionally(new ApiException(
-                    ErrorCode.FUNCTION_TIMEOUT,
-                    "function '" + current.name() + "' had no free instance within its timeout of "
-                            + Durations.format(current.spec().timeout())
-                            + "; raise maxInstances or concurrency, or the timeout"));
+            waiter.future.completeExceptionally(PoolErrors.noFreeInstance(current));
         }
     }
 
@@ -389,11 +394,5 @@ public final class FunctionPool {
     private void remove(Instance instance, String reason) {
         instances.remove(instance);
         capacity.kill(instance, reason);
-    }
-
-    private Duration retryAfter() {
-        // A queue full of calls clears in about one call's time; never tell a client "0".
-        long seconds = Math.max(1, Math.min(60, current.spec().timeout().toSeconds()));
-        return Duration.ofSeconds(seconds);
     }
 }

@@ -36,11 +36,20 @@ public final class PoolRegistry {
 
     /** Routes new calls of the function to this revision, making its pool on first deploy. */
     public void deploy(Function function) {
+        deploy(function, null);
+    }
+
+    /**
+     * Like {@link #deploy(Function)}, offering the pool the instance that checked the revision;
+     * see {@link FunctionPool#deploy(Function, CheckedInstance)}. One not adopted stays the
+     * caller's to discard.
+     */
+    public void deploy(Function function, CheckedInstance checked) {
         pools.compute(function.name(), (name, pool) -> {
             if (pool == null) {
                 pool = new FunctionPool(function, capacity, scaleOut, starts, timer, clock);
             }
-            pool.deploy(function);
+            pool.deploy(function, checked);
             return pool;
         });
     }

@@ -3,11 +3,13 @@ package dev.fn4j.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.Sleeper;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,6 +104,14 @@ class ScalingIT {
             Thread.sleep(100);
         }
         assertThat(hasRevision("rolling", 1)).isFalse();
+        // Drained instances' containers go in the background: wait for them before inspecting
+        // the rest, or a container removed between the listing and its inspection fails the test.
+        Await.until(
+                "revision 1's containers are removed",
+                Duration.ofSeconds(10),
+                () -> DockerInspector.withLabels(Map.of(
+                                Labels.RUNTIME, runtime.runtimeId(), Labels.FUNCTION, "rolling", Labels.REVISION, "1"))
+                        .isEmpty());
         for (String id : Containers.ofFunction(runtime.runtimeId(), "rolling")) {
             assertThat(DockerInspector.labels(id)).containsEntry("dev.fn4j.revision", "2");
         }
