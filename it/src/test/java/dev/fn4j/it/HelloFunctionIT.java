@@ -42,7 +42,7 @@ class HelloFunctionIT {
         HttpResponse<String> first = timeToFirstAnswer("first deploy", deploy);
 
         assertThat(deploy.output())
-                .contains("[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0")
+                .contains("[INFO] Tests run: 5, Failures: 0, Errors: 0, Skipped: 0")
                 .containsPattern(deployed("hello", 1, " (new function)"));
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("Hello, Ada!");
