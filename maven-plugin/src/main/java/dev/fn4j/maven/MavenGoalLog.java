@@ -7,6 +7,13 @@ import org.apache.maven.plugin.logging.Log;
 /** Hands the core's progress lines to Maven's logger, with the API key blanked out. */
 final class MavenGoalLog implements GoalLog {
 
+    /**
+     * Maven's console filters ANSI codes with a stateful stream that breaks when two threads write
+     * at once (fn:run relays the runtime's output while another thread reports calls): one line at
+     * a time, for every instance.
+     */
+    private static final Object CONSOLE = new Object();
+
     private final Log log;
     private final UnaryOperator<String> redact;
 
@@ -17,18 +24,27 @@ final class MavenGoalLog implements GoalLog {
 
     @Override
     public void info(String message) {
-        log.info(redact.apply(message));
+        String line = redact.apply(message);
+        synchronized (CONSOLE) {
+            log.info(line);
+        }
     }
 
     @Override
     public void warn(String message) {
-        log.warn(redact.apply(message));
+        String line = redact.apply(message);
+        synchronized (CONSOLE) {
+            log.warn(line);
+        }
     }
 
     @Override
     public void debug(String message) {
         if (log.isDebugEnabled()) {
-            log.debug(redact.apply(message));
+            String line = redact.apply(message);
+            synchronized (CONSOLE) {
+                log.debug(line);
+            }
         }
     }
 }

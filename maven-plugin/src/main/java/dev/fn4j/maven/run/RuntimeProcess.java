@@ -194,7 +194,11 @@ final class RuntimeProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
-        log.info("Stopping the local fn4j runtime; it removes its containers.");
+        try {
+            log.info("Stopping the local fn4j runtime; it removes its containers.");
+        } catch (RuntimeException e) {
+            // A console that fails while the JVM shuts down must not leave the runtime running.
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
