@@ -99,7 +99,7 @@ final class InvocationView {
     }
 
     /** The body as UTF-8 text, or null when it is not valid UTF-8. */
-    private static String utf8(byte[] body) {
+    static String utf8(byte[] body) {
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

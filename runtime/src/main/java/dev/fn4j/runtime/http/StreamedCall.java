@@ -7,9 +7,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import io.undertow.util.Headers;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -121,7 +118,7 @@ final class StreamedCall {
         view.put("requestId", requestId);
         view.put("status", answer.status());
         view.put("headers", headers);
-        String text = utf8(answer.body());
+        String text = InvocationView.utf8(answer.body());
         if (text != null) {
             view.put("body", text);
         } else {
@@ -131,19 +128,5 @@ final class StreamedCall {
             view.put("coldStart", answer.coldStart());
         }
         return view;
-    }
-
-    /** The bytes as text when they are valid UTF-8, else null. */
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }
