@@ -71,7 +71,10 @@ try {
 
     // No API key: the call comes from loopback.
     assert call('Ada') == [200, 'Hello, Ada!']
-    waitFor('call line', 30) { runLog.text =~ /-> run-reload ok in \d+ ms \((cold start|warm)\) revision 1/ }
+    // Each call's line: function, method and path, outcome, duration, cold or warm, revision.
+    waitFor('call line', 30) {
+        runLog.text =~ /-> run-reload POST \/fn\/run-reload ok in \d+ ms \((cold start|warm)\) revision 1 \[[0-9a-f]+\]/
+    }
     waitFor('logged line', 30) { runLog.text.contains('    run-reload | ') && runLog.text.contains('greeting Ada') }
 
     List<Long> reloadMillis = []
@@ -108,6 +111,9 @@ try {
     String invoked = invoke.inputStream.text
     assert invoke.waitFor() == 0 : invoked
     assert invoked.contains('Hello v6, Ada!')
+    waitFor('fn:invoke call line', 30) {
+        runLog.text =~ /-> run-reload POST \/v1\/functions\/run-reload\/invocations ok in \d+ ms \((cold start|warm)\) revision 6/
+    }
 
     // Ctrl-C (SIGTERM here) stops the runtime, which removes its containers.
     assert !containersOf(runtimeId).isEmpty()

@@ -25,6 +25,8 @@ import java.util.Set;
  *     UTF-8, binary decoded from base64), or null when there is none
  * @param error why it failed, or null
  * @param logs the lines the function logged while it ran, in order; empty when none
+ * @param method the HTTP method of the request that made a synchronous call, or null
+ * @param path that request's path, without its query, or null
  */
 public record Invocation(
         String id,
@@ -40,7 +42,9 @@ public record Invocation(
         String contentType,
         byte[] result,
         InvocationError error,
-        List<String> logs) {
+        List<String> logs,
+        String method,
+        String path) {
 
     /** Accepted, waiting for an instance. */
     public static final String QUEUED = "queued";

@@ -143,7 +143,9 @@ final class ResponseReader {
                 error != null && error.isObject()
                         ? new InvocationError(text(error, "code"), text(error, "message"))
                         : null,
-                logLines(node.get("logs")));
+                logLines(node.get("logs")),
+                text(node, "method"),
+                text(node, "path"));
     }
 
     /**

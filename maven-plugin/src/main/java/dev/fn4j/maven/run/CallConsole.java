@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Shows each call of the served functions once it has ended (status, duration, cold or warm,
- * revision) with the lines the function logged, read from the runtime's invocation records.
+ * Shows each call of the served functions once it has ended (method and path, status, duration,
+ * cold or warm, revision) with the lines the function logged, read from the runtime's invocation records.
  */
 final class CallConsole {
 
@@ -71,7 +71,11 @@ final class CallConsole {
         }
     }
 
-    /** One line for a call: function, outcome, duration, cold or warm, revision, id. */
+    /**
+     * One line for a call, the only place its format is written: function, the request's method
+     * and path (a synchronous call's; an asynchronous one has none), outcome, duration, cold or
+     * warm, revision, id.
+     */
     static String line(Invocation call) {
         String outcome = call.succeeded()
                 ? "ok"
@@ -80,7 +84,9 @@ final class CallConsole {
                                 ? ""
                                 : " " + call.error().code() + ": "
                                         + call.error().message());
-        return "-> " + call.function() + " " + outcome
+        return "-> " + call.function()
+                + (call.method() == null ? "" : " " + call.method() + " " + call.path())
+                + " " + outcome
                 + (call.durationMs() == null ? "" : " in " + call.durationMs() + " ms")
                 + (call.coldStart() == null ? "" : call.coldStart() ? " (cold start)" : " (warm)")
                 + (call.revision() == null ? "" : " revision " + call.revision())

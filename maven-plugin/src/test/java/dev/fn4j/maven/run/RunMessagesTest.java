@@ -40,9 +40,47 @@ class RunMessagesTest {
     }
 
     @Test
+    void aCallLineShowsTheRequestsMethodAndPath() {
+        Invocation call = new Invocation(
+                "inv3",
+                "hello",
+                2L,
+                Invocation.SUCCEEDED,
+                1,
+                null,
+                null,
+                null,
+                7L,
+                false,
+                null,
+                null,
+                null,
+                null,
+                "POST",
+                "/fn/hello/greet");
+        assertThat(CallConsole.line(call))
+                .isEqualTo("-> hello POST /fn/hello/greet ok in 7 ms (warm) revision 2 [inv3]");
+    }
+
+    @Test
     void aCallIsOneLine() {
         Invocation ok = new Invocation(
-                "inv1", "hello", 3L, Invocation.SUCCEEDED, 1, null, null, null, 12L, false, null, null, null, null);
+                "inv1",
+                "hello",
+                3L,
+                Invocation.SUCCEEDED,
+                1,
+                null,
+                null,
+                null,
+                12L,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(CallConsole.line(ok)).isEqualTo("-> hello ok in 12 ms (warm) revision 3 [inv1]");
         Invocation failed = new Invocation(
                 "inv2",
@@ -58,7 +96,9 @@ class RunMessagesTest {
                 null,
                 null,
                 new InvocationError("function_error", "boom"),
-                List.of("line"));
+                List.of("line"),
+                null,
+                null);
         assertThat(CallConsole.line(failed)).isEqualTo("-> hello failed function_error: boom (cold start) [inv2]");
     }
 }

@@ -67,7 +67,9 @@ public final class Calls {
                     revision.revision(),
                     started,
                     Outcome.succeeded(
-                            clock.instant(), result.coldStart(), null, result.header("content-type"), result.logs())));
+                            clock.instant(), result.coldStart(), null, result.header("content-type"), result.logs()),
+                    request.method(),
+                    request.path()));
             return result;
         } catch (ApiException e) {
             if (!CallRunner.REJECTIONS.contains(e.code())) {
@@ -76,7 +78,9 @@ public final class Calls {
                         revision.name(),
                         revision.revision(),
                         started,
-                        Outcome.failed(clock.instant(), e, CallRunner.logsOf(e))));
+                        Outcome.failed(clock.instant(), e, CallRunner.logsOf(e)),
+                        request.method(),
+                        request.path()));
             }
             throw e;
         }

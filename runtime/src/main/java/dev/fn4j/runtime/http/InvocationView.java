@@ -26,6 +26,8 @@ final class InvocationView {
         json.put("function", invocation.function());
         json.put("revision", invocation.revision());
         json.put("async", invocation.async());
+        json.put("method", invocation.method());
+        json.put("path", invocation.path());
         json.put("status", invocation.status().wire());
         json.put("attempts", invocation.attempts());
         json.put("queuedAt", invocation.queuedAt());

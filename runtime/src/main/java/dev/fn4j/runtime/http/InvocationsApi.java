@@ -167,7 +167,15 @@ final class InvocationsApi {
 
     /** Runs a synchronous call: admitted, run and recorded by {@link Calls#call}. */
     private InvocationResult call(HttpServerExchange exchange, String name, List<Frame.Header> headers, byte[] body) {
-        return calls.call(client(exchange), name, new InvocationRequest(RequestIds.of(exchange), headers, body));
+        return calls.call(
+                client(exchange),
+                name,
+                new InvocationRequest(
+                        RequestIds.of(exchange),
+                        headers,
+                        body,
+                        exchange.getRequestMethod().toString(),
+                        exchange.getRequestPath()));
     }
 
     /** Whether errors on this route carry their details, as its plain error answers do. */

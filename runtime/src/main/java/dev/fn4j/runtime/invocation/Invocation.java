@@ -29,6 +29,10 @@ import java.util.Objects;
  * @param errorCode the error code it failed with, or null
  * @param errorMessage the error's message, or null
  * @param logs the lines the function logged during the call, or null when not captured
+ * @param method the HTTP method of a synchronous call's request, or null (asynchronous calls,
+ *     records from before it was kept)
+ * @param path the path of a synchronous call's request as the client sent it, without its query
+ *     (which may carry secrets), or null like {@code method}
  */
 public record Invocation(
         String id,
@@ -47,7 +51,9 @@ public record Invocation(
         String resultType,
         String errorCode,
         String errorMessage,
-        String logs) {
+        String logs,
+        String method,
+        String path) {
 
     public Invocation {
         Objects.requireNonNull(id, "id");
@@ -64,6 +70,49 @@ public record Invocation(
         errorCode = cut(errorCode, MAX_CODE_LENGTH);
         errorMessage = text(errorMessage);
         logs = text(logs);
+        method = cut(text(method), MAX_METHOD_LENGTH);
+        path = cut(text(path), MAX_PATH_LENGTH);
+    }
+
+    /** An invocation without the request's method and path. */
+    public Invocation(
+            String id,
+            String function,
+            long revision,
+            boolean async,
+            InvocationStatus status,
+            int attempts,
+            Instant queuedAt,
+            Instant startedAt,
+            Instant endedAt,
+            Boolean coldStart,
+            byte[] requestBody,
+            String requestType,
+            byte[] resultBody,
+            String resultType,
+            String errorCode,
+            String errorMessage,
+            String logs) {
+        this(
+                id,
+                function,
+                revision,
+                async,
+                status,
+                attempts,
+                queuedAt,
+                startedAt,
+                endedAt,
+                coldStart,
+                requestBody,
+                requestType,
+                resultBody,
+                resultType,
+                errorCode,
+                errorMessage,
+                logs,
+                null,
+                null);
     }
 
     /** The instant to the millisecond, as the store keeps it; null stays null. */
@@ -80,6 +129,11 @@ public record Invocation(
     static final int MAX_TYPE_LENGTH = 255;
 
     static final int MAX_CODE_LENGTH = 64;
+
+    /** Methods and paths longer than these (a hostile request) are cut to fit their columns. */
+    static final int MAX_METHOD_LENGTH = 32;
+
+    static final int MAX_PATH_LENGTH = 1024;
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
@@ -113,6 +167,12 @@ public record Invocation(
      * once, and keeps no bodies (its result went to the caller).
      */
     public static Invocation sync(String id, String function, long revision, Instant startedAt, Outcome outcome) {
+        return sync(id, function, revision, startedAt, outcome, null, null);
+    }
+
+    /** A synchronous call that ended with {@code outcome}, made by a {@code method} request to {@code path}. */
+    public static Invocation sync(
+            String id, String function, long revision, Instant startedAt, Outcome outcome, String method, String path) {
         return new Invocation(
                 id,
                 function,
@@ -130,7 +190,9 @@ public record Invocation(
                 outcome.resultType(),
                 outcome.errorCode(),
                 outcome.errorMessage(),
-                outcome.logs());
+                outcome.logs(),
+                method,
+                path);
     }
 
     /** The milliseconds from start to end, or null while either is unknown. */
@@ -163,7 +225,9 @@ public record Invocation(
                         null,
                         null,
                         null,
-                        null);
+                        null,
+                        method,
+                        path);
             case RUNNING ->
                 new Invocation(
                         id,
@@ -182,7 +246,9 @@ public record Invocation(
                         null,
                         null,
                         null,
-                        null);
+                        null,
+                        method,
+                        path);
             default ->
                 new Invocation(
                         id,
@@ -201,7 +267,9 @@ public record Invocation(
                         resultType,
                         errorCode,
                         errorMessage,
-                        logs);
+                        logs,
+                        method,
+                        path);
         };
     }
 
@@ -248,6 +316,8 @@ public record Invocation(
                 resultType,
                 errorCode,
                 errorMessage,
-                logs);
+                logs,
+                method,
+                path);
     }
 }

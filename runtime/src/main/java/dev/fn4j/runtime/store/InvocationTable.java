@@ -24,7 +24,7 @@ public final class InvocationTable implements InvocationStore {
 
     static final String COLUMNS = "id, function_name, revision, is_async, status,"
             + " attempts, queued_at, started_at, ended_at, cold_start, request_type, result_body,"
-            + " result_type, error_code, error_message, logs";
+            + " result_type, error_code, error_message, logs, request_method, request_path";
 
     private final Database database;
 
@@ -222,7 +222,7 @@ public final class InvocationTable implements InvocationStore {
     static void insert(Connection connection, List<Invocation> invocations) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO invocations ("
                 + COLUMNS + ", request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?)")) {
+                + " ?, ?, ?, ?)")) {
             for (Invocation i : invocations) {
                 insert.setString(1, i.id());
                 insert.setString(2, i.function());
@@ -240,7 +240,9 @@ public final class InvocationTable implements InvocationStore {
                 insert.setString(14, i.errorCode());
                 insert.setString(15, i.errorMessage());
                 insert.setString(16, i.logs());
-                insert.setBytes(17, i.requestBody());
+                insert.setString(17, i.method());
+                insert.setString(18, i.path());
+                insert.setBytes(19, i.requestBody());
                 if (invocations.size() == 1) {
                     insert.executeUpdate();
                 } else {
@@ -281,7 +283,9 @@ public final class InvocationTable implements InvocationStore {
                 row.getString("result_type"),
                 row.getString("error_code"),
                 row.getString("error_message"),
-                row.getString("logs"));
+                row.getString("logs"),
+                row.getString("request_method"),
+                row.getString("request_path"));
     }
 
     static int nextSeq(Connection connection, String id) throws SQLException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationStatus;
+import dev.fn4j.runtime.invocation.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -60,6 +61,22 @@ class InvocationViewTest {
         assertThat(view.has("resultEncoding")).isFalse();
         assertThat(view.get("error").isNull()).isTrue();
         assertThat(view.get("logs").asText()).isEqualTo("a line\n");
+        assertThat(view.get("method").isNull()).isTrue();
+        assertThat(view.get("path").isNull()).isTrue();
+    }
+
+    @Test
+    void showsTheMethodAndPathOfTheRequestThatMadeASyncCall() {
+        JsonNode view = json(Invocation.sync(
+                "0123456789abcdef0123",
+                "hello",
+                3,
+                Instant.parse("2026-11-21T12:00:00Z"),
+                Outcome.succeeded(Instant.parse("2026-11-21T12:00:00.010Z"), false, null, null, null),
+                "PUT",
+                "/fn/hello/items/7"));
+        assertThat(view.get("method").asText()).isEqualTo("PUT");
+        assertThat(view.get("path").asText()).isEqualTo("/fn/hello/items/7");
     }
 
     @Test

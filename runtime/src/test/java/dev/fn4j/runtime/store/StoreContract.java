@@ -237,6 +237,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void aSyncCallKeepsTheMethodAndPathOfItsRequest() {
+        Invocation call = Invocation.sync(
+                "m1",
+                "hello",
+                1,
+                T0,
+                Outcome.succeeded(T0.plusMillis(5), false, null, null, null),
+                "POST",
+                "/fn/hello/greet");
+        invocations.insertEnded(List.of(call, ended("m2", InvocationStatus.SUCCEEDED, null, null)));
+        Invocation found = invocations.find("m1").orElseThrow();
+        assertThat(found.method()).isEqualTo("POST");
+        assertThat(found.path()).isEqualTo("/fn/hello/greet");
+        assertThat(invocations.find("m2").orElseThrow().method()).isNull();
+    }
+
+    @Test
     void aFunctionsHistoryListsItsNewestInvocationsFirstWithoutBodies() {
         invocations.insertQueued(Invocation.queued("a1", "hello", 1, T0, new byte[] {1}, null));
         invocations.insertEnded(List.of(ended("s2", InvocationStatus.SUCCEEDED, null, null)));
