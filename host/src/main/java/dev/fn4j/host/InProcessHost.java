@@ -1,10 +1,13 @@
 package dev.fn4j.host;
 
+import dev.fn4j.api.Context;
+import dev.fn4j.api.Logger;
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.Protocol;
 import java.io.PrintStream;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -61,6 +64,45 @@ public final class InProcessHost {
                     "handler " + handler.getClass().getName() + ": cannot map its input and output types: "
                             + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * The {@link Context} the host gives a call: fixed request id, function, deadline and config,
+     * its remaining time read from {@code clock} (never negative); for the test kit's ready context.
+     */
+    public static Context context(
+            String requestId,
+            String functionName,
+            Instant deadline,
+            Map<String, String> config,
+            Logger logger,
+            Clock clock) {
+        return new InvocationContext(requestId, functionName, deadline, Map.copyOf(config), logger, clock);
+    }
+
+    /**
+     * Runs a whole host in this JVM on the calling thread, as {@link Main} does in a container:
+     * reads {@code env} (FN4J_*), loads the handler from {@code classPath} in its own class loader,
+     * connects to the runtime's socket and serves until the runtime hangs up. For the runtime's
+     * in-process engine, which loads this class from the image's host jar in a class loader of
+     * its own per instance. System.out and System.err are not routed to each call's log here (the
+     * runtime's own output shares them); the function's logger lines are captured as always.
+     *
+     * @param classPath the function's class path, as the image's entrypoint gives it to the JVM
+     *     (entries separated by the path separator, wildcards expanded)
+     * @param err where the host's own messages go
+     * @return the host's exit code (0 when the runtime hung up; see docs/protocol.md)
+     */
+    public static int serve(Map<String, String> env, String classPath, PrintStream err) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(FunctionClassLoader.fromClassPath(
+                classPath, FunctionClassLoader.hostLocation(), InProcessHost.class.getClassLoader()));
+        try {
+            return Main.run(env, err);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -190,7 +190,12 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
 
     /** What the image build needs from the project; {@code output} is {@code fn.output}. */
     protected final BuildInputs buildInputs(String output) throws FnExecutionException {
-        return new ProjectInputs(project(), plugin).buildInputs(baseImage, output, image);
+        return buildInputs(output, baseImage);
+    }
+
+    /** What the image build needs, on {@code base} instead of {@code fn.baseImage}. */
+    protected final BuildInputs buildInputs(String output, String base) throws FnExecutionException {
+        return new ProjectInputs(project(), plugin).buildInputs(base, output, image);
     }
 
     private FunctionOptions topLevelOptions() {

@@ -1,5 +1,6 @@
 package dev.fn4j.maven;
 
+import dev.fn4j.maven.core.BuildInputs;
 import dev.fn4j.maven.core.FnExecutionException;
 import dev.fn4j.maven.core.FnFailureException;
 import dev.fn4j.maven.run.LocalRun;
@@ -27,8 +28,9 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * every function and prints its URL. Calls from this machine need no API key. Then it watches
  * {@code target/classes}: compile (an IDE build, or {@code mvn compile} in another terminal) and
  * the new code is swapped in within seconds, while calls in flight finish on the old. Each call
- * and the lines the function logged are shown. Ctrl-C stops it and removes its containers.
- * Needs a Docker engine.
+ * (method, path, outcome, duration, cold or warm) and the lines the function logged are shown.
+ * Ctrl-C stops it and removes its containers. Needs a Docker engine, unless
+ * {@code -Dfn.run.sandbox=none} runs the functions inside the runtime's JVM with no isolation.
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
@@ -42,7 +44,8 @@ public class RunMojo extends AbstractImageMojo {
 
     /**
      * Where the functions run: {@code docker} (each in its locked-down container, as when
-     * deployed) or {@code none} (no isolation at all).
+     * deployed) or {@code none} (inside the local runtime's JVM with no isolation at all: no
+     * memory limit, no timeout kill, no network isolation; needs no Docker engine).
      */
     @Parameter(property = "fn.run.sandbox", defaultValue = "docker")
     private String runSandbox;
@@ -75,15 +78,12 @@ public class RunMojo extends AbstractImageMojo {
         if (isPomProject()) {
             return;
         }
-        if (!RunOptions.sandboxed(runSandbox)) {
-            throw new FnFailureException(RunOptions.SANDBOX.invalid(
-                    runSandbox,
-                    "which this version of fn:run does not offer yet",
-                    "start Docker and leave -Dfn.run.sandbox unset"));
-        }
         RunSettings settings = RunOptions.settings(
-                runPort, runtimeJar(), Path.of(project().getBuild().getDirectory()), runContainerLabel);
-        new LocalRun(settings, buildInputs("tar"), targets(), output().log()).run();
+                runPort, runtimeJar(), Path.of(project().getBuild().getDirectory()), runContainerLabel, runSandbox);
+        // Without a sandbox the image only carries /app to the runtime's JVM: no base image is needed.
+        BuildInputs inputs =
+                settings.sandboxed() ? buildInputs("tar") : buildInputs("tar", RunOptions.UNSANDBOXED_BASE_IMAGE);
+        new LocalRun(settings, inputs, targets(), output().log()).run();
     }
 
     /** The fn4j-runtime jar of this plugin's version, resolved as Maven resolves plugins. */

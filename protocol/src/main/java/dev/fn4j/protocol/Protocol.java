@@ -15,6 +15,14 @@ public final class Protocol {
     /** The socket file's name inside the instance's socket directory. */
     public static final String SOCKET_FILE = "fn.sock";
 
+    /**
+     * The longest path a runtime's data directory may have: each instance's socket is
+     * {@code <data dir>/instances/<12 hex digits>/fn.sock}, and a Unix socket path holds at most
+     * 107 bytes. The runtime checks {@code --data-dir} by it, and {@code mvn fn:run} chooses its
+     * data directory by it.
+     */
+    public static final int MAX_DATA_DIR_LENGTH = 107 - ("/instances/0123456789ab/" + SOCKET_FILE).length();
+
     /** Environment variables the runtime sets in every instance and the host reads. */
     public static final String ENV_SOCKET = "FN4J_SOCKET";
 

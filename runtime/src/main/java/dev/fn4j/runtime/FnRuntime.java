@@ -107,7 +107,10 @@ public final class FnRuntime implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
         InstanceRemover remover = new InstanceRemover(engine, background);
         this.reaper = new OrphanReaper(engine, remover);
-        ClassDataArchives archives = ClassDataArchives.in(config.dataDir().resolve("cds"));
+        // In-process instances share this JVM: a class-data archive has nothing to map into.
+        ClassDataArchives archives = config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE)
+                ? ClassDataArchives.off()
+                : ClassDataArchives.in(config.dataDir().resolve("cds"));
         InstanceStarter starter = new InstanceStarter(
                 engine,
                 runtimeId,

@@ -1,7 +1,9 @@
 package dev.fn4j.runtime;
 
+import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.engine.EngineException;
+import dev.fn4j.runtime.engine.InProcessEngine;
 import dev.fn4j.runtime.log.LogSetup;
 import dev.fn4j.runtime.store.StoreException;
 import org.slf4j.Logger;
@@ -29,7 +31,7 @@ public final class Main {
         LogSetup.use(config.logFormat());
         Logger log = LoggerFactory.getLogger(Main.class);
         try {
-            FnRuntime runtime = FnRuntime.start(config, DockerContainerEngine.fromEnvironment());
+            FnRuntime runtime = FnRuntime.start(config, engine(config, log));
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fn4j-shutdown"));
             ParentWatch.stopWhenGone(config.parentPid(), log);
         } catch (EngineException e) {
@@ -46,5 +48,14 @@ public final class Main {
             log.error("cannot start: {}", e.toString(), e);
             System.exit(70);
         }
+    }
+
+    /** The engine {@code --engine} names; the in-process one warns, loudly, that nothing is isolated. */
+    private static ContainerEngine engine(RuntimeConfig config, Logger log) {
+        if (config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE)) {
+            InProcessEngine.WARNING.forEach(log::warn);
+            return new InProcessEngine(config.dataDir().resolve("in-process"));
+        }
+        return DockerContainerEngine.fromEnvironment();
     }
 }

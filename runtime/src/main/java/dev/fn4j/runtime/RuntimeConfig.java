@@ -1,5 +1,6 @@
 package dev.fn4j.runtime;
 
+import dev.fn4j.protocol.Protocol;
 import dev.fn4j.runtime.callback.AllowList;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
@@ -41,6 +42,9 @@ import java.util.regex.Pattern;
  *     {@code invoke} key may do ({@code --open-loopback}, for {@code mvn fn:run}); off by default
  * @param parentPid the process whose end stops this runtime ({@code --parent-pid}), so that a
  *     runtime started by a tool never outlives it; 0 for none
+ * @param engine where instances run ({@code --engine}): {@link #DOCKER_ENGINE}, each in its
+ *     locked-down container (the default), or {@link #IN_PROCESS_ENGINE}, as threads of this JVM
+ *     with no isolation at all ({@code mvn fn:run -Dfn.run.sandbox=none})
  */
 public record RuntimeConfig(
         String host,
@@ -61,7 +65,14 @@ public record RuntimeConfig(
         int maxBacklog,
         List<String> callbackAllow,
         boolean openLoopback,
-        long parentPid) {
+        long parentPid,
+        String engine) {
+
+    /** {@code --engine docker}: each instance in its locked-down Docker container. */
+    public static final String DOCKER_ENGINE = "docker";
+
+    /** {@code --engine in-process}: each instance in this JVM, nothing isolated. */
+    public static final String IN_PROCESS_ENGINE = "in-process";
 
     /** The default {@code --max-backlog}: ten functions' default {@code maxBacklog}. */
     static final int DEFAULT_MAX_BACKLOG = 1_000_000;
@@ -76,8 +87,8 @@ public record RuntimeConfig(
     /** The shortest operator-chosen admin key: anything shorter is guessable. */
     static final int MIN_ADMIN_KEY_LENGTH = 20;
 
-    /** The longest data-dir path that leaves room for instance socket paths (107 bytes max). */
-    static final int MAX_DATA_DIR_LENGTH = 107 - "/instances/0123456789ab/fn.sock".length();
+    /** The longest data-dir path that leaves room for instance socket paths (the protocol's rule). */
+    static final int MAX_DATA_DIR_LENGTH = Protocol.MAX_DATA_DIR_LENGTH;
 
     public RuntimeConfig {
         containerLabels = Map.copyOf(containerLabels);
@@ -101,6 +112,10 @@ public record RuntimeConfig(
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
         positive("--max-backlog", maxBacklog);
+        if (!DOCKER_ENGINE.equals(engine) && !IN_PROCESS_ENGINE.equals(engine)) {
+            throw new ConfigException("--engine must be " + DOCKER_ENGINE + " (the default) or " + IN_PROCESS_ENGINE
+                    + " (no isolation, for mvn fn:run -Dfn.run.sandbox=none): '" + engine + "'");
+        }
         if (parentPid < 0) {
             throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
         }
@@ -152,7 +167,8 @@ public record RuntimeConfig(
                 options.integer("max-backlog", DEFAULT_MAX_BACKLOG),
                 callbackAllow(options),
                 options.flag("open-loopback"),
-                options.longValue("parent-pid", 0));
+                options.longValue("parent-pid", 0),
+                options.string("engine", DOCKER_ENGINE).strip());
     }
 
     /** {@code --callback-allow p1,p2}: the allowed callback destinations, none by default. */

@@ -1,6 +1,7 @@
 package dev.fn4j.test;
 
 import dev.fn4j.api.Context;
+import dev.fn4j.host.InProcessHost;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import java.util.Objects;
 /**
  * A ready {@link Context} for calling a handler directly in a unit test: a fixed request id, a
  * deadline read from an injectable clock, the given config, and a {@link RecordingLogger} whose
- * lines the test reads with {@link #lines()}. Immutable but for the logger's lines.
+ * lines the test reads with {@link #lines()}. The context itself is the host's (the platform's
+ * deadline and remaining-time rules); this class adds the builder and the readable logger.
+ * Immutable but for the logger's lines.
  */
 public final class TestContext implements Context {
 
@@ -23,21 +26,13 @@ public final class TestContext implements Context {
     /** The time a call has when none is given: the platform's default timeout. */
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final String requestId;
-    private final String functionName;
-    private final Map<String, String> config;
-    private final Clock clock;
-    /** Fixed when the context is built: {@code clock.instant() + timeout}. */
-    private final Instant deadline;
-
     private final RecordingLogger logger = new RecordingLogger();
+    /** The host's context; its deadline is fixed when built: {@code clock.instant() + timeout}. */
+    private final Context platform;
 
     private TestContext(Builder b) {
-        this.requestId = b.requestId;
-        this.functionName = b.functionName;
-        this.config = Map.copyOf(b.config);
-        this.clock = b.clock;
-        this.deadline = b.deadline != null ? b.deadline : clock.instant().plus(b.timeout);
+        Instant deadline = b.deadline != null ? b.deadline : b.clock.instant().plus(b.timeout);
+        this.platform = InProcessHost.context(b.requestId, b.functionName, deadline, b.config, logger, b.clock);
     }
 
     /** A context with every default: {@link #REQUEST_ID}, {@link #FUNCTION_NAME}, no config, 30 s left. */
@@ -61,24 +56,23 @@ public final class TestContext implements Context {
 
     @Override
     public String requestId() {
-        return requestId;
+        return platform.requestId();
     }
 
     @Override
     public String functionName() {
-        return functionName;
+        return platform.functionName();
     }
 
     @Override
     public Instant deadline() {
-        return deadline;
+        return platform.deadline();
     }
 
     /** The time from the clock's now to the deadline; zero once it has passed, as on the platform. */
     @Override
     public Duration remainingTime() {
-        Duration left = Duration.between(clock.instant(), deadline);
-        return left.isNegative() ? Duration.ZERO : left;
+        return platform.remainingTime();
     }
 
     @Override
@@ -88,7 +82,7 @@ public final class TestContext implements Context {
 
     @Override
     public Map<String, String> config() {
-        return config;
+        return platform.config();
     }
 
     /** Builds a {@link TestContext}; every setting has the default of {@link #create()}. */

@@ -50,6 +50,9 @@ public final class LocalRun {
         ImageService images = new ImageService(log);
         // Every check of the functions before anything starts.
         images.prepare(inputs, targets);
+        if (!settings.sandboxed()) {
+            RunMessages.unsandboxed().forEach(log::warn);
+        }
         String adminKey = newAdminKey();
         RuntimeConnection connection = RuntimeConnection.open(settings.url(), ApiKey.of(adminKey, "fn:run", "fn4j"));
         try (RuntimeProcess runtime = RuntimeProcess.start(settings, adminKey, log);
@@ -81,7 +84,7 @@ public final class LocalRun {
             // The loop is for fixing exactly this: say so and wait for the next compile.
             log.warn("The functions are not deployed yet: " + e.getMessage());
         }
-        RunMessages.serving(settings.url(), urls, Path.of(inputs.display(inputs.classesDir())))
+        RunMessages.serving(settings.url(), urls, Path.of(inputs.display(inputs.classesDir())), settings.sandboxed())
                 .forEach(log::info);
         return names;
     }

@@ -22,13 +22,28 @@ final class RunMessages {
      */
     static String noEngine(String reason) {
         return "mvn fn:run runs each function in its locked-down container and cannot use a Docker engine: " + reason
-                + ". Once Docker answers, run mvn fn:run again.";
+                + ". Once Docker answers, run mvn fn:run again (or, for code you trust, run it without any"
+                + " isolation and without Docker: mvn fn:run -Dfn.run.sandbox=none).";
+    }
+
+    /**
+     * Said first by a run without a sandbox; the runtime's own warning, relayed next, lists
+     * exactly what is not enforced.
+     */
+    static List<String> unsandboxed() {
+        return List.of(
+                "-Dfn.run.sandbox=none: NOTHING IS ISOLATED. The functions run inside the local runtime's JVM,"
+                        + " as you, with your files and network: no memory limit, no timeout kill, no network"
+                        + " isolation (the runtime's warning below lists all of it).",
+                "Use it only for code you trust; leave -Dfn.run.sandbox unset to run each function in its"
+                        + " locked-down container, as when deployed.");
     }
 
     /** The banner once the functions are deployed. */
-    static List<String> serving(String url, List<String> functionUrls, Path watched) {
+    static List<String> serving(String url, List<String> functionUrls, Path watched, boolean sandboxed) {
         List<String> lines = new ArrayList<>();
-        lines.add("fn:run serves on " + url + "; calls from this machine need no API key (--open-loopback):");
+        lines.add("fn:run serves on " + url + (sandboxed ? "" : " WITHOUT ISOLATION (-Dfn.run.sandbox=none)")
+                + "; calls from this machine need no API key (--open-loopback):");
         for (String functionUrl : functionUrls) {
             lines.add("  " + functionUrl);
         }

@@ -2,6 +2,7 @@ package dev.fn4j.maven.run;
 
 import dev.fn4j.maven.core.FnFailureException;
 import dev.fn4j.maven.core.Setting;
+import dev.fn4j.protocol.Protocol;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,18 +21,21 @@ public final class RunOptions {
     /** The container label setting. */
     public static final Setting LABEL = Setting.parameter("runContainerLabel", "fn.run.containerLabel");
 
+    /**
+     * The base image of the functions' images without a sandbox: Jib's empty image, which needs
+     * neither Docker nor a registry, since only the image's {@code /app} is used.
+     */
+    public static final String UNSANDBOXED_BASE_IMAGE = "scratch";
+
     /** The port tried first when the user names none. */
     static final int DEFAULT_PORT = 8080;
-
-    /** Sockets live under the data dir, and their paths are limited (runtime RuntimeConfig). */
-    static final int MAX_DATA_DIR_LENGTH = 107 - "/instances/0123456789ab/fn.sock".length();
 
     private static final Pattern LABEL_FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}=[ -~]{0,256}");
 
     private RunOptions() {}
 
     /** Whether functions run in containers ({@code docker}, the default) or without isolation ({@code none}). */
-    public static boolean sandboxed(String sandbox) throws FnFailureException {
+    static boolean sandboxed(String sandbox) throws FnFailureException {
         String value = sandbox == null ? "docker" : sandbox.strip().toLowerCase(Locale.ROOT);
         if (value.equals("docker") || value.isEmpty()) {
             return true;
@@ -49,8 +53,9 @@ public final class RunOptions {
      * @param port {@code fn.run.port}, or null for 8080 when free, else any free port
      * @param label {@code fn.run.containerLabel}, or null
      * @param targetDir the project's build directory; the runtime's data goes to {@code fn4j-run} in it
+     * @param sandbox {@code fn.run.sandbox}
      */
-    public static RunSettings settings(String port, Path runtimeJar, Path targetDir, String label)
+    public static RunSettings settings(String port, Path runtimeJar, Path targetDir, String label, String sandbox)
             throws FnFailureException {
         return new RunSettings(
                 port(port),
@@ -58,7 +63,8 @@ public final class RunOptions {
                 dataDir(targetDir),
                 label(label),
                 Duration.ofMillis(150),
-                Duration.ofMillis(1000));
+                Duration.ofMillis(1000),
+                sandboxed(sandbox));
     }
 
     static int port(String value) throws FnFailureException {
@@ -92,10 +98,13 @@ public final class RunOptions {
         return value.strip();
     }
 
-    /** {@code target/fn4j-run}, or a directory of this project's under the temp dir when that is too long. */
+    /**
+     * {@code target/fn4j-run}, or a directory of this project's under the temp dir when that is too
+     * long for the runtime's instance sockets ({@link Protocol#MAX_DATA_DIR_LENGTH}).
+     */
     static Path dataDir(Path targetDir) {
         Path dir = targetDir.toAbsolutePath().normalize().resolve("fn4j-run");
-        if (dir.toString().length() <= MAX_DATA_DIR_LENGTH) {
+        if (dir.toString().length() <= Protocol.MAX_DATA_DIR_LENGTH) {
             return dir;
         }
         String id = Integer.toHexString(dir.toString().hashCode());

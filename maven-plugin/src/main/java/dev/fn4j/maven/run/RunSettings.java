@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param containerLabel a {@code key=value} label for every container, or null for none
  * @param quiet how long the classes must stay unchanged before a reload
  * @param maxWait the longest a reload waits for the classes to stop changing
+ * @param sandboxed whether each function runs in its locked-down container ({@code
+ *     fn.run.sandbox=docker}); false runs them in the runtime's JVM with no isolation ({@code none})
  */
 public record RunSettings(
-        int port, Path runtimeJar, Path dataDir, String containerLabel, Duration quiet, Duration maxWait) {
+        int port,
+        Path runtimeJar,
+        Path dataDir,
+        String containerLabel,
+        Duration quiet,
+        Duration maxWait,
+        boolean sandboxed) {
 
     /** Checks the paths are given. */
     public RunSettings {

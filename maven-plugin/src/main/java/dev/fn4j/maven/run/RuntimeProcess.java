@@ -88,6 +88,9 @@ final class RuntimeProcess implements AutoCloseable {
                 List.of("--parent-pid", Long.toString(ProcessHandle.current().pid())));
         // Calls of a developer's loop are short; Ctrl-C should not wait long for them.
         command.addAll(List.of("--shutdown-grace-seconds", "5"));
+        if (!settings.sandboxed()) {
+            command.addAll(List.of("--engine", "in-process"));
+        }
         if (settings.containerLabel() != null) {
             command.addAll(List.of("--container-label", settings.containerLabel()));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fn4j.maven.core.FnFailureException;
+import dev.fn4j.protocol.Protocol;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class RunOptionsTest {
                 .isEqualTo(Path.of("/home/ada/hello/target/fn4j-run"));
         Path deep = Path.of("/home/ada/" + "projects/".repeat(10) + "hello/target");
         Path dir = RunOptions.dataDir(deep);
-        assertThat(dir.toString()).hasSizeLessThanOrEqualTo(RunOptions.MAX_DATA_DIR_LENGTH);
+        assertThat(dir.toString()).hasSizeLessThanOrEqualTo(Protocol.MAX_DATA_DIR_LENGTH);
         assertThat(dir.getFileName().toString()).startsWith("fn4j-run-");
         assertThat(RunOptions.dataDir(deep)).isEqualTo(dir);
     }

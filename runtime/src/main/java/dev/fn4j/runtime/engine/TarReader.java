@@ -84,6 +84,21 @@ final class TarReader {
         }
     }
 
+    /** Copies the current entry's content, of any size, to {@code out}; read it once. */
+    void copyContent(java.io.OutputStream out) throws IOException {
+        long left = currentSize;
+        byte[] buffer = new byte[1 << 16];
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new MalformedTarException("truncated entry content");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+        remaining -= currentSize;
+    }
+
     /** The current entry's content, which must be at most {@code max} bytes; read it once. */
     byte[] readContent(int max) throws IOException {
         long size = currentSize;

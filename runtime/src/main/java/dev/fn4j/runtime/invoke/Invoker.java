@@ -1,5 +1,6 @@
 package dev.fn4j.runtime.invoke;
 
+import dev.fn4j.protocol.ErrorFrames;
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.Protocol;
 import dev.fn4j.runtime.error.ApiException;
@@ -127,10 +128,9 @@ public final class Invoker {
         }
         if (frame instanceof Frame.FunctionError error) {
             lease.complete(Lease.Outcome.FUNCTION_ERROR);
-            String message = error.message().isEmpty() ? error.errorType() : error.errorType() + ": " + error.message();
             throw error(
                     ErrorCode.FUNCTION_ERROR,
-                    message,
+                    ErrorFrames.of(error).message(),
                     Map.of("errorType", error.errorType(), "stackTrace", error.stackTrace()),
                     logs);
         }
@@ -142,7 +142,8 @@ public final class Invoker {
                                     ? Lease.Outcome.OUT_OF_MEMORY
                                     : Lease.Outcome.CRASH,
                     "host reported fatal " + error.code());
-            throw error(platformCode(error.code()), "function '" + name + "': " + error.message(), Map.of(), logs);
+            ErrorFrames.Reported reported = ErrorFrames.of(error, name);
+            throw error(platformCode(reported.code()), reported.message(), Map.of(), logs);
         }
         lease.complete(Lease.Outcome.CRASH, "host answered with frame type " + frame.type());
         throw error(
@@ -172,13 +173,14 @@ public final class Invoker {
         return new ApiException(code, message, withLogs, null);
     }
 
+    /** The runtime's error code of a code {@link ErrorFrames} reported. */
     private static ErrorCode platformCode(String code) {
-        return switch (code) {
-            case Protocol.BAD_INPUT -> ErrorCode.BAD_INPUT;
-            case Protocol.OUT_OF_MEMORY -> ErrorCode.OUT_OF_MEMORY;
-            case Protocol.BAD_OUTPUT -> ErrorCode.BAD_OUTPUT;
-            default -> ErrorCode.FUNCTION_CRASHED;
-        };
+        for (ErrorCode candidate : ErrorCode.values()) {
+            if (candidate.code().equals(code)) {
+                return candidate;
+            }
+        }
+        return ErrorCode.FUNCTION_CRASHED;
     }
 
     /** Discards the instance of a call past its deadline, keeping its last output first. */
