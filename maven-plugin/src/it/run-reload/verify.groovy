@@ -6,7 +6,8 @@
 // Maven JVM is killed with kill -9. Its containers carry dev.fn4j.test=true, as every test's do.
 import javax.tools.ToolProvider
 
-File runLog = new File(basedir, 'run.log')
+def localRun = new GroovyShell(binding).parse(new File(itLib, 'LocalRun.groovy'))
+File runLog = localRun.runLog()
 File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
 File settings = new File(basedir.parentFile, 'interpolated-settings.xml')
 List<String> maven = [mvn.path, '-B', '-Dstyle.color=never', '-s', settings.path, '-Dmaven.repo.local=' + localRepo]
@@ -18,23 +19,7 @@ def startRun = {
     new ProcessBuilder(maven + ['fn:run', '-Dfn.run.port=' + port, '-Dfn.run.containerLabel=dev.fn4j.test=true'])
             .directory(basedir).redirectErrorStream(true).redirectOutput(runLog).start()
 }
-def waitFor = { String what, int seconds, Closure<Boolean> done ->
-    long deadline = System.currentTimeMillis() + seconds * 1000L
-    while (!done()) {
-        assert System.currentTimeMillis() < deadline : 'no ' + what + ' within ' + seconds + ' s; run.log:\n' + runLog.text
-        Thread.sleep(50)
-    }
-}
-def call = { String input ->
-    def connection = (HttpURLConnection) new URL(url).openConnection()
-    connection.requestMethod = 'POST'
-    connection.doOutput = true
-    connection.setRequestProperty('Content-Type', 'text/plain')
-    connection.outputStream.withCloseable { it.write(input.getBytes('UTF-8')) }
-    int status = connection.responseCode
-    String body = (status < 400 ? connection.inputStream : connection.errorStream).text
-    return [status, body]
-}
+def call = { String input -> localRun.call(url, input, 'text/plain') }
 File source = new File(basedir, 'src/main/java/com/example/Hello.java')
 File classes = new File(basedir, 'target/classes')
 String api = new File(localRepo, 'dev/fn4j/fn4j-api/' + fn4jVersion + '/fn4j-api-' + fn4jVersion + '.jar').path
@@ -49,11 +34,6 @@ def containersOf = { String runtimeId ->
     def out = ['docker', 'ps', '-aq', '--filter', 'label=dev.fn4j.runtime=' + runtimeId].execute().text
     return out.readLines().findAll { it.trim() }
 }
-// The runtime child of this project's fn:run, found by its data directory.
-String dataDir = new File(basedir, 'target/fn4j-run').canonicalPath
-def runtimeRuns = {
-    ProcessHandle.allProcesses().anyMatch { p -> p.info().arguments().map { it.contains(dataDir) }.orElse(false) }
-}
 def removeContainersOf = { String runtimeId ->
     containersOf(runtimeId).each { ['docker', 'rm', '-f', it].execute().waitFor() }
 }
@@ -63,7 +43,7 @@ new File(basedir, 'target/fn4j-run').deleteDir()
 Process run = startRun()
 String runtimeId = null
 try {
-    waitFor('serving', 240) { runLog.text.contains('fn:run serves on http://127.0.0.1:' + port) }
+    localRun.waitFor('serving', 240) { runLog.text.contains('fn:run serves on http://127.0.0.1:' + port) }
     runtimeId = new File(basedir, 'target/fn4j-run/runtime-id').text.trim()
     String log = runLog.text
     assert log.contains('OPEN LOOPBACK: requests from this machine')
@@ -72,26 +52,26 @@ try {
     // No API key: the call comes from loopback.
     assert call('Ada') == [200, 'Hello, Ada!']
     // Each call's line: function, method and path, outcome, duration, cold or warm, revision.
-    waitFor('call line', 30) {
+    localRun.waitFor('call line', 30) {
         runLog.text =~ /-> run-reload POST \/fn\/run-reload ok in \d+ ms \((cold start|warm)\) revision 1 \[[0-9a-f]+\]/
     }
-    waitFor('logged line', 30) { runLog.text.contains('    run-reload | ') && runLog.text.contains('greeting Ada') }
+    localRun.waitFor('logged line', 30) { runLog.text.contains('    run-reload | ') && runLog.text.contains('greeting Ada') }
 
     List<Long> reloadMillis = []
     (2..6).each { int version ->
         String greeting = 'Hello v' + version
         compile(greeting)
         long written = System.nanoTime()
-        waitFor('answer of revision ' + version, 60) { call('Ada') == [200, greeting + ', Ada!'] }
+        localRun.waitFor('answer of revision ' + version, 60) { call('Ada') == [200, greeting + ', Ada!'] }
         reloadMillis << (System.nanoTime() - written).intdiv(1_000_000L)
-        waitFor('swap line', 30) { runLog.text.contains('Swapped in run-reload revision ' + version + ' in ') }
+        localRun.waitFor('swap line', 30) { runLog.text.contains('Swapped in run-reload revision ' + version + ' in ') }
     }
     println 'fn:run reload, class file written to new answer (ms): ' + reloadMillis
     new File(basedir, 'reload-times.txt').text = reloadMillis.join(' ') + '\n'
 
     // The handler class gone: reported, and the previous code keeps serving.
     new File(classes, 'com/example/Hello.class').delete()
-    waitFor('failed reload', 60) { runLog.text.contains('was not swapped in, the previous code keeps serving: ') }
+    localRun.waitFor('failed reload', 60) { runLog.text.contains('was not swapped in, the previous code keeps serving: ') }
     assert call('Ada') == [200, 'Hello v6, Ada!']
 
     // A handler that compiles but cannot start: the runtime's start check refuses it (502
@@ -100,7 +80,7 @@ try {
             'public class Hello implements Handler<String, String> {',
             'public class Hello implements Handler<String, String> {\n    public Hello() {\n'
                     + '        throw new IllegalStateException("broken on purpose");\n    }\n'))
-    waitFor('refused start', 60) { runLog.text.contains('handler_failed: revision 6 keeps serving: ') }
+    localRun.waitFor('refused start', 60) { runLog.text.contains('handler_failed: revision 6 keeps serving: ') }
     assert runLog.text.contains('was not swapped in, the previous code keeps serving: The fn4j runtime rejected'
             + ' function \'run-reload\': handler_failed: revision 6 keeps serving: ')
     assert call('Ada') == [200, 'Hello v6, Ada!']
@@ -111,7 +91,7 @@ try {
     String invoked = invoke.inputStream.text
     assert invoke.waitFor() == 0 : invoked
     assert invoked.contains('Hello v6, Ada!')
-    waitFor('fn:invoke call line', 30) {
+    localRun.waitFor('fn:invoke call line', 30) {
         runLog.text =~ /-> run-reload POST \/v1\/functions\/run-reload\/invocations ok in \d+ ms \((cold start|warm)\) revision 6/
     }
 
@@ -120,19 +100,19 @@ try {
     run.destroy()
     assert run.waitFor() != null
     assert runLog.text.contains('Stopping the local fn4j runtime; it removes its containers.')
-    waitFor('runtime stopped', 60) { !runtimeRuns() }
+    localRun.waitFor('runtime stopped', 60) { !localRun.runtimeRuns() }
     assert containersOf(runtimeId).isEmpty() : 'containers left after fn:run stopped'
 
     // kill -9 of the Maven JVM: the runtime notices its parent is gone and cleans up.
     compile('Hello')
     run = startRun()
-    waitFor('serving again', 240) { runLog.text.contains('fn:run serves on http://127.0.0.1:' + port) }
+    localRun.waitFor('serving again', 240) { runLog.text.contains('fn:run serves on http://127.0.0.1:' + port) }
     assert call('Bob') == [200, 'Hello, Bob!']
     assert !containersOf(runtimeId).isEmpty()
     run.destroyForcibly()
     run.waitFor()
-    waitFor('runtime stopped after kill -9', 90) { !runtimeRuns() }
-    waitFor('containers removed after kill -9', 30) { containersOf(runtimeId).isEmpty() }
+    localRun.waitFor('runtime stopped after kill -9', 90) { !localRun.runtimeRuns() }
+    localRun.waitFor('containers removed after kill -9', 30) { containersOf(runtimeId).isEmpty() }
     return true
 } finally {
     if (run.alive) {

@@ -6,7 +6,8 @@
 // works against it unchanged, and stopping it leaves no runtime running.
 import javax.tools.ToolProvider
 
-File runLog = new File(basedir, 'run.log')
+def localRun = new GroovyShell(binding).parse(new File(itLib, 'LocalRun.groovy'))
+File runLog = localRun.runLog()
 File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
 File settings = new File(basedir.parentFile, 'interpolated-settings.xml')
 List<String> maven = [mvn.path, '-B', '-Dstyle.color=never', '-s', settings.path, '-Dmaven.repo.local=' + localRepo]
@@ -20,23 +21,7 @@ def start = { List<String> command ->
     builder.environment().put('DOCKER_HOST', noDocker)
     return builder
 }
-def waitFor = { String what, int seconds, Closure<Boolean> done ->
-    long deadline = System.currentTimeMillis() + seconds * 1000L
-    while (!done()) {
-        assert System.currentTimeMillis() < deadline : 'no ' + what + ' within ' + seconds + ' s; run.log:\n' + runLog.text
-        Thread.sleep(50)
-    }
-}
-def call = { String json ->
-    def connection = (HttpURLConnection) new URL(url).openConnection()
-    connection.requestMethod = 'POST'
-    connection.doOutput = true
-    connection.setRequestProperty('Content-Type', 'application/json')
-    connection.outputStream.withCloseable { it.write(json.getBytes('UTF-8')) }
-    int status = connection.responseCode
-    String body = (status < 400 ? connection.inputStream : connection.errorStream).text
-    return [status, body]
-}
+def call = { String json -> localRun.call(url, json, 'application/json') }
 File source = new File(basedir, 'src/main/java/com/example/Hello.java')
 File classes = new File(basedir, 'target/classes')
 String api = new File(localRepo, 'dev/fn4j/fn4j-api/' + fn4jVersion + '/fn4j-api-' + fn4jVersion + '.jar').path
@@ -46,16 +31,12 @@ def compile = { String greeting ->
     def javac = ToolProvider.systemJavaCompiler
     assert javac.run(null, null, null, '--release', '17', '-cp', api, '-d', classes.path, source.path) == 0
 }
-String dataDir = new File(basedir, 'target/fn4j-run').canonicalPath
-def runtimeRuns = {
-    ProcessHandle.allProcesses().anyMatch { p -> p.info().arguments().map { it.contains(dataDir) }.orElse(false) }
-}
 
 new File(basedir, 'target/fn4j-run').deleteDir()
 runLog.delete()
 Process run = start(maven + ['fn:run', '-Dfn.run.sandbox=none', '-Dfn.run.port=' + port]).redirectOutput(runLog).start()
 try {
-    waitFor('serving', 240) { runLog.text.contains('fn:run serves on http://127.0.0.1:' + port) }
+    localRun.waitFor('serving', 240) { runLog.text.contains('fn:run serves on http://127.0.0.1:' + port) }
     String log = runLog.text
     // The loud warning, before anything is served: the plugin's, then the runtime's exact list.
     assert log.contains('[WARNING] -Dfn.run.sandbox=none: NOTHING IS ISOLATED. The functions run inside the local'
@@ -69,10 +50,10 @@ try {
 
     // The same URL and JSON mapping as in a container: records and java.time in and out.
     assert call('{"name":"Ada","day":"2026-12-06"}') == [200, '{"message":"Hello, Ada!","day":"2026-12-06"}']
-    waitFor('call line', 30) {
+    localRun.waitFor('call line', 30) {
         runLog.text =~ /-> run-sandbox-none POST \/fn\/run-sandbox-none ok in \d+ ms \((cold start|warm)\) revision 1/
     }
-    waitFor('logged line', 30) { runLog.text.contains('    run-sandbox-none | ') && runLog.text.contains('greeting Ada') }
+    localRun.waitFor('logged line', 30) { runLog.text.contains('    run-sandbox-none | ') && runLog.text.contains('greeting Ada') }
     // A mapping mistake is answered as the platform answers it.
     def (int status, String body) = call('{"name":')
     assert status == 400 : body
@@ -83,11 +64,11 @@ try {
         String greeting = 'Hello v' + version
         compile(greeting)
         long written = System.nanoTime()
-        waitFor('answer of revision ' + version, 60) {
+        localRun.waitFor('answer of revision ' + version, 60) {
             call('{"name":"Ada","day":"2026-12-06"}')[1] == '{"message":"' + greeting + ', Ada!","day":"2026-12-06"}'
         }
         reloadMillis << (System.nanoTime() - written).intdiv(1_000_000L)
-        waitFor('swap line', 30) { runLog.text.contains('Swapped in run-sandbox-none revision ' + version + ' in ') }
+        localRun.waitFor('swap line', 30) { runLog.text.contains('Swapped in run-sandbox-none revision ' + version + ' in ') }
     }
     println 'fn:run -Dfn.run.sandbox=none reload, class file written to new answer (ms): ' + reloadMillis
     new File(basedir, 'reload-times.txt').text = reloadMillis.join(' ') + '\n'
@@ -101,7 +82,7 @@ try {
     // Ctrl-C (SIGTERM here) stops the runtime.
     run.destroy()
     run.waitFor()
-    waitFor('runtime stopped', 60) { !runtimeRuns() }
+    localRun.waitFor('runtime stopped', 60) { !localRun.runtimeRuns() }
     return true
 } finally {
     if (run.alive) {
