@@ -9,6 +9,7 @@ import dev.fn4j.runtime.openapi.OpenApiDocument;
 import dev.fn4j.runtime.openapi.SchemaCheck;
 import dev.fn4j.spec.Field;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +37,11 @@ class OpenApiDocumentTest {
 
     @Test
     void swaggerParserReadsTheDocumentWithoutAMessage() {
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(DOCUMENT.toString(), null, null);
+        ParseOptions options = new ParseOptions();
+        // Resolving makes the parser report every $ref that does not lead anywhere.
+        options.setResolve(true);
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(DOCUMENT.toString(), null, options);
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
         assertThat(result.getOpenAPI().getPaths()).containsKeys("/v1/functions/{name}", "/fn/{name}/{path}");
