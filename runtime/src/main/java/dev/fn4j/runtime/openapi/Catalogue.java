@@ -13,8 +13,10 @@ import java.util.Set;
  * The hand-written part of the description, in one place: {@code operations.json} holds each
  * route's documentation keyed by {@link Endpoint#key()} (an OpenAPI operation without its summary,
  * security and path parameters, which come from the route table, plus {@code "errors"}: the error
- * statuses the route answers besides the ones every route may), {@code components.json} the
- * schemas, headers and parameters they share. Documenting a new route is adding its entry.
+ * statuses the route answers besides the ones every route may; for a prefix route,
+ * {@code "x-fn4j-paths"}, the templates it is documented under, and for one taking every method,
+ * optionally {@code "x-fn4j-methods"}), {@code components.json} the schemas, headers and
+ * parameters they share. Documenting a new route is adding its entry.
  */
 final class Catalogue {
 
@@ -31,6 +33,11 @@ final class Catalogue {
     private Catalogue(ObjectNode operations, ObjectNode components) {
         this.operations = operations;
         this.components = components;
+    }
+
+    /** A catalogue of these operations and components, such as a test's. */
+    static Catalogue of(ObjectNode operations, ObjectNode components) {
+        return new Catalogue(operations.deepCopy(), components.deepCopy());
     }
 
     /** The catalogue in the runtime's jar. */

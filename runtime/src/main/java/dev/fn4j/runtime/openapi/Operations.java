@@ -25,6 +25,8 @@ final class Operations {
     static final List<String> EVERY_METHOD = List.of("get", "post", "put", "patch", "delete", "head", "options");
     /** The catalogue member listing the concrete templates a prefix route is documented under. */
     static final String PATHS = "x-fn4j-paths";
+    /** The catalogue member narrowing the methods a route taking every method is documented with. */
+    static final String METHODS = "x-fn4j-methods";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
@@ -40,9 +42,7 @@ final class Operations {
         for (Endpoint endpoint : endpoints) {
             ObjectNode doc = catalogue.operation(endpoint.key()).orElseGet(Operations::undocumented);
             List<String> templates = templates(endpoint, doc.remove(PATHS));
-            List<String> methods = endpoint.method().equals("*")
-                    ? EVERY_METHOD
-                    : List.of(endpoint.method().toLowerCase(Locale.ROOT));
+            List<String> methods = methods(endpoint, doc.remove(METHODS));
             for (int i = 0; i < templates.size(); i++) {
                 for (String method : methods) {
                     String suffix = (methods.size() > 1 ? capitalized(method) : "") + (i > 0 ? "Below" : "");
@@ -54,6 +54,17 @@ final class Operations {
         ObjectNode json = JSON.objectNode();
         paths.forEach(json::set);
         return json;
+    }
+
+    private static List<String> methods(Endpoint endpoint, JsonNode documented) {
+        if (!endpoint.method().equals("*")) {
+            return List.of(endpoint.method().toLowerCase(Locale.ROOT));
+        }
+        List<String> methods = new ArrayList<>();
+        if (documented != null) {
+            documented.forEach(method -> methods.add(method.asText().toLowerCase(Locale.ROOT)));
+        }
+        return methods.isEmpty() ? EVERY_METHOD : methods;
     }
 
     private static List<String> templates(Endpoint endpoint, JsonNode documented) {
