@@ -122,6 +122,8 @@ public final class ApiServer {
                 metrics,
                 new DeadLettersApi(parts.deadLetters(), parts.registry())));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(addons.callbacks(), parts.registry())));
+        // Read on the first request for the document, when the list has every route.
+        routes.addAll(RouteTable.documentRoutes(new OpenApiApi(() -> List.copyOf(routes))));
         Router router = new Router(routes, admission);
         this.server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())

@@ -145,4 +145,10 @@ final class RouteTable {
                         callbacks::callback,
                         "Show an invocation's completion callback and its delivery attempts"));
     }
+
+    /** The route of the API's own description, which the other routes make up. */
+    static List<Route> documentRoutes(OpenApiApi openApi) {
+        return List.of(blocking(
+                "GET", "/v1/openapi.json", OPEN, openApi::serve, "Describe this API as an OpenAPI 3.1 document"));
+    }
 }

@@ -23,6 +23,7 @@ class RouteTableTest {
                 new MetricsApi(() -> ""),
                 new DeadLettersApi(null, null)));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(null, null)));
+        routes.addAll(RouteTable.documentRoutes(new OpenApiApi(List::of)));
         return routes;
     }
 
@@ -49,11 +50,11 @@ class RouteTableTest {
     }
 
     @Test
-    void onlyHealthReadinessAndMetricsAreOpen() {
+    void onlyHealthReadinessMetricsAndTheApiDescriptionAreOpen() {
         assertThat(routes().stream()
                         .filter(route -> route.access() == Access.OPEN)
                         .map(Route::template))
-                .containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics");
+                .containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics", "/v1/openapi.json");
     }
 
     @Test
