@@ -23,6 +23,7 @@ class RouteTableTest {
                 new MetricsApi(() -> ""),
                 new DeadLettersApi(null, null)));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(null, null)));
+        routes.addAll(RouteTable.statsRoutes(new StatsApi(null, null, null, null)));
         return routes;
     }
 
