@@ -35,11 +35,11 @@ public final class CallStatsTable implements StatsStore {
         }
         database.write("writing call statistics", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO call_stats"
-                            + " (function_name, minute, calls, errors, cold_starts) VALUES (?, ?, 0, 0, 0)"
+                            + " (function_name, minute_start, calls, errors, cold_starts) VALUES (?, ?, 0, 0, 0)"
                             + " ON CONFLICT DO NOTHING");
                     PreparedStatement update = connection.prepareStatement("UPDATE call_stats SET"
                             + " calls = calls + ?, errors = errors + ?, cold_starts = cold_starts + ?"
-                            + " WHERE function_name = ? AND minute = ?")) {
+                            + " WHERE function_name = ? AND minute_start = ?")) {
                 for (MinuteCount count : counts) {
                     insert.setString(1, count.function());
                     Database.setInstant(insert, 2, count.minute());
@@ -62,9 +62,9 @@ public final class CallStatsTable implements StatsStore {
 
     private static void addLatencies(Connection connection, List<MinuteCount> counts) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO call_latency"
-                        + " (function_name, minute, bucket, calls) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING");
+                        + " (function_name, minute_start, bucket, calls) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING");
                 PreparedStatement update = connection.prepareStatement("UPDATE call_latency SET calls = calls + ?"
-                        + " WHERE function_name = ? AND minute = ? AND bucket = ?")) {
+                        + " WHERE function_name = ? AND minute_start = ? AND bucket = ?")) {
             boolean any = false;
             for (MinuteCount count : counts) {
                 for (int bucket = 0; bucket < LatencyBuckets.COUNT; bucket++) {
@@ -95,23 +95,23 @@ public final class CallStatsTable implements StatsStore {
     public List<MinuteCount> minutes(String function, Instant from, Instant to) {
         return database.read("reading the call statistics of '" + function + "'", connection -> {
             Map<Instant, Tally> byMinute = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT minute, calls, errors, cold_starts"
-                    + " FROM call_stats WHERE function_name = ? AND minute >= ? AND minute < ?")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT minute_start, calls, errors, cold_starts"
+                    + " FROM call_stats WHERE function_name = ? AND minute_start >= ? AND minute_start < ?")) {
                 bind(query, function, from, to);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         byMinute.put(
-                                Database.getInstant(rows, "minute"),
+                                Database.getInstant(rows, "minute_start"),
                                 new Tally(rows.getLong("calls"), rows.getLong("errors"), rows.getLong("cold_starts")));
                     }
                 }
             }
-            try (PreparedStatement query = connection.prepareStatement("SELECT minute, bucket, calls"
-                    + " FROM call_latency WHERE function_name = ? AND minute >= ? AND minute < ?")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT minute_start, bucket, calls"
+                    + " FROM call_latency WHERE function_name = ? AND minute_start >= ? AND minute_start < ?")) {
                 bind(query, function, from, to);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        byMinute.computeIfAbsent(Database.getInstant(rows, "minute"), m -> new Tally())
+                        byMinute.computeIfAbsent(Database.getInstant(rows, "minute_start"), m -> new Tally())
                                 .latency()
                                 .add(rows.getInt("bucket"), rows.getLong("calls"));
                     }
@@ -130,7 +130,7 @@ public final class CallStatsTable implements StatsStore {
             Map<String, Tally> byFunction = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT function_name, SUM(calls) AS calls,"
                     + " SUM(errors) AS errors, SUM(cold_starts) AS cold_starts FROM call_stats"
-                    + " WHERE minute >= ? AND minute < ? GROUP BY function_name")) {
+                    + " WHERE minute_start >= ? AND minute_start < ? GROUP BY function_name")) {
                 Database.setInstant(query, 1, from);
                 Database.setInstant(query, 2, to);
                 try (ResultSet rows = query.executeQuery()) {
@@ -142,7 +142,7 @@ public final class CallStatsTable implements StatsStore {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement("SELECT function_name, bucket,"
-                    + " SUM(calls) AS calls FROM call_latency WHERE minute >= ? AND minute < ?"
+                    + " SUM(calls) AS calls FROM call_latency WHERE minute_start >= ? AND minute_start < ?"
                     + " GROUP BY function_name, bucket")) {
                 Database.setInstant(query, 1, from);
                 Database.setInstant(query, 2, to);
@@ -165,7 +165,7 @@ public final class CallStatsTable implements StatsStore {
             int deleted = 0;
             for (String table : List.of("call_stats", "call_latency")) {
                 try (PreparedStatement delete =
-                        connection.prepareStatement("DELETE FROM " + table + " WHERE minute < ?")) {
+                        connection.prepareStatement("DELETE FROM " + table + " WHERE minute_start < ?")) {
                     Database.setInstant(delete, 1, before);
                     deleted += delete.executeUpdate();
                 }
