@@ -1,5 +1,6 @@
 /**
  * The benchmark harness, one scenario per class; of the runtime it imports only the lock-down,
- * container labels and spec quantities (never its server or call path), and nothing imports it.
+ * container labels, spec quantities and the call statistics accumulator (never its server or call
+ * path), and nothing imports it.
  */
 package dev.fn4j.bench;

@@ -43,6 +43,9 @@ import dev.fn4j.runtime.pool.ScaleOut;
 import dev.fn4j.runtime.schedule.CronSchedule;
 import dev.fn4j.runtime.schedule.ScheduleTable;
 import dev.fn4j.runtime.schedule.Scheduler;
+import dev.fn4j.runtime.stats.CallStats;
+import dev.fn4j.runtime.store.BacklogCounts;
+import dev.fn4j.runtime.store.CallStatsTable;
 import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.FunctionTable;
 import dev.fn4j.runtime.store.InvocationTable;
@@ -94,6 +97,9 @@ public final class FnRuntime implements AutoCloseable {
     private final Scheduler scheduler;
     private final ApiServer server;
     private final Clock clock;
+    /** Per-minute call statistics for the dashboard, written to the store every few seconds. */
+    private final CallStats stats;
+
     private boolean closed;
 
     private FnRuntime(RuntimeConfig config, ContainerEngine engine, Database database) throws IOException {
@@ -140,7 +146,8 @@ public final class FnRuntime implements AutoCloseable {
         Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock, new LiveLogs(events));
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);
-        CallRunner runner = new CallRunner(invoker, metrics);
+        this.stats = new CallStats(new CallStatsTable(database), clock);
+        CallRunner runner = new CallRunner(invoker, metrics, stats);
         QueueTable queue = new QueueTable(database);
         this.async = new AsyncInvocations(queue, runner, pools, events, clock, runtimeId, config.maxBacklog());
         Calls calls = new Calls(pools, limiter, runner, async, recorder, clock);
@@ -178,7 +185,9 @@ public final class FnRuntime implements AutoCloseable {
                         () -> metrics.scrape(pools),
                         background,
                         keys,
-                        new DeadLetterQueue(queue, invocations, async, events, clock)),
+                        new DeadLetterQueue(queue, invocations, async, events, clock),
+                        stats,
+                        new BacklogCounts(database)),
                 new ApiServer.Settings(
                         config.host(),
                         config.port(),
@@ -215,6 +224,8 @@ public final class FnRuntime implements AutoCloseable {
             runtime.scheduler.start(runtime.timers, runtime.background, config.invocationRetention());
             runtime.timers.scheduleWithFixedDelay(runtime::reapIdle, 1, 1, TimeUnit.SECONDS);
             runtime.timers.scheduleWithFixedDelay(runtime.limiter::forgetIdle, 1, 1, TimeUnit.MINUTES);
+            runtime.timers.scheduleWithFixedDelay(
+                    () -> runtime.background.execute(runtime.stats::flush), 5, 5, TimeUnit.SECONDS);
             long every = config.retentionCheckInterval().toMillis();
             runtime.timers.scheduleWithFixedDelay(
                     () -> runtime.background.execute(runtime::deleteOldInvocations),
@@ -324,6 +335,7 @@ public final class FnRuntime implements AutoCloseable {
         server.stop();
         callbacks.close();
         recorder.close();
+        stats.flush();
         database.close();
         engine.close();
         LOG.info("stopped; removed {} remaining container(s)", removed);

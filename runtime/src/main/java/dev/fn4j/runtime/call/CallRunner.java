@@ -7,6 +7,7 @@ import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.stats.CallCounter;
 import java.time.Duration;
 import java.util.Set;
 
@@ -23,10 +24,17 @@ public final class CallRunner {
 
     private final Invoker invoker;
     private final RuntimeMetrics metrics;
+    /** The dashboard's per-minute statistics, fed here because every call's end passes here. */
+    private final CallCounter stats;
 
     public CallRunner(Invoker invoker, RuntimeMetrics metrics) {
+        this(invoker, metrics, CallCounter.NONE);
+    }
+
+    public CallRunner(Invoker invoker, RuntimeMetrics metrics, CallCounter stats) {
         this.invoker = invoker;
         this.metrics = metrics;
+        this.stats = stats;
     }
 
     /** Runs the call and counts its outcome; the caller records it. */
@@ -35,12 +43,19 @@ public final class CallRunner {
         long start = System.nanoTime();
         try {
             InvocationResult result = invoker.invoke(pool, request);
-            metrics.invocation(name, "success", Duration.ofNanos(System.nanoTime() - start));
+            long nanos = System.nanoTime() - start;
+            metrics.invocation(name, "success", Duration.ofNanos(nanos));
+            stats.ran(name, false, result.coldStart(), nanos);
             return result;
         } catch (ApiException e) {
-            metrics.invocation(name, e.code().code(), Duration.ofNanos(System.nanoTime() - start));
+            long nanos = System.nanoTime() - start;
+            metrics.invocation(name, e.code().code(), Duration.ofNanos(nanos));
             if (REJECTIONS.contains(e.code())) {
                 metrics.rejection(name, e.code().code());
+                stats.refused(name);
+            } else {
+                // Whether a failed call waited for a cold start is not known: counted as warm.
+                stats.ran(name, true, false, nanos);
             }
             throw e;
         }
@@ -50,6 +65,7 @@ public final class CallRunner {
     void rejected(String function, ApiException error) {
         metrics.invocation(function, error.code().code(), Duration.ZERO);
         metrics.rejection(function, error.code().code());
+        stats.refused(function);
     }
 
     /** What the function wrote during a call that failed, when the error carries it, else null. */

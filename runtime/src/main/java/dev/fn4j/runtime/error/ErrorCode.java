@@ -40,7 +40,8 @@ public enum ErrorCode {
     FUNCTION_TIMEOUT(504),
     BACKLOG_FULL(429),
     NOT_DEAD_LETTERED(409),
-    CALLBACK_NOT_ALLOWED(400);
+    CALLBACK_NOT_ALLOWED(400),
+    INVALID_WINDOW(400);
 
     private final int status;
 

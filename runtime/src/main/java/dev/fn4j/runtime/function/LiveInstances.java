@@ -20,6 +20,11 @@ public interface LiveInstances {
         return Optional.empty();
     }
 
+    /** How many of the function's instances are starting now: not live yet, so not in {@link #of}. */
+    default int starting(String function) {
+        return 0;
+    }
+
     /**
      * One instance as it was when read.
      *

@@ -11,6 +11,8 @@ import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.LiveInstances;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.stats.AsyncCounts;
+import dev.fn4j.runtime.stats.CallStats;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
@@ -57,7 +59,9 @@ public final class ApiServer {
             Supplier<String> metrics,
             Executor background,
             ApiKeys keys,
-            DeadLetterQueue deadLetters) {}
+            DeadLetterQueue deadLetters,
+            CallStats stats,
+            AsyncCounts asyncCounts) {}
 
     /**
      * The server's own settings.
@@ -122,6 +126,8 @@ public final class ApiServer {
                 metrics,
                 new DeadLettersApi(parts.deadLetters(), parts.registry())));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(addons.callbacks(), parts.registry())));
+        routes.addAll(RouteTable.statsRoutes(
+                new StatsApi(parts.registry(), parts.instances(), parts.stats(), parts.asyncCounts())));
         // Read on the first request for the document, when the list has every route.
         routes.addAll(RouteTable.documentRoutes(new OpenApiApi(() -> List.copyOf(routes))));
         Router router = new Router(routes, admission);

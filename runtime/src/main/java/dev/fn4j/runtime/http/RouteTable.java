@@ -151,4 +151,23 @@ final class RouteTable {
         return List.of(blocking(
                 "GET", "/v1/openapi.json", OPEN, openApi::serve, "Describe this API as an OpenAPI 3.1 document"));
     }
+
+    /** The routes the dashboard reads: who the caller is, and call statistics over a window. */
+    static List<Route> statsRoutes(StatsApi stats) {
+        return List.of(
+                // From memory: the key Gate attached, or none for a trusted loopback peer.
+                nonBlocking("GET", "/v1/whoami", INVOKE, stats::whoami, "Show the caller's API key: id, name, scope"),
+                blocking(
+                        "GET",
+                        "/v1/stats/functions",
+                        INVOKE,
+                        stats::functions,
+                        "List every function with its instances, calls, errors, latency and backlog over a window"),
+                blocking(
+                        "GET",
+                        "/v1/functions/{name}/stats",
+                        INVOKE,
+                        stats::function,
+                        "Show a function's calls, errors, latency and cold starts over a window, bucket by bucket"));
+    }
 }

@@ -27,6 +27,11 @@ public final class PoolInstances implements LiveInstances {
         return pools.get(function).flatMap(FunctionPool::failure).map(Throwable::getMessage);
     }
 
+    @Override
+    public int starting(String function) {
+        return pools.get(function).map(FunctionPool::starting).orElse(0);
+    }
+
     private static Snapshot snapshot(Instance instance) {
         return new Snapshot(
                 instance.id(),

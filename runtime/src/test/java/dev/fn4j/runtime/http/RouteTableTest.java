@@ -24,6 +24,7 @@ class RouteTableTest {
                 new DeadLettersApi(null, null)));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(null, null)));
         routes.addAll(RouteTable.documentRoutes(new OpenApiApi(List::of)));
+        routes.addAll(RouteTable.statsRoutes(new StatsApi(null, null, null, null)));
         return routes;
     }
 
