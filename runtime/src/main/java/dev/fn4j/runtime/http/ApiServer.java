@@ -122,6 +122,7 @@ public final class ApiServer {
                 metrics,
                 new DeadLettersApi(parts.deadLetters(), parts.registry())));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(addons.callbacks(), parts.registry())));
+        routes.addAll(RouteTable.uiRoutes(new UiApi(UiAssets.bundled())));
         Router router = new Router(routes, admission);
         this.server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
