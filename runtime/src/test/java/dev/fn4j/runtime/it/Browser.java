@@ -128,6 +128,7 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".png");
+        driver.executeScript("window.scrollTo(0, 0)");
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }
