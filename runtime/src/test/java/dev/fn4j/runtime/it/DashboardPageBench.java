@@ -25,9 +25,10 @@ public final class DashboardPageBench {
 
     private static final String MEASURE = "const nav = performance.getEntriesByType('navigation')[0];"
             + " const res = performance.getEntriesByType('resource');"
+            + " const sum = (f) => res.filter(f).reduce((s, r) => s + r.transferSize, 0);"
             + " const fcp = performance.getEntriesByName('first-contentful-paint')[0];"
-            + " return [nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0),"
-            + " nav.encodedBodySize + res.reduce((s, r) => s + r.encodedBodySize, 0),"
+            + " return [nav.transferSize + sum(() => true),"
+            + " nav.transferSize + sum((r) => r.name.includes('/ui/')), sum((r) => r.name.includes('/v1/')),"
             + " 1 + res.length, window.__fnTableOr(), fcp ? fcp.startTime : -1];";
 
     private DashboardPageBench() {}
