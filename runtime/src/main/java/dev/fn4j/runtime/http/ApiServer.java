@@ -126,6 +126,7 @@ public final class ApiServer {
                 metrics,
                 new DeadLettersApi(parts.deadLetters(), parts.registry())));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(addons.callbacks(), parts.registry())));
+        routes.addAll(RouteTable.uiRoutes(new UiApi(UiAssets.bundled())));
         routes.addAll(RouteTable.statsRoutes(
                 new StatsApi(parts.registry(), parts.instances(), parts.stats(), parts.asyncCounts())));
         // Read on the first request for the document, when the list has every route.

@@ -129,6 +129,14 @@ final class RouteTable {
                 nonBlocking("GET", "/metrics", OPEN, metrics::scrape, "Read the Prometheus metrics"));
     }
 
+    /**
+     * The dashboard: open, since its pages hold no data (they fetch it with the user's key), and
+     * served from memory on the IO thread.
+     */
+    static List<Route> uiRoutes(UiApi ui) {
+        return List.of(nonBlocking(ANY_METHOD, "/ui/*", OPEN, ui::serve, "Serve the web dashboard's pages"));
+    }
+
     /** The routes of completion callbacks (schedules have none of their own). */
     static List<Route> addonRoutes(CallbacksApi callbacks) {
         return List.of(
