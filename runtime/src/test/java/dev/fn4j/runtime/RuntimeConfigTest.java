@@ -173,4 +173,14 @@ class RuntimeConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("--parent-pid must be a process id, or 0 for none: -3");
     }
+
+    @Test
+    void theEngineIsDockerUnlessToldInProcess() {
+        assertThat(parse(Map.of()).engine()).isEqualTo(RuntimeConfig.DOCKER_ENGINE);
+        assertThat(parse(Map.of(), "--engine", "in-process").engine()).isEqualTo(RuntimeConfig.IN_PROCESS_ENGINE);
+        assertThatThrownBy(() -> parse(Map.of(), "--engine", "podman"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--engine must be docker (the default) or in-process (no isolation, for mvn fn:run"
+                        + " -Dfn.run.sandbox=none): 'podman'");
+    }
 }
