@@ -86,12 +86,12 @@ final class Operations {
         if (doc.has("operationId")) {
             operation.put("operationId", doc.get("operationId").asText() + suffix);
         }
+        Security.apply(endpoint.guard(), operation);
         doc.fields().forEachRemaining(field -> {
             if (!operation.has(field.getKey()) && !field.getKey().equals("errors")) {
                 operation.set(field.getKey(), field.getValue().deepCopy());
             }
         });
-        Security.apply(endpoint.guard(), operation);
         operation.set("parameters", parameters(operation.withArray("parameters"), template));
         operation.set("responses", responses(endpoint, operation.with("responses"), doc.get("errors")));
         return operation;

@@ -69,12 +69,20 @@ class OpenApiIT {
         Reply called = runtime.invoke("hello", input);
         conforms("POST", "/v1/functions/{name}/invocations", called, 200);
         assertThat(called.json().get("message").asText()).isEqualTo("Hello, Ada!");
+        assertThat(called.header("Fn-Cold-Start")).isIn("true", "false");
         Reply accepted = runtime.send(
                 "POST",
                 "/v1/functions/hello/invocations",
                 HttpRequest.BodyPublishers.ofString(input),
                 Map.of("Prefer", "respond-async", "Content-Type", "application/json"));
         conforms("POST", "/v1/functions/{name}/invocations", accepted, 202);
+        Reply streamed = runtime.send(
+                "POST",
+                "/v1/functions/hello/invocations",
+                HttpRequest.BodyPublishers.ofString(input),
+                Map.of("Accept", "text/event-stream", "Content-Type", "application/json"));
+        conforms("POST", "/v1/functions/{name}/invocations", streamed, 200);
+        assertThat(streamed.body()).contains("event:result").contains("\"coldStart\":");
         String id = accepted.json().get("id").asText();
         Await.until(
                 "the asynchronous call ends",
