@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
  *     {@code invoke} key may do ({@code --open-loopback}, for {@code mvn fn:run}); off by default
  * @param parentPid the process whose end stops this runtime ({@code --parent-pid}), so that a
  *     runtime started by a tool never outlives it; 0 for none
+ * @param runtimeLease how long a runtime sharing a PostgreSQL database may go without a
+ *     heartbeat before another takes over its work and containers ({@code
+ *     --runtime-lease-seconds}); it beats four times per lease
  */
 public record RuntimeConfig(
         String host,
@@ -61,7 +64,8 @@ public record RuntimeConfig(
         int maxBacklog,
         List<String> callbackAllow,
         boolean openLoopback,
-        long parentPid) {
+        long parentPid,
+        Duration runtimeLease) {
 
     /** The default {@code --max-backlog}: ten functions' default {@code maxBacklog}. */
     static final int DEFAULT_MAX_BACKLOG = 1_000_000;
@@ -101,6 +105,10 @@ public record RuntimeConfig(
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
         positive("--max-backlog", maxBacklog);
+        if (runtimeLease == null || runtimeLease.isNegative() || runtimeLease.isZero()) {
+            throw new ConfigException("--runtime-lease-seconds must be positive: "
+                    + (runtimeLease == null ? null : runtimeLease.toSeconds()));
+        }
         if (parentPid < 0) {
             throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
         }
@@ -152,7 +160,8 @@ public record RuntimeConfig(
                 options.integer("max-backlog", DEFAULT_MAX_BACKLOG),
                 callbackAllow(options),
                 options.flag("open-loopback"),
-                options.longValue("parent-pid", 0));
+                options.longValue("parent-pid", 0),
+                Duration.ofSeconds(options.integer("runtime-lease-seconds", 15)));
     }
 
     /** {@code --callback-allow p1,p2}: the allowed callback destinations, none by default. */
