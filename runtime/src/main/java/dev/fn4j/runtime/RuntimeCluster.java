@@ -98,13 +98,15 @@ final class RuntimeCluster implements AutoCloseable {
                         () -> registry.refreshAll().forEach(deployer::sync),
                         parts.keys()::forget,
                         parts.keys()::forgetAll));
-        beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        // Two threads: a slow recount or sweep (a busy database) must not delay the heartbeat.
+        beats = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "fn4j-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
         long every = Membership.heartbeat(lease).toMillis();
         beats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        beats.scheduleWithFixedDelay(this::recount, every, every, TimeUnit.MILLISECONDS);
         LOG.info(
                 "sharing the database with other runtimes as {}: heartbeat every {} ms, lease {}",
                 runtimeId,
@@ -115,10 +117,18 @@ final class RuntimeCluster implements AutoCloseable {
     private void beat() {
         try {
             membership.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("heartbeat failed: {}", e.getMessage());
+        }
+    }
+
+    /** Recounts the shared backlog and delivers callbacks of calls that ended on other runtimes. */
+    private void recount() {
+        try {
             parts.async().resync();
             parts.callbacks().sweep();
         } catch (RuntimeException e) {
-            LOG.warn("heartbeat failed: {}", e.getMessage());
+            LOG.warn("recounting the shared backlog failed: {}", e.getMessage());
         }
     }
 

@@ -35,6 +35,12 @@ public final class Membership {
 
     private final Clock clock;
     private final Takeover takeover;
+    /**
+     * Since when this runtime's heartbeats have succeeded without a break; null after one failed.
+     * It takes nobody over before it has beaten for a whole lease: after an outage of the
+     * database every runtime's heartbeat is old, and the others need that long to renew theirs.
+     */
+    private Instant beatingSince;
 
     public Membership(Members members, String self, Duration lease, Clock clock, Takeover takeover) {
         if (lease == null || lease.isNegative() || lease.isZero()) {
@@ -55,13 +61,28 @@ public final class Membership {
 
     /** Records this runtime as alive; call once at start-up, before it claims any work. */
     public void join() {
-        members.register(self, clock.instant());
+        Instant now = clock.instant();
+        members.register(self, now);
+        beatingSince = now;
     }
 
-    /** Renews this runtime's heartbeat, then takes over the runtimes whose lease expired. */
+    /**
+     * Renews this runtime's heartbeat, then takes over the runtimes whose lease expired, once its
+     * own heartbeats have gone on unbroken for a lease. Throws when the store fails.
+     */
     public void tick() {
         Instant now = clock.instant();
-        if (!members.beat(self, now)) {
+        boolean beaten;
+        try {
+            beaten = members.beat(self, now);
+        } catch (RuntimeException e) {
+            beatingSince = null;
+            throw e;
+        }
+        if (beatingSince == null) {
+            beatingSince = now;
+        }
+        if (!beaten) {
             // Silent past the lease (a long pause), so its running calls were queued again elsewhere.
             LOG.warn(
                     "this runtime was taken over by another after missing its heartbeats for {}; joining again"
@@ -70,6 +91,9 @@ public final class Membership {
             members.register(self, now);
         }
         Instant before = now.minus(lease);
+        if (beatingSince.isAfter(before)) {
+            return;
+        }
         for (String dead : members.silentSince(self, before)) {
             Optional<List<Transition>> requeued = members.takeOver(dead, before, self, now);
             if (requeued.isPresent()) {

@@ -7,14 +7,18 @@ import java.sql.SQLException;
 
 /**
  * Sends change notices to the other runtimes on the database, as PostgreSQL notifications on
- * {@link #CHANNEL}. Sent inside the transaction that makes the change, so PostgreSQL delivers a
+ * the channel {@link #CHANNEL} names: one per schema (notifications are per database, and
+ * runtimes in other schemas of it are other clusters). Sent inside the transaction that makes the change, so PostgreSQL delivers a
  * notice only once its change is committed, and never one for a change rolled back. On H2 (one
  * runtime) nothing is sent.
  */
 final class ChangeNotices {
 
-    /** The notification channel every runtime listens on. */
-    static final String CHANNEL = "fn4j_changes";
+    /**
+     * The SQL expression of the notification channel of the connection's schema: {@code fn4j_}
+     * and 16 hex digits of its name's MD5, a valid identifier however the schema is named.
+     */
+    static final String CHANNEL = "'fn4j_' || left(md5(coalesce(current_schema(), '')), 16)";
 
     private ChangeNotices() {}
 
@@ -22,9 +26,8 @@ final class ChangeNotices {
         if (database.settings().kind() != DatabaseSettings.Kind.POSTGRESQL) {
             return;
         }
-        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, CHANNEL);
-            notify.setString(2, notice.wire());
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(" + CHANNEL + ", ?)")) {
+            notify.setString(1, notice.wire());
             notify.execute();
         }
     }

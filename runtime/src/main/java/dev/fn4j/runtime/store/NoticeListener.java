@@ -4,6 +4,7 @@ import dev.fn4j.runtime.cluster.ChangeSink;
 import dev.fn4j.runtime.cluster.Notice;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -62,7 +63,12 @@ public final class NoticeListener implements AutoCloseable {
             try (Connection listening = connect()) {
                 connection = listening;
                 try (Statement listen = listening.createStatement()) {
-                    listen.execute("LISTEN " + ChangeNotices.CHANNEL);
+                    String channel;
+                    try (ResultSet name = listen.executeQuery("SELECT " + ChangeNotices.CHANNEL)) {
+                        name.next();
+                        channel = name.getString(1);
+                    }
+                    listen.execute("LISTEN " + channel);
                 }
                 pauseMillis = 100;
                 PGConnection pg = listening.unwrap(PGConnection.class);

@@ -80,17 +80,56 @@ class MembershipTest {
     @Test
     void ofTwoSurvivorsOnlyTheFirstTakesOver() {
         members.register("dead", clock.instant());
-        clock.advance(LEASE.plusSeconds(1));
         Membership a = membership("a");
         Membership c = membership("c");
         a.join();
         c.join();
+        clock.advance(LEASE.minusSeconds(1));
+        a.tick();
+        c.tick();
 
+        clock.advance(Duration.ofSeconds(2));
         a.tick();
         c.tick();
 
         assertThat(tookOver).containsExactly("dead");
         assertThat(members.takeovers).containsExactly("dead by a");
+    }
+
+    @Test
+    void afterItsOwnHeartbeatsFailedARuntimeLetsTheOthersBeatForALeaseBeforeTakingOver() {
+        members.register("b", clock.instant());
+        Membership a = membership("a");
+        a.join();
+        members.failing = true;
+        clock.advance(Duration.ofSeconds(25));
+        assertThatThrownBy(a::tick).hasMessage("database down");
+        members.failing = false;
+
+        a.tick();
+        clock.advance(Duration.ofSeconds(1));
+        members.beat("b", clock.instant());
+        clock.advance(LEASE.minusSeconds(1));
+        a.tick();
+
+        assertThat(tookOver).as("b beat again once the database was back").isEmpty();
+
+        clock.advance(LEASE);
+        a.tick();
+
+        assertThat(tookOver).containsExactly("b");
+    }
+
+    @Test
+    void aRuntimeThatJustJoinedTakesNobodyOverBeforeALease() {
+        members.register("b", clock.instant());
+        clock.advance(LEASE.plusSeconds(1));
+        Membership a = membership("a");
+        a.join();
+
+        a.tick();
+
+        assertThat(tookOver).isEmpty();
     }
 
     @Test
@@ -143,6 +182,8 @@ class MembershipTest {
         final List<String> takeovers = new ArrayList<>();
         /** Whether another survivor wins every takeover just before this one. */
         boolean stolen;
+        /** Whether the database is down. */
+        boolean failing;
 
         @Override
         public void register(String id, Instant now) {
@@ -151,6 +192,9 @@ class MembershipTest {
 
         @Override
         public boolean beat(String id, Instant now) {
+            if (failing) {
+                throw new IllegalStateException("database down");
+            }
             return heartbeats.replace(id, now) != null;
         }
 

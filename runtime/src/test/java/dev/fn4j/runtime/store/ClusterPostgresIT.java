@@ -52,6 +52,18 @@ class ClusterPostgresIT {
     private QueueTable queue;
     private NoticeListener listener;
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    /** Puts what the listener hears into {@link #heard}: a notice's wire form, or "missed". */
+    private final ChangeSink recording = new ChangeSink() {
+        @Override
+        public void changed(Notice notice) {
+            heard.add(notice.wire());
+        }
+
+        @Override
+        public void missed() {
+            heard.add("missed");
+        }
+    };
 
     @BeforeEach
     void open() {
@@ -126,17 +138,7 @@ class ClusterPostgresIT {
 
     @Test
     void everyCommittedChangeOfAFunctionOrAKeyIsHeardAndAReconnectReReadsEverything() throws Exception {
-        listener = NoticeListener.start(database, new ChangeSink() {
-            @Override
-            public void changed(Notice notice) {
-                heard.add(notice.wire());
-            }
-
-            @Override
-            public void missed() {
-                heard.add("missed");
-            }
-        });
+        listener = NoticeListener.start(database, recording);
         assertThat(heard.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("missed");
 
         KeyTable keys = new KeyTable(database);
@@ -159,17 +161,7 @@ class ClusterPostgresIT {
 
     @Test
     void aChangeRolledBackSendsNoNotice() throws Exception {
-        listener = NoticeListener.start(database, new ChangeSink() {
-            @Override
-            public void changed(Notice notice) {
-                heard.add(notice.wire());
-            }
-
-            @Override
-            public void missed() {
-                heard.add("missed");
-            }
-        });
+        listener = NoticeListener.start(database, recording);
         assertThat(heard.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("missed");
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
