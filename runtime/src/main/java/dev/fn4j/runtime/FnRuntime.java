@@ -99,6 +99,8 @@ public final class FnRuntime implements AutoCloseable {
     private final Clock clock;
     /** Per-minute call statistics for the dashboard, written to the store every few seconds. */
     private final CallStats stats;
+    /** The other runtimes sharing a PostgreSQL database; does nothing on H2. */
+    private final RuntimeCluster cluster;
 
     private boolean closed;
 
@@ -171,6 +173,12 @@ public final class FnRuntime implements AutoCloseable {
                 SCHEDULE_GRACE);
         ApiKeys keys = new ApiKeys(new KeyTable(database), clock, background);
         AdminKeyBootstrap.ensure(keys, config.adminKey(), config.dataDir(), System.out);
+        this.cluster = new RuntimeCluster(
+                database,
+                runtimeId,
+                config.runtimeLease(),
+                clock,
+                new RuntimeCluster.Parts(registry, deployer, keys, async, callbacks, scheduler, reaper, background));
         this.server = new ApiServer(
                 new ApiServer.Parts(
                         engine::ping,
@@ -219,8 +227,10 @@ public final class FnRuntime implements AutoCloseable {
             for (Function function : runtime.registry.list()) {
                 runtime.pools.deploy(function);
             }
+            runtime.cluster.join();
             runtime.callbacks.resume();
             runtime.async.recover();
+            runtime.cluster.start();
             runtime.scheduler.start(runtime.timers, runtime.background, config.invocationRetention());
             runtime.timers.scheduleWithFixedDelay(runtime::reapIdle, 1, 1, TimeUnit.SECONDS);
             runtime.timers.scheduleWithFixedDelay(runtime.limiter::forgetIdle, 1, 1, TimeUnit.MINUTES);
@@ -321,6 +331,7 @@ public final class FnRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        cluster.close();
         pools.all().forEach(FunctionPool::close);
         timers.shutdownNow();
         background.shutdown();

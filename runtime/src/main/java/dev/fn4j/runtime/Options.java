@@ -30,7 +30,8 @@ final class Options {
             "callback-allow",
             "open-loopback",
             "parent-pid",
-            "engine");
+            "engine",
+            "runtime-lease-seconds");
 
     /** Options that need no value: given alone they mean {@code true}. */
     private static final Set<String> FLAGS = Set.of("open-loopback");

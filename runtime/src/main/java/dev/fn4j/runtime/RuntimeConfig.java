@@ -45,6 +45,9 @@ import java.util.regex.Pattern;
  * @param engine where instances run ({@code --engine}): {@link #DOCKER_ENGINE}, each in its
  *     locked-down container (the default), or {@link #IN_PROCESS_ENGINE}, as threads of this JVM
  *     with no isolation at all ({@code mvn fn:run -Dfn.run.sandbox=none})
+ * @param runtimeLease how long a runtime sharing a PostgreSQL database may go without a
+ *     heartbeat before another takes over its work and containers ({@code
+ *     --runtime-lease-seconds}); it beats four times per lease
  */
 public record RuntimeConfig(
         String host,
@@ -66,7 +69,8 @@ public record RuntimeConfig(
         List<String> callbackAllow,
         boolean openLoopback,
         long parentPid,
-        String engine) {
+        String engine,
+        Duration runtimeLease) {
 
     /** {@code --engine docker}: each instance in its locked-down Docker container. */
     public static final String DOCKER_ENGINE = "docker";
@@ -115,6 +119,10 @@ public record RuntimeConfig(
         if (!DOCKER_ENGINE.equals(engine) && !IN_PROCESS_ENGINE.equals(engine)) {
             throw new ConfigException("--engine must be " + DOCKER_ENGINE + " (the default) or " + IN_PROCESS_ENGINE
                     + " (no isolation, for mvn fn:run -Dfn.run.sandbox=none): '" + engine + "'");
+        }
+        if (runtimeLease == null || runtimeLease.isNegative() || runtimeLease.isZero()) {
+            throw new ConfigException("--runtime-lease-seconds must be positive: "
+                    + (runtimeLease == null ? null : runtimeLease.toSeconds()));
         }
         if (parentPid < 0) {
             throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
@@ -168,7 +176,8 @@ public record RuntimeConfig(
                 callbackAllow(options),
                 options.flag("open-loopback"),
                 options.longValue("parent-pid", 0),
-                options.string("engine", DOCKER_ENGINE).strip());
+                options.string("engine", DOCKER_ENGINE).strip(),
+                Duration.ofSeconds(options.integer("runtime-lease-seconds", 15)));
     }
 
     /** {@code --callback-allow p1,p2}: the allowed callback destinations, none by default. */

@@ -67,6 +67,16 @@ class RuntimeConfigTest {
     }
 
     @Test
+    void aRuntimeLeaseIsFifteenSecondsUnlessSetAndMustBePositive() {
+        assertThat(parse(Map.of()).runtimeLease()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(parse(Map.of("FN4J_RUNTIME_LEASE_SECONDS", "4")).runtimeLease())
+                .isEqualTo(Duration.ofSeconds(4));
+        assertThatThrownBy(() -> parse(Map.of(), "--runtime-lease-seconds", "0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--runtime-lease-seconds must be positive: 0");
+    }
+
+    @Test
     void retentionTakesFractionsOfHoursAndChecksAtATenthOfIt() {
         RuntimeConfig tiny = parse(Map.of(), "--invocation-retention-hours", "0.001");
         assertThat(tiny.invocationRetention()).isEqualTo(Duration.ofMillis(3600));

@@ -27,6 +27,8 @@ public final class ApiKeys {
     private final KeyUseRecorder uses;
     /** Keys read from the store, by id; an entry goes when its key is deleted here. */
     private final Map<String, ApiKey> cache = new ConcurrentHashMap<>();
+    /** How many times cached keys were forgotten; changed only while holding {@link #cache}. */
+    private volatile long forgets;
 
     /** @param background where the last use of keys is written; must not run tasks inline */
     public ApiKeys(KeyStore store, Clock clock, Executor background) {
@@ -86,11 +88,12 @@ public final class ApiKeys {
         KeyFormat.Parsed parsed = split(presented);
         ApiKey key = cache.get(parsed.id());
         if (key == null) {
+            long seen = forgets;
             key = store.find(parsed.id()).orElse(null);
             if (key == null) {
                 return KeyCheck.INVALID;
             }
-            cache.put(key.id(), key);
+            cacheUnlessForgotten(key, seen);
         }
         if (!KeyFormat.matches(parsed.secret(), key.secretHash())) {
             return KeyCheck.INVALID;
@@ -131,6 +134,35 @@ public final class ApiKeys {
         }
         cache.remove(id);
         uses.forget(id);
+    }
+
+    /**
+     * Forgets what is cached of the key {@code id}, which another runtime created or revoked: its
+     * next use reads the store, so a revoked key is refused from then on.
+     */
+    public void forget(String id) {
+        synchronized (cache) {
+            forgets++;
+            cache.remove(id);
+        }
+        uses.forget(id);
+    }
+
+    /** Forgets every cached key: changes may have been missed. */
+    public void forgetAll() {
+        synchronized (cache) {
+            forgets++;
+            cache.clear();
+        }
+    }
+
+    /** Caches a key read from the store, unless a forget came since the read began (it may be stale). */
+    private void cacheUnlessForgotten(ApiKey key, long seen) {
+        synchronized (cache) {
+            if (forgets == seen) {
+                cache.put(key.id(), key);
+            }
+        }
     }
 
     /** Whether any admin key is stored, expired or not. */

@@ -168,6 +168,26 @@ public final class AsyncInvocations {
         return total;
     }
 
+    /**
+     * Takes up calls another runtime left running, which the store has just queued again: their
+     * events are published and they join this runtime's backlog and dispatch.
+     */
+    public void adopt(List<Transition> requeued) {
+        requeued.forEach(t -> events.publish(InvocationEvents.Update.of(t)));
+        resync();
+    }
+
+    /**
+     * Counts the backlog again from the store, where other runtimes sharing it add and end calls:
+     * the bounds then hold for every runtime's calls together, and the dispatcher polls each
+     * function whose calls it does not run (queued through another runtime, or left by one).
+     */
+    public void resync() {
+        Map<String, Integer> held = queue.backlog();
+        backlog.reset(held);
+        held.keySet().forEach(dispatcher::wake);
+    }
+
     /** Asynchronous calls accepted and not yet ended, every function. */
     public int backlog() {
         return backlog.total();

@@ -62,6 +62,13 @@ final class Backlog {
         }
     }
 
+    /** Replaces every count with the store's: what several runtimes hold together. */
+    synchronized void reset(Map<String, Integer> stored) {
+        held.clear();
+        total = 0;
+        stored.forEach(this::add);
+    }
+
     /** Gives back a place: the call ended, or was never stored. */
     synchronized void release(String function) {
         Integer mine = held.get(function);

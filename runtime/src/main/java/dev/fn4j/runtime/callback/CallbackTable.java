@@ -69,6 +69,19 @@ public final class CallbackTable {
                 "WHERE state = ? AND runtime_id = ? ORDER BY created_at", Callback.State.PENDING.wire(), runtimeId);
     }
 
+    /**
+     * The callbacks {@code runtimeId} registered and has not delivered nor given up whose
+     * invocation has ended, wherever it ran: another runtime sharing the database may have run it.
+     */
+    List<Callback> pendingEnded(String runtimeId) {
+        return select(
+                "WHERE state = ? AND runtime_id = ? AND invocation_id IN (SELECT id FROM invocations"
+                        + " WHERE status IN ('succeeded', 'failed', 'timed_out', 'dead_lettered'))"
+                        + " ORDER BY created_at",
+                Callback.State.PENDING.wire(),
+                runtimeId);
+    }
+
     /** Records one attempt and the callback's state after it, in one transaction. */
     void recordAttempt(String invocationId, Callback.Attempt attempt, Callback.State state, Instant nextAttemptAt) {
         database.write("recording a callback attempt", connection -> {

@@ -146,6 +146,29 @@ public final class Callbacks implements AutoCloseable {
         return pending.size();
     }
 
+    /**
+     * Delivers this runtime's due callbacks whose invocation ended on another runtime sharing the
+     * database (which publishes its final state to its own listeners only). Call now and then
+     * when runtimes share the database; a no-op for callbacks already being delivered here.
+     * Returns how many deliveries it started.
+     */
+    public int sweep() {
+        Instant now = clock.instant();
+        int started = 0;
+        for (Callback callback : table.pendingEnded(runtimeId)) {
+            Instant due = callback.nextAttemptAt();
+            if (due == null || !due.isAfter(now)) {
+                InvocationEvents.Subscription subscription = waiting.remove(callback.invocationId());
+                if (subscription != null) {
+                    subscription.cancel();
+                }
+                deliver(callback.invocationId());
+                started++;
+            }
+        }
+        return started;
+    }
+
     private InvocationEvents.Subscription listen(String id) {
         InvocationEvents.Subscription subscription = events.subscribe(id, new InvocationEvents.Listener() {
             @Override

@@ -130,6 +130,36 @@ public final class Deployer {
     }
 
     /**
+     * Brings the function's pool in line with the registry after another runtime changed the
+     * function: a pool on another revision is pointed at the registry's (its instances are
+     * replaced as a local deploy replaces them), a pool without a function is removed (its
+     * instances go once their calls end). No start check runs here: the runtime that deployed
+     * the revision checked it, and a revision that failed there reaches the calls here as the
+     * failure of its instances' starts. Idempotent; blocks on nothing but a local deploy of the
+     * same function.
+     */
+    public void sync(String name) {
+        synchronized (lock(name)) {
+            Optional<Function> current = registry.get(name);
+            Optional<FunctionPool> pool = pools.get(name);
+            if (current.isEmpty()) {
+                if (pool.isPresent()) {
+                    pools.remove(name);
+                    listener.removed(name);
+                    LOG.info("'{}' was deleted through another runtime; its instances here go", name);
+                }
+            } else if (pool.isEmpty()
+                    || pool.get().current().revision() != current.get().revision()) {
+                pools.deploy(current.get());
+                LOG.info(
+                        "'{}' revision {} was deployed through another runtime; serving it here",
+                        name,
+                        current.get().revision());
+            }
+        }
+    }
+
+    /**
      * What a start check found: the instance it started, for the pool to adopt, or the
      * {@code handler_failed} error when the handler cannot start; neither when it did not check.
      */

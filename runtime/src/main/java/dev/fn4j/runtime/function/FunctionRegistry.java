@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -74,6 +78,44 @@ public final class FunctionRegistry {
         store.delete(name);
         functions.remove(name);
         return Optional.of(function);
+    }
+
+    /**
+     * Re-reads the function {@code name} from the store, where another runtime may have deployed
+     * or deleted it: the cache then holds what is stored. Returns whether the cache changed.
+     */
+    public synchronized boolean refresh(String name) {
+        Optional<Function> stored =
+                store.loadAll().stream().filter(f -> f.name().equals(name)).findFirst();
+        return adopt(name, stored.orElse(null));
+    }
+
+    /** Re-reads every function from the store; returns the names whose cached revision changed. */
+    public synchronized List<String> refreshAll() {
+        Map<String, Function> stored = new HashMap<>();
+        store.loadAll().forEach(f -> stored.put(f.name(), f));
+        Set<String> names = new TreeSet<>(stored.keySet());
+        names.addAll(functions.keySet());
+        List<String> changed = new ArrayList<>();
+        for (String name : names) {
+            if (adopt(name, stored.get(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    /** Caches {@code stored} as the function {@code name} (null: deleted); whether that changed it. */
+    private boolean adopt(String name, Function stored) {
+        Function cached = functions.get(name);
+        if (stored == null) {
+            return functions.remove(name) != null;
+        }
+        if (cached != null && cached.revision() == stored.revision()) {
+            return false;
+        }
+        functions.put(name, stored);
+        return true;
     }
 
     /** Every function, by name. */

@@ -1,5 +1,6 @@
 package dev.fn4j.runtime.store;
 
+import dev.fn4j.runtime.cluster.Notice;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.FunctionSpecJson;
@@ -63,6 +64,7 @@ public final class FunctionTable implements FunctionStore {
                 Database.setInstant(insert, 6, function.updatedAt());
                 insert.executeUpdate();
             }
+            ChangeNotices.send(database, connection, Notice.function(function.name()));
             return null;
         });
     }
@@ -77,7 +79,11 @@ public final class FunctionTable implements FunctionStore {
                 revisions.setString(1, name);
                 revisions.executeUpdate();
                 function.setString(1, name);
-                return function.executeUpdate() > 0;
+                boolean existed = function.executeUpdate() > 0;
+                if (existed) {
+                    ChangeNotices.send(database, connection, Notice.function(name));
+                }
+                return existed;
             }
         });
     }

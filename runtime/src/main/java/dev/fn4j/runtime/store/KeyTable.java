@@ -3,6 +3,7 @@ package dev.fn4j.runtime.store;
 import dev.fn4j.runtime.auth.ApiKey;
 import dev.fn4j.runtime.auth.KeyStore;
 import dev.fn4j.runtime.auth.Scope;
+import dev.fn4j.runtime.cluster.Notice;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,9 @@ public final class KeyTable implements KeyStore {
                 Database.setInstant(insert, 5, key.createdAt());
                 Database.setInstant(insert, 6, key.expiresAt());
                 Database.setInstant(insert, 7, key.lastUsedAt());
-                return insert.executeUpdate();
+                int inserted = insert.executeUpdate();
+                ChangeNotices.send(database, connection, Notice.key(key.id()));
+                return inserted;
             }
         });
     }
@@ -72,7 +75,11 @@ public final class KeyTable implements KeyStore {
         return database.write("delete API key " + id, connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM api_keys WHERE id = ?")) {
                 delete.setString(1, id);
-                return delete.executeUpdate() > 0;
+                boolean existed = delete.executeUpdate() > 0;
+                if (existed) {
+                    ChangeNotices.send(database, connection, Notice.key(id));
+                }
+                return existed;
             }
         });
     }

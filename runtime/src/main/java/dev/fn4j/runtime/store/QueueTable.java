@@ -158,30 +158,40 @@ public final class QueueTable implements InvocationQueue {
 
     @Override
     public List<Transition> requeueRunning(String owner, Instant at) {
-        return database.write("queueing again the invocations left running", connection -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM invocations WHERE status ="
-                    + " 'running' AND is_async AND (lease_owner = ? OR lease_owner IS NULL)"
-                    + " ORDER BY queued_at, id FOR UPDATE")) {
-                query.setString(1, owner);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
+        return database.write(
+                "queueing again the invocations left running",
+                connection -> requeueRunning(connection, owner, true, at));
+    }
+
+    /**
+     * Queues again, in the caller's transaction, the asynchronous invocations {@code owner} left
+     * running (and, when {@code orUnowned}, those running without an owner), recording each cut
+     * attempt as {@code interrupted}.
+     */
+    static List<Transition> requeueRunning(Connection connection, String owner, boolean orUnowned, Instant at)
+            throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM invocations WHERE status ="
+                + " 'running' AND is_async AND (lease_owner = ?" + (orUnowned ? " OR lease_owner IS NULL" : "")
+                + ") ORDER BY queued_at, id FOR UPDATE")) {
+            query.setString(1, owner);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
                 }
             }
-            List<Transition> requeued = new ArrayList<>();
-            for (String id : ids) {
-                recordAttempt(connection, id, at, Attempt.INTERRUPTED, null);
-                try (PreparedStatement update = connection.prepareStatement("UPDATE invocations SET status ="
-                        + " 'queued', lease_owner = NULL, lease_until = NULL WHERE id = ?")) {
-                    update.setString(1, id);
-                    update.executeUpdate();
-                }
-                requeued.add(change(connection, id, InvocationStatus.QUEUED, at, false));
+        }
+        List<Transition> requeued = new ArrayList<>();
+        for (String id : ids) {
+            recordAttempt(connection, id, at, Attempt.INTERRUPTED, null);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE invocations SET status ="
+                    + " 'queued', lease_owner = NULL, lease_until = NULL WHERE id = ?")) {
+                update.setString(1, id);
+                update.executeUpdate();
             }
-            return requeued;
-        });
+            requeued.add(change(connection, id, InvocationStatus.QUEUED, at, false));
+        }
+        return requeued;
     }
 
     @Override

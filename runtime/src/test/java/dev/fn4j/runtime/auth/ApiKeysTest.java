@@ -43,6 +43,30 @@ class ApiKeysTest {
     }
 
     @Test
+    void aKeyRevokedThroughAnotherRuntimeIsRefusedOnceForgotten() {
+        ApiKeys.Created created = keys.create("ci", Scope.INVOKE, null);
+        valid(created.plaintext());
+        ApiKeys elsewhere = new ApiKeys(store, clock, background);
+        elsewhere.create("admin", Scope.ADMIN, null);
+        elsewhere.delete(created.key().id());
+
+        keys.forget(created.key().id());
+
+        assertThat(keys.authenticate(created.plaintext())).isEqualTo(KeyCheck.INVALID);
+    }
+
+    @Test
+    void forgettingEveryKeyMakesTheNextCheckReadTheStore() {
+        ApiKeys.Created created = keys.create("ci", Scope.INVOKE, null);
+        valid(created.plaintext());
+        store.keys.remove(created.key().id());
+
+        keys.forgetAll();
+
+        assertThat(keys.authenticate(created.plaintext())).isEqualTo(KeyCheck.INVALID);
+    }
+
+    @Test
     void wrongSecretUnknownIdAndGarbageAreRejected() {
         ApiKeys.Created created = keys.create("ci", Scope.INVOKE, null);
         assertThat(keys.authenticate(withWrongSecret(created.plaintext()))).isEqualTo(KeyCheck.INVALID);

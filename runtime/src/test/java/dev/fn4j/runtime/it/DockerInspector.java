@@ -29,6 +29,11 @@ final class DockerInspector {
                 .toList();
     }
 
+    /** Removes a container a test started, running or not. */
+    static void remove(String containerId) {
+        CLIENT.removeContainerCmd(containerId).withForce(true).exec();
+    }
+
     private static DockerClient client() {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         var http = new ApacheDockerHttpClient.Builder()

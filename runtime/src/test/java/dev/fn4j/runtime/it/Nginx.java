@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -43,9 +44,15 @@ final class Nginx implements AutoCloseable {
 
     /** Starts nginx proxying every path to {@code 127.0.0.1:upstreamPort}; waits until it listens. */
     static Nginx start(Path binary, int upstreamPort) throws Exception {
+        return start(binary, List.of(upstreamPort), Duration.ofSeconds(15));
+    }
+
+    /** Starts nginx balancing every path over {@code 127.0.0.1} at each of {@code upstreamPorts}, round robin. */
+    static Nginx start(Path binary, List<Integer> upstreamPorts, Duration readTimeout) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-nginx-");
         int port = freePort();
-        Files.writeString(dir.resolve("nginx.conf"), config(dir, port, upstreamPort), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("nginx.conf"), config(dir, port, upstreamPorts, readTimeout), StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(
                         binary.toString(),
                         "-p",
@@ -86,7 +93,11 @@ final class Nginx implements AutoCloseable {
         return log.toString();
     }
 
-    private static String config(Path dir, int port, int upstreamPort) {
+    private static String config(Path dir, int port, List<Integer> upstreamPorts, Duration readTimeout) {
+        StringBuilder servers = new StringBuilder();
+        for (int upstreamPort : upstreamPorts) {
+            servers.append("        server 127.0.0.1:").append(upstreamPort).append(";\n");
+        }
         // daemon off: nginx stays this test's child; the pool (keepalive) and HTTP/1.1 with an
         // empty Connection header are what keep upstream connections open between callers.
         return """
@@ -104,8 +115,7 @@ final class Nginx implements AutoCloseable {
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
                     upstream runtime {
-                        server 127.0.0.1:%3$d;
-                        keepalive 2;
+                %3$s        keepalive 2;
                     }
                     server {
                         listen 127.0.0.1:%2$d;
@@ -113,11 +123,11 @@ final class Nginx implements AutoCloseable {
                             proxy_pass http://runtime;
                             proxy_http_version 1.1;
                             proxy_set_header Connection "";
-                            proxy_read_timeout 15s;
+                            proxy_read_timeout %4$ds;
                         }
                     }
                 }
-                """.formatted(dir, port, upstreamPort);
+                """.formatted(dir, port, servers, readTimeout.toSeconds());
     }
 
     private static int freePort() throws IOException {
