@@ -1,5 +1,6 @@
 package dev.fn4j.maven;
 
+import dev.fn4j.maven.core.BuildInputs;
 import dev.fn4j.maven.core.BuildResult;
 import dev.fn4j.maven.core.DeployService;
 import dev.fn4j.maven.core.Elapsed;
@@ -9,6 +10,7 @@ import dev.fn4j.maven.core.FunctionTarget;
 import dev.fn4j.maven.core.GoalOutput;
 import dev.fn4j.maven.core.ImageService;
 import dev.fn4j.maven.core.PreparedBuild;
+import dev.fn4j.maven.core.RegistryTarget;
 import dev.fn4j.maven.core.RuntimeConnection;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
@@ -19,7 +21,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Builds the function image (as {@code fn:build} does; Jib's layer cache keeps a rebuild
  * cheap), uploads it to the fn4j runtime at {@code fn.url} without the leading layers the runtime
- * already has, and deploys each function: a new revision of an existing one, or a new function.
+ * already has (or, with {@code <registry>}, pushes it there with Jib), and deploys each function: a new revision of an existing one, or a new function.
  * Prints each function's URL and revision, and whether the URL is public (needs no API key).
  * Compiles the project first, so {@code mvn fn:deploy} works on a fresh checkout.
  */
@@ -42,7 +44,10 @@ public class DeployMojo extends AbstractImageMojo {
         GoalOutput out = output();
         ImageService images = new ImageService(out.log());
         DeployService deployer = new DeployService(runtime, out.log());
-        PreparedBuild prepared = images.prepare(buildInputs("tar"), targets);
+        RegistryTarget registry = RegistryTarget.parse(registry());
+        BuildInputs inputs = buildInputs("tar");
+        // A Kubernetes runtime's kubelets pull from a registry: push there, deploy by digest.
+        PreparedBuild prepared = images.prepare(registry == null ? inputs : registry.apply(inputs), targets);
         deployer.checkReachable();
         BuildResult build = images.build(prepared);
         out.builtForDeploy(build);

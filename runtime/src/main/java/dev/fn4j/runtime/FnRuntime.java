@@ -26,6 +26,7 @@ import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
+import dev.fn4j.runtime.instance.NetworkTransport;
 import dev.fn4j.runtime.instance.OrphanReaper;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
@@ -94,6 +95,9 @@ public final class FnRuntime implements AutoCloseable {
     private final Scheduler scheduler;
     private final ApiServer server;
     private final Clock clock;
+    /** The instance port when the engine shares no files with instances (Kubernetes); else null. */
+    private final NetworkTransport network;
+
     private boolean closed;
 
     private FnRuntime(RuntimeConfig config, ContainerEngine engine, Database database) throws IOException {
@@ -107,7 +111,11 @@ public final class FnRuntime implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
         InstanceRemover remover = new InstanceRemover(engine, background);
         this.reaper = new OrphanReaper(engine, remover);
-        ClassDataArchives archives = ClassDataArchives.in(config.dataDir().resolve("cds"));
+        // Class-data archives are files the instance maps from its directory: Docker only.
+        ClassDataArchives archives = engine.sharesHostFiles()
+                ? ClassDataArchives.in(config.dataDir().resolve("cds"))
+                : ClassDataArchives.off();
+        this.network = engine.sharesHostFiles() ? null : NetworkTransport.open(System.getenv(), clock, timers);
         InstanceStarter starter = new InstanceStarter(
                 engine,
                 runtimeId,
@@ -118,7 +126,8 @@ public final class FnRuntime implements AutoCloseable {
                 timers,
                 remover,
                 clock,
-                archives);
+                archives,
+                network);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(
@@ -319,6 +328,9 @@ public final class FnRuntime implements AutoCloseable {
         int removed = reaper.removeContainers(runtimeId);
         reaper.removeSocketDirs(config.instancesDir());
         server.stop();
+        if (network != null) {
+            network.close();
+        }
         callbacks.close();
         recorder.close();
         database.close();

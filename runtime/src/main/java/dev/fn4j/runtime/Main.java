@@ -1,7 +1,7 @@
 package dev.fn4j.runtime;
 
-import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.engine.EngineException;
+import dev.fn4j.runtime.engine.Engines;
 import dev.fn4j.runtime.log.LogSetup;
 import dev.fn4j.runtime.store.StoreException;
 import org.slf4j.Logger;
@@ -29,7 +29,9 @@ public final class Main {
         LogSetup.use(config.logFormat());
         Logger log = LoggerFactory.getLogger(Main.class);
         try {
-            FnRuntime runtime = FnRuntime.start(config, DockerContainerEngine.fromEnvironment());
+            String engine = Options.parse(args, System.getenv()).string("engine", Engines.DOCKER);
+            FnRuntime runtime =
+                    FnRuntime.start(config, Engines.open(engine, System.getenv(), Main.class.getClassLoader()));
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fn4j-shutdown"));
             ParentWatch.stopWhenGone(config.parentPid(), log);
         } catch (EngineException e) {

@@ -29,7 +29,8 @@ final class Options {
             "max-backlog",
             "callback-allow",
             "open-loopback",
-            "parent-pid");
+            "parent-pid",
+            "engine");
 
     /** Options that need no value: given alone they mean {@code true}. */
     private static final Set<String> FLAGS = Set.of("open-loopback");
