@@ -158,16 +158,6 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
     @Parameter(property = "fn.missedTicks")
     private String missedTicks;
 
-    /**
-     * The registry {@code fn:deploy} pushes the image to instead of uploading it to the runtime:
-     * {@code host:port} with an optional namespace, e.g. {@code registry.example.com/team}; the
-     * function is deployed by the pushed image's digest. For a runtime on the Kubernetes engine,
-     * whose nodes pull from it. Plain HTTP is used only for a registry on a loopback address.
-     * Unset, the image is uploaded to the runtime.
-     */
-    @Parameter(property = "fn.registry")
-    private String registry;
-
     /** {@code <public>}, set through {@link #setPublic}: a Java field cannot be named public. */
     private String publicTrigger;
 
@@ -199,11 +189,6 @@ public abstract class AbstractImageMojo extends AbstractFunctionMojo {
     }
 
     /** What the image build needs from the project; {@code output} is {@code fn.output}. */
-    /** The {@code <registry>} value as given; null when unset. */
-    protected final String registry() {
-        return registry;
-    }
-
     protected final BuildInputs buildInputs(String output) throws FnExecutionException {
         return new ProjectInputs(project(), plugin).buildInputs(baseImage, output, image);
     }

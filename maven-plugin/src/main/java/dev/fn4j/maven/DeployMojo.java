@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -33,6 +34,16 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.COMPILE)
 public class DeployMojo extends AbstractImageMojo {
 
+    /**
+     * The registry {@code fn:deploy} pushes the image to instead of uploading it to the runtime:
+     * {@code host:port} with an optional namespace, e.g. {@code registry.example.com/team}; the
+     * function is deployed by the pushed image's digest. For a runtime on the Kubernetes engine,
+     * whose nodes pull from it. Plain HTTP is used only for a registry on a loopback address.
+     * Unset, the image is uploaded to the runtime.
+     */
+    @Parameter(property = "fn.registry")
+    private String registry;
+
     @Override
     protected void run() throws FnFailureException, FnExecutionException {
         if (isPomProject()) {
@@ -44,10 +55,10 @@ public class DeployMojo extends AbstractImageMojo {
         GoalOutput out = output();
         ImageService images = new ImageService(out.log());
         DeployService deployer = new DeployService(runtime, out.log());
-        RegistryTarget registry = RegistryTarget.parse(registry());
+        RegistryTarget pushTo = RegistryTarget.parse(registry);
         BuildInputs inputs = buildInputs("tar");
         // A Kubernetes runtime's kubelets pull from a registry: push there, deploy by digest.
-        PreparedBuild prepared = images.prepare(registry == null ? inputs : registry.apply(inputs), targets);
+        PreparedBuild prepared = images.prepare(pushTo == null ? inputs : pushTo.apply(inputs), targets);
         deployer.checkReachable();
         BuildResult build = images.build(prepared);
         out.builtForDeploy(build);

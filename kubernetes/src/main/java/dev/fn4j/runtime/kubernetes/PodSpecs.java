@@ -2,14 +2,13 @@ package dev.fn4j.runtime.kubernetes;
 
 import dev.fn4j.protocol.ImageLayout;
 import dev.fn4j.runtime.engine.InstanceSpec;
-import dev.fn4j.runtime.engine.Labels;
+import dev.fn4j.runtime.engine.Lockdown;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -45,7 +44,7 @@ final class PodSpecs {
         return new PodBuilder()
                 .withNewMetadata()
                 .withName(podName(spec.containerName()))
-                .withLabels(labels(spec))
+                .withLabels(Lockdown.labels(spec))
                 .withOwnerReferences(owners(settings))
                 .endMetadata()
                 .withNewSpec()
@@ -141,13 +140,6 @@ final class PodSpecs {
                 .withBlockOwnerDeletion(false)
                 .withController(false)
                 .build());
-    }
-
-    /** The spec's labels plus the one that marks every fn4j pod, as on Docker. */
-    static Map<String, String> labels(InstanceSpec spec) {
-        Map<String, String> labels = new HashMap<>(spec.labels());
-        labels.put(Labels.MANAGED, "true");
-        return labels;
     }
 
     /** Sorted, so the same spec always makes the same request. */
