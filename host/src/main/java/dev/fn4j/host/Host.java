@@ -32,9 +32,9 @@ final class Host {
         for (int i = 0; i < count; i++) {
             SocketChannel channel;
             try {
-                channel = Connector.connect(config.socket());
+                channel = Connector.connect(config);
             } catch (IOException e) {
-                err.println("fn4j-host: cannot connect to " + config.socket() + " (connection " + i + "): "
+                err.println("fn4j-host: cannot connect to " + config.endpoint() + " (connection " + i + "): "
                         + e.getMessage());
                 return Exit.CONNECTION_FAILED;
             }

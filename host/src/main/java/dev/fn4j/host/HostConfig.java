@@ -10,6 +10,8 @@ import java.util.Map;
  * The host's settings, read from the environment the runtime gives the container.
  *
  * @param socket the Unix domain socket to connect to
+ * @param network the runtime's instance port and this instance's token, or {@code null} to use
+ *     {@code socket}
  * @param instanceId the instance id echoed in every Hello; empty when unset
  * @param handler the handler's fully qualified class name; never blank
  * @param functionName the deployed function's name; empty when unset
@@ -22,6 +24,7 @@ import java.util.Map;
  */
 record HostConfig(
         Path socket,
+        NetworkEndpoint network,
         String instanceId,
         String handler,
         String functionName,
@@ -50,6 +53,11 @@ record HostConfig(
         }
     }
 
+    /** Where the host connects, for messages: the network endpoint or the socket's path. */
+    String endpoint() {
+        return network == null ? socket.toString() : network.toString();
+    }
+
     /** Whether calls' lines go out while they run: only with capture on, as LogLines needs Logs. */
     boolean streamsLines() {
         return logLimitBytes > 0 && logStreamMillis > 0;
@@ -69,6 +77,7 @@ record HostConfig(
         String socket = env.getOrDefault(Protocol.ENV_SOCKET, "");
         return new HostConfig(
                 Path.of(socket.isEmpty() ? DEFAULT_SOCKET : socket),
+                NetworkEndpoint.fromEnv(env),
                 env.getOrDefault(Protocol.ENV_INSTANCE_ID, ""),
                 handler,
                 env.getOrDefault(Protocol.ENV_FUNCTION, ""),

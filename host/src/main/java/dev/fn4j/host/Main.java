@@ -64,7 +64,7 @@ public final class Main {
         } catch (StartupException e) {
             int code = fail(e, err);
             // The runtime waits for a Hello; tell it why none comes, so the deploy can say so.
-            StartupReport.send(config.socket(), e);
+            StartupReport.send(config, e);
             return code;
         }
         return new Host(config, invoker, router, err).run();

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Tells the runtime why the handler could not start: one fatal {@code handler_failed}
@@ -52,11 +51,11 @@ final class StartupReport {
      * Sends the report on one connection and waits, briefly, for the runtime to close it, so the
      * frame is read before the process exits. Best effort: without a socket there is nobody to tell.
      */
-    static void send(Path socket, StartupException failure) {
-        if (!Files.exists(socket)) {
+    static void send(HostConfig config, StartupException failure) {
+        if (config.network() == null && !Files.exists(config.socket())) {
             return;
         }
-        try (SocketChannel channel = Connector.connect(socket)) {
+        try (SocketChannel channel = Connector.connect(config)) {
             OutputStream out = Channels.newOutputStream(channel);
             FrameCodec.write(new Frame.PlatformError("", Protocol.HANDLER_FAILED, describe(failure), true), out);
             out.flush();

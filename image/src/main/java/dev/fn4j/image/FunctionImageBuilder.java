@@ -128,7 +128,8 @@ public final class FunctionImageBuilder {
         return containerizer
                 .setBaseImageLayersCache(cache)
                 .setApplicationLayersCache(cache)
-                .setAllowInsecureRegistries(false)
+                // Only when the caller allowed it for this registry (the plugin: loopback only).
+                .setAllowInsecureRegistries(output instanceof ImageOutput.Registry registry && registry.allowInsecure())
                 // Offline only when nothing needs the network: a local base and a local output.
                 .setOfflineMode(request.baseImage().isLocal() && !(output instanceof ImageOutput.Registry))
                 .setToolName(TOOL_NAME)

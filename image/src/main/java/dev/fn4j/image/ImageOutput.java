@@ -30,7 +30,15 @@ public sealed interface ImageOutput permits ImageOutput.Tar, ImageOutput.Docker,
 
     /** A registry push; credentials come from the Docker config and credential helpers. */
     static ImageOutput registry(String imageRef) {
-        return new Registry(imageRef);
+        return new Registry(imageRef, false);
+    }
+
+    /**
+     * A registry push that may fall back to plain HTTP when {@code allowInsecure}; then Jib sends
+     * no credentials over it (anonymous push), unless its sendCredentialsOverHttp property says so.
+     */
+    static ImageOutput registry(String imageRef, boolean allowInsecure) {
+        return new Registry(imageRef, allowInsecure);
     }
 
     /** A tar file output. */
@@ -48,8 +56,8 @@ public sealed interface ImageOutput permits ImageOutput.Tar, ImageOutput.Docker,
         }
     }
 
-    /** A registry output. */
-    record Registry(String imageName) implements ImageOutput {
+    /** A registry output; {@code allowInsecure}: HTTP or an unverified certificate is accepted. */
+    record Registry(String imageName, boolean allowInsecure) implements ImageOutput {
         public Registry {
             imageName = checkedName(imageName);
         }

@@ -101,6 +101,8 @@ class GoalParametersTest {
         }
         assertThat(goals.get("build")).containsKey("output");
         assertThat(goals.get("deploy")).doesNotContainKey("output");
+        assertThat(goals.get("deploy")).containsEntry("registry", "${fn.registry}");
+        assertThat(goals.get("build")).doesNotContainKey("registry");
     }
 
     /** A parameter's property: {@code fn.<name>}; fn:run's own, {@code runPort}, are {@code fn.run.port}. */

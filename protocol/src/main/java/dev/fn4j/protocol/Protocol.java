@@ -27,6 +27,16 @@ public final class Protocol {
     public static final String ENV_SOCKET = "FN4J_SOCKET";
 
     public static final String ENV_INSTANCE_ID = "FN4J_INSTANCE_ID";
+
+    /**
+     * {@code host:port} of the runtime's instance port; when set the host dials it over TCP and
+     * presents {@link #ENV_INSTANCE_TOKEN} in a {@link TokenPreamble} instead of using a socket file.
+     */
+    public static final String ENV_RUNTIME_ADDRESS = "FN4J_RUNTIME_ADDRESS";
+
+    /** The instance's token for the network transport, 64 lower-case hex digits. */
+    public static final String ENV_INSTANCE_TOKEN = "FN4J_INSTANCE_TOKEN";
+
     public static final String ENV_HANDLER = "FN4J_HANDLER";
     public static final String ENV_FUNCTION = "FN4J_FUNCTION";
     public static final String ENV_CONCURRENCY = "FN4J_CONCURRENCY";

@@ -26,6 +26,7 @@ import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
 import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
+import dev.fn4j.runtime.instance.NetworkTransport;
 import dev.fn4j.runtime.instance.OrphanReaper;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
@@ -101,6 +102,8 @@ public final class FnRuntime implements AutoCloseable {
     private final CallStats stats;
     /** The other runtimes sharing a PostgreSQL database; does nothing on H2. */
     private final RuntimeCluster cluster;
+    /** The instance port when the engine shares no files with instances (Kubernetes); else null. */
+    private final NetworkTransport network;
 
     private boolean closed;
 
@@ -115,10 +118,12 @@ public final class FnRuntime implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(threads("fn4j-background"));
         InstanceRemover remover = new InstanceRemover(engine, background);
         this.reaper = new OrphanReaper(engine, remover);
-        // In-process instances share this JVM: a class-data archive has nothing to map into.
-        ClassDataArchives archives = config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE)
-                ? ClassDataArchives.off()
-                : ClassDataArchives.in(config.dataDir().resolve("cds"));
+        // Class-data archives are files the instance maps from its directory: Docker only
+        // (in-process instances share this JVM, and pods share no files with the runtime).
+        ClassDataArchives archives = engine.sharesHostFiles() && !config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE)
+                ? ClassDataArchives.in(config.dataDir().resolve("cds"))
+                : ClassDataArchives.off();
+        this.network = engine.sharesHostFiles() ? null : NetworkTransport.open(System.getenv(), clock, timers);
         InstanceStarter starter = new InstanceStarter(
                 engine,
                 runtimeId,
@@ -129,7 +134,8 @@ public final class FnRuntime implements AutoCloseable {
                 timers,
                 remover,
                 clock,
-                archives);
+                archives,
+                network);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(
@@ -344,6 +350,9 @@ public final class FnRuntime implements AutoCloseable {
         int removed = reaper.removeContainers(runtimeId);
         reaper.removeSocketDirs(config.instancesDir());
         server.stop();
+        if (network != null) {
+            network.close();
+        }
         callbacks.close();
         recorder.close();
         stats.flush();

@@ -1,8 +1,8 @@
 package dev.fn4j.runtime;
 
 import dev.fn4j.runtime.engine.ContainerEngine;
-import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.engine.EngineException;
+import dev.fn4j.runtime.engine.Engines;
 import dev.fn4j.runtime.engine.InProcessEngine;
 import dev.fn4j.runtime.log.LogSetup;
 import dev.fn4j.runtime.store.StoreException;
@@ -56,6 +56,6 @@ public final class Main {
             InProcessEngine.WARNING.forEach(log::warn);
             return new InProcessEngine(config.dataDir().resolve("in-process"));
         }
-        return DockerContainerEngine.fromEnvironment();
+        return Engines.open(config.engine(), System.getenv(), Main.class.getClassLoader());
     }
 }

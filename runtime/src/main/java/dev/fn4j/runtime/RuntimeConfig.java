@@ -6,6 +6,7 @@ import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
 import dev.fn4j.runtime.store.DatabaseSettings;
 import dev.fn4j.spec.RateLimit;
+import dev.fn4j.runtime.engine.Engines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +74,7 @@ public record RuntimeConfig(
         Duration runtimeLease) {
 
     /** {@code --engine docker}: each instance in its locked-down Docker container. */
-    public static final String DOCKER_ENGINE = "docker";
+    public static final String DOCKER_ENGINE = Engines.DOCKER;
 
     /** {@code --engine in-process}: each instance in this JVM, nothing isolated. */
     public static final String IN_PROCESS_ENGINE = "in-process";
@@ -116,8 +117,9 @@ public record RuntimeConfig(
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
         positive("--max-backlog", maxBacklog);
-        if (!DOCKER_ENGINE.equals(engine) && !IN_PROCESS_ENGINE.equals(engine)) {
-            throw new ConfigException("--engine must be " + DOCKER_ENGINE + " (the default) or " + IN_PROCESS_ENGINE
+        if (!DOCKER_ENGINE.equals(engine) && !IN_PROCESS_ENGINE.equals(engine) && !Engines.KUBERNETES.equals(engine)) {
+            throw new ConfigException("--engine must be " + DOCKER_ENGINE + " (the default), " + Engines.KUBERNETES
+                    + " (with fn4j-runtime-kubernetes.jar on the class path) or " + IN_PROCESS_ENGINE
                     + " (no isolation, for mvn fn:run -Dfn.run.sandbox=none): '" + engine + "'");
         }
         if (runtimeLease == null || runtimeLease.isNegative() || runtimeLease.isZero()) {

@@ -185,12 +185,13 @@ class RuntimeConfigTest {
     }
 
     @Test
-    void theEngineIsDockerUnlessToldInProcess() {
+    void theEngineIsDockerUnlessToldKubernetesOrInProcess() {
         assertThat(parse(Map.of()).engine()).isEqualTo(RuntimeConfig.DOCKER_ENGINE);
         assertThat(parse(Map.of(), "--engine", "in-process").engine()).isEqualTo(RuntimeConfig.IN_PROCESS_ENGINE);
+        assertThat(parse(Map.of(), "--engine", "kubernetes").engine()).isEqualTo("kubernetes");
         assertThatThrownBy(() -> parse(Map.of(), "--engine", "podman"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("--engine must be docker (the default) or in-process (no isolation, for mvn fn:run"
-                        + " -Dfn.run.sandbox=none): 'podman'");
+                .hasMessage("--engine must be docker (the default), kubernetes (with fn4j-runtime-kubernetes.jar on the"
+                        + " class path) or in-process (no isolation, for mvn fn:run -Dfn.run.sandbox=none): 'podman'");
     }
 }

@@ -49,14 +49,21 @@ public final class DeployService {
     }
 
     /**
-     * Uploads the build's image (without the leading layers the runtime already has) and deploys
-     * every function it is for, in order.
+     * Uploads the build's image (without the leading layers the runtime already has), or for an
+     * image pushed to a registry takes its reference by digest, and deploys every function it is
+     * for, in order.
      */
     public List<DeployedFunction> deploy(BuildResult build) throws FnFailureException, FnExecutionException {
-        ImageUpload upload = uploader.upload(build.image().tarFile());
+        String image;
+        if (build.image().tarFile() == null) {
+            image = RegistryTarget.pinned(build.image());
+        } else {
+            ImageUpload upload = uploader.upload(build.image().tarFile());
+            image = upload.id();
+        }
         List<DeployedFunction> deployed = new ArrayList<>();
         for (ChosenFunction function : build.functions()) {
-            deployed.add(put(function, upload.id()));
+            deployed.add(put(function, image));
         }
         return List.copyOf(deployed);
     }

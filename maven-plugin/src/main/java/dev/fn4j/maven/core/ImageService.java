@@ -129,7 +129,7 @@ public final class ImageService {
                                 + " reference to push to: set " + IMAGE.howToSet()
                                 + ", e.g. -Dfn.image=registry.example.com/team/hello:1.");
                     }
-                    return ImageOutput.registry(name);
+                    return ImageOutput.registry(name, RegistryTarget.isLoopback(name));
                 default:
                     throw new FnFailureException(OUTPUT.invalid(
                             in.output(), "not an image output", "use tar (the default), docker or registry"));

@@ -59,6 +59,14 @@ public interface ContainerEngine extends AutoCloseable {
     /** The ids of every container, running or not, carrying the label with this value. */
     List<String> listByLabel(String label, String value);
 
+    /**
+     * Whether an instance can reach a directory of the runtime's machine (the socket directory
+     * bind-mounted at /fn4j); when not (Kubernetes), instances dial the runtime over the network.
+     */
+    default boolean sharesHostFiles() {
+        return true;
+    }
+
     @Override
     void close();
 }

@@ -86,8 +86,11 @@ public final class Lockdown {
         return TMP_FLAGS + ",size=" + spec.tmpBytes() / 1024 + "k,uid=" + user[0] + ",gid=" + user[1] + ",mode=0700";
     }
 
-    /** The spec's labels plus the one that marks every fn4j container, whoever owns it. */
-    static Map<String, String> labels(InstanceSpec spec) {
+    /**
+     * The spec's labels plus the one that marks every fn4j container, whoever owns it; every
+     * engine labels its containers (or pods) with these.
+     */
+    public static Map<String, String> labels(InstanceSpec spec) {
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.put(Labels.MANAGED, "true");
         return labels;

@@ -1,5 +1,5 @@
 /**
- * The container engine (Docker through docker-java): starting locked-down containers, their
+ * The container engine (Docker through docker-java; others through {@code EngineProvider}): starting locked-down containers, their
  * labels, images, layers and removal. Must not import: {@code http}, {@code store}, {@code call},
  * {@code invoke}, {@code pool}, {@code instance}, {@code function}, {@code deploy}.
  */

@@ -17,7 +17,7 @@ import java.util.List;
  * The listening end of one instance's socket, in the directory that is bind-mounted into its
  * container. The host connecting and saying Hello is the readiness signal: nothing polls.
  */
-public final class InstanceSocket implements AutoCloseable {
+public final class InstanceSocket implements HostEndpoint, AutoCloseable {
 
     private final Path dir;
     private final ServerSocketChannel server;
@@ -56,6 +56,7 @@ public final class InstanceSocket implements AutoCloseable {
      * Blocks until then; {@link #close()} from another thread (a timeout, the container exiting)
      * makes it throw.
      */
+    @Override
     public List<HostConnection> awaitHosts(int count, String instanceId) throws IOException {
         List<HostConnection> connections = new ArrayList<>(count);
         while (connections.size() < count) {
@@ -86,6 +87,7 @@ public final class InstanceSocket implements AutoCloseable {
     }
 
     /** Closes the connections accepted so far, for a start that failed part way. */
+    @Override
     public void abort() {
         close();
         synchronized (accepted) {

@@ -12,6 +12,7 @@ import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,8 @@ public final class InstanceStarter {
     private final InstanceRemover remover;
     private final Clock clock;
     private final ClassDataArchives archives;
+    /** The pod-network transport, or {@code null} for the instance's Unix socket. */
+    private final NetworkTransport network;
 
     public InstanceStarter(
             ContainerEngine engine,
@@ -86,6 +89,36 @@ public final class InstanceStarter {
             InstanceRemover remover,
             Clock clock,
             ClassDataArchives archives) {
+        this(
+                engine,
+                runtimeId,
+                extraLabels,
+                instancesDir,
+                startTimeout,
+                watchers,
+                timers,
+                remover,
+                clock,
+                archives,
+                null);
+    }
+
+    /**
+     * An instance starter whose hosts dial {@code network} (when not null) instead of a socket in
+     * their directory; for engines that share no directory with the runtime.
+     */
+    public InstanceStarter(
+            ContainerEngine engine,
+            String runtimeId,
+            Map<String, String> extraLabels,
+            Path instancesDir,
+            Duration startTimeout,
+            ExecutorService watchers,
+            ScheduledExecutorService timers,
+            InstanceRemover remover,
+            Clock clock,
+            ClassDataArchives archives,
+            NetworkTransport network) {
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
         }
@@ -99,6 +132,7 @@ public final class InstanceStarter {
         this.remover = remover;
         this.clock = clock;
         this.archives = archives;
+        this.network = network;
     }
 
     /** Starts an instance of the function revision and returns it READY with all its slots idle. */
@@ -110,9 +144,18 @@ public final class InstanceStarter {
         long begin = System.nanoTime();
         String instanceId = Ids.instanceId();
         Path dir = instancesDir.resolve(instanceId);
-        InstanceSocket socket;
+        HostEndpoint socket;
+        Map<String, String> transport;
         try {
-            socket = InstanceSocket.open(dir);
+            if (network == null) {
+                socket = InstanceSocket.open(dir);
+                transport = Map.of(Protocol.ENV_SOCKET, Protocol.CONTAINER_SOCKET_DIR + "/" + Protocol.SOCKET_FILE);
+            } else {
+                Files.createDirectories(dir);
+                NetworkHosts hosts = new NetworkHosts();
+                transport = network.issue(instanceId, function.spec().concurrency(), startTimeout, hosts);
+                socket = hosts;
+            }
         } catch (IOException e) {
             throw new ApiException(
                     ErrorCode.INTERNAL_ERROR, "cannot open the instance socket in " + dir + ": " + e.getMessage(), e);
@@ -120,12 +163,14 @@ public final class InstanceStarter {
         List<String> jvmOptions = training ? archives.train(function, dir) : archives.use(function, dir);
         String containerId;
         try {
-            containerId = engine.start(spec(function, instanceId, dir, jvmOptions, training));
+            containerId = engine.start(spec(function, instanceId, dir, jvmOptions, training, transport));
         } catch (EngineUnavailableException e) {
+            revoke(instanceId);
             socket.abort();
             remover.deleteDir(dir);
             throw new ApiException(ErrorCode.ENGINE_UNAVAILABLE, e.getMessage(), e);
         } catch (EngineException e) {
+            revoke(instanceId);
             socket.abort();
             remover.deleteDir(dir);
             throw new ApiException(
@@ -134,7 +179,12 @@ public final class InstanceStarter {
                     e);
         }
         long started = System.nanoTime();
-        Instance instance = awaitReady(function, instanceId, containerId, socket);
+        Instance instance;
+        try {
+            instance = awaitReady(function, instanceId, containerId, socket, dir);
+        } finally {
+            revoke(instanceId);
+        }
         long ready = System.nanoTime();
         // The cold start's phases: Docker's part, then the JVM's and the host's until Hello.
         LOG.info(
@@ -151,7 +201,14 @@ public final class InstanceStarter {
         return instance;
     }
 
-    private Instance awaitReady(Function function, String instanceId, String containerId, InstanceSocket socket) {
+    private void revoke(String instanceId) {
+        if (network != null) {
+            network.revoke(instanceId);
+        }
+    }
+
+    private Instance awaitReady(
+            Function function, String instanceId, String containerId, HostEndpoint socket, Path dir) {
         AtomicBoolean ready = new AtomicBoolean();
         AtomicReference<ContainerState> exited = new AtomicReference<>();
         // A host that dies during start-up never connects: watch the container so we stop waiting.
@@ -173,16 +230,16 @@ public final class InstanceStarter {
         try {
             List<HostConnection> connections = socket.awaitHosts(function.spec().concurrency(), instanceId);
             ready.set(true);
-            return new Instance(instanceId, function, containerId, socket.dir(), connections, clock.instant());
+            return new Instance(instanceId, function, containerId, dir, connections, clock.instant());
         } catch (HandlerFailedException e) {
             ready.set(true);
             socket.abort();
-            remover.removeContainer(containerId, socket.dir());
+            remover.removeContainer(containerId, dir);
             throw handlerFailed(function, e);
         } catch (IOException e) {
             ready.set(true);
             socket.abort();
-            remover.removeContainer(containerId, socket.dir());
+            remover.removeContainer(containerId, dir);
             throw new ApiException(ErrorCode.START_FAILED, failure(function, containerId, exited.get(), e), e);
         } finally {
             timeout.cancel(false);
@@ -234,10 +291,15 @@ public final class InstanceStarter {
     }
 
     private InstanceSpec spec(
-            Function function, String instanceId, Path dir, List<String> jvmOptions, boolean training) {
+            Function function,
+            String instanceId,
+            Path dir,
+            List<String> jvmOptions,
+            boolean training,
+            Map<String, String> transport) {
         FunctionSpec spec = function.spec();
         Map<String, String> env = new LinkedHashMap<>(spec.env());
-        env.put(Protocol.ENV_SOCKET, Protocol.CONTAINER_SOCKET_DIR + "/" + Protocol.SOCKET_FILE);
+        env.putAll(transport);
         env.put(Protocol.ENV_INSTANCE_ID, instanceId);
         env.put(Protocol.ENV_HANDLER, spec.handler());
         env.put(Protocol.ENV_FUNCTION, function.name());

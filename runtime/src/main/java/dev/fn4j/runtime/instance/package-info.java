@@ -1,5 +1,5 @@
 /**
- * One running instance: starting its container, readiness over its Unix socket, its connections,
+ * One running instance: starting its container, readiness over its Unix socket or the token-checked network transport, its connections,
  * how it ended, its removal and the reaping of orphans by label. Must not import: {@code http},
  * {@code store}, {@code call}, {@code invoke}, {@code pool}, {@code deploy}.
  */
