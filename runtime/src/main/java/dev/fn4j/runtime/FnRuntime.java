@@ -120,9 +120,10 @@ public final class FnRuntime implements AutoCloseable {
         this.reaper = new OrphanReaper(engine, remover);
         // Class-data archives are files the instance maps from its directory: Docker only
         // (in-process instances share this JVM, and pods share no files with the runtime).
-        ClassDataArchives archives = engine.sharesHostFiles() && !config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE)
-                ? ClassDataArchives.in(config.dataDir().resolve("cds"))
-                : ClassDataArchives.off();
+        ClassDataArchives archives =
+                engine.sharesHostFiles() && !config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE)
+                        ? ClassDataArchives.in(config.dataDir().resolve("cds"))
+                        : ClassDataArchives.off();
         this.network = engine.sharesHostFiles() ? null : NetworkTransport.open(System.getenv(), clock, timers);
         InstanceStarter starter = new InstanceStarter(
                 engine,

@@ -2,11 +2,11 @@ package dev.fn4j.runtime;
 
 import dev.fn4j.protocol.Protocol;
 import dev.fn4j.runtime.callback.AllowList;
+import dev.fn4j.runtime.engine.Engines;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
 import dev.fn4j.runtime.store.DatabaseSettings;
 import dev.fn4j.spec.RateLimit;
-import dev.fn4j.runtime.engine.Engines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
