@@ -70,17 +70,10 @@ class OpenApiIT {
         conforms("POST", "/v1/functions/{name}/invocations", called, 200);
         assertThat(called.json().get("message").asText()).isEqualTo("Hello, Ada!");
         assertThat(called.header("Fn-Cold-Start")).isIn("true", "false");
-        Reply accepted = runtime.send(
-                "POST",
-                "/v1/functions/hello/invocations",
-                HttpRequest.BodyPublishers.ofString(input),
-                Map.of("Prefer", "respond-async", "Content-Type", "application/json"));
+        Reply accepted = request("POST", "/v1/functions/hello/invocations", input, Map.of("Prefer", "respond-async"));
         conforms("POST", "/v1/functions/{name}/invocations", accepted, 202);
-        Reply streamed = runtime.send(
-                "POST",
-                "/v1/functions/hello/invocations",
-                HttpRequest.BodyPublishers.ofString(input),
-                Map.of("Accept", "text/event-stream", "Content-Type", "application/json"));
+        Reply streamed =
+                request("POST", "/v1/functions/hello/invocations", input, Map.of("Accept", "text/event-stream"));
         conforms("POST", "/v1/functions/{name}/invocations", streamed, 200);
         assertThat(streamed.body()).contains("event:result").contains("\"coldStart\":");
         String id = accepted.json().get("id").asText();
@@ -123,8 +116,8 @@ class OpenApiIT {
 
         for (String method : TRIGGER_METHODS) {
             boolean body = Set.of("POST", "PUT", "PATCH").contains(method);
-            conforms(method, "/fn/{name}", trigger(method, "/fn/hello", body ? input : null), 200);
-            conforms(method, "/fn/{name}/{path}", trigger(method, "/fn/hello/a/b", body ? input : null), 200);
+            conforms(method, "/fn/{name}", request(method, "/fn/hello", body ? input : null), 200);
+            conforms(method, "/fn/{name}/{path}", request(method, "/fn/hello/a/b", body ? input : null), 200);
         }
         conforms("POST", "/fn/{name}", runtime.sendAs(null, "POST", "/fn/hello", input), 401);
 
@@ -194,8 +187,13 @@ class OpenApiIT {
         return runtime.send("POST", "/v1/images", HttpRequest.BodyPublishers.ofFile(TestImages.functions()), Map.of());
     }
 
-    private Reply trigger(String method, String path, String body) {
-        Map<String, String> headers = new HashMap<>();
+    private Reply request(String method, String path, String body) {
+        return request(method, path, body, Map.of());
+    }
+
+    /** A request with the admin key, these headers and {@code body} as JSON, or none when null. */
+    private Reply request(String method, String path, String body, Map<String, String> extra) {
+        Map<String, String> headers = new HashMap<>(extra);
         if (body != null) {
             headers.put("Content-Type", "application/json");
         }
