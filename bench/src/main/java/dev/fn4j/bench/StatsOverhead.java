@@ -5,6 +5,8 @@ import dev.fn4j.runtime.stats.CallStats;
 import dev.fn4j.runtime.stats.MinuteCount;
 import dev.fn4j.runtime.stats.StatsStore;
 import dev.fn4j.runtime.stats.Tally;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,25 +15,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What keeping the dashboard's per-minute statistics adds to each call: the runtime's
  * {@link CallStats} (the real clock, ten functions, a flush every 100 ms, 50 times as often as the
  * runtime's, into a store that keeps nothing) side by side with {@link CallCounter#NONE}, in
- * alternating rounds of one run, on 1 and 2 recording threads. Prints nanoseconds per call, the
- * median of the rounds. Run: {@code java -cp 'bench/target/fn4j-bench.jar:bench/target/lib/*'
+ * alternating rounds of one run, on 1 and 2 recording threads. Prints CPU nanoseconds per call
+ * (the recording threads' and the flusher's CPU time over all calls: on a shared, loaded machine
+ * wall time says more about the neighbours than about the code), the median of the rounds. Run: {@code java -cp 'bench/target/fn4j-bench.jar:bench/target/lib/*'
  * dev.fn4j.bench.StatsOverhead}.
  */
 public final class StatsOverhead {
 
     private static final int ROUNDS = 9;
-    private static final int CALLS = 2_000_000;
+    private static final int CALLS = 5_000_000;
     private static final String[] FUNCTIONS = {"f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9"};
 
     private StatsOverhead() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.println("| recording threads | without (ns/call) | with CallStats (ns/call) | added (ns/call) |");
+        System.out.println(
+                "| recording threads | without (CPU ns/call) | with CallStats (CPU ns/call) | added (CPU ns/call) |");
         System.out.println("| --- | --- | --- | --- |");
         for (int threads : new int[] {1, 2}) {
             List<Long> without = new ArrayList<>();
@@ -39,8 +44,8 @@ public final class StatsOverhead {
             for (int round = 0; round < ROUNDS; round++) {
                 // Alternating order, so neither side always runs on a warmer or cooler machine.
                 boolean statsFirst = round % 2 == 1;
-                long a = round(threads, !statsFirst);
-                long b = round(threads, statsFirst);
+                long a = round(threads, statsFirst);
+                long b = round(threads, !statsFirst);
                 without.add(statsFirst ? b : a);
                 with.add(statsFirst ? a : b);
             }
@@ -59,19 +64,20 @@ public final class StatsOverhead {
         }
     }
 
-    /** Tenths of a nanosecond per call, over all threads' calls, with statistics kept or not. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** Tenths of a CPU nanosecond per call, over all threads' calls, with statistics kept or not. */
     private static long round(int threads, boolean keep) throws Exception {
         CallStats stats = new CallStats(new DiscardingStore(), Clock.systemUTC());
         CallCounter counter = keep ? stats : CallCounter.NONE;
         AtomicBoolean done = new AtomicBoolean();
+        AtomicLong cpu = new AtomicLong();
         Thread flusher = new Thread(() -> {
-            while (!done.get()) {
-                stats.flush();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            long begin = CPU.getCurrentThreadCpuTime();
+            try {
+                flushEvery100Ms(stats, done);
+            } finally {
+                cpu.addAndGet(CPU.getCurrentThreadCpuTime() - begin);
             }
         });
         flusher.setDaemon(true);
@@ -87,6 +93,7 @@ public final class StatsOverhead {
                 } catch (InterruptedException e) {
                     return;
                 }
+                long begin = CPU.getCurrentThreadCpuTime();
                 long sum = 0;
                 for (int i = 0; i < CALLS; i++) {
                     long nanos = 200_000L + (i * 7919L) % 5_000_000L;
@@ -94,23 +101,32 @@ public final class StatsOverhead {
                     sum += nanos;
                 }
                 sink[id] = sum;
+                cpu.addAndGet(CPU.getCurrentThreadCpuTime() - begin);
             });
             worker.start();
             workers.add(worker);
         }
-        long begin = System.nanoTime();
         start.countDown();
         for (Thread worker : workers) {
             worker.join();
         }
-        long elapsed = System.nanoTime() - begin;
         done.set(true);
         flusher.join();
         if (sink[0] == 42) {
             System.out.print("");
         }
-        // Per call as each thread sees it: the wall time divided by one thread's calls.
-        return elapsed * 10 / CALLS;
+        return cpu.get() * 10 / ((long) CALLS * threads);
+    }
+
+    private static void flushEvery100Ms(CallStats stats, AtomicBoolean done) {
+        while (!done.get()) {
+            stats.flush();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** Keeps nothing: the bench measures the calls' side, not the database. */
