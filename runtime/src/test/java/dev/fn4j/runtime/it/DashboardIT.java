@@ -126,6 +126,41 @@ class DashboardIT {
     }
 
     @Test
+    void anAdminCreatesAKeySeesItsSecretOnceAndRevokesIt() throws Exception {
+        try (Browser browser = Browser.start()) {
+            signIn(browser);
+            browser.driver().findElement(By.linkText("API keys")).click();
+            browser.await(By.id("key-name")).sendKeys("from-the-dashboard");
+            browser.driver()
+                    .findElement(By.cssSelector("#create-key button[type=submit]"))
+                    .click();
+            String secret = browser.awaitText(By.id("new-key-secret"), "fn4j_").getText();
+            assertThat(runtime.sendAs(secret, "GET", "/v1/functions/" + FUNCTION + "/invocations", null)
+                            .status())
+                    .as("the new invoke key works")
+                    .isEqualTo(200);
+            WebElement row = browser.awaitText(By.cssSelector("#keys-table tbody tr"), "from-the-dashboard");
+            assertThat(row.getText()).doesNotContain(secret);
+
+            row.findElement(By.cssSelector("button.danger")).click();
+            browser.await("the confirmation", d -> d.switchTo().alert()).accept();
+            browser.await(
+                    "the key's row gone",
+                    d -> d.findElements(By.cssSelector("#keys-table")).size() == 1
+                            && !d.findElement(By.id("keys-table")).getText().contains("from-the-dashboard"));
+            assertThat(runtime.sendAs(secret, "GET", "/v1/functions/" + FUNCTION + "/invocations", null)
+                            .status())
+                    .as("the revoked key no longer works")
+                    .isEqualTo(401);
+
+            browser.driver().findElement(By.linkText("Backlog & dead letters")).click();
+            browser.awaitText(By.id("dead-letters"), "No dead letters.");
+            browser.driver().findElement(By.linkText("API")).click();
+            browser.await(By.cssSelector("main h1"));
+        }
+    }
+
+    @Test
     void everyDashboardAnswerCarriesTheSecurityHeaders() {
         for (String path :
                 List.of("/ui/", "/ui/js/app.js", "/ui/lib/uplot/1.6.30/dist/uPlot.iife.min.js", "/ui/missing")) {

@@ -66,7 +66,8 @@ public final class DashboardPageBench {
             System.out.println("| --- | --- | --- | --- |");
             String[] names = {
                 "bytes transferred",
-                "bytes of bodies (compressed)",
+                "of which the page's files (/ui/)",
+                "of which API answers (/v1/)",
                 "requests",
                 "time to the 50 rows (ms)",
                 "first contentful paint (ms)"
