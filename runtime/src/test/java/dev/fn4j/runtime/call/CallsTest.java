@@ -29,6 +29,7 @@ import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.PoolRegistry;
+import dev.fn4j.runtime.stats.CallCounter;
 import dev.fn4j.runtime.testing.ManualClock;
 import dev.fn4j.spec.RateLimit;
 import io.github.bucket4j.TimeMeter;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +57,21 @@ class CallsTest {
             Runnable::run,
             (at, task) -> () -> {},
             clock);
-    private final CallRunner runner =
-            new CallRunner(new Invoker(new InstanceInspector(null), (at, task) -> () -> {}, clock), metrics);
+    /** What the statistics were told, one line per call. */
+    private final List<String> counted = new CopyOnWriteArrayList<>();
+
+    private final CallRunner runner = new CallRunner(
+            new Invoker(new InstanceInspector(null), (at, task) -> () -> {}, clock), metrics, new CallCounter() {
+                @Override
+                public void ran(String function, boolean error, boolean coldStart, long nanos) {
+                    counted.add("ran " + function + (error ? " error" : "") + (coldStart ? " cold" : ""));
+                }
+
+                @Override
+                public void refused(String function) {
+                    counted.add("refused " + function);
+                }
+            });
     private final AsyncInvocations async =
             new AsyncInvocations(store, runner, pools, new InvocationEvents(), clock, "test", 1000);
     private final Calls calls =
@@ -108,6 +123,15 @@ class CallsTest {
         assertThat(recorded.status()).isEqualTo(InvocationStatus.SUCCEEDED);
         assertThat(recorded.async()).isFalse();
         assertThat(recorded.resultBody()).isNull();
+    }
+
+    @Test
+    void everyCallsEndIsCountedForTheStatisticsAndARefusalAsRefused() {
+        pools.deploy(function("echo"));
+        calls.call("client a", "echo", request("r1"));
+        catchThrowableOfType(ApiException.class, () -> calls.call("client a", "echo", request("r2")));
+
+        assertThat(counted).containsExactly("ran echo cold", "refused echo");
     }
 
     @Test
