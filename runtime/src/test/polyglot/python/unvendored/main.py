@@ -1,0 +1,5 @@
+import requests
+
+
+def handle(input, context):
+    return requests.__version__
