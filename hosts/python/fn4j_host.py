@@ -536,7 +536,11 @@ def fail(code, message):
 
 
 def main():
-    Host(dict(os.environ)).run()
+    try:
+        host = Host(dict(os.environ))
+    except ValueError as e:
+        fail(2, "an FN4J_* variable is not a whole number: %s" % e)
+    host.run()
 
 
 if __name__ == "__main__":

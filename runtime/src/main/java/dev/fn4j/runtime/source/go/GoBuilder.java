@@ -89,9 +89,7 @@ public final class GoBuilder implements LanguageBuilder {
             start = System.nanoTime();
             String mod = Files.isDirectory(source.resolve("vendor")) ? "-mod=vendor" : "-mod=mod";
             BuildContainer.Outcome compiled = container.run(
-                    source,
-                    out,
-                    List.of("go", "build", mod, "-trimpath", "-ldflags=-s -w", "-o", "/out/function", "./fn4jhost"));
+                    source, out, List.of("go", "build", mod, "-ldflags=-s -w", "-o", "/out/function", "./fn4jhost"));
             compiled.output().lines().forEach(steps::output);
             steps.ended("compile", millisSince(start));
             if (!compiled.ok()) {
