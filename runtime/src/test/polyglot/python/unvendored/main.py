@@ -1,5 +1,0 @@
-import requests
-
-
-def handle(input, context):
-    return requests.__version__
