@@ -36,6 +36,7 @@ command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq cur
 say "Docker engine and the local JRE base image (no registry needed)"
 bash "$root/scripts/docker-up.sh"
 bash "$root/scripts/base-image.sh" "$base_image"
+bash "$root/scripts/polyglot-images.sh"
 
 say "Building fn4j (mvn install, tests skipped: scripts/test.sh runs them)"
 (cd "$root" && mvn -B -ntp -Dstyle.color=never -q install -DskipTests)

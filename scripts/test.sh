@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/docker-up.sh
 bash scripts/base-image.sh
+bash scripts/polyglot-images.sh
 # The runtime's store tests run against H2 and against this PostgreSQL.
 FN4J_TEST_DATABASE_URL=$(bash scripts/postgres-up.sh)
 export FN4J_TEST_DATABASE_URL

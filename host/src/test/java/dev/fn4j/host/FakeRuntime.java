@@ -55,6 +55,17 @@ final class FakeRuntime implements AutoCloseable {
         return runtime;
     }
 
+    /**
+     * Listens, then starts {@code command}, a host in any language, with the same FN4J_*
+     * environment as the Java host gets.
+     */
+    static FakeRuntime startCommand(List<String> command, String handler, int concurrency, Map<String, String> env)
+            throws IOException {
+        FakeRuntime runtime = new FakeRuntime();
+        runtime.launch(command, handler, concurrency, env);
+        return runtime;
+    }
+
     Path socket() {
         return dir.resolve("fn.sock");
     }
@@ -71,6 +82,11 @@ final class FakeRuntime implements AutoCloseable {
         }
         command.add(classPath.toString());
         command.add(ImageLayout.MAIN_CLASS);
+        launch(command, handler, concurrency, env);
+    }
+
+    private void launch(List<String> command, String handler, int concurrency, Map<String, String> env)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());

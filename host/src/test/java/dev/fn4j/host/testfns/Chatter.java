@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * Writes "out TAG" to System.out, "err TAG" to System.err, "log TAG" through its logger and
  * "thread TAG" from a thread it starts, in that order, for the input's first word TAG. More words
  * add: "flood=N" N more bytes of 'x' on System.out; "overlap" waits, between the out and err lines,
- * until a second call got that far; "boom" throws afterwards; "oom" throws an OutOfMemoryError.
+ * until a second call got that far; "hold=PATH" waits there until the file PATH exists; "boom" throws afterwards; "oom" throws an OutOfMemoryError.
  */
 public final class Chatter implements Handler<String, String> {
     private static final CountDownLatch BOTH_INSIDE = new CountDownLatch(2);
@@ -24,6 +24,11 @@ public final class Chatter implements Handler<String, String> {
                 BOTH_INSIDE.countDown();
                 if (!BOTH_INSIDE.await(10, TimeUnit.SECONDS)) {
                     return "alone";
+                }
+            } else if (word.startsWith("hold=")) {
+                java.nio.file.Path released = java.nio.file.Path.of(word.substring("hold=".length()));
+                for (int i = 0; i < 1000 && !java.nio.file.Files.exists(released); i++) {
+                    Thread.sleep(10);
                 }
             }
         }

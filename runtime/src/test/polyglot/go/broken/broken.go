@@ -1,0 +1,7 @@
+package broken
+
+import "context"
+
+func Handle(ctx context.Context, input string) (string, error) {
+	return undefinedThing, nil
+}

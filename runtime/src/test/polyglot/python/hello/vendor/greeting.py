@@ -1,0 +1,5 @@
+"""Stands in for a vendored package."""
+
+
+def hello(name):
+    return "Hello, " + name
