@@ -29,7 +29,13 @@ final class Options {
             "max-backlog",
             "callback-allow",
             "open-loopback",
-            "parent-pid");
+            "parent-pid",
+            "max-source-bytes",
+            "max-source-unpacked-bytes",
+            "max-source-entries",
+            "max-source-ratio",
+            "max-source-depth",
+            "source-base-image");
 
     /** Options that need no value: given alone they mean {@code true}. */
     private static final Set<String> FLAGS = Set.of("open-loopback");

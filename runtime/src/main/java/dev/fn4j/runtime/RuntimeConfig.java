@@ -1,8 +1,10 @@
 package dev.fn4j.runtime;
 
+import dev.fn4j.image.BaseImage;
 import dev.fn4j.runtime.callback.AllowList;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
+import dev.fn4j.runtime.source.SourceLimits;
 import dev.fn4j.runtime.store.DatabaseSettings;
 import dev.fn4j.spec.RateLimit;
 import java.nio.file.Path;
@@ -41,6 +43,8 @@ import java.util.regex.Pattern;
  *     {@code invoke} key may do ({@code --open-loopback}, for {@code mvn fn:run}); off by default
  * @param parentPid the process whose end stops this runtime ({@code --parent-pid}), so that a
  *     runtime started by a tool never outlives it; 0 for none
+ * @param sourceLimits what an archive uploaded to {@code POST /v1/functions/{name}/source} is held to
+ * @param sourceBaseImage the base image of Java functions built from uploads ({@code --source-base-image})
  */
 public record RuntimeConfig(
         String host,
@@ -61,7 +65,9 @@ public record RuntimeConfig(
         int maxBacklog,
         List<String> callbackAllow,
         boolean openLoopback,
-        long parentPid) {
+        long parentPid,
+        SourceLimits sourceLimits,
+        String sourceBaseImage) {
 
     /** The default {@code --max-backlog}: ten functions' default {@code maxBacklog}. */
     static final int DEFAULT_MAX_BACKLOG = 1_000_000;
@@ -101,6 +107,12 @@ public record RuntimeConfig(
         positive("--worker-threads", workerThreads);
         positive("--memory-budget-mb", memoryBudget);
         positive("--max-backlog", maxBacklog);
+        Objects.requireNonNull(sourceLimits, "sourceLimits");
+        try {
+            BaseImage.parse(sourceBaseImage);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--source-base-image (or FN4J_SOURCE_BASE_IMAGE): " + e.getMessage());
+        }
         if (parentPid < 0) {
             throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
         }
@@ -152,7 +164,24 @@ public record RuntimeConfig(
                 options.integer("max-backlog", DEFAULT_MAX_BACKLOG),
                 callbackAllow(options),
                 options.flag("open-loopback"),
-                options.longValue("parent-pid", 0));
+                options.longValue("parent-pid", 0),
+                sourceLimits(options),
+                options.string("source-base-image", BaseImage.DEFAULT));
+    }
+
+    /** {@code --max-source-*}: what an uploaded archive is held to (docs/api.md). */
+    private static SourceLimits sourceLimits(Options options) {
+        SourceLimits d = SourceLimits.DEFAULTS;
+        try {
+            return new SourceLimits(
+                    options.longValue("max-source-bytes", d.maxUploadBytes()),
+                    options.longValue("max-source-unpacked-bytes", d.maxUnpackedBytes()),
+                    options.integer("max-source-entries", d.maxEntries()),
+                    options.integer("max-source-ratio", d.maxRatio()),
+                    options.integer("max-source-depth", d.maxDepth()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--max-source-*: " + e.getMessage());
+        }
     }
 
     /** {@code --callback-allow p1,p2}: the allowed callback destinations, none by default. */
@@ -277,6 +306,11 @@ public record RuntimeConfig(
 
     public Path instancesDir() {
         return dataDir.resolve("instances");
+    }
+
+    /** Where builds of uploaded source unpack, one directory each, and the build cache. */
+    public Path sourceDir() {
+        return dataDir.resolve("source");
     }
 
     public Path uploadDir() {

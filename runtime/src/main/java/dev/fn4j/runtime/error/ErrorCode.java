@@ -40,7 +40,11 @@ public enum ErrorCode {
     FUNCTION_TIMEOUT(504),
     BACKLOG_FULL(429),
     NOT_DEAD_LETTERED(409),
-    CALLBACK_NOT_ALLOWED(400);
+    CALLBACK_NOT_ALLOWED(400),
+    BAD_ARCHIVE(400),
+    BAD_SOURCE(400),
+    BUILD_FAILED(500),
+    BUILD_NOT_FOUND(404);
 
     private final int status;
 

@@ -11,6 +11,7 @@ import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.LiveInstances;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.source.SourceBuilds;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
@@ -89,6 +90,11 @@ public final class ApiServer {
 
     /** A server with callbacks and schedules, as {@code addons} has them. */
     public ApiServer(Parts parts, Settings settings, Addons addons) {
+        this(parts, settings, addons, null);
+    }
+
+    /** A server that also builds and deploys uploads with {@code sources}; none when null. */
+    public ApiServer(Parts parts, Settings settings, Addons addons, SourceBuilds sources) {
         FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.instances(), addons);
         ImagesApi images = new ImagesApi(parts.images(), settings.maxImageBytes());
         InvocationsApi invocations = new InvocationsApi(parts.calls(), parts.events(), settings.maxBodyBytes(), addons);
@@ -122,6 +128,9 @@ public final class ApiServer {
                 metrics,
                 new DeadLettersApi(parts.deadLetters(), parts.registry())));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(addons.callbacks(), parts.registry())));
+        if (sources != null) {
+            routes.addAll(RouteTable.sourceRoutes(new SourceApi(sources, functions, parts.background())));
+        }
         Router router = new Router(routes, admission);
         this.server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
