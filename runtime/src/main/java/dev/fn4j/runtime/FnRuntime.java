@@ -210,7 +210,7 @@ public final class FnRuntime implements AutoCloseable {
                 config.sourceDir().resolve("builds"),
                 config.sourceLimits(),
                 builders,
-                deployer,
+                deployer::deploy,
                 Executors.newFixedThreadPool(SOURCE_BUILD_THREADS, threads("fn4j-build")),
                 clock);
     }

@@ -1,5 +1,6 @@
 package dev.fn4j.runtime.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.deploy.Images;
@@ -35,6 +36,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceBuilds {
 
+    /** Deploys a spec body as {@code PUT /v1/functions/{name}} does: {@link Deployer#deploy}. */
+    @FunctionalInterface
+    public interface Deploy {
+        FunctionRegistry.Deployed deploy(String name, JsonNode spec);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SourceBuilds.class);
 
     /** Ended builds kept for {@code GET /v1/builds/{id}}. */
@@ -43,7 +50,7 @@ public final class SourceBuilds {
     private final Path buildsDir;
     private final SourceLimits limits;
     private final List<LanguageBuilder> builders;
-    private final Deployer deployer;
+    private final Deploy deployer;
     private final Executor executor;
     private final Clock clock;
     private final SafeUnzip unzip;
@@ -54,7 +61,7 @@ public final class SourceBuilds {
             Path buildsDir,
             SourceLimits limits,
             List<LanguageBuilder> builders,
-            Deployer deployer,
+            Deploy deployer,
             Executor executor,
             Clock clock)
             throws IOException {

@@ -71,7 +71,10 @@ public final class UploadSettings {
         try {
             return field.toPlain(field.parse(value));
         } catch (SpecException e) {
-            throw new ApiException(ErrorCode.INVALID_SPEC, e.getMessage());
+            throw new ApiException(
+                    ErrorCode.INVALID_SPEC,
+                    "parameter \"" + field.name() + "\" is " + e.problem() + ": " + quote(value) + "; "
+                            + e.getMessage());
         }
     }
 
