@@ -195,7 +195,8 @@ class SourceBuildsTest {
                 .hasMessageContaining("lots");
         assertThatThrownBy(() -> UploadSettings.fromParameters(Map.of("image", List.of("x"))))
                 .hasMessageContaining("\"image\" cannot be set on an upload");
-        assertThat(UploadSettings.fromParameters(Map.of("concurrency", List.of("4"), "public", List.of("true")))
+        assertThat(UploadSettings.fromParameters(
+                                new java.util.TreeMap<>(Map.of("concurrency", List.of("4"), "public", List.of("true"))))
                         .toString())
                 .isEqualTo("{\"concurrency\":4,\"public\":true}");
     }
