@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class SafeUnzipTest {
+public class SafeUnzipTest {
 
     /** Small limits so each case is cheap to build. */
-    static final SourceLimits LIMITS = new SourceLimits(10_000_000, 4 * 1024 * 1024, 10, 100, 4);
+    public static final SourceLimits LIMITS = new SourceLimits(10_000_000, 4 * 1024 * 1024, 10, 100, 4);
 
     private static final int S_IFLNK = 0120777;
     private static final int S_IFIFO = 0010644;
@@ -28,7 +28,7 @@ class SafeUnzipTest {
     Path tmp;
 
     /** The hostile table: name, archive, the rule it breaks, the entry reported. */
-    static Stream<Arguments> hostile() throws IOException {
+    public static Stream<Arguments> hostile() throws IOException {
         byte[] good = Zips.create()
                 .file("a.txt", "x".repeat(5000))
                 .file("b.txt", "y".repeat(5000))

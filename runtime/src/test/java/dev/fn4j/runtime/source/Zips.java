@@ -10,7 +10,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /** Builds zip archives in memory for tests, hostile ones included: any name, mode or duplicate. */
-final class Zips {
+public final class Zips {
 
     /** One entry: its name as raw bytes (any encoding), its Unix mode (0 for none) and content. */
     record Entry(byte[] rawName, int unixMode, byte[] content) {}
