@@ -18,14 +18,18 @@ import java.util.Map;
  * A {@code multipart/form-data} upload: its {@code file} part, staged by Undertow in a temporary
  * file it deletes when the exchange ends, and its other parts as settings. Parsing blocks.
  */
-final class MultipartUpload {
+final class MultipartUpload implements AutoCloseable {
 
     static final String FILE_PART = "file";
+
+    /** Open until {@link #close()}: closing it deletes the staged file. */
+    private final FormDataParser parser;
 
     private final Path file;
     private final Map<String, List<String>> fields;
 
-    private MultipartUpload(Path file, Map<String, List<String>> fields) {
+    private MultipartUpload(FormDataParser parser, Path file, Map<String, List<String>> fields) {
+        this.parser = parser;
         this.file = file;
         this.fields = fields;
     }
@@ -37,7 +41,8 @@ final class MultipartUpload {
         MultiPartParserDefinition definition = new MultiPartParserDefinition();
         definition.setMaxIndividualFileSize(maxBytes);
         definition.setFileSizeThreshold(0);
-        try (FormDataParser parser = definition.create(exchange)) {
+        FormDataParser parser = definition.create(exchange);
+        try {
             FormData form;
             try {
                 form = parser.parseBlocking();
@@ -64,12 +69,21 @@ final class MultipartUpload {
                         ErrorCode.BAD_REQUEST,
                         "the multipart body has no 'file' part; send the archive as -F file=@function.jar");
             }
-            return new MultipartUpload(file, fields);
+            return new MultipartUpload(parser, file, fields);
+        } catch (IOException | RuntimeException e) {
+            parser.close();
+            throw e;
         }
     }
 
     Map<String, List<String>> fields() {
         return fields;
+    }
+
+    /** Deletes the staged file, if it is still there. */
+    @Override
+    public void close() throws IOException {
+        parser.close();
     }
 
     /** Moves the staged archive to {@code target}. */

@@ -60,11 +60,13 @@ final class SourceApi {
         exchange.getQueryParameters().forEach((key, values) -> parameters.put(key, new ArrayList<>(values)));
         Build build;
         if (type.equals("multipart/form-data")) {
-            MultipartUpload form =
-                    MultipartUpload.parse(exchange, builds.limits().maxUploadBytes());
-            form.fields().forEach(parameters::putIfAbsent);
-            ObjectNode settings = UploadSettings.fromParameters(parameters);
-            build = builds.receive(name, form::moveTo);
+            ObjectNode settings;
+            try (MultipartUpload form =
+                    MultipartUpload.parse(exchange, builds.limits().maxUploadBytes())) {
+                form.fields().forEach(parameters::putIfAbsent);
+                settings = UploadSettings.fromParameters(parameters);
+                build = builds.receive(name, form::moveTo);
+            }
             start(exchange, build, settings);
             return;
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public class SafeUnzipTest {
 
     /** Small limits so each case is cheap to build. */
-    public static final SourceLimits LIMITS = new SourceLimits(10_000_000, 4 * 1024 * 1024, 10, 100, 4);
+    public static final SourceLimits LIMITS = new SourceLimits(10_000_000, 4 * 1024 * 1024, 10, 100, 8);
 
     private static final int S_IFLNK = 0120777;
     private static final int S_IFIFO = 0010644;
