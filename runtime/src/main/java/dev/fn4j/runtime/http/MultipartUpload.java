@@ -70,7 +70,7 @@ final class MultipartUpload implements AutoCloseable {
                         "the multipart body has no 'file' part; send the archive as -F file=@function.jar");
             }
             return new MultipartUpload(parser, file, fields);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             parser.close();
             throw e;
         }

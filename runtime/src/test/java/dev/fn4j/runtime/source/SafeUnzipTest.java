@@ -83,7 +83,10 @@ public class SafeUnzipTest {
                         "zeros"),
                 Arguments.of("too many entries", manyEntries(11), "too_many_entries", null),
                 Arguments.of(
-                        "too deep", Zips.create().file("a/b/c/d/e.txt", "deep").bytes(), "too_deep", "a/b/c/d/e.txt"),
+                        "too deep",
+                        Zips.create().file("a/b/c/d/e/f/g/h/i.txt", "deep").bytes(),
+                        "too_deep",
+                        "a/b/c/d/e/f/g/h/i.txt"),
                 Arguments.of(
                         "duplicate",
                         Zips.create().file("x.txt", "1").file("x.txt", "2").bytes(),
