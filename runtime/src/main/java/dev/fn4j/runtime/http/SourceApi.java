@@ -57,7 +57,15 @@ final class SourceApi {
         String name = FunctionsApi.pathName(exchange);
         String type = mediaType(exchange);
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        exchange.getQueryParameters().forEach((key, values) -> parameters.put(key, new ArrayList<>(values)));
+        // Undertow adds the path's {name} to the query parameters; it is not a setting.
+        Set<String> path = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY)
+                .getParameters()
+                .keySet();
+        exchange.getQueryParameters().forEach((key, values) -> {
+            if (!path.contains(key)) {
+                parameters.put(key, new ArrayList<>(values));
+            }
+        });
         Build build;
         if (type.equals("multipart/form-data")) {
             ObjectNode settings;
