@@ -31,7 +31,13 @@ final class Options {
             "open-loopback",
             "parent-pid",
             "engine",
-            "runtime-lease-seconds");
+            "runtime-lease-seconds",
+            "max-source-bytes",
+            "max-source-unpacked-bytes",
+            "max-source-entries",
+            "max-source-ratio",
+            "max-source-depth",
+            "source-base-image");
 
     /** Options that need no value: given alone they mean {@code true}. */
     private static final Set<String> FLAGS = Set.of("open-loopback");

@@ -1,10 +1,12 @@
 package dev.fn4j.runtime;
 
 import dev.fn4j.protocol.Protocol;
+import dev.fn4j.image.BaseImage;
 import dev.fn4j.runtime.callback.AllowList;
 import dev.fn4j.runtime.engine.Engines;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
+import dev.fn4j.runtime.source.SourceLimits;
 import dev.fn4j.runtime.store.DatabaseSettings;
 import dev.fn4j.spec.RateLimit;
 import java.nio.file.Path;
@@ -49,6 +51,8 @@ import java.util.regex.Pattern;
  * @param runtimeLease how long a runtime sharing a PostgreSQL database may go without a
  *     heartbeat before another takes over its work and containers ({@code
  *     --runtime-lease-seconds}); it beats four times per lease
+ * @param sourceLimits what an archive uploaded to {@code POST /v1/functions/{name}/source} is held to
+ * @param sourceBaseImage the base image of Java functions built from uploads ({@code --source-base-image})
  */
 public record RuntimeConfig(
         String host,
@@ -71,7 +75,9 @@ public record RuntimeConfig(
         boolean openLoopback,
         long parentPid,
         String engine,
-        Duration runtimeLease) {
+        Duration runtimeLease,
+        SourceLimits sourceLimits,
+        String sourceBaseImage) {
 
     /** {@code --engine docker}: each instance in its locked-down Docker container. */
     public static final String DOCKER_ENGINE = Engines.DOCKER;
@@ -126,6 +132,12 @@ public record RuntimeConfig(
             throw new ConfigException("--runtime-lease-seconds must be positive: "
                     + (runtimeLease == null ? null : runtimeLease.toSeconds()));
         }
+        Objects.requireNonNull(sourceLimits, "sourceLimits");
+        try {
+            BaseImage.parse(sourceBaseImage);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--source-base-image (or FN4J_SOURCE_BASE_IMAGE): " + e.getMessage());
+        }
         if (parentPid < 0) {
             throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
         }
@@ -179,7 +191,24 @@ public record RuntimeConfig(
                 options.flag("open-loopback"),
                 options.longValue("parent-pid", 0),
                 options.string("engine", DOCKER_ENGINE).strip(),
-                Duration.ofSeconds(options.integer("runtime-lease-seconds", 15)));
+                Duration.ofSeconds(options.integer("runtime-lease-seconds", 15)),
+                sourceLimits(options),
+                options.string("source-base-image", BaseImage.DEFAULT));
+    }
+
+    /** {@code --max-source-*}: what an uploaded archive is held to (docs/api.md). */
+    private static SourceLimits sourceLimits(Options options) {
+        SourceLimits d = SourceLimits.DEFAULTS;
+        try {
+            return new SourceLimits(
+                    options.longValue("max-source-bytes", d.maxUploadBytes()),
+                    options.longValue("max-source-unpacked-bytes", d.maxUnpackedBytes()),
+                    options.integer("max-source-entries", d.maxEntries()),
+                    options.integer("max-source-ratio", d.maxRatio()),
+                    options.integer("max-source-depth", d.maxDepth()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--max-source-*: " + e.getMessage());
+        }
     }
 
     /** {@code --callback-allow p1,p2}: the allowed callback destinations, none by default. */
@@ -304,6 +333,11 @@ public record RuntimeConfig(
 
     public Path instancesDir() {
         return dataDir.resolve("instances");
+    }
+
+    /** Where builds of uploaded source unpack, one directory each, and the build cache. */
+    public Path sourceDir() {
+        return dataDir.resolve("source");
     }
 
     public Path uploadDir() {

@@ -41,7 +41,11 @@ public enum ErrorCode {
     BACKLOG_FULL(429),
     NOT_DEAD_LETTERED(409),
     CALLBACK_NOT_ALLOWED(400),
-    INVALID_WINDOW(400);
+    INVALID_WINDOW(400),
+    BAD_ARCHIVE(400),
+    BAD_SOURCE(400),
+    BUILD_FAILED(500),
+    BUILD_NOT_FOUND(404);
 
     private final int status;
 

@@ -11,6 +11,7 @@ import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.LiveInstances;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
+import dev.fn4j.runtime.source.SourceBuilds;
 import dev.fn4j.runtime.stats.AsyncCounts;
 import dev.fn4j.runtime.stats.CallStats;
 import io.undertow.Undertow;
@@ -93,6 +94,11 @@ public final class ApiServer {
 
     /** A server with callbacks and schedules, as {@code addons} has them. */
     public ApiServer(Parts parts, Settings settings, Addons addons) {
+        this(parts, settings, addons, null);
+    }
+
+    /** A server that also builds and deploys uploads with {@code sources}; none when null. */
+    public ApiServer(Parts parts, Settings settings, Addons addons, SourceBuilds sources) {
         FunctionsApi functions = new FunctionsApi(parts.deployer(), parts.registry(), parts.instances(), addons);
         ImagesApi images = new ImagesApi(parts.images(), settings.maxImageBytes());
         InvocationsApi invocations = new InvocationsApi(parts.calls(), parts.events(), settings.maxBodyBytes(), addons);
@@ -126,6 +132,9 @@ public final class ApiServer {
                 metrics,
                 new DeadLettersApi(parts.deadLetters(), parts.registry())));
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(addons.callbacks(), parts.registry())));
+        if (sources != null) {
+            routes.addAll(RouteTable.sourceRoutes(new SourceApi(sources, functions, parts.background())));
+        }
         routes.addAll(RouteTable.uiRoutes(new UiApi(UiAssets.bundled())));
         routes.addAll(RouteTable.statsRoutes(
                 new StatsApi(parts.registry(), parts.instances(), parts.stats(), parts.asyncCounts())));

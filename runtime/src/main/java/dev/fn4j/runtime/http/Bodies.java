@@ -59,7 +59,7 @@ public final class Bodies {
         }
     }
 
-    private static ApiException tooLarge(long size, long limit) {
+    static ApiException tooLarge(long size, long limit) {
         return new ApiException(
                 ErrorCode.PAYLOAD_TOO_LARGE,
                 "the body is larger than the limit of "

@@ -65,7 +65,7 @@ final class FunctionsApi {
     }
 
     /** With the revision history, newest first, and the next scheduled runs; reads the store. */
-    private Map<String, Object> detailedView(Function function) {
+    Map<String, Object> detailedView(Function function) {
         FunctionView view = FunctionView.of(
                 function,
                 instances.of(function.name()),

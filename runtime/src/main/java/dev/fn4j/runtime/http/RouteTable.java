@@ -137,6 +137,25 @@ final class RouteTable {
         return List.of(nonBlocking(ANY_METHOD, "/ui/*", OPEN, ui::serve, "Serve the web dashboard's pages"));
     }
 
+    /** The routes of deploying by upload and its builds. */
+    static List<Route> sourceRoutes(SourceApi source) {
+        return List.of(
+                blocking(
+                        "POST",
+                        "/v1/functions/{name}/source",
+                        ADMIN,
+                        source::upload,
+                        "Build an uploaded zip or jar on the runtime and deploy it as a new revision"),
+                blocking("GET", "/v1/builds/{id}", ADMIN, source::get, "Show a build, its steps and its outcome"),
+                // The stream itself never blocks; following a build only queues its events.
+                nonBlocking(
+                        "GET",
+                        "/v1/builds/{id}/events",
+                        ADMIN,
+                        source.events(),
+                        "Follow a build's steps and their durations as Server-Sent Events"));
+    }
+
     /** The routes of completion callbacks (schedules have none of their own). */
     static List<Route> addonRoutes(CallbacksApi callbacks) {
         return List.of(
