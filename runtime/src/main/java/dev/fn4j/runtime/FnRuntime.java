@@ -45,15 +45,15 @@ import dev.fn4j.runtime.pool.ScaleOut;
 import dev.fn4j.runtime.schedule.CronSchedule;
 import dev.fn4j.runtime.schedule.ScheduleTable;
 import dev.fn4j.runtime.schedule.Scheduler;
-import dev.fn4j.runtime.stats.CallStats;
-import dev.fn4j.runtime.store.BacklogCounts;
-import dev.fn4j.runtime.store.CallStatsTable;
 import dev.fn4j.runtime.source.ImageLoader;
-import dev.fn4j.runtime.source.go.GoBuilder;
-import dev.fn4j.runtime.source.python.PythonBuilder;
 import dev.fn4j.runtime.source.JavaBuilder;
 import dev.fn4j.runtime.source.LanguageBuilder;
 import dev.fn4j.runtime.source.SourceBuilds;
+import dev.fn4j.runtime.source.go.GoBuilder;
+import dev.fn4j.runtime.source.python.PythonBuilder;
+import dev.fn4j.runtime.stats.CallStats;
+import dev.fn4j.runtime.store.BacklogCounts;
+import dev.fn4j.runtime.store.CallStatsTable;
 import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.FunctionTable;
 import dev.fn4j.runtime.store.InvocationTable;
@@ -237,7 +237,10 @@ public final class FnRuntime implements AutoCloseable {
                 new JavaBuilder(BaseImage.parse(config.sourceBaseImage()), work, config.sourceLimits(), loader),
                 new PythonBuilder(PythonBuilder.DEFAULT_BASE_IMAGE, work),
                 new GoBuilder(
-                        GoBuilder.DEFAULT_TOOLCHAIN_IMAGE, GoBuilder.DEFAULT_BASE_IMAGE, work, config.containerLabels()));
+                        GoBuilder.DEFAULT_TOOLCHAIN_IMAGE,
+                        GoBuilder.DEFAULT_BASE_IMAGE,
+                        work,
+                        config.containerLabels()));
         return new SourceBuilds(
                 config.sourceDir().resolve("builds"),
                 config.sourceLimits(),

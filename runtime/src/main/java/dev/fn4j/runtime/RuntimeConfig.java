@@ -1,7 +1,7 @@
 package dev.fn4j.runtime;
 
-import dev.fn4j.protocol.Protocol;
 import dev.fn4j.image.BaseImage;
+import dev.fn4j.protocol.Protocol;
 import dev.fn4j.runtime.callback.AllowList;
 import dev.fn4j.runtime.engine.Engines;
 import dev.fn4j.runtime.engine.Labels;
