@@ -133,6 +133,16 @@ class OpenApiIT {
                 403);
         conforms("DELETE", "/v1/keys/{id}", send("DELETE", "/v1/keys/" + keyId, null), 204);
 
+        // A real build is SourceUploadIT's; here the refusals, which need no image.
+        conforms(
+                "POST",
+                "/v1/functions/{name}/source",
+                send("POST", "/v1/functions/hello/source", "{\"not\": \"an archive\"}"),
+                400);
+        String unknownBuild = "/v1/builds/0123456789abcdef0123456789abcdef";
+        conforms("GET", "/v1/builds/{id}", send("GET", unknownBuild, null), 404);
+        conforms("GET", "/v1/builds/{id}/events", send("GET", unknownBuild + "/events", null), 404);
+
         conforms("GET", "/healthz", runtime.sendAs(null, "GET", "/healthz", null), 200);
         conforms("GET", "/readyz", runtime.sendAs(null, "GET", "/readyz", null), 200);
         conforms("GET", "/metrics", runtime.sendAs(null, "GET", "/metrics", null), 200);
