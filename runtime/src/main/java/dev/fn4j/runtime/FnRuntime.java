@@ -1,6 +1,5 @@
 package dev.fn4j.runtime;
 
-import dev.fn4j.image.BaseImage;
 import dev.fn4j.runtime.auth.AdminKeyBootstrap;
 import dev.fn4j.runtime.auth.ApiKeys;
 import dev.fn4j.runtime.auth.LoopbackTrust;
@@ -45,12 +44,6 @@ import dev.fn4j.runtime.pool.ScaleOut;
 import dev.fn4j.runtime.schedule.CronSchedule;
 import dev.fn4j.runtime.schedule.ScheduleTable;
 import dev.fn4j.runtime.schedule.Scheduler;
-import dev.fn4j.runtime.source.ImageLoader;
-import dev.fn4j.runtime.source.JavaBuilder;
-import dev.fn4j.runtime.source.LanguageBuilder;
-import dev.fn4j.runtime.source.SourceBuilds;
-import dev.fn4j.runtime.source.go.GoBuilder;
-import dev.fn4j.runtime.source.python.PythonBuilder;
 import dev.fn4j.runtime.stats.CallStats;
 import dev.fn4j.runtime.store.BacklogCounts;
 import dev.fn4j.runtime.store.CallStatsTable;
@@ -61,10 +54,8 @@ import dev.fn4j.runtime.store.KeyTable;
 import dev.fn4j.runtime.store.QueueTable;
 import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,8 +78,6 @@ public final class FnRuntime implements AutoCloseable {
     private static final int CALLBACK_THREADS = 4;
     /** How late a schedule's tick may start and still count as on time rather than missed. */
     private static final Duration SCHEDULE_GRACE = Duration.ofSeconds(10);
-    /** Asynchronous builds at once: each is mostly disk and the engine, on a small machine. */
-    private static final int SOURCE_BUILD_THREADS = 2;
 
     private final RuntimeConfig config;
     private final ContainerEngine engine;
@@ -222,32 +211,7 @@ public final class FnRuntime implements AutoCloseable {
                         config.maxImageBytes(),
                         LoopbackTrust.of(config.openLoopback())),
                 new Addons(callbacks, scheduler),
-                sourceBuilds(config, engine, deployer, clock));
-    }
-
-    /**
-     * Deploying by upload: the languages an archive may hold, tried in order. To add one, add its
-     * builder to this list.
-     */
-    private SourceBuilds sourceBuilds(RuntimeConfig config, ContainerEngine engine, Deployer deployer, Clock clock)
-            throws IOException {
-        ImageLoader loader = tar -> engine.loadImage(tar).id();
-        Path work = config.sourceDir().resolve("cache");
-        List<LanguageBuilder> builders = List.of(
-                new JavaBuilder(BaseImage.parse(config.sourceBaseImage()), work, config.sourceLimits(), loader),
-                new PythonBuilder(PythonBuilder.DEFAULT_BASE_IMAGE, work),
-                new GoBuilder(
-                        GoBuilder.DEFAULT_TOOLCHAIN_IMAGE,
-                        GoBuilder.DEFAULT_BASE_IMAGE,
-                        work,
-                        config.containerLabels()));
-        return new SourceBuilds(
-                config.sourceDir().resolve("builds"),
-                config.sourceLimits(),
-                builders,
-                deployer::deploy,
-                Executors.newFixedThreadPool(SOURCE_BUILD_THREADS, threads("fn4j-build")),
-                clock);
+                Uploads.builds(config, engine, deployer, clock, threads("fn4j-build")));
     }
 
     /**
