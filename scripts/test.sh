@@ -13,6 +13,12 @@ cd "$(dirname "$0")/.."
 bash scripts/docker-up.sh
 bash scripts/base-image.sh
 bash scripts/polyglot-images.sh
+# What the other integration tests need, from Debian's packages: nginx (the reverse proxy and
+# several-runtimes tests), chromium and chromedriver (the dashboard's browser test) and
+# docker-registry (the plugin's push to a registry).
+bash scripts/nginx-up.sh
+bash scripts/chromium-up.sh
+bash scripts/registry-up.sh
 # The runtime's store tests run against H2 and against this PostgreSQL.
 FN4J_TEST_DATABASE_URL=$(bash scripts/postgres-up.sh)
 export FN4J_TEST_DATABASE_URL
