@@ -25,6 +25,7 @@ class RouteTableTest {
         routes.addAll(RouteTable.addonRoutes(new CallbacksApi(null, null)));
         routes.addAll(RouteTable.documentRoutes(new OpenApiApi(List::of)));
         routes.addAll(RouteTable.statsRoutes(new StatsApi(null, null, null, null)));
+        routes.addAll(RouteTable.uiRoutes(new UiApi(UiAssets.bundled())));
         return routes;
     }
 
@@ -51,11 +52,11 @@ class RouteTableTest {
     }
 
     @Test
-    void onlyHealthReadinessMetricsAndTheApiDescriptionAreOpen() {
+    void onlyHealthReadinessMetricsTheApiDescriptionAndTheDashboardPagesAreOpen() {
         assertThat(routes().stream()
                         .filter(route -> route.access() == Access.OPEN)
                         .map(Route::template))
-                .containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics", "/v1/openapi.json");
+                .containsExactlyInAnyOrder("/healthz", "/readyz", "/metrics", "/v1/openapi.json", "/ui/*");
     }
 
     @Test

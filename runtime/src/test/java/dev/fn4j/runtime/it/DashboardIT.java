@@ -52,6 +52,15 @@ class DashboardIT {
             signIn(browser);
             WebElement row = browser.await(By.cssSelector("#functions-table tr[data-name='" + FUNCTION + "']"));
             assertThat(row.getText()).contains(FUNCTION);
+            // The row comes from /v1/stats/functions: the call made at deploy counts in the last hour.
+            browser.await(
+                    "calls counted for the function",
+                    d -> d.findElement(By.cssSelector(
+                                            "#functions-table tr[data-name='" + FUNCTION + "'] td:nth-child(6)"))
+                                    .getText()
+                                    .matches("[1-9][0-9]*")
+                            ? true
+                            : null);
             browser.screenshot("functions");
 
             row.findElement(By.linkText(FUNCTION)).click();
@@ -65,8 +74,13 @@ class DashboardIT {
                             ? true
                             : null);
             for (WebElement chart : browser.driver().findElements(By.cssSelector(".chart[data-chart]"))) {
-                assertThat(chart.getAttribute("data-points")).matches("\\d+");
+                assertThat(chart.getAttribute("data-points")).isEqualTo("60");
             }
+            assertThat(Double.parseDouble(browser.driver()
+                            .findElement(By.cssSelector(".chart[data-chart='calls']"))
+                            .getAttribute("data-total")))
+                    .as("the calls chart's series holds the calls made")
+                    .isPositive();
 
             WebElement input = browser.driver().findElement(By.id("invoke-input"));
             input.clear();
@@ -157,6 +171,10 @@ class DashboardIT {
             browser.awaitText(By.id("dead-letters"), "No dead letters.");
             browser.driver().findElement(By.linkText("API")).click();
             browser.await(By.cssSelector("main h1"));
+            // The real /v1/openapi.json: the dashboard's own data routes are among its operations.
+            WebElement statsOperation = browser.awaitText(
+                    By.xpath("//details[contains(@class,'operation')][.//code[text()='/v1/stats/functions']]"), "GET");
+            assertThat(statsOperation.getText()).contains("invoke");
         }
     }
 

@@ -142,6 +142,15 @@ class OpenApiIT {
         String unknownBuild = "/v1/builds/0123456789abcdef0123456789abcdef";
         conforms("GET", "/v1/builds/{id}", send("GET", unknownBuild, null), 404);
         conforms("GET", "/v1/builds/{id}/events", send("GET", unknownBuild + "/events", null), 404);
+        conforms("GET", "/v1/whoami", send("GET", "/v1/whoami", null), 200);
+        conforms("GET", "/v1/stats/functions", send("GET", "/v1/stats/functions?window=1d", null), 200);
+        conforms("GET", "/v1/stats/functions", send("GET", "/v1/stats/functions?window=1y", null), 400);
+        conforms("GET", "/v1/functions/{name}/stats", send("GET", "/v1/functions/hello/stats", null), 200);
+        conforms("GET", "/v1/functions/{name}/stats", send("GET", "/v1/functions/nobody/stats", null), 404);
+        conforms("GET", "/ui/{path}", runtime.sendAs(null, "GET", "/ui/index.html", null), 200);
+        conforms("GET", "/ui/{path}", runtime.sendAs(null, "GET", "/ui/js/app.js", null), 200);
+        conforms("GET", "/ui/{path}", runtime.sendAs(null, "GET", "/ui/nothing-here.html", null), 404);
+        conforms("HEAD", "/ui/{path}", runtime.sendAs(null, "HEAD", "/ui/index.html", null), 200);
 
         conforms("GET", "/healthz", runtime.sendAs(null, "GET", "/healthz", null), 200);
         conforms("GET", "/readyz", runtime.sendAs(null, "GET", "/readyz", null), 200);

@@ -55,8 +55,10 @@ export async function optional(path, options) {
 /** The signed-in key's identity; an ApiError 401 when the key is not valid. */
 export async function whoami() {
   const identity = await optional('/v1/whoami');
-  if (identity) return identity;
-  // A runtime without /v1/whoami: the admin-only function list tells the scope.
+  // Under --open-loopback the runtime does not read a key on invoke routes, so whoami answers the
+  // keyless loopback identity; then, as on a runtime without /v1/whoami, the admin-only function
+  // list (which always checks the key) tells the scope.
+  if (identity && (identity.id !== null || !session.key())) return identity;
   const probe = await request('/v1/functions');
   if (probe.ok) return { id: null, name: null, scope: 'admin' };
   if (probe.status === 403) return { id: null, name: null, scope: 'invoke' };

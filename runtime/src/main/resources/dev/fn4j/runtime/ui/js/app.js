@@ -1,6 +1,6 @@
 // The dashboard's shell: sign-in, the navigation by scope, and the hash router that renders one
 // page at a time and stops the page it leaves (its timers and streams).
-import { session, whoami, ApiError } from './api.js';
+import { session, whoami, json, ApiError } from './api.js';
 import { el, replace, failure } from './dom.js';
 import * as functions from './pages/functions.js';
 import * as fn from './pages/function.js';
@@ -11,6 +11,8 @@ import * as apiDoc from './pages/api-doc.js';
 
 const view = document.getElementById('view');
 let leaving = null;
+/** Whether a tab without a key tries the loopback identity (--open-loopback); off once signed out. */
+let keyless = true;
 
 /** [pattern, page, admin only]; a page is render(view, params, page context). */
 const ROUTES = [
@@ -26,9 +28,12 @@ async function render() {
   if (leaving) leaving.abort();
   leaving = new AbortController();
   const context = { signal: leaving.signal, every: (ms, task) => repeat(ms, task, leaving.signal) };
-  if (!session.key()) {
-    showSignIn();
-    return;
+  if (!session.key() && !session.identity) {
+    session.identity = keyless ? await loopbackIdentity() : null;
+    if (!session.identity) {
+      showSignIn();
+      return;
+    }
   }
   if (!session.identity) {
     try {
@@ -62,6 +67,15 @@ async function render() {
     return;
   }
   location.hash = '#/functions';
+}
+
+/** What /v1/whoami answers a keyless request: the loopback identity under --open-loopback, else null. */
+async function loopbackIdentity() {
+  try {
+    return await json('/v1/whoami');
+  } catch {
+    return null;
+  }
 }
 
 function repeat(ms, task, signal) {
@@ -98,7 +112,7 @@ function showSignedIn() {
   const identity = session.identity;
   replace(document.getElementById('who'),
     el('span', { id: 'scope', class: 'badge', text: identity.scope }),
-    identity.name ? ' ' + identity.name : '');
+    identity.name ? ' ' + identity.name : session.key() ? '' : ' loopback, no key');
   document.getElementById('sign-out').hidden = false;
 }
 
@@ -111,6 +125,7 @@ function markNav(hash) {
 document.getElementById('sign-out').addEventListener('click', () => {
   session.signOut();
   session.identity = null;
+  keyless = false;
   location.hash = '#/functions';
   render();
 });
