@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PolyglotFunctionsIT {
 
-    private static final Path REPO = repository();
+    /** The repository's root, where the fixtures under runtime/src/test/polyglot live. */
+    static final Path REPO = repository();
+
     private static final List<String> IMAGES = new ArrayList<>();
     private static Path cache;
     private static RuntimeFixture runtime;
@@ -166,7 +168,7 @@ class PolyglotFunctionsIT {
     }
 
     /** Whether the local images exist or scripts/polyglot-images.sh builds them now. */
-    private static boolean imagesBuilt() throws Exception {
+    static boolean imagesBuilt() throws Exception {
         Process script = new ProcessBuilder(
                         "bash", REPO.resolve("scripts/polyglot-images.sh").toString())
                 .inheritIO()
