@@ -95,7 +95,14 @@ class SourcePolyglotIT {
         List<String> names = SseClient.buildProgress(events);
         assertThat(names)
                 .containsSubsequence(
-                        "step receive", "step unpack", "step detect", "step image", "step deploy", "succeeded");
+                        "step receive",
+                        "step unpack",
+                        "step detect",
+                        "step check",
+                        "step image",
+                        "step load",
+                        "step deploy",
+                        "succeeded");
 
         JsonNode build = runtime.send("GET", location, null).json();
         assertThat(build.get("language").asText()).isEqualTo("python");
