@@ -32,12 +32,13 @@ final class Uploads {
         Path work = config.sourceDir().resolve("cache");
         List<LanguageBuilder> builders = List.of(
                 new JavaBuilder(BaseImage.parse(config.sourceBaseImage()), work, config.sourceLimits(), loader),
-                new PythonBuilder(PythonBuilder.DEFAULT_BASE_IMAGE, work),
+                new PythonBuilder(PythonBuilder.DEFAULT_BASE_IMAGE, work, loader),
                 new GoBuilder(
                         GoBuilder.DEFAULT_TOOLCHAIN_IMAGE,
                         GoBuilder.DEFAULT_BASE_IMAGE,
                         work,
-                        config.containerLabels()));
+                        config.containerLabels(),
+                        loader));
         return new SourceBuilds(
                 config.sourceDir().resolve("builds"),
                 config.sourceLimits(),

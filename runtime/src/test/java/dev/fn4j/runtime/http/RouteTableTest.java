@@ -26,6 +26,7 @@ class RouteTableTest {
         routes.addAll(RouteTable.documentRoutes(new OpenApiApi(List::of)));
         routes.addAll(RouteTable.statsRoutes(new StatsApi(null, null, null, null)));
         routes.addAll(RouteTable.uiRoutes(new UiApi(UiAssets.bundled())));
+        routes.addAll(RouteTable.sourceRoutes(new SourceApi(null, null, null)));
         return routes;
     }
 

@@ -37,11 +37,17 @@ class PolyglotBuildBenchmark {
                 .start();
         assumeTrue(images.waitFor(20, TimeUnit.MINUTES) && images.exitValue() == 0);
         Map<String, Function<Path, LanguageBuilder>> builders = new LinkedHashMap<>();
-        builders.put("python", cache -> new PythonBuilder(PythonBuilder.DEFAULT_BASE_IMAGE, cache));
+        builders.put(
+                "python",
+                cache -> new PythonBuilder(PythonBuilder.DEFAULT_BASE_IMAGE, cache, PolyglotFunctionsIT::load));
         builders.put(
                 "go",
                 cache -> new GoBuilder(
-                        GoBuilder.DEFAULT_TOOLCHAIN_IMAGE, GoBuilder.DEFAULT_BASE_IMAGE, cache, TestContainers.LABELS));
+                        GoBuilder.DEFAULT_TOOLCHAIN_IMAGE,
+                        GoBuilder.DEFAULT_BASE_IMAGE,
+                        cache,
+                        TestContainers.LABELS,
+                        PolyglotFunctionsIT::load));
         StringBuilder report = new StringBuilder(
                 "| language | cold (ms, median of " + ROUNDS
                         + ") | base cached (ms, median) | cold / cached | steps when cached |\n| --- | --- | --- | --- | --- |\n");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fn4j.runtime.engine.DockerContainerEngine;
 import dev.fn4j.runtime.source.BuildSteps;
 import dev.fn4j.runtime.source.LanguageBuilder;
 import dev.fn4j.runtime.source.SourceRejectedException;
@@ -30,7 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PolyglotFunctionsIT {
 
-    private static final Path REPO = repository();
+    /** The repository's root, where the fixtures under runtime/src/test/polyglot live. */
+    static final Path REPO = repository();
+
     private static final List<String> IMAGES = new ArrayList<>();
     private static Path cache;
     private static RuntimeFixture runtime;
@@ -39,7 +42,10 @@ class PolyglotFunctionsIT {
     static void buildAndDeploy() throws Exception {
         assumeTrue(imagesBuilt(), "scripts/polyglot-images.sh could not build the Python and Go images here");
         cache = Files.createTempDirectory("fn4j-polyglot-jib-");
-        String python = build(new PythonBuilder(PythonBuilder.DEFAULT_BASE_IMAGE, cache), "python/hello", null);
+        String python = build(
+                new PythonBuilder(PythonBuilder.DEFAULT_BASE_IMAGE, cache, PolyglotFunctionsIT::load),
+                "python/hello",
+                null);
         String go = build(goBuilder(), "go/hello", null);
         runtime = RuntimeFixture.start();
         String limits = "\"timeout\":\"3s\",\"memory\":\"96m\"";
@@ -140,7 +146,11 @@ class PolyglotFunctionsIT {
 
     private static GoBuilder goBuilder() {
         return new GoBuilder(
-                GoBuilder.DEFAULT_TOOLCHAIN_IMAGE, GoBuilder.DEFAULT_BASE_IMAGE, cache, TestContainers.LABELS);
+                GoBuilder.DEFAULT_TOOLCHAIN_IMAGE,
+                GoBuilder.DEFAULT_BASE_IMAGE,
+                cache,
+                TestContainers.LABELS,
+                PolyglotFunctionsIT::load);
     }
 
     private static String build(LanguageBuilder builder, String function, String handler) throws Exception {
@@ -165,8 +175,13 @@ class PolyglotFunctionsIT {
         return id;
     }
 
+    /** Loads a built archive into the engine as the runtime's ImageLoader does. */
+    static String load(Path tar) {
+        return DockerContainerEngine.fromEnvironment().loadImage(tar).id();
+    }
+
     /** Whether the local images exist or scripts/polyglot-images.sh builds them now. */
-    private static boolean imagesBuilt() throws Exception {
+    static boolean imagesBuilt() throws Exception {
         Process script = new ProcessBuilder(
                         "bash", REPO.resolve("scripts/polyglot-images.sh").toString())
                 .inheritIO()

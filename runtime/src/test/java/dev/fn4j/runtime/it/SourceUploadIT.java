@@ -234,16 +234,8 @@ class SourceUploadIT {
         String location = accepted.header("Location");
         assertThat(location).isEqualTo("/v1/builds/" + accepted.json().get("id").asText());
 
-        List<SseClient.Event> events;
-        try (SseClient stream = SseClient.open(runtime.uri(location + "/events"))) {
-            events = stream.awaitEnd(Duration.ofMinutes(3));
-        }
-        List<String> names = events.stream()
-                .map(e -> e.event().equals("step")
-                        ? "step " + e.json().get("step").asText()
-                        : e.event())
-                .filter(name -> !name.equals("output"))
-                .toList();
+        List<SseClient.Event> events = SseClient.awaitBuild(runtime, location);
+        List<String> names = SseClient.buildProgress(events);
         assertThat(names)
                 .containsSubsequence(
                         "step receive",

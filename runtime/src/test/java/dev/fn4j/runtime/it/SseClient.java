@@ -81,6 +81,23 @@ final class SseClient implements AutoCloseable {
         return ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Follows the build at {@code location} (/v1/builds/{id}) to its end; every event it sent. */
+    static List<Event> awaitBuild(RuntimeFixture runtime, String location) throws Exception {
+        try (SseClient stream = open(runtime.uri(location + "/events"))) {
+            return stream.awaitEnd(Duration.ofMinutes(3));
+        }
+    }
+
+    /** A build's events as "step <name>" for each step and the end's name, without its output lines. */
+    static List<String> buildProgress(List<Event> events) {
+        return events.stream()
+                .map(e -> e.event().equals("step")
+                        ? "step " + e.json().get("step").asText()
+                        : e.event())
+                .filter(name -> !name.equals("output"))
+                .toList();
+    }
+
     private List<Event> readAll() {
         ServerSentEvents parser = new ServerSentEvents((name, id, data) -> received.add(new Event(id, name, data)));
         response.body().forEach(parser::line);

@@ -2,6 +2,7 @@ package dev.fn4j.runtime.source.go;
 
 import dev.fn4j.protocol.ImageLayout;
 import dev.fn4j.runtime.source.BuildSteps;
+import dev.fn4j.runtime.source.ImageLoader;
 import dev.fn4j.runtime.source.LanguageBuilder;
 import dev.fn4j.runtime.source.SourceRejectedException;
 import dev.fn4j.runtime.source.polyglot.LocalImage;
@@ -36,14 +37,22 @@ public final class GoBuilder implements LanguageBuilder {
     private final String baseImage;
     private final Path cache;
     private final BuildContainer container;
+    /** Puts the built image's archive into the engine. */
+    private final ImageLoader loader;
 
     /**
      * @param toolchainImage a local image with {@code go} on its PATH
      * @param baseImage the local image the binary runs on
      * @param cache a folder for jib-core's layer cache, e.g. under the runtime's data folder
      * @param containerLabels extra labels for the build containers (tests add dev.fn4j.test=true)
+     * @param loader puts the built archive into the engine, as for the Java builder
      */
-    public GoBuilder(String toolchainImage, String baseImage, Path cache, Map<String, String> containerLabels) {
+    public GoBuilder(
+            String toolchainImage,
+            String baseImage,
+            Path cache,
+            Map<String, String> containerLabels,
+            ImageLoader loader) {
         for (String image : new String[] {toolchainImage, baseImage}) {
             if (image == null || image.isBlank()) {
                 throw new IllegalArgumentException("images must name local images, got '" + image + "'");
@@ -53,6 +62,7 @@ public final class GoBuilder implements LanguageBuilder {
         this.baseImage = baseImage;
         this.cache = Objects.requireNonNull(cache, "cache");
         this.container = new BuildContainer(toolchainImage, containerLabels, Duration.ofMinutes(5));
+        this.loader = Objects.requireNonNull(loader, "loader");
     }
 
     @Override
@@ -101,13 +111,17 @@ public final class GoBuilder implements LanguageBuilder {
             }
 
             start = System.nanoTime();
-            String id = new LocalImage(baseImage, cache)
+            Path tar = work.resolve("image.tar");
+            new LocalImage(baseImage, cache)
                     .layer("function", out.resolve("function"), BINARY, true)
                     .entrypoint(List.of(BINARY))
                     .label(ImageLayout.LABEL_HANDLERS, pkg.name())
                     .label("dev.fn4j.language", "go")
-                    .buildInto(imageName);
+                    .buildInto(imageName, tar);
             steps.ended("image", millisSince(start));
+            start = System.nanoTime();
+            String id = loader.load(tar);
+            steps.ended("load", millisSince(start));
             return id;
         } finally {
             SourceTree.delete(work);

@@ -5,13 +5,14 @@ import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.DockerDaemonImage;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
-import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import dev.fn4j.protocol.ImageLayout;
+import dev.fn4j.runtime.source.ImageLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Layers on a base image that the local engine holds, built with jib-core (no Dockerfile, no
- * {@code docker build}) and loaded into that engine. Runs as the function user; files are
+ * {@code docker build}) into a docker-archive tar that the {@link ImageLoader} puts into the
+ * engine, as the Java builder's images are. Runs as the function user; files are
  * world-readable, never writable, with a fixed time so that equal input gives an equal image.
  */
 public final class LocalImage {
@@ -77,8 +79,11 @@ public final class LocalImage {
         return this;
     }
 
-    /** Builds the image, loads it into the engine as {@code reference}, and returns its image id. */
-    public String buildInto(String reference) throws IOException, InterruptedException {
+    /**
+     * Builds the image as {@code reference} into the docker-archive {@code tar}, for an
+     * {@link ImageLoader} to put into the engine.
+     */
+    public void buildInto(String reference, Path tar) throws IOException, InterruptedException {
         try {
             JibContainerBuilder builder = Jib.from(DockerDaemonImage.named(baseImage))
                     .setFileEntriesLayers(layers)
@@ -87,11 +92,10 @@ public final class LocalImage {
                     .setLabels(labels)
                     .setUser(ImageLayout.USER)
                     .setWorkingDirectory(AbsoluteUnixPath.get(ImageLayout.WORKING_DIR));
-            JibContainer built = builder.containerize(Containerizer.to(DockerDaemonImage.named(reference))
+            builder.containerize(Containerizer.to(TarImage.at(tar).named(reference))
                     .setBaseImageLayersCache(cache.resolve("base"))
                     .setApplicationLayersCache(cache.resolve("application"))
                     .setToolName("fn4j-runtime"));
-            return built.getImageId().toString();
         } catch (InvalidImageReferenceException e) {
             throw new IllegalArgumentException("not an image reference: " + e.getMessage(), e);
         } catch (ExecutionException | RegistryException | CacheDirectoryCreationException e) {

@@ -2,6 +2,7 @@ package dev.fn4j.runtime.source.python;
 
 import dev.fn4j.protocol.ImageLayout;
 import dev.fn4j.runtime.source.BuildSteps;
+import dev.fn4j.runtime.source.ImageLoader;
 import dev.fn4j.runtime.source.LanguageBuilder;
 import dev.fn4j.runtime.source.polyglot.LocalImage;
 import dev.fn4j.runtime.source.polyglot.SourceTree;
@@ -27,17 +28,21 @@ public final class PythonBuilder implements LanguageBuilder {
     private final String baseImage;
     /** jib-core's layer cache, kept between builds. */
     private final Path cache;
+    /** Puts the built image's archive into the engine. */
+    private final ImageLoader loader;
 
     /**
      * @param baseImage a local image with {@code python3} on its PATH (3.8 or later)
      * @param cache a folder for jib-core's layer cache, e.g. under the runtime's data folder
+     * @param loader puts the built archive into the engine, as for the Java builder
      */
-    public PythonBuilder(String baseImage, Path cache) {
+    public PythonBuilder(String baseImage, Path cache, ImageLoader loader) {
         if (baseImage == null || baseImage.isBlank()) {
             throw new IllegalArgumentException("baseImage must name a local image, got '" + baseImage + "'");
         }
         this.baseImage = baseImage;
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.loader = Objects.requireNonNull(loader, "loader");
     }
 
     @Override
@@ -89,8 +94,12 @@ public final class PythonBuilder implements LanguageBuilder {
                     .env("FN4J_CODE_DIR", CODE_DIR)
                     .label(ImageLayout.LABEL_HANDLERS, module.name())
                     .label("dev.fn4j.language", "python");
-            String id = image.buildInto(imageName);
+            Path tar = work.resolve("image.tar");
+            image.buildInto(imageName, tar);
             steps.ended("image", millisSince(start));
+            start = System.nanoTime();
+            String id = loader.load(tar);
+            steps.ended("load", millisSince(start));
             return id;
         } finally {
             SourceTree.delete(work);

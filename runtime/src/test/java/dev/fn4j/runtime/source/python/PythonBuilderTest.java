@@ -16,7 +16,9 @@ class PythonBuilderTest {
     @TempDir
     Path root;
 
-    private final PythonBuilder builder = new PythonBuilder("fn4j/python-base:3.11", Path.of("unused-cache"));
+    private final PythonBuilder builder = new PythonBuilder("fn4j/python-base:3.11", Path.of("unused-cache"), tar -> {
+        throw new AssertionError("no image is built here");
+    });
 
     private void write(String path, String text) throws IOException {
         Files.createDirectories(root.resolve(path).getParent());
@@ -88,7 +90,7 @@ class PythonBuilderTest {
 
     @Test
     void aBlankBaseImageIsRefusedWithTheValue() {
-        assertThatThrownBy(() -> new PythonBuilder(" ", root))
+        assertThatThrownBy(() -> new PythonBuilder(" ", root, tar -> "unused"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("' '");
     }
