@@ -28,6 +28,9 @@ public final class ImageLayout {
 
     public static final String LABEL_API_VERSION = "dev.fn4j.api-version";
 
+    /** The language of the function and its host ({@code python}, {@code go}); absent on Java images. */
+    public static final String LABEL_LANGUAGE = "dev.fn4j.language";
+
     /** Host jar first, so its fn4j-api classes win over any copy among the libraries. */
     public static final String CLASSPATH =
             String.join(":", HOST_JAR, RESOURCES_DIR, CLASSES_DIR, SNAPSHOT_LIBS_DIR + "/*", LIBS_DIR + "/*");

@@ -24,4 +24,14 @@ public record LoadedImage(String id, List<String> tags, Map<String, String> labe
                 .filter(s -> !s.isEmpty())
                 .toList();
     }
+
+    /**
+     * Whether the image runs its function on a JVM, so that a class-data archive can serve it:
+     * images built by the plugin or from a Java upload carry no language label; Python and Go
+     * images name theirs.
+     */
+    public boolean runsOnJvm() {
+        String language = labels.get(dev.fn4j.protocol.ImageLayout.LABEL_LANGUAGE);
+        return language == null || language.equals("java");
+    }
 }

@@ -7,6 +7,7 @@ import dev.fn4j.runtime.engine.EngineException;
 import dev.fn4j.runtime.engine.EngineUnavailableException;
 import dev.fn4j.runtime.engine.InstanceSpec;
 import dev.fn4j.runtime.engine.Labels;
+import dev.fn4j.runtime.engine.LoadedImage;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
@@ -255,6 +256,11 @@ public final class InstanceStarter {
     public boolean train(Function function) {
         if (!archives.needsTraining(function)) {
             return archives.has(function);
+        }
+        LoadedImage image = engine.findImage(function.spec().image());
+        if (image != null && !image.runsOnJvm()) {
+            // A Python or Go host maps no class-data archive: a training run would only cost a start.
+            return false;
         }
         Instance instance = start(function, true);
         instance.kill("class-data training run done");

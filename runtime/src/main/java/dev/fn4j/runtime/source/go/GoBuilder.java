@@ -116,7 +116,7 @@ public final class GoBuilder implements LanguageBuilder {
                     .layer("function", out.resolve("function"), BINARY, true)
                     .entrypoint(List.of(BINARY))
                     .label(ImageLayout.LABEL_HANDLERS, pkg.name())
-                    .label("dev.fn4j.language", "go")
+                    .label(ImageLayout.LABEL_LANGUAGE, "go")
                     .buildInto(imageName, tar);
             steps.ended("image", millisSince(start));
             start = System.nanoTime();

@@ -93,7 +93,7 @@ public final class PythonBuilder implements LanguageBuilder {
                     .entrypoint(List.of("python3", "-I", "-B", "-u", HOST))
                     .env("FN4J_CODE_DIR", CODE_DIR)
                     .label(ImageLayout.LABEL_HANDLERS, module.name())
-                    .label("dev.fn4j.language", "python");
+                    .label(ImageLayout.LABEL_LANGUAGE, "python");
             Path tar = work.resolve("image.tar");
             image.buildInto(imageName, tar);
             steps.ended("image", millisSince(start));
