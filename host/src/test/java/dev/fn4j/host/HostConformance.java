@@ -211,8 +211,13 @@ abstract class HostConformance {
             first.write(invoke("a", ""));
             second.write(invoke("b", ""));
 
-            assertThat(text(((Frame.Result) first.read()).body())).isEqualTo("overlapped");
-            assertThat(text(((Frame.Result) second.read()).body())).isEqualTo("overlapped");
+            Frame.Result a = (Frame.Result) first.read();
+            Frame.Result b = (Frame.Result) second.read();
+
+            assertThat(a.requestId()).isEqualTo("a");
+            assertThat(text(a.body())).isEqualTo("overlapped");
+            assertThat(b.requestId()).isEqualTo("b");
+            assertThat(text(b.body())).isEqualTo("overlapped");
         }
     }
 

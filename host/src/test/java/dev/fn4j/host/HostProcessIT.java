@@ -9,7 +9,6 @@ import dev.fn4j.host.testfns.Echo;
 import dev.fn4j.host.testfns.Greeter;
 import dev.fn4j.host.testfns.HttpEcho;
 import dev.fn4j.host.testfns.JacksonProbe;
-import dev.fn4j.host.testfns.LatchHandler;
 import dev.fn4j.host.testfns.NoteEcho;
 import dev.fn4j.host.testfns.Thrower;
 import dev.fn4j.protocol.Frame;
@@ -25,7 +24,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Runs the real shaded host jar as a process against a {@link FakeRuntime}. */
+/**
+ * Runs the real shaded host jar as a process against a {@link FakeRuntime}: what only the Java host
+ * does. The protocol cases every host must pass are {@link HostConformance}'s, run on this jar by
+ * {@code JavaHostConformanceIT}.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HostProcessIT {
 
@@ -47,29 +50,6 @@ class HostProcessIT {
                 indexes.add(hello.connection());
             }
             assertThat(indexes).containsExactly(0, 1, 2);
-        }
-    }
-
-    @Test
-    void callsOnTwoConnectionsRunConcurrently() throws Exception {
-        try (FakeRuntime runtime = FakeRuntime.start(LatchHandler.class.getName(), 2, Map.of())) {
-            List<Peer> peers = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                Peer peer = runtime.accept(WAIT);
-                peer.readHello();
-                peers.add(peer);
-            }
-
-            // Both Invokes are out before either answer is read: each call waits for the other.
-            peers.get(0).write(invoke("a", ""));
-            peers.get(1).write(invoke("b", ""));
-            Frame.Result a = (Frame.Result) peers.get(0).read();
-            Frame.Result b = (Frame.Result) peers.get(1).read();
-
-            assertThat(a.requestId()).isEqualTo("a");
-            assertThat(text(a.body())).isEqualTo("overlapped");
-            assertThat(b.requestId()).isEqualTo("b");
-            assertThat(text(b.body())).isEqualTo("overlapped");
         }
     }
 
@@ -169,23 +149,6 @@ class HostProcessIT {
             assertThat(runtime.waitForExit(WAIT)).isEqualTo(2);
             assertThat(runtime.stderr())
                     .isEqualTo("fn4j-host: handler com.example.DoesNotExist: class not found on the classpath\n");
-        }
-    }
-
-    @Test
-    void endOfStreamFromTheRuntimeMakesTheHostExit0() throws Exception {
-        try (FakeRuntime runtime = FakeRuntime.start(Echo.class.getName(), 2, Map.of())) {
-            Peer first = runtime.accept(WAIT);
-            Peer second = runtime.accept(WAIT);
-            first.readHello();
-            second.readHello();
-
-            first.close();
-            assertThat(runtime.isAlive()).isTrue();
-            second.close();
-
-            assertThat(runtime.waitForExit(WAIT)).isEqualTo(0);
-            assertThat(runtime.stderr()).isEmpty();
         }
     }
 
@@ -321,28 +284,6 @@ class HostProcessIT {
             Frame answer = peer.call(invoke("r1", "a"));
 
             assertThat(answer).isInstanceOf(Frame.Result.class);
-        }
-    }
-
-    @Test
-    void outputBeyondTheLimitIsCutWithAMarker() throws Exception {
-        try (FakeRuntime runtime = FakeRuntime.start(Chatter.class.getName(), 1, logLimit(1000))) {
-            Peer peer = runtime.accept(WAIT);
-            peer.readHello();
-
-            peer.write(invoke("r1", "a flood=5000"));
-            Frame.Logs logs = (Frame.Logs) peer.read();
-            Frame.Result result = (Frame.Result) peer.read();
-
-            assertThat(logs.truncated()).isTrue();
-            assertThat(logs.text())
-                    .startsWith("out a\nerr a\n")
-                    .endsWith("xxx\n… [fn4j: log truncated after 1000 bytes]\n");
-            assertThat(logs.text().getBytes(StandardCharsets.UTF_8).length)
-                    .isEqualTo(1000
-                            + 1
-                            + "… [fn4j: log truncated after 1000 bytes]\n".getBytes(StandardCharsets.UTF_8).length);
-            assertThat(text(result.body())).isEqualTo("done a");
         }
     }
 
