@@ -67,9 +67,14 @@ public final class Bench {
      */
     static List<Scenario> scenarios(Options options) {
         List<Scenario> scenarios = new ArrayList<>();
-        if (options.string("suite").equals("side-by-side")) {
+        if (options.string("suite").equals("side-by-side")
+                || options.string("suite").equals("load")) {
             scenarios.add(new EchoSetUp());
             scenarios.add(new SideBySide());
+            if (options.string("suite").equals("load")) {
+                // The wrk tables alone: a quick A/B of the data path.
+                return scenarios;
+            }
             scenarios.add(new ControlPlaneLoad());
             scenarios.add(new IdleMemory());
             return scenarios;

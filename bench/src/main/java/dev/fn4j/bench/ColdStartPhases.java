@@ -81,6 +81,7 @@ public final class ColdStartPhases {
                 Files.createLink(dir.resolve("app.jsa"), archive);
             }
             List<String> create = ColdStartImage.createArgs(image, spec(dir, name), v.command(List.of()));
+            create.set(create.indexOf("--network") + 1, v.network());
             long t0 = System.nanoTime();
             String id = Docker.check(60, create.toArray(String[]::new)).trimmed();
             long created = System.nanoTime() - t0;

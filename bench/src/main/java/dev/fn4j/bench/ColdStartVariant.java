@@ -12,8 +12,14 @@ import java.util.List;
  * @param jvmFlags flags put right after {@code java}, before the image's own
  * @param cds whether the JVM maps the trained AppCDS archive from its socket directory
  * @param stemCell whether the container was created before the call needed it (create untimed)
+ * @param network the container's network mode: {@code none}, or {@code default} on an engine
+ *     without a default bridge (the runtime's choice there, see the runtime's NetworkIsolation)
  */
-record ColdStartVariant(String name, List<String> jvmFlags, boolean cds, boolean stemCell) {
+record ColdStartVariant(String name, List<String> jvmFlags, boolean cds, boolean stemCell, String network) {
+
+    ColdStartVariant(String name, List<String> jvmFlags, boolean cds, boolean stemCell) {
+        this(name, jvmFlags, cds, stemCell, "default");
+    }
 
     /** Where a variant with {@link #cds} finds the archive inside the container. */
     static final String ARCHIVE = "/fn4j/app.jsa";
@@ -25,13 +31,17 @@ record ColdStartVariant(String name, List<String> jvmFlags, boolean cds, boolean
     static List<ColdStartVariant> all() {
         List<String> light = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
         return List.of(
-                new ColdStartVariant("baseline (the image's entrypoint)", List.of(), false, false),
-                new ColdStartVariant("-XX:-UsePerfData", List.of("-XX:-UsePerfData"), false, false),
-                new ColdStartVariant("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"), false, false),
-                new ColdStartVariant("AppCDS archive of the revision", List.of(), true, false),
-                new ColdStartVariant("AppCDS + C1 only + -UsePerfData", light, true, false),
-                new ColdStartVariant("stem cell (created ahead)", List.of(), false, true),
-                new ColdStartVariant("stem cell + AppCDS + -UsePerfData", List.of("-XX:-UsePerfData"), true, true));
+                new ColdStartVariant(
+                        "baseline: `--network none`, the image's entrypoint", List.of(), false, false, "none"),
+                new ColdStartVariant(
+                        "network namespace without the hook (`default`, no bridge)", List.of(), false, false),
+                new ColdStartVariant("no hook + -XX:-UsePerfData", List.of("-XX:-UsePerfData"), false, false),
+                new ColdStartVariant(
+                        "no hook + -XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"), false, false),
+                new ColdStartVariant("no hook + AppCDS archive of the revision", List.of(), true, false),
+                new ColdStartVariant("no hook + AppCDS + C1 only + -UsePerfData", light, true, false),
+                new ColdStartVariant("no hook + stem cell (created ahead)", List.of(), false, true),
+                new ColdStartVariant("no hook + stem cell + AppCDS", List.of(), true, true));
     }
 
     /** The container's command: the image's entrypoint with this variant's flags after {@code java}. */

@@ -107,12 +107,13 @@ final class Options {
                 "control-plane-seconds",
                 "async-burst",
                 "idle-functions")) {
-            if (options.integer(n) < (n.contains("warmup") || n.equals("max-queue") ? 0 : 1)) {
+            if (options.integer(n)
+                    < (n.contains("warmup") || n.equals("max-queue") || n.equals("naive-seconds") ? 0 : 1)) {
                 throw new IllegalArgumentException("--" + n + " is out of range: " + options.string(n));
             }
         }
-        if (!List.of("full", "side-by-side").contains(options.string("suite"))) {
-            throw new IllegalArgumentException("--suite is full or side-by-side: " + options.string("suite"));
+        if (!List.of("full", "side-by-side", "load").contains(options.string("suite"))) {
+            throw new IllegalArgumentException("--suite is full, side-by-side or load: " + options.string("suite"));
         }
         if (options.integers("clients").isEmpty()
                 || options.integers("wrk-connections").isEmpty()) {

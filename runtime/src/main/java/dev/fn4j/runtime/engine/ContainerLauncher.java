@@ -29,6 +29,7 @@ final class ContainerLauncher {
     private final DockerClient client;
     private final DockerErrors errors;
     private final ContainerRemover remover;
+    private final NetworkIsolation network;
     /** Image id or reference to its entrypoint; an image's config never changes under its id. */
     private final Map<String, List<String>> entrypoints = new ConcurrentHashMap<>();
 
@@ -36,6 +37,7 @@ final class ContainerLauncher {
         this.client = Objects.requireNonNull(client, "client");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.remover = Objects.requireNonNull(remover, "remover");
+        this.network = new NetworkIsolation(client);
     }
 
     /** Returns the started container's id. */
@@ -65,7 +67,7 @@ final class ContainerLauncher {
                     .withUser(ImageLayout.USER)
                     .withEnv(Lockdown.env(spec))
                     .withLabels(Lockdown.labels(spec))
-                    .withHostConfig(Lockdown.hostConfig(spec));
+                    .withHostConfig(Lockdown.hostConfig(spec).withNetworkMode(network.mode()));
             if (!spec.jvmOptions().isEmpty()) {
                 List<String> entrypoint = withJvmOptions(entrypoint(spec.image()), spec.jvmOptions());
                 if (entrypoint != null) {

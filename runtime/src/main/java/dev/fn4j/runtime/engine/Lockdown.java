@@ -46,7 +46,9 @@ public final class Lockdown {
     /** The host side of an instance's container: limits, filesystems and what is shared. */
     public static HostConfig hostConfig(InstanceSpec spec) {
         return HostConfig.newHostConfig()
-                .withNetworkMode("none")
+                // No network but loopback; the launcher may pick the engine's hook-free equivalent
+                // (NetworkIsolation), never anything with more in it.
+                .withNetworkMode(NetworkIsolation.NONE)
                 .withReadonlyRootfs(true)
                 .withTmpFs(Map.of(TMP, tmpOptions(spec)))
                 .withCapDrop(Capability.ALL)

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Checks invocation ids from URLs: lower-case hex of bounded length, nothing else gets near the store. */
 final class InvocationIds {
 
-    /** Request ids are 20 hex digits today; a little room for longer ones later. */
+    /** Request ids are 32 hex digits today (20 before); a little room for longer ones later. */
     static final int MAX_LENGTH = 64;
 
     private static final Pattern VALID = Pattern.compile("[0-9a-f]{1," + MAX_LENGTH + "}");

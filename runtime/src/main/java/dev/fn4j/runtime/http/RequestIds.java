@@ -28,11 +28,18 @@ final class RequestIds implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    /** 20 random hex digits: unguessable, since a request's id reads its invocation. */
+    /**
+     * 32 hex digits: the time in milliseconds (12 digits), then 20 random ones. The random part
+     * keeps an id unguessable, since a request's id reads its invocation; the time in front keeps
+     * new ids in ascending order, so the store's index on ids grows at its end instead of
+     * rewriting a random page for every recorded call (a third of the cost of recording a call
+     * on the embedded database, docs/benchmarks.md).
+     */
     static String newId() {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(System.currentTimeMillis()).substring(4) + hex.formatHex(random);
     }
 
     /** The id of the request being handled. */

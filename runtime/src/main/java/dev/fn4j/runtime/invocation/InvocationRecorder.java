@@ -113,19 +113,18 @@ public final class InvocationRecorder implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                // Gather what else comes within a short linger: one commit for many calls.
+                // Gather what else comes within a short linger: one commit for many calls. Sleeping
+                // instead of polling per record means a call's hand-over wakes no thread: under
+                // load this thread wakes once a linger, not once a call.
                 long lingerEnd = System.nanoTime() + LINGER.toNanos();
-                while (batch.size() < BATCH) {
-                    queue.drainTo(batch, BATCH - batch.size());
+                queue.drainTo(batch, BATCH - batch.size());
+                while (batch.size() < BATCH && !closing) {
                     long left = lingerEnd - System.nanoTime();
-                    if (left <= 0 || batch.size() >= BATCH) {
+                    if (left <= 0) {
                         break;
                     }
-                    Invocation next = queue.poll(left, TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
+                    Thread.sleep(Math.max(1, left / 1_000_000));
+                    queue.drainTo(batch, BATCH - batch.size());
                 }
                 write(batch);
                 batch.forEach(i -> pending.remove(i.id(), i));

@@ -10,9 +10,11 @@ import java.time.Duration;
  * instances' concurrency is filled first), within {@code maxInstances}, at most
  * {@code maxStarting} at a time (no stampede: one JVM start at a time on a small host). Once one
  * instance is live, another starts only after the oldest call has waited {@code saturationWait}
- * on its saturated slots (latency rising, not a moment's full house); past the instances whose CPU
- * quotas fill the host's cores, only while the host's CPU is not saturated (more JVMs than cores
- * add no capacity to CPU-bound calls, only to calls that wait on something else); and never
+ * on its saturated slots (latency rising, not a moment's full house), and only while the host's
+ * CPU is not saturated: the instances' quotas do not count the runtime's own share, which carries
+ * every call, so a second JVM on busy cores serves fewer calls, not more (docs/benchmarks.md); past
+ * the instances whose CPU quotas fill the host's cores, one at a time (more JVMs than cores add
+ * no capacity to CPU-bound calls, only to calls that wait on something else); and never
  * beyond the memory that is free without evicting another function's warm instances.
  * {@code minInstances} is always kept. Stateless apart from its inputs; thread-safe.
  */
@@ -101,7 +103,11 @@ public final class ScaleOut {
             wanted = 0;
         }
         int cpuFit = Math.max(1, (int) Math.floor(hostCpus / spec.cpus() + 1e-9));
-        if (running >= cpuFit) {
+        if (running > 0 && cpu.busy() >= CPU_SATURATED) {
+            // Every core is busy: another JVM would only share them with the live instances and
+            // with the runtime that carries their calls, which then serves fewer, not more.
+            wanted = 0;
+        } else if (running >= cpuFit) {
             wanted = now.starting() == 0 && cpu.busy() < CPU_SATURATED ? Math.min(wanted, 1) : 0;
         } else {
             wanted = Math.min(wanted, cpuFit - running);

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import dev.fn4j.protocol.ImageLayout;
+import dev.fn4j.runtime.testing.NetworkNamespaces;
 import dev.fn4j.runtime.testing.TestContainers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ class DockerContainerEngineIT {
         assertThat(inspected.getName()).isEqualTo("/" + spec.containerName());
         assertThat(inspected.getConfig().getImage()).isEqualTo(probeImage.id());
         assertThat(inspected.getState().getRunning()).isTrue();
-        assertThat(host.getNetworkMode()).isEqualTo("none");
+        NetworkNamespaces.assertLoopbackOnly(inspected);
         assertThat(host.getReadonlyRootfs()).isTrue();
         assertThat(host.getTmpFs())
                 .containsExactly(Map.entry("/tmp", "rw,exec,nosuid,nodev,size=65536k,uid=65532,gid=65532,mode=0700"));

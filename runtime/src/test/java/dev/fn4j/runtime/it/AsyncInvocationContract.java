@@ -69,7 +69,7 @@ abstract class AsyncInvocationContract {
         Reply accepted = submit(runtime(), "async-greeter", "{\"name\":\"Ada\"}", "application/json");
         assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
         String id = accepted.header("Fn-Request-Id");
-        assertThat(id).matches("[0-9a-f]{20}");
+        assertThat(id).matches("[0-9a-f]{32}");
         assertThat(accepted.header("Location")).isEqualTo("/v1/invocations/" + id);
         assertThat(accepted.json().get("id").asText()).isEqualTo(id);
         assertThat(accepted.json().get("status").asText()).isEqualTo("queued");

@@ -121,7 +121,7 @@ class ExchangeIT {
         assertAnswered(client);
 
         KeepAliveClient.Response spoofed = get(client, "/spoof");
-        assertThat(spoofed.headers("fn-request-id")).singleElement().asString().matches("[0-9a-f]{20}");
+        assertThat(spoofed.headers("fn-request-id")).singleElement().asString().matches("[0-9a-f]{32}");
         assertThat(spoofed.headers("fn-cold-start")).singleElement().isIn("true", "false");
         assertAnswered(client);
 

@@ -28,7 +28,7 @@ class InvocationIT {
         assertThat(first.json().get("message").asText()).isEqualTo("Hello, Ada!");
         // The deploy's start check left its instance warm: the first call starts nothing.
         assertThat(first.coldStart()).isFalse();
-        assertThat(first.header("Fn-Request-Id")).matches("[0-9a-f]{20}");
+        assertThat(first.header("Fn-Request-Id")).matches("[0-9a-f]{32}");
         assertThat(first.json().get("requestId").asText()).isEqualTo(first.header("Fn-Request-Id"));
         assertThat(first.header("Content-Type")).startsWith("application/json");
 

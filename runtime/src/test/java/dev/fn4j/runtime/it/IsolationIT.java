@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Ulimit;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.TmpUser;
+import dev.fn4j.runtime.testing.NetworkNamespaces;
 import dev.fn4j.runtime.testing.TestContainers;
 import java.util.Arrays;
 import java.util.List;
@@ -48,8 +49,8 @@ class IsolationIT {
     }
 
     @Test
-    void hasNoNetwork() {
-        assertThat(host().getNetworkMode()).isEqualTo("none");
+    void hasNoNetworkButLoopback() throws Exception {
+        NetworkNamespaces.assertLoopbackOnly(container);
     }
 
     @Test

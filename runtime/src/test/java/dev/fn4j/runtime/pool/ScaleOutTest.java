@@ -83,6 +83,18 @@ class ScaleOutTest {
     }
 
     @Test
+    void pastTheFirstInstanceNoneStartsWhileTheHostCpuIsSaturated() {
+        FunctionSpec echo = spec(1, 16, 0, 10);
+        cpuBusy = 0.95;
+        assertThat(twoCores.toStart(echo, demand(1, 0, 48, 1000))).isZero();
+        cpuBusy = 0.30;
+        assertThat(twoCores.toStart(echo, demand(1, 0, 48, 1000))).isEqualTo(1);
+        // The first instance starts whatever the CPU: without it nothing is served at all.
+        cpuBusy = 1;
+        assertThat(twoCores.toStart(echo, demand(0, 0, 48, 0))).isEqualTo(2);
+    }
+
+    @Test
     void pastTheCoresOneMoreStartsOnlyWhileTheHostCpuIsNotSaturated() {
         FunctionSpec sleeper = spec(1, 1, 0, 10);
         cpuBusy = 0.95;
