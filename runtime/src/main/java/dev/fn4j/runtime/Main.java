@@ -30,6 +30,7 @@ public final class Main {
         // Before anything starts, so every library's first line is already in the chosen format.
         LogSetup.use(config.logFormat());
         Logger log = LoggerFactory.getLogger(Main.class);
+        IdleHeap.tune(log);
         try {
             FnRuntime runtime = FnRuntime.start(config, engine(config, log));
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "fn4j-shutdown"));
