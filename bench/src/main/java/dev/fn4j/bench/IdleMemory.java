@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class IdleMemory implements Scenario {
 
+    /** How long the runtime idles before its memory is read again. */
+    private static final int IDLE_SECONDS = 35;
+
     @Override
     public String name() {
         return "memory: idle functions, one warm instance";
@@ -35,6 +38,11 @@ final class IdleMemory implements Scenario {
         }
         TimeUnit.SECONDS.sleep(5);
         report.memory.put("runtime RSS / threads, " + count + " functions deployed and idle", status(pid));
+        // Idle long enough for the runtime's periodic collection (every 15 s when idle) to run twice.
+        TimeUnit.SECONDS.sleep(IDLE_SECONDS);
+        report.memory.put(
+                "runtime RSS / threads, " + count + " functions deployed and idle for " + (IDLE_SECONDS + 5) + " s",
+                status(pid));
 
         runtime.invoke("idle0", context.body());
         List<String> ids = Docker.containers(context.runtimeLabel(), Labels.FUNCTION + "=idle0");
