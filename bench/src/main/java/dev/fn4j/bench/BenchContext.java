@@ -123,7 +123,9 @@ final class BenchContext implements AutoCloseable {
 
     /** A function spec with the image and handler only: every other setting is the platform's default. */
     String defaultSpec() {
-        return "{\"image\":\"" + imageId + "\",\"handler\":\"" + HANDLER + "\"}";
+        String extra = options.string("spec-extra");
+        return "{\"image\":\"" + imageId + "\",\"handler\":\"" + HANDLER + "\"" + (extra.isBlank() ? "" : "," + extra)
+                + "}";
     }
 
     /**

@@ -38,6 +38,8 @@ final class Options {
         DEFAULTS.put("runtime-jvm-args", "-Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000");
         DEFAULTS.put("command", "");
         DEFAULTS.put("suite", "full");
+        // JSON members added to the "defaults" function's spec, e.g. '"concurrency":64': an A/B of a default.
+        DEFAULTS.put("spec-extra", "");
         DEFAULTS.put("wrk-connections", "1,16,64");
         DEFAULTS.put("wrk-seconds", "10");
         DEFAULTS.put("wrk-threads", "1");
