@@ -214,6 +214,8 @@ class PausedInstancesTest {
         pools.reapIdle();
         starts.runAll();
         assertThat(pools.get("b").orElseThrow().paused()).hasSize(1);
+        assertThat(capacity.availableFor("c")).isEqualTo(capacity.available() + 256 * MIB);
+        assertThat(capacity.availableFor("b")).isEqualTo(capacity.available());
 
         Lease c = call(pools.get("c").orElseThrow());
 
