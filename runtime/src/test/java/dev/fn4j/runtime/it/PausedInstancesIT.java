@@ -42,7 +42,6 @@ class PausedInstancesIT {
 
         assertThat(resumed.status()).as("%s", resumed).isEqualTo(200);
         assertThat(resumed.coldStart()).isFalse();
-        assertThat(paused(container)).isFalse();
         assertThat(Containers.ofFunction(runtime.runtimeId(), "napper")).containsExactly(container);
         assertThat(instances("napper").get(0).get("id").asText()).isEqualTo(instance);
         assertThat(metric("fn4j_instance_resumes_total", "napper")).isEqualTo(1.0);
