@@ -26,6 +26,11 @@ public final class PoolRegistry {
         this(capacity, ScaleOut.unbounded(), Pausing.OFF, starts, timer, clock);
     }
 
+    /** @param scaleOut decides when each pool starts an instance; idle instances are removed */
+    public PoolRegistry(Capacity capacity, ScaleOut scaleOut, Executor starts, DeadlineTimer timer, Clock clock) {
+        this(capacity, scaleOut, Pausing.OFF, starts, timer, clock);
+    }
+
     /**
      * @param scaleOut decides when each pool starts an instance
      * @param pausing whether pools pause their idle instances, and for how long
