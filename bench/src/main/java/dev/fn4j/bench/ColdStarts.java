@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 /**
  * Cold starts of a record/JSON function ({@link ColdStartGreeter}) through the runtime,
  * {@code --cold-runs} times: deploy a fresh function ({@code minInstances} 0), time its first call
- * and a second one; once its instance was reaped as idle and the runtime's training run kept its
- * class-data archive, time a call from zero instances with the archive and one
- * without it (archive moved aside), in alternating order; then delete it.
+ * and a second one; once its instance was reaped as idle (paused after its 1 s idleTimeout, then
+ * removed after the bench runtime's {@code --keep-paused 3s}) and the runtime's training run kept
+ * its class-data archive, time a call from zero instances with the archive and one without it
+ * (archive moved aside), in alternating order; then, once its instance idled and was paused, time
+ * the call that resumes it; then delete it.
  */
 final class ColdStarts implements Scenario {
 
@@ -38,6 +40,7 @@ final class ColdStarts implements Scenario {
         List<Long> second = new ArrayList<>();
         List<Long> fromZero = new ArrayList<>();
         List<Long> fromZeroNoArchive = new ArrayList<>();
+        List<Long> resumed = new ArrayList<>();
         List<Long> delete = new ArrayList<>();
         String spec = context.spec(0)
                 .replace(BenchContext.HANDLER, ColdStartGreeter.class.getName())
@@ -82,6 +85,9 @@ final class ColdStarts implements Scenario {
                     }
                 }
             }
+            if (awaitPaused(context, Labels.FUNCTION + "=" + name)) {
+                resumed.add(resume(runtime, name).nanos());
+            }
             RuntimeUnderTest.Reply deleted = runtime.delete(name);
             delete.add(deleted.nanos());
             awaitNoContainers(context, Labels.FUNCTION + "=" + name);
@@ -97,9 +103,12 @@ final class ColdStarts implements Scenario {
         report.cold.put("deploy to first answer (PUT + first call)", deployToAnswer);
         report.cold.put("second call (warm, JIT cold)", second);
         report.cold.put(
-                "scale from zero: call after the idle instance was reaped, with the revision's CDS archive", fromZero);
+                "scale from zero: call after the idle instance was paused, then removed, with the revision's CDS"
+                        + " archive",
+                fromZero);
         report.cold.put(
                 "scale from zero, same function, archive moved aside (A/B, alternating order)", fromZeroNoArchive);
+        report.cold.put("resume from pause (idle instance paused, then called)", resumed);
         report.cold.put("`DELETE /v1/functions/{name}`", delete);
         report.cold.putAll(ColdStartLog.phases(runtime.log()));
     }
@@ -111,6 +120,35 @@ final class ColdStarts implements Scenario {
                     + "): " + call.body());
         }
         return call;
+    }
+
+    private static RuntimeUnderTest.Reply resume(RuntimeUnderTest runtime, String name) throws IOException {
+        RuntimeUnderTest.Reply call = runtime.invokeJson(name, INPUT);
+        if (call.status() != 200 || call.coldStart()) {
+            throw new IOException("call of " + name + " answered " + call.status() + " (cold start: " + call.coldStart()
+                    + ", expected a resumed instance): " + call.body());
+        }
+        return call;
+    }
+
+    /**
+     * Waits up to 30 s for the function's one container to be paused (idle past its idleTimeout);
+     * false, with a warning, when it was not.
+     */
+    private static boolean awaitPaused(BenchContext context, String label) throws IOException, InterruptedException {
+        long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < stop) {
+            List<String> ids = Docker.containers(context.runtimeLabel(), label);
+            if (ids.size() == 1
+                    && Docker.run(10, "inspect", "-f", "{{.State.Paused}}", ids.get(0))
+                            .trimmed()
+                            .equals("true")) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        Bench.log("warning: no paused container with " + label + " within 30s");
+        return false;
     }
 
     /** The one archive the runtime kept for the function; null when none within 60 s. */

@@ -82,7 +82,11 @@ final class RuntimeUnderTest implements AutoCloseable {
                 "--data-dir",
                 dataDir.toString(),
                 "--shutdown-grace-seconds",
-                "10"));
+                "10",
+                // Idle instances stay paused this long, then go: ColdStarts times both a resume
+                // and a real scale from zero (only its function idles out, after 1 s).
+                "--keep-paused",
+                "3s"));
         String apiKey = newKey();
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

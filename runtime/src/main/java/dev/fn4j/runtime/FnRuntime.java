@@ -38,6 +38,7 @@ import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.pool.Pausing;
 import dev.fn4j.runtime.pool.PoolInstances;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import dev.fn4j.runtime.pool.ScaleOut;
@@ -141,7 +142,10 @@ public final class FnRuntime implements AutoCloseable {
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(
                 function -> timedStart(starter, function), remover::kill, new MemoryBudget(config.memoryBudget()));
-        this.pools = new PoolRegistry(capacity, ScaleOut.forHost(), background, timer, clock);
+        // Idle instances are paused, not removed, where the engine can freeze them (--keep-paused).
+        Pausing pausing =
+                engine.canPause() ? new Pausing(new EngineFreezer(engine, metrics), config.keepPaused()) : Pausing.OFF;
+        this.pools = new PoolRegistry(capacity, ScaleOut.forHost(), pausing, background, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
         this.registry = new FunctionRegistry(clock, new FunctionTable(database));
         Deployer deployer = new Deployer(

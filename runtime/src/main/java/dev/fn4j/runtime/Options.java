@@ -37,7 +37,8 @@ final class Options {
             "max-source-entries",
             "max-source-ratio",
             "max-source-depth",
-            "source-base-image");
+            "source-base-image",
+            "keep-paused");
 
     /** Options that need no value: given alone they mean {@code true}. */
     private static final Set<String> FLAGS = Set.of("open-loopback");

@@ -8,6 +8,7 @@ import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.log.LogFormat;
 import dev.fn4j.runtime.source.SourceLimits;
 import dev.fn4j.runtime.store.DatabaseSettings;
+import dev.fn4j.spec.Durations;
 import dev.fn4j.spec.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +54,10 @@ import java.util.regex.Pattern;
  *     --runtime-lease-seconds}); it beats four times per lease
  * @param sourceLimits what an archive uploaded to {@code POST /v1/functions/{name}/source} is held to
  * @param sourceBaseImage the base image of Java functions built from uploads ({@code --source-base-image})
+ * @param keepPaused how long an instance idle past its {@code idleTimeout} stays paused (frozen,
+ *     its memory kept, resumed by the next call) before it is removed ({@code --keep-paused}, e.g.
+ *     {@code 10m}, the default); zero removes idle instances at once; engines that cannot pause
+ *     always remove them
  */
 public record RuntimeConfig(
         String host,
@@ -77,13 +82,21 @@ public record RuntimeConfig(
         String engine,
         Duration runtimeLease,
         SourceLimits sourceLimits,
-        String sourceBaseImage) {
+        String sourceBaseImage,
+        Duration keepPaused) {
 
     /** {@code --engine docker}: each instance in its locked-down Docker container. */
     public static final String DOCKER_ENGINE = Engines.DOCKER;
 
     /** {@code --engine in-process}: each instance in this JVM, nothing isolated. */
     public static final String IN_PROCESS_ENGINE = "in-process";
+
+    /** The default {@code --keep-paused}. */
+    static final String DEFAULT_KEEP_PAUSED = "10m";
+    /** A paused instance holds its memory: a day is surely long enough. */
+    static final Duration MAX_KEEP_PAUSED = Duration.ofHours(24);
+
+    private static final List<String> KEEP_PAUSED_UNITS = List.of("ms", "s", "m", "h");
 
     /** The default {@code --max-backlog}: ten functions' default {@code maxBacklog}. */
     static final int DEFAULT_MAX_BACKLOG = 1_000_000;
@@ -137,6 +150,9 @@ public record RuntimeConfig(
             BaseImage.parse(sourceBaseImage);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--source-base-image (or FN4J_SOURCE_BASE_IMAGE): " + e.getMessage());
+        }
+        if (keepPaused == null || keepPaused.isNegative()) {
+            throw new ConfigException("--keep-paused must not be negative: " + keepPaused);
         }
         if (parentPid < 0) {
             throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
@@ -193,7 +209,19 @@ public record RuntimeConfig(
                 options.string("engine", DOCKER_ENGINE).strip(),
                 Duration.ofSeconds(options.integer("runtime-lease-seconds", 15)),
                 sourceLimits(options),
-                options.string("source-base-image", BaseImage.DEFAULT));
+                options.string("source-base-image", BaseImage.DEFAULT),
+                keepPaused(options));
+    }
+
+    /** {@code --keep-paused 10m}: a duration in ms, s, m or h, or 0 to remove idle instances at once. */
+    private static Duration keepPaused(Options options) {
+        String value = options.string("keep-paused", DEFAULT_KEEP_PAUSED).strip();
+        Duration keep = value.equals("0") ? Duration.ZERO : Durations.parse(value, KEEP_PAUSED_UNITS);
+        if (keep == null || keep.compareTo(MAX_KEEP_PAUSED) > 0) {
+            throw new ConfigException("--keep-paused (or FN4J_KEEP_PAUSED) must be 0 (remove idle instances"
+                    + " at once) or a duration up to 24h such as 500ms, 30s, 10m or 2h: '" + value + "'");
+        }
+        return keep;
     }
 
     /** {@code --max-source-*}: what an uploaded archive is held to (docs/api.md). */

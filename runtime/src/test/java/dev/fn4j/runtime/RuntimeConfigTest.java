@@ -194,4 +194,29 @@ class RuntimeConfigTest {
                 .hasMessage("--engine must be docker (the default), kubernetes (with fn4j-runtime-kubernetes.jar on the"
                         + " class path) or in-process (no isolation, for mvn fn:run -Dfn.run.sandbox=none): 'podman'");
     }
+
+    @Test
+    void keepsIdleInstancesPausedForTenMinutesByDefaultOrAsLongAsToldOrNotAtAll() {
+        assertThat(parse(Map.of(), "--data-dir", "/tmp/x").keepPaused()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(parse(Map.of(), "--data-dir", "/tmp/x", "--keep-paused", "30s")
+                        .keepPaused())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(parse(Map.of("FN4J_KEEP_PAUSED", "0"), "--data-dir", "/tmp/x")
+                        .keepPaused())
+                .isZero();
+        assertThat(parse(Map.of(), "--data-dir", "/tmp/x", "--keep-paused", "0s")
+                        .keepPaused())
+                .isZero();
+    }
+
+    @Test
+    void rejectsAKeepPausedThatIsNoDurationOrLongerThanADay() {
+        assertThatThrownBy(() -> parse(Map.of(), "--keep-paused", "soon"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--keep-paused (or FN4J_KEEP_PAUSED) must be 0 (remove idle instances at once) or a"
+                        + " duration up to 24h such as 500ms, 30s, 10m or 2h: 'soon'");
+        assertThatThrownBy(() -> parse(Map.of(), "--keep-paused", "25h"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("'25h'");
+    }
 }

@@ -207,6 +207,12 @@ public final class KubernetesContainerEngine implements ContainerEngine {
         }
     }
 
+    /** Kubernetes has no pause for a pod's containers: idle instances are removed, as before. */
+    @Override
+    public boolean canPause() {
+        return false;
+    }
+
     /** Pods share no directory with the runtime: hosts dial its instance port instead. */
     @Override
     public boolean sharesHostFiles() {

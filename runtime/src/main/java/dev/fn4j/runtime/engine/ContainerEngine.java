@@ -56,6 +56,33 @@ public interface ContainerEngine extends AutoCloseable {
      */
     List<String> logTail(String containerId, int lines);
 
+    /**
+     * Whether {@link #pause} and {@link #unpause} work: an engine that cannot freeze an instance
+     * (in-process threads, Kubernetes pods) has its idle instances removed instead of paused.
+     */
+    default boolean canPause() {
+        return false;
+    }
+
+    /**
+     * Freezes every process of the running container (Docker's cgroup freezer): it uses no CPU
+     * and answers nothing, keeps its memory and its open sockets, until {@link #unpause}d.
+     *
+     * @throws UnsupportedOperationException when {@link #canPause()} is false
+     */
+    default void pause(String containerId) {
+        throw new UnsupportedOperationException("this engine cannot pause containers: " + containerId);
+    }
+
+    /**
+     * Thaws a container {@link #pause}d before; it carries on where it stopped.
+     *
+     * @throws UnsupportedOperationException when {@link #canPause()} is false
+     */
+    default void unpause(String containerId) {
+        throw new UnsupportedOperationException("this engine cannot pause containers: " + containerId);
+    }
+
     /** The ids of every container, running or not, carrying the label with this value. */
     List<String> listByLabel(String label, String value);
 

@@ -117,6 +117,32 @@ public final class DockerContainerEngine implements ContainerEngine {
         remover.remove(containerId);
     }
 
+    /** Docker freezes a container's cgroup; a paused container can still be removed by force. */
+    @Override
+    public boolean canPause() {
+        return true;
+    }
+
+    @Override
+    public void pause(String containerId) {
+        requireContainerId(containerId);
+        try {
+            client.pauseContainerCmd(containerId).exec();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "pause container " + containerId);
+        }
+    }
+
+    @Override
+    public void unpause(String containerId) {
+        requireContainerId(containerId);
+        try {
+            client.unpauseContainerCmd(containerId).exec();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "unpause container " + containerId);
+        }
+    }
+
     @Override
     public List<String> logTail(String containerId, int lines) {
         requireContainerId(containerId);

@@ -149,6 +149,12 @@ public final class InProcessEngine implements ContainerEngine {
         }
     }
 
+    /** Threads of this JVM cannot be frozen apart from the runtime's: idle instances are removed. */
+    @Override
+    public boolean canPause() {
+        return false;
+    }
+
     @Override
     public List<String> logTail(String containerId, int lines) {
         // The host writes to this JVM's stderr, which the runtime's own output already shows.

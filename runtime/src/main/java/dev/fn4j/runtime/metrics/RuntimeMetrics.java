@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The runtime's Prometheus metrics (Micrometer): calls by function and outcome with a latency
- * histogram, cold starts and their duration, rejections by reason, and, read at each scrape,
- * instances by state and queue depth.
+ * histogram, cold starts and their duration, resumes of paused instances and theirs, rejections by
+ * reason, and, read at each scrape, instances by state (paused ones too) and queue depth.
  */
 public final class RuntimeMetrics {
 
@@ -78,6 +78,24 @@ public final class RuntimeMetrics {
                 .record(duration);
     }
 
+    /**
+     * A paused instance was resumed for a call instead of starting one (not a cold start): counts
+     * {@code fn4j_instance_resumes_total} and times the engine's unpause.
+     */
+    public void resume(String function, Duration duration) {
+        Counter.builder("fn4j.instance.resumes")
+                .description("Paused instances resumed for a call instead of a cold start")
+                .tags("function", function)
+                .register(registry)
+                .increment();
+        Timer.builder("fn4j.instance.resume.duration")
+                .description("Resuming a paused instance, unpause to ready")
+                .tags("function", function)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(duration);
+    }
+
     /** A call was refused before it ran: queue full, rate limited, no capacity, stopping. */
     public void rejection(String function, String reason) {
         Counter.builder("fn4j.rejections")
@@ -104,6 +122,8 @@ public final class RuntimeMetrics {
                         Tags.of("function", name, "state", state.name().toLowerCase(Locale.ROOT)), count));
             }
             instanceRows.add(MultiGauge.Row.of(Tags.of("function", name, "state", "starting"), pool.starting()));
+            instanceRows.add(MultiGauge.Row.of(
+                    Tags.of("function", name, "state", "paused"), pool.paused().size()));
             queueRows.add(MultiGauge.Row.of(Tags.of("function", name), pool.queueDepth()));
         }
         instances.register(instanceRows, true);

@@ -7,18 +7,20 @@ import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.spec.MemorySize;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * The runtime's instances and the memory they hold: the one place that reserves an instance's
  * memory before its container starts and releases it when the instance is killed. When a start
- * does not fit, idle instances of other functions are evicted first, least recently used first;
- * when nothing more can go, the start fails with 503 {@code capacity_exhausted}. Thread-safe.
+ * does not fit, idle instances of other functions are evicted first, paused ones before live ones,
+ * then least recently used first; when nothing more can go, the start fails with 503
+ * {@code capacity_exhausted}. Thread-safe.
  */
 public final class Capacity {
 
@@ -33,6 +35,8 @@ public final class Capacity {
      * its start until it is killed, and its memory is reserved exactly while it is here.
      */
     private final ConcurrentMap<Instance, FunctionPool> holders = new ConcurrentHashMap<>();
+    /** The holders that are paused now, a subset of {@link #holders}' keys. */
+    private final Set<Instance> paused = ConcurrentHashMap.newKeySet();
 
     /**
      * @param launcher starts an instance, without regard to memory
@@ -138,6 +142,7 @@ public final class Capacity {
      */
     void kill(Instance instance, String reason) {
         killer.kill(instance, reason);
+        paused.remove(instance);
         if (holders.remove(instance) != null) {
             budget.release(instance.function().spec().memoryBytes());
         }
@@ -148,23 +153,57 @@ public final class Capacity {
         return budget.available();
     }
 
+    /** Marks a holder as paused, or as live again: paused instances are evicted first. */
+    void paused(Instance instance, boolean isPaused) {
+        if (isPaused) {
+            paused.add(instance);
+        } else {
+            paused.remove(instance);
+        }
+    }
+
     /**
-     * Evicts idle instances of functions other than {@code except}, least recently used first,
-     * until {@code bytes} are free or no idle instance is left. Holds no lock of its own while
-     * a pool evicts, since the pool calls {@link #kill} under its lock.
+     * Bytes a new instance of {@code function} may have without evicting a live instance: those
+     * reserved by no instance, and those of other functions' paused instances, which go first.
+     */
+    long availableFor(String function) {
+        long reclaimable = 0;
+        for (Instance instance : paused) {
+            if (!instance.function().name().equals(function)) {
+                reclaimable += instance.function().spec().memoryBytes();
+            }
+        }
+        return budget.available() + reclaimable;
+    }
+
+    /**
+     * Evicts idle instances of functions other than {@code except}, paused ones first, then least
+     * recently used first, until {@code bytes} are free or no idle instance is left. Holds no lock
+     * of its own while a pool evicts, since the pool calls {@link #kill} under its lock.
      */
     private void evictIdle(String except, long bytes) {
-        List<Map.Entry<Instance, FunctionPool>> idle = holders.entrySet().stream()
+        List<Candidate> idle = holders.entrySet().stream()
                 .filter(e -> !e.getKey().function().name().equals(except))
                 .filter(e -> e.getKey().inFlight() == 0)
-                .map(e -> Map.entry(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparing(e -> e.getKey().lastUsed()))
+                .map(e -> new Candidate(
+                        e.getKey(),
+                        e.getValue(),
+                        paused.contains(e.getKey()),
+                        e.getKey().lastUsed()))
+                .sorted(Comparator.comparing(Candidate::live).thenComparing(Candidate::lastUsed))
                 .toList();
-        for (Map.Entry<Instance, FunctionPool> candidate : idle) {
+        for (Candidate candidate : idle) {
             if (budget.available() >= bytes) {
                 return;
             }
-            candidate.getValue().evict(candidate.getKey(), "evicted to make room for '" + except + "'");
+            candidate.pool().evict(candidate.instance(), "evicted to make room for '" + except + "'");
+        }
+    }
+
+    /** An idle instance that may be evicted, as it was when the eviction began. */
+    private record Candidate(Instance instance, FunctionPool pool, boolean paused, Instant lastUsed) {
+        boolean live() {
+            return !paused;
         }
     }
 }

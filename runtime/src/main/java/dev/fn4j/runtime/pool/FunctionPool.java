@@ -3,14 +3,11 @@ package dev.fn4j.runtime.pool;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
-import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.instance.Instance;
-import dev.fn4j.spec.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +18,9 @@ import java.util.concurrent.Executor;
  * The instances of one function and the calls waiting for them. A call takes a free slot at once
  * when there is one, else waits in a bounded queue; a new instance starts only when the waiting
  * calls outnumber the slots already starting, and never beyond {@code maxInstances}, so a burst
- * cannot start a stampede of containers.
+ * cannot start a stampede of containers. An instance idle past its {@code idleTimeout} is paused
+ * rather than removed when {@link Pausing} is on ({@link PausedInstances}), and a call that finds
+ * no free slot resumes a paused one before any new instance starts.
  */
 public final class FunctionPool {
 
@@ -30,15 +29,17 @@ public final class FunctionPool {
     private final Executor starts;
     private final DeadlineTimer timer;
     private final Clock clock;
+    /** Idle instances paused rather than removed; never in {@link #instances} at the same time. */
+    private final PausedInstances paused;
 
     /** The newest revision; only its instances take new calls. Guarded by this. */
     private Function current;
     /** Live instances of every revision still serving; guarded by this. */
     private final List<Instance> instances = new ArrayList<>();
-    /** Instances of {@link #current} being started; guarded by this. */
+    /** Instances of {@link #current} being started or resumed; guarded by this. */
     private int starting;
     /** Calls waiting for a slot, oldest first; guarded by this; size ≤ maxQueue. */
-    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+    private final WaitQueue queue = new WaitQueue();
     /** Once true, no call is admitted again; guarded by this. */
     private boolean closed;
     /**
@@ -47,11 +48,16 @@ public final class FunctionPool {
      */
     private ApiException failure;
 
-    /** @param scaleOut decides when an instance starts; see {@link ScaleOut} */
+    /**
+     * @param scaleOut decides when an instance starts; see {@link ScaleOut}
+     * @param pausing whether idle instances are paused, and for how long
+     * @param starts runs instance starts and the engine's pause and resume calls
+     */
     public FunctionPool(
             Function function,
             Capacity capacity,
             ScaleOut scaleOut,
+            Pausing pausing,
             Executor starts,
             DeadlineTimer timer,
             Clock clock) {
@@ -61,6 +67,7 @@ public final class FunctionPool {
         this.starts = starts;
         this.timer = timer;
         this.clock = clock;
+        this.paused = new PausedInstances(pausing, capacity, starts, clock);
     }
 
     /**
@@ -82,7 +89,8 @@ public final class FunctionPool {
         if (checked != null
                 && !closed
                 && checked.function().revision() == current.revision()
-                && liveInstances() + starting < current.spec().scaling().maxInstances()
+                && IdleInstances.live(instances, current) + starting
+                        < current.spec().scaling().maxInstances()
                 && capacity.adopt(this, checked)) {
             instances.add(checked.instance());
         }
@@ -106,6 +114,7 @@ public final class FunctionPool {
     private void replace(Function function) {
         current = function;
         failure = null;
+        paused.removeUnless(function.revision(), "revision " + function.revision() + " replaced it");
         for (Instance instance : List.copyOf(instances)) {
             if (instance.function().revision() != function.revision() && instance.drain()) {
                 remove(instance, "revision " + function.revision() + " replaced it");
@@ -116,9 +125,7 @@ public final class FunctionPool {
     /** Remembers that the current revision cannot start and fails every waiting call with it. */
     private void fail(ApiException error) {
         failure = error;
-        for (Waiter waiter; (waiter = queue.poll()) != null; ) {
-            waiter.future.completeExceptionally(error);
-        }
+        queue.failAll(error);
     }
 
     /**
@@ -139,8 +146,7 @@ public final class FunctionPool {
             if (failure != null) {
                 return CompletableFuture.failedFuture(failure);
             }
-            FunctionSpec.Scaling scaling = current.spec().scaling();
-            if (queue.size() >= scaling.maxQueue()) {
+            if (queue.size() >= current.spec().scaling().maxQueue()) {
                 return CompletableFuture.failedFuture(PoolErrors.queueFull(current, queue.size()));
             }
             waiter = new Waiter(deadline, clock.instant());
@@ -188,27 +194,20 @@ public final class FunctionPool {
     }
 
     /**
-     * Stops instances of the current revision that idled longer than its idle timeout, keeping
-     * {@code minInstances}; returns how many went.
+     * Pauses, or stops when pausing is off, instances of the current revision that idled longer
+     * than its idle timeout, keeping {@code minInstances} live, and stops those paused longer than
+     * pausing keeps them; returns how many left the live instances.
      */
     public synchronized int reapIdle() {
-        FunctionSpec.Scaling scaling = current.spec().scaling();
-        Instant cutoff = clock.instant().minus(scaling.idleTimeout());
-        int live = liveInstances();
-        int reaped = 0;
-        for (Instance instance : List.copyOf(instances)) {
-            if (live <= scaling.minInstances()) {
-                break;
-            }
-            if (instance.state() == Instance.State.READY
-                    && instance.inFlight() == 0
-                    && instance.lastUsed().isBefore(cutoff)) {
-                remove(instance, "idle for more than " + Durations.format(scaling.idleTimeout()));
-                live--;
-                reaped++;
+        paused.expire();
+        List<Instance> idle = IdleInstances.expired(instances, current, clock.instant());
+        for (Instance instance : idle) {
+            instances.remove(instance);
+            if (!paused.pause(instance)) {
+                capacity.kill(instance, IdleInstances.reason(current));
             }
         }
-        return reaped;
+        return idle.size();
     }
 
     /**
@@ -217,9 +216,8 @@ public final class FunctionPool {
      */
     public synchronized void close() {
         closed = true;
-        for (Waiter waiter; (waiter = queue.poll()) != null; ) {
-            waiter.future.completeExceptionally(PoolErrors.closing(current));
-        }
+        queue.failAll(PoolErrors.closing(current));
+        paused.removeAll("pool closed");
         for (Instance instance : List.copyOf(instances)) {
             if (instance.drain()) {
                 remove(instance, "pool closed");
@@ -232,6 +230,9 @@ public final class FunctionPool {
      * taken under this pool's lock, so an idle instance cannot become busy meanwhile.
      */
     synchronized boolean evict(Instance instance, String reason) {
+        if (paused.remove(instance, reason)) {
+            return true;
+        }
         if (!instances.contains(instance) || instance.inFlight() != 0 || !instance.drain()) {
             return false;
         }
@@ -242,6 +243,11 @@ public final class FunctionPool {
     /** A snapshot of the live instances, every revision. */
     public synchronized List<Instance> instances() {
         return List.copyOf(instances);
+    }
+
+    /** A snapshot of the paused instances, oldest first. */
+    public List<Instance> paused() {
+        return paused.instances();
     }
 
     /** Calls waiting for a slot now. */
@@ -259,29 +265,14 @@ public final class FunctionPool {
     }
 
     private synchronized void expire(Waiter waiter) {
-        if (!queue.contains(waiter)) {
-            return;
-        }
+        int position = queue.positionOf(waiter);
         // Starting a container does not count against a call's timeout: a call that an instance
         // now starting will serve keeps waiting; the start itself is bounded by its own timeout.
-        if (positionOf(waiter) < starting * current.spec().concurrency()) {
+        if (position >= 0 && position < starting * current.spec().concurrency()) {
             timer.schedule(clock.instant().plus(current.spec().timeout()), () -> expire(waiter));
-            return;
-        }
-        if (queue.remove(waiter)) {
+        } else if (position >= 0 && queue.remove(waiter)) {
             waiter.future.completeExceptionally(PoolErrors.noFreeInstance(current));
         }
-    }
-
-    private int positionOf(Waiter waiter) {
-        int position = 0;
-        for (Waiter w : queue) {
-            if (w == waiter) {
-                return position;
-            }
-            position++;
-        }
-        return -1;
     }
 
     private Lease tryLease() {
@@ -323,15 +314,26 @@ public final class FunctionPool {
         if (closed || failure != null) {
             return;
         }
-        Waiter oldest = queue.peek();
-        Duration oldestWait = oldest == null ? Duration.ZERO : Duration.between(oldest.enqueuedAt, clock.instant());
-        int toStart = scaleOut.toStart(
-                current.spec(),
-                new ScaleOut.Demand(liveInstances(), starting, queue.size(), oldestWait, capacity.available()));
+        int live = IdleInstances.live(instances, current);
+        long memory = capacity.availableFor(current.name());
+        Duration oldestWait = queue.oldestWait(clock.instant());
+        int toStart =
+                scaleOut.toStart(current.spec(), new ScaleOut.Demand(live, starting, queue.size(), oldestWait, memory));
         for (int i = 0; i < toStart; i++) {
             starting++;
             Function revision = current;
-            starts.execute(() -> start(revision));
+            // A paused instance thaws in a tenth of the time a container takes to start.
+            PausedInstances.Paused resumable = paused.take(revision.revision());
+            starts.execute(resumable == null ? () -> start(revision) : () -> resume(revision, resumable));
+        }
+    }
+
+    /** Resumes a paused instance for waiting calls; when it cannot serve, starts one instead. */
+    private void resume(Function revision, PausedInstances.Paused resumable) {
+        if (paused.resume(resumable)) {
+            admit(revision, resumable.instance(), false);
+        } else {
+            start(revision);
         }
     }
 
@@ -346,18 +348,21 @@ public final class FunctionPool {
             failStart(revision, new ApiException(ErrorCode.INTERNAL_ERROR, "starting an instance failed: " + e, e));
             return;
         }
-        synchronized (this) {
-            starting--;
-            if (closed || revision.revision() != current.revision()) {
-                capacity.kill(instance, closed ? "pool closed" : "revision superseded");
-                scale();
-                return;
-            }
-            instances.add(instance);
-            // The calls that waited for this instance are cold starts.
-            for (Connection c; !queue.isEmpty() && (c = instance.tryAcquire()) != null; ) {
-                offer(new Lease(this, instance, c, true));
-            }
+        admit(revision, instance, true);
+    }
+
+    /** Takes a started or resumed instance into service; {@code cold} when it was started. */
+    private synchronized void admit(Function revision, Instance instance, boolean cold) {
+        starting--;
+        if (closed || revision.revision() != current.revision()) {
+            capacity.kill(instance, closed ? "pool closed" : "revision superseded");
+            scale();
+            return;
+        }
+        instances.add(instance);
+        // The calls that waited for a started instance are cold starts; a resumed one was warm.
+        for (Connection c; !queue.isEmpty() && (c = instance.tryAcquire()) != null; ) {
+            offer(new Lease(this, instance, c, cold));
         }
     }
 
@@ -374,21 +379,9 @@ public final class FunctionPool {
         }
         // With no instance live or starting, nothing would ever serve the queue: the waiting
         // calls get the start error, so a broken function answers instead of hanging.
-        if (liveInstances() == 0 && starting == 0) {
-            for (Waiter waiter; (waiter = queue.poll()) != null; ) {
-                waiter.future.completeExceptionally(error);
-            }
+        if (IdleInstances.live(instances, current) == 0 && starting == 0) {
+            queue.failAll(error);
         }
-    }
-
-    private int liveInstances() {
-        int live = 0;
-        for (Instance instance : instances) {
-            if (instance.function().revision() == current.revision() && instance.state() == Instance.State.READY) {
-                live++;
-            }
-        }
-        return live;
     }
 
     private void remove(Instance instance, String reason) {

@@ -16,19 +16,30 @@ public final class PoolRegistry {
     private final ConcurrentMap<String, FunctionPool> pools = new ConcurrentHashMap<>();
     private final Capacity capacity;
     private final ScaleOut scaleOut;
+    private final Pausing pausing;
     private final Executor starts;
     private final DeadlineTimer timer;
     private final Clock clock;
 
     /** @param capacity starts and kills every pool's instances within the memory budget */
     public PoolRegistry(Capacity capacity, Executor starts, DeadlineTimer timer, Clock clock) {
-        this(capacity, ScaleOut.unbounded(), starts, timer, clock);
+        this(capacity, ScaleOut.unbounded(), Pausing.OFF, starts, timer, clock);
     }
 
-    /** @param scaleOut decides when each pool starts an instance */
+    /** @param scaleOut decides when each pool starts an instance; idle instances are removed */
     public PoolRegistry(Capacity capacity, ScaleOut scaleOut, Executor starts, DeadlineTimer timer, Clock clock) {
+        this(capacity, scaleOut, Pausing.OFF, starts, timer, clock);
+    }
+
+    /**
+     * @param scaleOut decides when each pool starts an instance
+     * @param pausing whether pools pause their idle instances, and for how long
+     */
+    public PoolRegistry(
+            Capacity capacity, ScaleOut scaleOut, Pausing pausing, Executor starts, DeadlineTimer timer, Clock clock) {
         this.capacity = capacity;
         this.scaleOut = scaleOut;
+        this.pausing = pausing;
         this.starts = starts;
         this.timer = timer;
         this.clock = clock;
@@ -47,7 +58,7 @@ public final class PoolRegistry {
     public void deploy(Function function, CheckedInstance checked) {
         pools.compute(function.name(), (name, pool) -> {
             if (pool == null) {
-                pool = new FunctionPool(function, capacity, scaleOut, starts, timer, clock);
+                pool = new FunctionPool(function, capacity, scaleOut, pausing, starts, timer, clock);
             }
             pool.deploy(function, checked);
             return pool;
@@ -61,7 +72,7 @@ public final class PoolRegistry {
     public void deployFailed(Function function, ApiException failure) {
         pools.compute(function.name(), (name, pool) -> {
             if (pool == null) {
-                pool = new FunctionPool(function, capacity, scaleOut, starts, timer, clock);
+                pool = new FunctionPool(function, capacity, scaleOut, pausing, starts, timer, clock);
             }
             pool.deployFailed(function, failure);
             return pool;
@@ -84,7 +95,10 @@ public final class PoolRegistry {
         return List.copyOf(pools.values());
     }
 
-    /** Stops idle instances above each function's minimum; returns how many went. */
+    /**
+     * Pauses, or stops, idle instances above each function's minimum, and stops those paused for
+     * long enough; returns how many left the live instances.
+     */
     public int reapIdle() {
         int reaped = 0;
         for (FunctionPool pool : pools.values()) {

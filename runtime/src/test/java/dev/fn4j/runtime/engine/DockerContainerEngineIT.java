@@ -213,6 +213,24 @@ class DockerContainerEngineIT {
     }
 
     @Test
+    void pausesAndUnpausesAContainerAndRemovesOneThatIsPaused() throws Exception {
+        String id = engine.start(spec("sleep", socketDir(), 128 * MIB, Map.of()));
+        assertThat(engine.canPause()).isTrue();
+
+        engine.pause(id);
+        assertThat(docker.inspectContainerCmd(id).exec().getState().getPaused()).isTrue();
+        engine.unpause(id);
+        assertThat(docker.inspectContainerCmd(id).exec().getState().getPaused()).isFalse();
+        assertThatThrownBy(() -> engine.unpause(id))
+                .isExactlyInstanceOf(EngineException.class)
+                .hasMessageContaining("could not unpause container " + id);
+
+        engine.pause(id);
+        engine.remove(id);
+        assertThat(engine.inspect(id)).isNull();
+    }
+
+    @Test
     void reportsAnOomKill() throws Exception {
         String id = engine.start(spec("oom", socketDir(), 64 * MIB, Map.of()));
 

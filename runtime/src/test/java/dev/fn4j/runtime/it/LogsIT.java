@@ -21,6 +21,7 @@ import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.DeadlineTimer;
 import dev.fn4j.runtime.pool.FunctionPool;
+import dev.fn4j.runtime.pool.Pausing;
 import dev.fn4j.runtime.pool.ScaleOut;
 import dev.fn4j.runtime.testing.TestContainers;
 import java.nio.charset.StandardCharsets;
@@ -216,6 +217,7 @@ class LogsIT {
                     function,
                     new Capacity(starter::start, remover::kill, new MemoryBudget(1L << 40)),
                     ScaleOut.unbounded(),
+                    Pausing.OFF,
                     background,
                     timer,
                     clock);

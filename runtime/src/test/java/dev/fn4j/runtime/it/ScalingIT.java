@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Pools that scale: a bounded burst, prewarmed minimums, idle reaping, redeploy under load. */
 class ScalingIT {
 
+    /** Its idle test is about removal: idle instances are removed at once, not paused first. */
     @RegisterExtension
-    static final RuntimeExtension FIXTURE = new RuntimeExtension();
+    static final RuntimeExtension FIXTURE = new RuntimeExtension("--keep-paused", "0");
 
     private final RuntimeFixture runtime = FIXTURE.runtime();
     private final String image = FIXTURE.image();

@@ -28,7 +28,8 @@ class CheckedInstanceTest {
     private final Capacity capacity = new Capacity(launcher, killer, budget);
 
     private FunctionPool pool(Function function) {
-        return new FunctionPool(function, capacity, ScaleOut.unbounded(), starts, new ManualTimer(clock), clock);
+        return new FunctionPool(
+                function, capacity, ScaleOut.unbounded(), Pausing.OFF, starts, new ManualTimer(clock), clock);
     }
 
     private Instant deadline() {

@@ -30,7 +30,8 @@ class FunctionPoolTest {
     private final Capacity capacity = new Capacity(launcher, killer, new MemoryBudget(1L << 40));
 
     private FunctionPool pool(Function function) {
-        FunctionPool pool = new FunctionPool(function, capacity, ScaleOut.unbounded(), starts, timer, clock);
+        FunctionPool pool =
+                new FunctionPool(function, capacity, ScaleOut.unbounded(), Pausing.OFF, starts, timer, clock);
         pool.deploy(function);
         return pool;
     }
@@ -58,7 +59,13 @@ class FunctionPoolTest {
     void callsWaitingOnSaturatedInstancesStartAnotherOnlyOnceTheyWaitedTheSaturationWait() {
         Function function = PoolFakes.function(1, 2, PoolFakes.scaling(0, 5, 10));
         FunctionPool pool = new FunctionPool(
-                function, capacity, new ScaleOut(2, () -> 0.2, Duration.ofMillis(10), 1), starts, timer, clock);
+                function,
+                capacity,
+                new ScaleOut(2, () -> 0.2, Duration.ofMillis(10), 1),
+                Pausing.OFF,
+                starts,
+                timer,
+                clock);
         pool.deploy(function);
         pool.acquire(deadline());
         pool.acquire(deadline());

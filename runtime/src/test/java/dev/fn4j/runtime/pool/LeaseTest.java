@@ -28,6 +28,7 @@ class LeaseTest {
             PoolFakes.function(1, 2, PoolFakes.scaling(0, 2, 10)),
             capacity,
             ScaleOut.unbounded(),
+            Pausing.OFF,
             starts,
             new ManualTimer(clock),
             clock);

@@ -133,4 +133,27 @@ final class PoolFakes {
             killed.add(instance.id() + ": " + reason);
         }
     }
+
+    /** Records each pause and unpause, or fails them when told to. */
+    static final class RecordingFreezer implements InstanceFreezer {
+        final List<String> calls = new ArrayList<>();
+        boolean failPause;
+        boolean failUnpause;
+
+        @Override
+        public void pause(Instance instance) {
+            calls.add("pause " + instance.id());
+            if (failPause) {
+                throw new IllegalStateException("cgroup freezer stuck");
+            }
+        }
+
+        @Override
+        public void unpause(Instance instance) {
+            calls.add("unpause " + instance.id());
+            if (failUnpause) {
+                throw new IllegalStateException("container is not paused");
+            }
+        }
+    }
 }
