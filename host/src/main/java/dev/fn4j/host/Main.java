@@ -24,7 +24,8 @@ public final class Main {
         PrintStream err = System.err;
         if (System.getenv(Protocol.ENV_CLASS_ARCHIVE) != null
                 && !System.getProperty("java.vm.info", "").contains("sharing")) {
-            // -Xshare:auto starts without an archive it refuses (another JRE, a damaged file).
+            // -Xshare:auto (AppCDS) and -XX:AOTMode=auto (Java 25's AOT cache) start without an archive
+            // they refuse (another JRE, a damaged file); a mapped one of either kind says "sharing".
             err.println("fn4j-host: the JVM refused the class-data archive; starting without class-data sharing");
         }
         LogRouter router = LogRouter.install(System.out, err);
