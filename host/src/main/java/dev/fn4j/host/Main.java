@@ -32,10 +32,19 @@ public final class Main {
         // Set before any thread starts, so that every connection thread inherits it.
         Thread.currentThread()
                 .setContextClassLoader(FunctionClassLoader.fromClassPath(
-                        System.getProperty("java.class.path"),
+                        functionClassPath(
+                                System.getenv(Protocol.ENV_CLASS_PATH), System.getProperty("java.class.path")),
                         FunctionClassLoader.hostLocation(),
                         Main.class.getClassLoader()));
         System.exit(run(System.getenv(), err, router));
+    }
+
+    /**
+     * The function's class path: the runtime's {@link Protocol#ENV_CLASS_PATH} when it moved the
+     * class path out of the JVM's (for an AOT cache), else the JVM's own.
+     */
+    static String functionClassPath(String fromRuntime, String jvmClassPath) {
+        return fromRuntime == null || fromRuntime.isBlank() ? jvmClassPath : fromRuntime;
     }
 
     /** Runs the host with the given environment and no routing of System.out and System.err. */

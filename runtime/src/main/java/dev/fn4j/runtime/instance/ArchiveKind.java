@@ -1,6 +1,9 @@
 package dev.fn4j.runtime.instance;
 
+import dev.fn4j.protocol.ImageLayout;
+import dev.fn4j.protocol.Protocol;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which class-data archive a function's JVM trains and maps, by its Java release: the one place
@@ -9,6 +12,7 @@ import java.util.List;
  *
  * <p>Invariant: a kind's file name and extension are its own, so a stored archive says by its
  * name which flags map it, and an archive of one kind never reaches a JVM with the other's flags.
+ * A training run and the instances that map its archive get the same class path.
  */
 enum ArchiveKind {
     /**
@@ -20,8 +24,17 @@ enum ArchiveKind {
      * An AOT cache (JEP 483 and 514, Java 25+): the classes loaded and linked, with their
      * initialised state and the run's method profiles. The training JVM writes it at exit through
      * a child JVM in the same container (a second or two more, and its heap, inside the limit).
+     * Java 25 refuses to write or map one for a class path with a non-empty directory (the image's
+     * /app/classes and /app/resources): the JVM's class path is the host's jar alone (the engine
+     * drops the entrypoint's {@code -cp} for it), and the host finds the function's in
+     * {@link Protocol#ENV_CLASS_PATH}. Its own loader loads the function either way, so the cache
+     * holds the same classes an AppCDS archive would: the JDK's and the host's. An image whose host
+     * predates that variable fails its training run, keeps no cache and starts as before.
      */
     AOT_CACHE("app.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=");
+
+    /** The JVM option that gives an AOT-cache JVM the host's jar alone as its class path. */
+    static final String HOST_JAR_ONLY = "-Djava.class.path=" + ImageLayout.HOST_JAR;
 
     /** The first release whose JVM trains an AOT cache in one run ({@code -XX:AOTCacheOutput}). */
     static final int AOT_CACHE_SINCE = 25;
@@ -53,11 +66,16 @@ enum ArchiveKind {
 
     /** The options that make a JVM write this kind of archive to {@code path} when it exits. */
     List<String> train(String path) {
-        return List.of(trainOption + path);
+        return this == AOT_CACHE ? List.of(trainOption + path, HOST_JAR_ONLY) : List.of(trainOption + path);
     }
 
     /** The options that make a JVM map the archive at {@code path}. */
     List<String> map(String path) {
-        return List.of(mapOption + path);
+        return this == AOT_CACHE ? List.of(mapOption + path, HOST_JAR_ONLY) : List.of(mapOption + path);
+    }
+
+    /** The host's environment that goes with {@code jvmOptions}: where the function's classes are. */
+    static Map<String, String> env(List<String> jvmOptions) {
+        return jvmOptions.contains(HOST_JAR_ONLY) ? Map.of(Protocol.ENV_CLASS_PATH, ImageLayout.CLASSPATH) : Map.of();
     }
 }

@@ -328,6 +328,7 @@ public final class InstanceStarter {
         env.put(Protocol.ENV_CONFIG_KEYS, String.join(",", spec.env().keySet()));
         env.put(Protocol.ENV_LOG_LIMIT_BYTES, Integer.toString(Protocol.DEFAULT_LOG_LIMIT_BYTES));
         env.put(Protocol.ENV_LOG_STREAM_MILLIS, Integer.toString(Protocol.DEFAULT_LOG_STREAM_MILLIS));
+        env.putAll(ArchiveKind.env(jvmOptions));
         if (training == null && !jvmOptions.isEmpty()) {
             // The only options an instance gets besides a training run's are those mapping its archive.
             env.put(Protocol.ENV_CLASS_ARCHIVE, "true");
