@@ -14,7 +14,7 @@ import java.util.Map;
  * name which flags map it, and an archive of one kind never reaches a JVM with the other's flags.
  * A training run and the instances that map its archive get the same class path.
  */
-enum ArchiveKind {
+public enum ArchiveKind {
     /**
      * A dynamic AppCDS archive (JEP 350, Java 13+): the classes the run loaded, parsed and
      * verified, mapped on top of the JRE's default CDS archive.
@@ -34,13 +34,12 @@ enum ArchiveKind {
     AOT_CACHE("app.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=");
 
     /** The JVM option that gives an AOT-cache JVM the host's jar alone as its class path. */
-    static final String HOST_JAR_ONLY = "-Djava.class.path=" + ImageLayout.HOST_JAR;
+    public static final String HOST_JAR_ONLY = "-Djava.class.path=" + ImageLayout.HOST_JAR;
 
     /** The first release whose JVM trains an AOT cache in one run ({@code -XX:AOTCacheOutput}). */
-    static final int AOT_CACHE_SINCE = 25;
+    public static final int AOT_CACHE_SINCE = 25;
 
-    /** The file's name, in a training run's directory and in an instance's socket directory. */
-    final String file;
+    private final String file;
 
     private final String trainOption;
     private final String mapOption;
@@ -55,8 +54,13 @@ enum ArchiveKind {
      * The kind for a JVM of feature release {@code javaFeature}; 0 (not known) gets the AppCDS
      * archive, which every JVM the base images ship (17 and later) understands.
      */
-    static ArchiveKind forJava(int javaFeature) {
+    public static ArchiveKind forJava(int javaFeature) {
         return javaFeature >= AOT_CACHE_SINCE ? AOT_CACHE : APP_CDS;
+    }
+
+    /** The file's name, in a training run's directory and in an instance's socket directory. */
+    public String file() {
+        return file;
     }
 
     /** The file extension a stored archive of this kind has. */
@@ -65,17 +69,17 @@ enum ArchiveKind {
     }
 
     /** The options that make a JVM write this kind of archive to {@code path} when it exits. */
-    List<String> train(String path) {
+    public List<String> train(String path) {
         return this == AOT_CACHE ? List.of(trainOption + path, HOST_JAR_ONLY) : List.of(trainOption + path);
     }
 
     /** The options that make a JVM map the archive at {@code path}. */
-    List<String> map(String path) {
+    public List<String> map(String path) {
         return this == AOT_CACHE ? List.of(mapOption + path, HOST_JAR_ONLY) : List.of(mapOption + path);
     }
 
     /** The host's environment that goes with {@code jvmOptions}: where the function's classes are. */
-    static Map<String, String> env(List<String> jvmOptions) {
+    public static Map<String, String> env(List<String> jvmOptions) {
         return jvmOptions.contains(HOST_JAR_ONLY) ? Map.of(Protocol.ENV_CLASS_PATH, ImageLayout.CLASSPATH) : Map.of();
     }
 }

@@ -88,14 +88,14 @@ public final class ClassDataArchives {
         }
         Path archive = archive(function, kind);
         try {
-            Path link = socketDir.resolve(kind.file);
+            Path link = socketDir.resolve(kind.file());
             try {
                 Files.createLink(link, archive);
             } catch (UnsupportedOperationException | IOException crossDevice) {
                 Files.copy(archive, link, StandardCopyOption.REPLACE_EXISTING);
                 Files.setPosixFilePermissions(link, PosixFilePermissions.fromString("r--r--r--"));
             }
-            return kind.map(MOUNT + "/" + kind.file);
+            return kind.map(MOUNT + "/" + kind.file());
         } catch (IOException e) {
             LOG.warn(
                     "starting {} r{} without its class-data archive: {}",
@@ -119,7 +119,7 @@ public final class ClassDataArchives {
             Path out = Files.createDirectories(socketDir.resolve(TRAINING_DIR));
             // The container's user is not the runtime's: only this subdirectory is theirs to write.
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
-            return kind.train(MOUNT + "/" + TRAINING_DIR + "/" + kind.file);
+            return kind.train(MOUNT + "/" + TRAINING_DIR + "/" + kind.file());
         } catch (IOException e) {
             LOG.warn("not training {} r{}: {}", function.name(), function.revision(), e.toString());
             return List.of();
@@ -135,7 +135,7 @@ public final class ClassDataArchives {
         if (dir == null) {
             return false;
         }
-        Path written = socketDir.resolve(TRAINING_DIR).resolve(kind.file);
+        Path written = socketDir.resolve(TRAINING_DIR).resolve(kind.file());
         Path target = archive(function, kind);
         try {
             if (!Files.isRegularFile(written) || Files.size(written) == 0) {

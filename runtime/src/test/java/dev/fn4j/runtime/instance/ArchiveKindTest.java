@@ -31,9 +31,9 @@ class ArchiveKindTest {
 
     @Test
     void eachKindHasItsOwnFileAndExtension() {
-        assertThat(ArchiveKind.APP_CDS.file).isEqualTo("app.jsa");
+        assertThat(ArchiveKind.APP_CDS.file()).isEqualTo("app.jsa");
         assertThat(ArchiveKind.APP_CDS.extension()).isEqualTo(".jsa");
-        assertThat(ArchiveKind.AOT_CACHE.file).isEqualTo("app.aot");
+        assertThat(ArchiveKind.AOT_CACHE.file()).isEqualTo("app.aot");
         assertThat(ArchiveKind.AOT_CACHE.extension()).isEqualTo(".aot");
     }
 

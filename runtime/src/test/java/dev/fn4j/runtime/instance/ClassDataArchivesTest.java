@@ -37,7 +37,7 @@ class ClassDataArchivesTest {
     }
 
     private static void writeTrainedArchive(Path socketDir, ArchiveKind kind, String content) throws Exception {
-        Files.writeString(socketDir.resolve("cds").resolve(kind.file), content);
+        Files.writeString(socketDir.resolve("cds").resolve(kind.file()), content);
     }
 
     @Test
