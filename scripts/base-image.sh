@@ -4,7 +4,9 @@
 # A no-op when the image exists already and was built by this version of the script (its label
 # dev.fn4j.base-recipe is the script's hash); FORCE=1 rebuilds it anyway.
 #
-# Layout matches eclipse-temurin: the JRE in /opt/java/openjdk, on PATH and in JAVA_HOME.
+# Layout matches eclipse-temurin: the JRE in /opt/java/openjdk, on PATH and in JAVA_HOME, its
+# version in JAVA_VERSION (jdk-25.0.3+9), which the runtime reads to pick the class-data flags.
+# Any JDK 17 or later: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/base-image.sh fn4j/jre-base:25
 set -euo pipefail
 
 image=${1:-${FN4J_BASE_IMAGE:-fn4j/jre-base:17}}
@@ -23,6 +25,13 @@ fi
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 jlink="$java_home/bin/jlink"
 [ -x "$jlink" ] || { log "no jlink in $java_home; set JAVA_HOME to a JDK"; exit 1; }
+# The JDK's version as eclipse-temurin images spell it: jdk-<version>+<build>, no vendor suffix.
+runtime_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$java_home/release")
+[ -n "$runtime_version" ] || runtime_version=$("$jlink" --version)
+java_version="jdk-${runtime_version%%-*}"
+feature=$("$jlink" --version | cut -d. -f1)
+# jlink 21 and later name the compression (--compress=2 is deprecated there); 17 knows only 0-2.
+if [ "$feature" -ge 21 ]; then compress=zip-6; else compress=2; fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -33,11 +42,12 @@ chmod 1777 "$root/tmp"
 
 # The modules a typical function and the host need; jdk.unsupported for libraries that use Unsafe.
 modules=java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,java.security.jgss,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.localedata
-log "jlink from $java_home ($modules)"
+log "jlink from $java_home, $java_version ($modules)"
 "$jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-  --compress=2 --output "$jre"
+  --compress="$compress" --output "$jre"
 # A class-data-sharing archive makes every instance's JVM start faster.
 "$jre/bin/java" -Xshare:dump >/dev/null 2>&1 || log "no CDS archive (continuing)"
+[ -e "$jre/lib/server/classes.jsa" ] || log "warning: the JRE has no default CDS archive"
 
 # Copy every shared library the JRE links against, with the dynamic loader, keeping host paths.
 copy_lib() {
@@ -75,6 +85,7 @@ echo "hosts: files dns" > "$root/etc/nsswitch.conf"
 log "importing as $image"
 tar -C "$root" -c . | docker import \
   --change 'ENV JAVA_HOME=/opt/java/openjdk' \
+  --change "ENV JAVA_VERSION=$java_version" \
   --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/bin:/usr/bin:/bin' \
   --change 'ENV LANG=C.UTF-8' \
   --change 'USER 65532:65532' \

@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/docker-up.sh
 bash scripts/base-image.sh
+# AotCacheIT's base image, when a JDK 25 is installed (FN4J_JDK25; the IT is skipped without it).
+jdk25=${FN4J_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}; [ ! -x "$jdk25/bin/jlink" ] || JAVA_HOME=$jdk25 bash scripts/base-image.sh fn4j/jre-base:25
 bash scripts/polyglot-images.sh
 # What the other integration tests need, from Debian's packages: nginx (the reverse proxy and
 # several-runtimes tests), chromium and chromedriver (the dashboard's browser test) and

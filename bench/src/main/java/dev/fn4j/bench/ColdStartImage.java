@@ -7,6 +7,7 @@ import dev.fn4j.image.ImageOutput;
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
 import dev.fn4j.protocol.Protocol;
+import dev.fn4j.runtime.instance.ArchiveKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,20 +81,22 @@ final class ColdStartImage {
     }
 
     /**
-     * Runs the image once with {@code -XX:ArchiveClassesAtExit}: start, one call, hang up (the
-     * host exits, the JVM writes the archive). Returns the archive, read-only.
+     * Runs the image once with the runtime's training flags for {@code kind}: start, one call, hang
+     * up (the host exits, the JVM writes the archive). Returns the archive, read-only.
      */
-    static Path train(String image, Path work, String run) throws Exception {
-        Path dir = work.resolve("train");
+    static Path train(String image, Path work, String run, ArchiveKind kind) throws Exception {
+        Path dir = work.resolve("train-" + run);
         try (ServerSocketChannel server = listen(dir)) {
             Path out = Files.createDirectories(dir.resolve("cds"));
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
-            List<String> command = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=/fn4j/cds/app.jsa"));
-            command.addAll(new ColdStartVariant("train", List.of(), false, false).command(List.of()));
-            command.remove(ColdStartVariant.STARTUP_LOG);
+            List<String> command = new ArrayList<>(kind.train("/fn4j/cds/" + kind.file()));
+            command.addAll(ColdStartVariant.entrypointArgs(command));
             String id = Docker.check(
                             60,
-                            createArgs(image, ColdStartPhases.spec(dir, run + "-train"), command)
+                            createArgs(
+                                            image,
+                                            ColdStartPhases.spec(dir, run + "-train", ArchiveKind.env(command)),
+                                            command)
                                     .toArray(String[]::new))
                     .trimmed();
             try {
@@ -113,9 +116,13 @@ final class ColdStartImage {
                 out2.flush();
                 FrameCodec.read(in);
                 channel.close();
-                Docker.check(60, "wait", id);
-                Path archive = out.resolve("app.jsa");
-                Bench.log("training run: " + Files.size(archive) / 1024 + " KiB archive in "
+                Docker.check(120, "wait", id);
+                Path archive = out.resolve(kind.file());
+                if (!Files.isRegularFile(archive)) {
+                    throw new IllegalStateException("the training run wrote no " + kind + ": "
+                            + Docker.run(30, "logs", id).output());
+                }
+                Bench.log("training run: " + Files.size(archive) / 1024 + " KiB " + kind + " in "
                         + (System.nanoTime() - t0) / 1_000_000 + " ms");
                 Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("r--r--r--"));
                 return archive;

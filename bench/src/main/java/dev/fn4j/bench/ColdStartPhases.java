@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * protocol itself, so no runtime runs. Not a test: it measures and asserts nothing.
  *
  * <pre>java -cp bench/target/fn4j-bench.jar dev.fn4j.bench.ColdStartPhases [rounds]</pre>
+ *
+ * <p>{@code -Dbase=} the base image (fn4j/jre-base:17); {@code -Dvariants=jdk} compares it with
+ * {@code -Dbase25=} (fn4j/jre-base:25), each with the archive the runtime gives it.
  */
 public final class ColdStartPhases {
 
@@ -52,35 +55,61 @@ public final class ColdStartPhases {
         String run = Long.toHexString(System.nanoTime() & 0xffffff);
         Path work = Files.createTempDirectory(Path.of("/tmp"), "fn4j-cold-");
         String image = "fn4j-bench/cold:" + run;
+        String image25 = "fn4j-bench/cold25:" + run;
         String load = Environment.read("/proc/loadavg");
+        List<ColdStartVariant> variants = ColdStartVariant.named(System.getProperty("variants", "levers"));
         try {
             ColdStartImage.build(base, hostJar, work, image);
-            Path archive = ColdStartImage.train(image, work, run);
-            List<ColdStartVariant> variants = ColdStartVariant.all();
+            if (variants.stream().anyMatch(ColdStartVariant::jdk25)) {
+                ColdStartImage.build(
+                        System.getProperty("base25", "fn4j/jre-base:25"),
+                        hostJar,
+                        Files.createDirectories(work.resolve("jdk25")),
+                        image25);
+            }
+            // One archive per image and kind the variants map, trained as the runtime trains it.
+            Map<String, Path> archives = new java.util.HashMap<>();
+            for (ColdStartVariant v : variants) {
+                if (v.archive() != null) {
+                    String img = v.jdk25() ? image25 : image;
+                    archives.computeIfAbsent(
+                            img + v.archive(), k -> train(img, work, run + "-" + archives.size(), v.archive()));
+                }
+            }
             Map<ColdStartVariant, List<Phases>> results = new LinkedHashMap<>();
             variants.forEach(v -> results.put(v, new ArrayList<>()));
             for (int round = 0; round < rounds; round++) {
                 for (int k = 0; k < variants.size(); k++) {
                     ColdStartVariant v = variants.get((k + round) % variants.size());
                     Path dir = work.resolve("r" + round + "-" + k);
-                    results.get(v).add(once(image, v, dir, archive, run + "-" + round + "-" + k));
+                    String img = v.jdk25() ? image25 : image;
+                    Path archive = v.archive() == null ? null : archives.get(img + v.archive());
+                    results.get(v).add(once(img, v, dir, archive, run + "-" + round + "-" + k));
                 }
                 Bench.log("cold phases: round " + (round + 1) + "/" + rounds + " done");
             }
             System.out.println(ColdStartReport.markdown(results, rounds, load, Environment.read("/proc/loadavg")));
         } finally {
             Docker.removeContainers(BenchContext.RUN_LABEL + "=" + run);
-            Docker.run(60, "rmi", "-f", image);
+            Docker.run(60, "rmi", "-f", image, image25);
             new ProcessBuilder("rm", "-rf", work.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    private static Path train(String image, Path work, String name, dev.fn4j.runtime.instance.ArchiveKind kind) {
+        try {
+            return ColdStartImage.train(image, work, name, kind);
+        } catch (Exception e) {
+            throw new IllegalStateException("training " + kind + " on " + image + " failed: " + e, e);
         }
     }
 
     private static Phases once(String image, ColdStartVariant v, Path dir, Path archive, String name) throws Exception {
         try (ServerSocketChannel server = ColdStartImage.listen(dir)) {
-            if (v.cds()) {
-                Files.createLink(dir.resolve("app.jsa"), archive);
+            if (v.archive() != null) {
+                Files.createLink(dir.resolve(v.archive().file()), archive);
             }
-            List<String> create = ColdStartImage.createArgs(image, spec(dir, name), v.command(List.of()));
+            List<String> create = ColdStartImage.createArgs(image, spec(dir, name, v.env()), v.command(List.of()));
             create.set(create.indexOf("--network") + 1, v.network());
             long t0 = System.nanoTime();
             String id = Docker.check(60, create.toArray(String[]::new)).trimmed();
@@ -117,11 +146,13 @@ public final class ColdStartPhases {
         }
     }
 
-    static InstanceSpec spec(Path dir, String name) {
+    static InstanceSpec spec(Path dir, String name, Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>(ColdStartImage.env());
+        all.putAll(env);
         return new InstanceSpec(
                 "fn4j-bench-cold-" + name,
                 "unused",
-                ColdStartImage.env(),
+                all,
                 Map.of(BenchContext.RUN_LABEL, name.substring(0, name.indexOf('-'))),
                 dir,
                 256L * 1024 * 1024,

@@ -157,7 +157,9 @@ final class ColdStarts implements Scenario {
         while (System.nanoTime() < stop) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    Path found = files.filter(f -> f.toString().endsWith(".jsa"))
+                    // An AppCDS archive (.jsa) or, on Java 25, an AOT cache (.aot).
+                    Path found = files.filter(f -> f.toString().endsWith(".jsa")
+                                    || f.toString().endsWith(".aot"))
                             .findFirst()
                             .orElse(null);
                     if (found != null) {

@@ -35,12 +35,14 @@ final class FunctionClassLoader extends URLClassLoader {
 
     /**
      * The function's loader for a class path that also names the host's own jar or directory:
-     * every entry but the one the host was loaded from.
+     * every entry but the one the host was loaded from. A {@code dir/*} entry stands for the
+     * directory's jars, as the java launcher expands it (the JVM's class path arrives expanded;
+     * the runtime's {@code FN4J_CLASS_PATH} does not).
      */
     static FunctionClassLoader fromClassPath(String classPath, Path hostLocation, ClassLoader host) {
         List<Path> entries = new ArrayList<>();
         Path own = hostLocation.toAbsolutePath().normalize();
-        for (String entry : classPath.split(File.pathSeparator)) {
+        for (String entry : expandWildcards(classPath)) {
             if (!entry.isEmpty()) {
                 Path path = Path.of(entry).toAbsolutePath().normalize();
                 if (!path.equals(own)) {
@@ -49,6 +51,26 @@ final class FunctionClassLoader extends URLClassLoader {
             }
         }
         return new FunctionClassLoader(entries, host);
+    }
+
+    /** The class path's entries, each {@code dir/*} replaced by the directory's jars (sorted); none when missing. */
+    static List<String> expandWildcards(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.equals("*") && !entry.endsWith(File.separator + "*")) {
+                entries.add(entry);
+                continue;
+            }
+            File dir = new File(entry.substring(0, entry.length() - 1));
+            String[] names = dir.list((d, name) -> name.endsWith(".jar") || name.endsWith(".JAR"));
+            if (names != null) {
+                java.util.Arrays.sort(names);
+                for (String name : names) {
+                    entries.add(new File(dir, name).getPath());
+                }
+            }
+        }
+        return entries;
     }
 
     /** Where the host's classes were loaded from: the shaded jar in an image. */

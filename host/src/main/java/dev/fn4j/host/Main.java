@@ -24,17 +24,27 @@ public final class Main {
         PrintStream err = System.err;
         if (System.getenv(Protocol.ENV_CLASS_ARCHIVE) != null
                 && !System.getProperty("java.vm.info", "").contains("sharing")) {
-            // -Xshare:auto starts without an archive it refuses (another JRE, a damaged file).
+            // -Xshare:auto (AppCDS) and -XX:AOTMode=auto (Java 25's AOT cache) start without an archive
+            // they refuse (another JRE, a damaged file); a mapped one of either kind says "sharing".
             err.println("fn4j-host: the JVM refused the class-data archive; starting without class-data sharing");
         }
         LogRouter router = LogRouter.install(System.out, err);
         // Set before any thread starts, so that every connection thread inherits it.
         Thread.currentThread()
                 .setContextClassLoader(FunctionClassLoader.fromClassPath(
-                        System.getProperty("java.class.path"),
+                        functionClassPath(
+                                System.getenv(Protocol.ENV_CLASS_PATH), System.getProperty("java.class.path")),
                         FunctionClassLoader.hostLocation(),
                         Main.class.getClassLoader()));
         System.exit(run(System.getenv(), err, router));
+    }
+
+    /**
+     * The function's class path: the runtime's {@link Protocol#ENV_CLASS_PATH} when it moved the
+     * class path out of the JVM's (for an AOT cache), else the JVM's own.
+     */
+    static String functionClassPath(String fromRuntime, String jvmClassPath) {
+        return fromRuntime == null || fromRuntime.isBlank() ? jvmClassPath : fromRuntime;
     }
 
     /** Runs the host with the given environment and no routing of System.out and System.err. */

@@ -62,4 +62,29 @@ class FunctionClassLoaderTest {
             assertThat(loader.loadClass("java.lang.String")).isSameAs(String.class);
         }
     }
+
+    @Test
+    void aWildcardEntryStandsForItsDirectorysJarsAsTheLauncherExpandsIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("libs"));
+        java.nio.file.Files.writeString(dir.resolve("libs/b.jar"), "");
+        java.nio.file.Files.writeString(dir.resolve("libs/a.jar"), "");
+        java.nio.file.Files.writeString(dir.resolve("libs/notes.txt"), "");
+
+        assertThat(FunctionClassLoader.expandWildcards("/app/host.jar:" + dir.resolve("classes") + ":"
+                        + dir.resolve("libs") + "/*:" + dir.resolve("none") + "/*"))
+                .containsExactly(
+                        "/app/host.jar",
+                        dir.resolve("classes").toString(),
+                        dir.resolve("libs/a.jar").toString(),
+                        dir.resolve("libs/b.jar").toString());
+    }
+
+    @Test
+    void theRuntimesClassPathReplacesTheJvmsWhenSet() {
+        assertThat(Main.functionClassPath("/app/host.jar:/app/classes", "/app/host.jar"))
+                .isEqualTo("/app/host.jar:/app/classes");
+        assertThat(Main.functionClassPath(null, "/app/host.jar:/app/classes")).isEqualTo("/app/host.jar:/app/classes");
+        assertThat(Main.functionClassPath(" ", "/app/host.jar")).isEqualTo("/app/host.jar");
+    }
 }

@@ -47,6 +47,12 @@ public final class Protocol {
      */
     public static final String ENV_CLASS_ARCHIVE = "FN4J_CLASS_ARCHIVE";
     /**
+     * The function's class path ({@code ImageLayout.CLASSPATH}, {@code dir/*} wildcards allowed)
+     * when the runtime left only the host's jar on the JVM's own: Java 25's AOT cache refuses a
+     * JVM class path with non-empty directories. Unset: the JVM's class path is the function's.
+     */
+    public static final String ENV_CLASS_PATH = "FN4J_CLASS_PATH";
+    /**
      * The most bytes of output the host captures per call and sends in a {@link Frame.Logs}; 0
      * turns capture off. Unset also turns it off: a runtime that does not set it may not know
      * the Logs frame.

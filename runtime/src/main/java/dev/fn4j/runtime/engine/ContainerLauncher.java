@@ -25,6 +25,8 @@ final class ContainerLauncher {
     static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     private static final Pattern ENV_NAME = Pattern.compile("[^=\\x00]+");
+    /** How the java launcher takes a class path as two arguments. */
+    private static final List<String> CLASS_PATH_OPTIONS = List.of("-cp", "-classpath", "--class-path");
 
     private final DockerClient client;
     private final DockerErrors errors;
@@ -104,17 +106,27 @@ final class ContainerLauncher {
 
     /**
      * The entrypoint with {@code options} right after its {@code java}, or null when it does not
-     * start with {@code java} (then the image starts some other way and is left alone).
+     * start with {@code java} (then the image starts some other way and is left alone). An option
+     * {@code -Djava.class.path=…} among them replaces the entrypoint's own class path, whose
+     * {@code -cp} would otherwise win, coming later.
      */
     static List<String> withJvmOptions(List<String> entrypoint, List<String> options) {
         if (entrypoint.isEmpty()
                 || !(entrypoint.get(0).equals("java") || entrypoint.get(0).endsWith("/java"))) {
             return null;
         }
+        boolean ownClassPath = options.stream().anyMatch(o -> o.startsWith("-Djava.class.path="));
         List<String> result = new ArrayList<>(entrypoint.size() + options.size());
         result.add(entrypoint.get(0));
         result.addAll(options);
-        result.addAll(entrypoint.subList(1, entrypoint.size()));
+        for (int i = 1; i < entrypoint.size(); i++) {
+            String arg = entrypoint.get(i);
+            if (ownClassPath && CLASS_PATH_OPTIONS.contains(arg) && i + 1 < entrypoint.size()) {
+                i++; // and its value
+            } else if (!(ownClassPath && arg.startsWith("-Djava.class.path="))) {
+                result.add(arg);
+            }
+        }
         return result;
     }
 

@@ -98,7 +98,9 @@ final class DockerImages {
                         ? Map.of()
                         : image.getConfig().getLabels();
         List<String> tags = image.getRepoTags() == null ? List.of() : image.getRepoTags();
-        return new LoadedImage(image.getId(), tags, labels);
+        String[] env = image.getConfig() == null ? null : image.getConfig().getEnv();
+        String javaVersion = env == null ? null : LoadedImage.javaVersionIn(java.util.Arrays.asList(env));
+        return new LoadedImage(image.getId(), tags, labels, javaVersion);
     }
 
     /** Streams the archive to {@code docker load}; returns the lines Docker printed. */

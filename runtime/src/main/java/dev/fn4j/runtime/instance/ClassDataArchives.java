@@ -12,23 +12,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One AppCDS archive per function revision: a training run of the revision shortly after its
+ * One class-data archive per function revision: a training run of the revision shortly after its
  * deploy (its JVM writes the classes it loaded at exit) and every later instance of that revision
- * maps them instead of loading and verifying them again.
+ * maps them instead of loading and verifying them again. The archive is an AppCDS archive or, on
+ * Java 25 and later, an AOT cache ({@link ArchiveKind} says which, from the image's Java version).
  *
  * <p>Invariants: an archive is keyed by function, revision and image id, so a new image (and with
- * it a new JRE) never meets an old archive. A stored archive is the runtime's own file, mode 0444,
+ * it a new JRE) never meets an old archive; its extension is its kind's, so the kind that trained
+ * it is the kind that maps it. A stored archive is the runtime's own file, mode 0444,
  * and reaches an instance as a hard link in its socket directory (which the instance cannot write),
  * so no instance can change what the next one maps and no mount is added. A JVM that refuses an
- * archive (another JRE, a damaged file) starts without it: {@code -Xshare:auto} is the JVM's
- * default, and the host logs the refusal.
+ * archive (another JRE, a damaged file) starts without it: {@code -Xshare:auto} and
+ * {@code -XX:AOTMode=auto} are the JVM's defaults, and the host logs the refusal.
  */
 public final class ClassDataArchives {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchives.class);
-
-    /** The file a training run writes, under its socket directory's {@link #TRAINING_DIR}. */
-    static final String FILE = "app.jsa";
 
     static final String TRAINING_DIR = "cds";
     /** Where the instance's socket directory is inside the container (engine.Lockdown's mount). */
@@ -53,18 +52,28 @@ public final class ClassDataArchives {
 
     /** Whether archives are on and the revision has none yet. */
     boolean needsTraining(Function function) {
-        return dir != null && !has(function);
+        return dir != null && stored(function) == null;
     }
 
     /** Whether the revision has a stored archive. */
     boolean has(Function function) {
-        return dir != null && Files.isRegularFile(archive(function));
+        return dir != null && stored(function) != null;
     }
 
-    /** The stored archive of the revision; it may not exist. */
-    Path archive(Function function) {
+    /** The kind of the revision's stored archive, or null when it has none. */
+    private ArchiveKind stored(Function function) {
+        for (ArchiveKind kind : ArchiveKind.values()) {
+            if (Files.isRegularFile(archive(function, kind))) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** Where the revision's archive of that kind is stored; it may not exist. */
+    Path archive(Function function, ArchiveKind kind) {
         String image = function.spec().image().replace("sha256:", "");
-        String key = function.revision() + "-" + image.substring(0, Math.min(16, image.length())) + ".jsa";
+        String key = function.revision() + "-" + image.substring(0, Math.min(16, image.length())) + kind.extension();
         return dir.resolve(function.name()).resolve(key.replaceAll("[^A-Za-z0-9_.-]", "_"));
     }
 
@@ -73,18 +82,20 @@ public final class ClassDataArchives {
      * stored archive (linked into the directory), or none when there is no archive yet.
      */
     List<String> use(Function function, Path socketDir) {
-        if (dir == null || !Files.isRegularFile(archive(function))) {
+        ArchiveKind kind = dir == null ? null : stored(function);
+        if (kind == null) {
             return List.of();
         }
+        Path archive = archive(function, kind);
         try {
-            Path link = socketDir.resolve(FILE);
+            Path link = socketDir.resolve(kind.file());
             try {
-                Files.createLink(link, archive(function));
+                Files.createLink(link, archive);
             } catch (UnsupportedOperationException | IOException crossDevice) {
-                Files.copy(archive(function), link, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(archive, link, StandardCopyOption.REPLACE_EXISTING);
                 Files.setPosixFilePermissions(link, PosixFilePermissions.fromString("r--r--r--"));
             }
-            return List.of("-XX:SharedArchiveFile=" + MOUNT + "/" + FILE);
+            return kind.map(MOUNT + "/" + kind.file());
         } catch (IOException e) {
             LOG.warn(
                     "starting {} r{} without its class-data archive: {}",
@@ -96,18 +107,19 @@ public final class ClassDataArchives {
     }
 
     /**
-     * The JVM options for a training run of the revision in {@code socketDir}: write the archive
-     * at exit into a directory the container's user may write. None when the revision has one.
+     * The JVM options for a training run of the revision in {@code socketDir}, by a JVM that
+     * writes archives of that kind: write it at exit into a directory the container's user may
+     * write. None when the revision has an archive.
      */
-    List<String> train(Function function, Path socketDir) {
-        if (dir == null || Files.isRegularFile(archive(function))) {
+    List<String> train(Function function, Path socketDir, ArchiveKind kind) {
+        if (dir == null || stored(function) != null) {
             return List.of();
         }
         try {
             Path out = Files.createDirectories(socketDir.resolve(TRAINING_DIR));
             // The container's user is not the runtime's: only this subdirectory is theirs to write.
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
-            return List.of("-XX:ArchiveClassesAtExit=" + MOUNT + "/" + TRAINING_DIR + "/" + FILE);
+            return kind.train(MOUNT + "/" + TRAINING_DIR + "/" + kind.file());
         } catch (IOException e) {
             LOG.warn("not training {} r{}: {}", function.name(), function.revision(), e.toString());
             return List.of();
@@ -119,19 +131,19 @@ public final class ClassDataArchives {
      * runtime owns it, not the container's user), read-only, then moved into place atomically.
      * Returns whether the revision has an archive now.
      */
-    boolean collect(Function function, Path socketDir) {
+    boolean collect(Function function, Path socketDir, ArchiveKind kind) {
         if (dir == null) {
             return false;
         }
-        Path written = socketDir.resolve(TRAINING_DIR).resolve(FILE);
-        Path target = archive(function);
+        Path written = socketDir.resolve(TRAINING_DIR).resolve(kind.file());
+        Path target = archive(function, kind);
         try {
             if (!Files.isRegularFile(written) || Files.size(written) == 0) {
                 LOG.info("{} r{}: the training run wrote no class-data archive", function.name(), function.revision());
-                return Files.isRegularFile(target);
+                return stored(function) != null;
             }
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".training-", ".jsa");
+            Path tmp = Files.createTempFile(target.getParent(), ".training-", ".tmp");
             Files.copy(written, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("r--r--r--"));
             try {
@@ -140,9 +152,10 @@ public final class ClassDataArchives {
                 Files.deleteIfExists(tmp);
             }
             LOG.info(
-                    "{} r{}: class-data archive of {} KiB kept for its next instances",
+                    "{} r{}: class-data archive ({}) of {} KiB kept for its next instances",
                     function.name(),
                     function.revision(),
+                    kind,
                     Files.size(target) / 1024);
             return true;
         } catch (IOException e) {

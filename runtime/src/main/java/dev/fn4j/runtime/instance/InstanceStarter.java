@@ -38,7 +38,7 @@ public final class InstanceStarter {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceStarter.class);
     private static final Duration EXIT_CHECK = Duration.ofMillis(500);
     /** How long a training run's host may take to exit and write its class-data archive. */
-    private static final Duration TRAINING_EXIT = Duration.ofSeconds(30);
+    private static final Duration TRAINING_EXIT = Duration.ofSeconds(60);
 
     private final ContainerEngine engine;
     private final String runtimeId;
@@ -138,10 +138,11 @@ public final class InstanceStarter {
 
     /** Starts an instance of the function revision and returns it READY with all its slots idle. */
     public Instance start(Function function) {
-        return start(function, false);
+        return start(function, null);
     }
 
-    private Instance start(Function function, boolean training) {
+    /** Starts an instance; a training run of an archive of {@code training}'s kind when it is not null. */
+    private Instance start(Function function, ArchiveKind training) {
         long begin = System.nanoTime();
         String instanceId = Ids.instanceId();
         Path dir = instancesDir.resolve(instanceId);
@@ -161,7 +162,8 @@ public final class InstanceStarter {
             throw new ApiException(
                     ErrorCode.INTERNAL_ERROR, "cannot open the instance socket in " + dir + ": " + e.getMessage(), e);
         }
-        List<String> jvmOptions = training ? archives.train(function, dir) : archives.use(function, dir);
+        List<String> jvmOptions =
+                training != null ? archives.train(function, dir, training) : archives.use(function, dir);
         String containerId;
         try {
             containerId = engine.start(spec(function, instanceId, dir, jvmOptions, training, transport));
@@ -196,7 +198,7 @@ public final class InstanceStarter {
                 (ready - begin) / 1_000_000,
                 (started - begin) / 1_000_000,
                 (ready - started) / 1_000_000,
-                training
+                training != null
                         ? ", training its class-data archive"
                         : jvmOptions.isEmpty() ? "" : ", with its class-data archive");
         return instance;
@@ -262,15 +264,28 @@ public final class InstanceStarter {
             // A Python or Go host maps no class-data archive: a training run would only cost a start.
             return false;
         }
-        Instance instance = start(function, true);
+        // Unknown Java (an image that does not say, or none found): the AppCDS flags, as before.
+        ArchiveKind kind = ArchiveKind.forJava(image == null ? 0 : image.javaFeature());
+        Instance instance = start(function, kind);
         instance.kill("class-data training run done");
+        boolean exited = true;
         try {
-            engine.awaitStopped(instance.containerId(), TRAINING_EXIT);
+            ContainerState state = engine.awaitStopped(instance.containerId(), TRAINING_EXIT);
+            exited = state == null || !state.running();
         } catch (EngineException e) {
             LOG.debug("training run of {} r{}: {}", function.name(), function.revision(), e.getMessage());
         }
         try {
-            return archives.collect(function, instance.socketDir());
+            if (!exited) {
+                // Its JVM may be writing still: a half-written archive would only be refused later.
+                LOG.info(
+                        "no class-data archive for {} r{}: its training run did not exit within {} s",
+                        function.name(),
+                        function.revision(),
+                        TRAINING_EXIT.toSeconds());
+                return archives.has(function);
+            }
+            return archives.collect(function, instance.socketDir(), kind);
         } finally {
             remover.removeNow(instance.containerId(), instance.socketDir());
         }
@@ -301,7 +316,7 @@ public final class InstanceStarter {
             String instanceId,
             Path dir,
             List<String> jvmOptions,
-            boolean training,
+            ArchiveKind training,
             Map<String, String> transport) {
         FunctionSpec spec = function.spec();
         Map<String, String> env = new LinkedHashMap<>(spec.env());
@@ -313,7 +328,9 @@ public final class InstanceStarter {
         env.put(Protocol.ENV_CONFIG_KEYS, String.join(",", spec.env().keySet()));
         env.put(Protocol.ENV_LOG_LIMIT_BYTES, Integer.toString(Protocol.DEFAULT_LOG_LIMIT_BYTES));
         env.put(Protocol.ENV_LOG_STREAM_MILLIS, Integer.toString(Protocol.DEFAULT_LOG_STREAM_MILLIS));
-        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile="))) {
+        env.putAll(ArchiveKind.env(jvmOptions));
+        if (training == null && !jvmOptions.isEmpty()) {
+            // The only options an instance gets besides a training run's are those mapping its archive.
             env.put(Protocol.ENV_CLASS_ARCHIVE, "true");
         }
         Map<String, String> labels = new LinkedHashMap<>(extraLabels);
@@ -321,7 +338,7 @@ public final class InstanceStarter {
                 Labels.RUNTIME,
                 runtimeId,
                 // A training run serves no call: it is not one of the function's instances.
-                training ? Labels.TRAINING : Labels.FUNCTION,
+                training != null ? Labels.TRAINING : Labels.FUNCTION,
                 function.name(),
                 Labels.REVISION,
                 Long.toString(function.revision()),

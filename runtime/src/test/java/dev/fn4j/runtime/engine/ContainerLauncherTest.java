@@ -23,4 +23,17 @@ class ContainerLauncherTest {
                 .isNull();
         assertThat(ContainerLauncher.withJvmOptions(List.of(), List.of("-X"))).isNull();
     }
+
+    @Test
+    void aClassPathAmongTheOptionsReplacesTheEntrypointsOwn() {
+        assertThat(ContainerLauncher.withJvmOptions(
+                        List.of("java", "-XX:+UseSerialGC", "-cp", "/app/host.jar:/app/classes", "Main"),
+                        List.of("-XX:AOTCache=/a", "-Djava.class.path=/app/host.jar")))
+                .containsExactly(
+                        "java", "-XX:AOTCache=/a", "-Djava.class.path=/app/host.jar", "-XX:+UseSerialGC", "Main");
+        assertThat(ContainerLauncher.withJvmOptions(
+                        List.of("java", "--class-path", "/x", "-Djava.class.path=/y", "Main"),
+                        List.of("-Djava.class.path=/z")))
+                .containsExactly("java", "-Djava.class.path=/z", "Main");
+    }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassDataArchivesTest {
 
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ArchiveKind CDS = ArchiveKind.APP_CDS;
+    private static final ArchiveKind AOT = ArchiveKind.AOT_CACHE;
 
     @TempDir
     Path tmp;
@@ -31,7 +33,11 @@ class ClassDataArchivesTest {
 
     /** What a training run's JVM leaves behind when it exits. */
     private static void writeTrainedArchive(Path socketDir, String content) throws Exception {
-        Files.writeString(socketDir.resolve("cds").resolve("app.jsa"), content);
+        writeTrainedArchive(socketDir, CDS, content);
+    }
+
+    private static void writeTrainedArchive(Path socketDir, ArchiveKind kind, String content) throws Exception {
+        Files.writeString(socketDir.resolve("cds").resolve(kind.file()), content);
     }
 
     @Test
@@ -40,7 +46,7 @@ class ClassDataArchivesTest {
         Path dir = socketDir("i1");
 
         assertThat(archives.use(function(1, "sha256:aa"), dir)).isEmpty();
-        assertThat(archives.train(function(1, "sha256:aa"), dir))
+        assertThat(archives.train(function(1, "sha256:aa"), dir, CDS))
                 .containsExactly("-XX:ArchiveClassesAtExit=/fn4j/cds/app.jsa");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("cds"))))
                 .isEqualTo("rwxrwxrwx");
@@ -51,12 +57,12 @@ class ClassDataArchivesTest {
         ClassDataArchives archives = ClassDataArchives.in(tmp.resolve("cds"));
         Function revision = function(1, "sha256:aa");
         Path training = socketDir("train");
-        archives.train(revision, training);
+        archives.train(revision, training, CDS);
         writeTrainedArchive(training, "classes");
 
-        assertThat(archives.collect(revision, training)).isTrue();
+        assertThat(archives.collect(revision, training, CDS)).isTrue();
 
-        Path kept = archives.archive(revision);
+        Path kept = archives.archive(revision, CDS);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
                 .isEqualTo("r--r--r--");
         Path later = socketDir("i2");
@@ -70,20 +76,20 @@ class ClassDataArchivesTest {
         ClassDataArchives archives = ClassDataArchives.in(tmp.resolve("cds"));
         Function revision = function(1, "sha256:aa");
         Path training = socketDir("train");
-        archives.train(revision, training);
+        archives.train(revision, training, CDS);
         writeTrainedArchive(training, "classes");
-        archives.collect(revision, training);
+        archives.collect(revision, training, CDS);
 
-        assertThat(archives.train(revision, socketDir("again"))).isEmpty();
+        assertThat(archives.train(revision, socketDir("again"), CDS)).isEmpty();
     }
 
     @Test
     void anotherRevisionOrImageNeverMeetsTheArchive() throws Exception {
         ClassDataArchives archives = ClassDataArchives.in(tmp.resolve("cds"));
         Path training = socketDir("train");
-        archives.train(function(1, "sha256:aa"), training);
+        archives.train(function(1, "sha256:aa"), training, CDS);
         writeTrainedArchive(training, "classes");
-        archives.collect(function(1, "sha256:aa"), training);
+        archives.collect(function(1, "sha256:aa"), training, CDS);
 
         assertThat(archives.use(function(2, "sha256:aa"), socketDir("r2"))).isEmpty();
         assertThat(archives.use(function(1, "sha256:bb"), socketDir("other-image")))
@@ -94,9 +100,9 @@ class ClassDataArchivesTest {
     void aTrainingRunThatWroteNothingKeepsNoArchive() throws Exception {
         ClassDataArchives archives = ClassDataArchives.in(tmp.resolve("cds"));
         Path training = socketDir("train");
-        archives.train(function(1, "sha256:aa"), training);
+        archives.train(function(1, "sha256:aa"), training, CDS);
 
-        assertThat(archives.collect(function(1, "sha256:aa"), training)).isFalse();
+        assertThat(archives.collect(function(1, "sha256:aa"), training, CDS)).isFalse();
         assertThat(archives.use(function(1, "sha256:aa"), socketDir("i"))).isEmpty();
     }
 
@@ -104,13 +110,13 @@ class ClassDataArchivesTest {
     void aRemovedFunctionsArchivesAreDeleted() throws Exception {
         ClassDataArchives archives = ClassDataArchives.in(tmp.resolve("cds"));
         Path training = socketDir("train");
-        archives.train(function(1, "sha256:aa"), training);
+        archives.train(function(1, "sha256:aa"), training, CDS);
         writeTrainedArchive(training, "classes");
-        archives.collect(function(1, "sha256:aa"), training);
+        archives.collect(function(1, "sha256:aa"), training, CDS);
 
         archives.forget("hello");
 
-        assertThat(archives.archive(function(1, "sha256:aa"))).doesNotExist();
+        assertThat(archives.archive(function(1, "sha256:aa"), CDS)).doesNotExist();
     }
 
     @Test
@@ -118,8 +124,54 @@ class ClassDataArchivesTest {
         ClassDataArchives archives = ClassDataArchives.off();
         Path dir = socketDir("i");
 
-        assertThat(archives.train(function(1, "sha256:aa"), dir)).isEmpty();
+        assertThat(archives.train(function(1, "sha256:aa"), dir, CDS)).isEmpty();
         assertThat(archives.use(function(1, "sha256:aa"), dir)).isEmpty();
         assertThat(dir.resolve("cds")).doesNotExist();
+    }
+
+    @Test
+    void aJava25RevisionTrainsAnAotCacheAndItsInstancesMapIt() throws Exception {
+        ClassDataArchives archives = ClassDataArchives.in(tmp.resolve("cds"));
+        Function revision = function(1, "sha256:aa");
+        Path training = socketDir("train");
+
+        assertThat(archives.train(revision, training, AOT)).contains("-XX:AOTCacheOutput=/fn4j/cds/app.aot");
+        writeTrainedArchive(training, AOT, "cache");
+        assertThat(archives.collect(revision, training, AOT)).isTrue();
+
+        assertThat(archives.archive(revision, AOT).getFileName().toString()).endsWith(".aot");
+        assertThat(archives.has(revision)).isTrue();
+        assertThat(archives.needsTraining(revision)).isFalse();
+        Path later = socketDir("i2");
+        assertThat(archives.use(revision, later)).contains("-XX:AOTCache=/fn4j/app.aot");
+        assertThat(Files.isSameFile(later.resolve("app.aot"), archives.archive(revision, AOT)))
+                .isTrue();
+        assertThat(later.resolve("app.jsa")).doesNotExist();
+    }
+
+    @Test
+    void aTrainingRunIsCollectedAsTheKindItWasTrainedFor() throws Exception {
+        ClassDataArchives archives = ClassDataArchives.in(tmp.resolve("cds"));
+        Function revision = function(1, "sha256:aa");
+        Path training = socketDir("train");
+        archives.train(revision, training, AOT);
+        // A JVM that wrote the other kind's file (it was not asked to): nothing to keep.
+        writeTrainedArchive(training, CDS, "classes");
+
+        assertThat(archives.collect(revision, training, AOT)).isFalse();
+        assertThat(archives.use(revision, socketDir("i"))).isEmpty();
+    }
+
+    @Test
+    void aRemovedFunctionsAotCachesAreDeletedToo() throws Exception {
+        ClassDataArchives archives = ClassDataArchives.in(tmp.resolve("cds"));
+        Path training = socketDir("train");
+        archives.train(function(1, "sha256:aa"), training, AOT);
+        writeTrainedArchive(training, AOT, "cache");
+        archives.collect(function(1, "sha256:aa"), training, AOT);
+
+        archives.forget("hello");
+
+        assertThat(archives.has(function(1, "sha256:aa"))).isFalse();
     }
 }

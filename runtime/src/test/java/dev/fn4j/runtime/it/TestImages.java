@@ -50,6 +50,8 @@ public final class TestImages {
 
     private static Path archive;
     private static Path nativeArchive;
+    /** Base image to the archive of every test function on it, for {@link #functionsOn}. */
+    private static final Map<String, Path> onOtherBases = new java.util.HashMap<>();
 
     private TestImages() {}
 
@@ -59,6 +61,16 @@ public final class TestImages {
             archive = build("fn4j-it/functions:", List.of(), HANDLERS);
         }
         return archive;
+    }
+
+    /** The image archive holding every test function, on {@code base} (fn4j/jre-base:25, say). */
+    public static synchronized Path functionsOn(String base) throws Exception {
+        Path onBase = onOtherBases.get(base);
+        if (onBase == null) {
+            onBase = build("fn4j-it/functions:", List.of(), HANDLERS, base);
+            onOtherBases.put(base, onBase);
+        }
+        return onBase;
     }
 
     /**
@@ -78,12 +90,17 @@ public final class TestImages {
     }
 
     private static Path build(String repository, List<Path> dependencies, List<String> handlers) throws Exception {
+        return build(repository, dependencies, handlers, baseImage());
+    }
+
+    private static Path build(String repository, List<Path> dependencies, List<String> handlers, String base)
+            throws Exception {
         String name = repository + Ids.instanceId();
         Path dir = Files.createDirectories(Path.of("target", "it-images"));
         Path tar = dir.resolve(name.replace('/', '-').replace(':', '-') + ".tar");
         new FunctionImageBuilder()
                 .build(ImageBuildRequest.builder()
-                        .baseImage(BaseImage.parse("docker://" + baseImage()))
+                        .baseImage(BaseImage.parse("docker://" + base))
                         .hostJar(Path.of(System.getProperty("fn4j.test.hostJar", "target/it-host/fn4j-host.jar")))
                         .classesDir(Path.of("target", "test-classes"))
                         .dependencies(dependencies)
