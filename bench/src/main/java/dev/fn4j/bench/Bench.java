@@ -67,6 +67,12 @@ public final class Bench {
      */
     static List<Scenario> scenarios(Options options) {
         List<Scenario> scenarios = new ArrayList<>();
+        if (options.string("suite").equals("memory")) {
+            // A fresh runtime's memory with idle functions, with no load before it.
+            scenarios.add(new EchoSetUp());
+            scenarios.add(new IdleMemory());
+            return scenarios;
+        }
         if (options.string("suite").equals("side-by-side")
                 || options.string("suite").equals("load")) {
             scenarios.add(new EchoSetUp());

@@ -114,8 +114,9 @@ final class Options {
                 throw new IllegalArgumentException("--" + n + " is out of range: " + options.string(n));
             }
         }
-        if (!List.of("full", "side-by-side", "load").contains(options.string("suite"))) {
-            throw new IllegalArgumentException("--suite is full, side-by-side or load: " + options.string("suite"));
+        if (!List.of("full", "side-by-side", "load", "memory").contains(options.string("suite"))) {
+            throw new IllegalArgumentException(
+                    "--suite is full, side-by-side, load or memory: " + options.string("suite"));
         }
         if (options.integers("clients").isEmpty()
                 || options.integers("wrk-connections").isEmpty()) {

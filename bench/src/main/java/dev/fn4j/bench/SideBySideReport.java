@@ -9,9 +9,45 @@ final class SideBySideReport {
     private SideBySideReport() {}
 
     static void append(StringBuilder md, Report report, Options options) {
-        if (report.sideBySide.isEmpty()) {
-            return;
+        if (!report.sideBySide.isEmpty()) {
+            sideBySide(md, report, options);
         }
+        if (!report.controlPlane.isEmpty()) {
+            md.append("## Control plane while the data plane is busy\n\n");
+            md.append("| while | endpoint | requests | p50 | p99 | max | non-200 |\n");
+            md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+            for (ControlPlaneProbe.Result r : report.controlPlane) {
+                md.append("| ")
+                        .append(r.during())
+                        .append(" | ")
+                        .append(r.endpoint())
+                        .append(" | ")
+                        .append(r.latency().getTotalCount())
+                        .append(" | ")
+                        .append(Stats.micros(r.latency().getValueAtPercentile(50)))
+                        .append(" | ")
+                        .append(Stats.micros(r.latency().getValueAtPercentile(99)))
+                        .append(" | ")
+                        .append(Stats.micros(r.latency().getMaxValue()))
+                        .append(" | ")
+                        .append(r.failures())
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (!report.memory.isEmpty()) {
+            md.append("## Memory\n\n| what | value |\n| --- | ---: |\n");
+            report.memory.forEach(
+                    (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            md.append('\n');
+        }
+        for (String note : report.notes) {
+            md.append("Note: ").append(note).append("\n\n");
+        }
+    }
+
+    /** The wrk runs' table and the instances left after the from-deploy runs. */
+    private static void sideBySide(StringBuilder md, Report report, Options options) {
         md.append("## Side by side under wrk, ")
                 .append(options.string("wrk-seconds"))
                 .append(" s per run (naive: ")
@@ -57,38 +93,6 @@ final class SideBySideReport {
             md.append(parts).append(".\n");
         }
         md.append('\n');
-        if (!report.controlPlane.isEmpty()) {
-            md.append("## Control plane while the data plane is busy\n\n");
-            md.append("| while | endpoint | requests | p50 | p99 | max | non-200 |\n");
-            md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
-            for (ControlPlaneProbe.Result r : report.controlPlane) {
-                md.append("| ")
-                        .append(r.during())
-                        .append(" | ")
-                        .append(r.endpoint())
-                        .append(" | ")
-                        .append(r.latency().getTotalCount())
-                        .append(" | ")
-                        .append(Stats.micros(r.latency().getValueAtPercentile(50)))
-                        .append(" | ")
-                        .append(Stats.micros(r.latency().getValueAtPercentile(99)))
-                        .append(" | ")
-                        .append(Stats.micros(r.latency().getMaxValue()))
-                        .append(" | ")
-                        .append(r.failures())
-                        .append(" |\n");
-            }
-            md.append('\n');
-        }
-        if (!report.memory.isEmpty()) {
-            md.append("## Memory\n\n| what | value |\n| --- | ---: |\n");
-            report.memory.forEach(
-                    (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-            md.append('\n');
-        }
-        for (String note : report.notes) {
-            md.append("Note: ").append(note).append("\n\n");
-        }
     }
 
     private static double rate(List<Wrk.Row> rows, String target, int connections) {
