@@ -5,6 +5,7 @@ import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
  * the operator set these flags himself: G1 keeps whatever it grew until a collection shrinks it,
  * and an idle runtime triggers none, so after 10,000 accepted calls it held over 500 MiB for good
  * (docs/benchmarks.md, "Memory"). A periodic collection every 15 s while idle, and shrinking to
- * at most 30 % free after a collection, bring it back near what it uses. Both flags are
+ * at most 30 % free after a collection, bring it back near what it uses. All three flags are
  * manageable (set at run time, no restart); on another collector they are ignored.
  */
 final class IdleHeap {
@@ -45,7 +46,7 @@ final class IdleHeap {
     }
 
     /** The logic of {@link #tune(Logger)}, over any way of reading and setting flags. */
-    static Map<String, String> tune(Function<String, VMOption> read, Setter set, Logger log) {
+    static Map<String, String> tune(Function<String, VMOption> read, BiConsumer<String, String> set, Logger log) {
         Map<String, String> changed = new LinkedHashMap<>();
         for (Map.Entry<String, String> flag : FLAGS.entrySet()) {
             try {
@@ -54,7 +55,7 @@ final class IdleHeap {
                     // The operator's (or the launcher's) choice wins.
                     continue;
                 }
-                set.set(flag.getKey(), flag.getValue());
+                set.accept(flag.getKey(), flag.getValue());
                 changed.put(flag.getKey(), flag.getValue());
             } catch (RuntimeException e) {
                 log.debug("heap flag {} left alone: {}", flag.getKey(), e.toString());
@@ -64,11 +65,5 @@ final class IdleHeap {
             log.debug("heap flags set for an idle runtime: {}", changed);
         }
         return changed;
-    }
-
-    /** Sets one VM flag. */
-    @FunctionalInterface
-    interface Setter {
-        void set(String name, String value);
     }
 }

@@ -70,12 +70,17 @@ public enum ArchiveKind {
 
     /** The options that make a JVM write this kind of archive to {@code path} when it exits. */
     public List<String> train(String path) {
-        return this == AOT_CACHE ? List.of(trainOption + path, HOST_JAR_ONLY) : List.of(trainOption + path);
+        return withClassPath(trainOption + path);
     }
 
     /** The options that make a JVM map the archive at {@code path}. */
     public List<String> map(String path) {
-        return this == AOT_CACHE ? List.of(mapOption + path, HOST_JAR_ONLY) : List.of(mapOption + path);
+        return withClassPath(mapOption + path);
+    }
+
+    /** The option, with the class path the training run and the instances that map it share. */
+    private List<String> withClassPath(String option) {
+        return this == AOT_CACHE ? List.of(option, HOST_JAR_ONLY) : List.of(option);
     }
 
     /** The host's environment that goes with {@code jvmOptions}: where the function's classes are. */

@@ -108,7 +108,8 @@ public final class ScaleOut {
             // with the runtime that carries their calls, which then serves fewer, not more.
             wanted = 0;
         } else if (running >= cpuFit) {
-            wanted = now.starting() == 0 && cpu.busy() < CPU_SATURATED ? Math.min(wanted, 1) : 0;
+            // The CPU is not saturated (running > 0 here): past the cores, one start at a time.
+            wanted = now.starting() == 0 ? Math.min(wanted, 1) : 0;
         } else {
             wanted = Math.min(wanted, cpuFit - running);
         }
