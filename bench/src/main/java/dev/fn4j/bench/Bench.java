@@ -73,6 +73,12 @@ public final class Bench {
             scenarios.add(new IdleMemory());
             return scenarios;
         }
+        if (options.string("suite").equals("control-plane")) {
+            // The control plane's latency alone: idle, under sync saturation, during an async burst.
+            scenarios.add(new EchoSetUp());
+            scenarios.add(new ControlPlaneLoad());
+            return scenarios;
+        }
         if (options.string("suite").equals("side-by-side")
                 || options.string("suite").equals("load")) {
             scenarios.add(new EchoSetUp());

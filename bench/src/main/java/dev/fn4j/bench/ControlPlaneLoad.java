@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ControlPlaneLoad implements Scenario {
 
     private static final String FUNCTION = "cp";
-    private static final long PERIOD_MILLIS = 20;
+    private static final long PERIOD_MILLIS = 10;
 
     @Override
     public String name() {
@@ -31,18 +31,26 @@ final class ControlPlaneLoad implements Scenario {
 
     @Override
     public void run(BenchContext context) throws Exception {
-        Options options = context.options();
-        Report report = context.report();
         RuntimeUnderTest runtime = context.runtime();
-        int seconds = options.integer("control-plane-seconds");
         RuntimeUnderTest.Reply deployed = runtime.deploy(FUNCTION, context.defaultSpec());
         if (deployed.status() / 100 != 2) {
             throw new IOException("PUT " + FUNCTION + " answered " + deployed.status() + ": " + deployed.body());
         }
         runtime.invoke(FUNCTION, context.body());
+        try (FloorServer floor = new FloorServer()) {
+            probe(context, floor);
+        }
+        runtime.delete(FUNCTION);
+    }
+
+    private static void probe(BenchContext context, FloorServer floor) throws Exception {
+        Options options = context.options();
+        Report report = context.report();
+        RuntimeUnderTest runtime = context.runtime();
+        int seconds = options.integer("control-plane-seconds");
 
         Bench.log("control plane: idle data plane, " + seconds + "s");
-        ControlPlaneProbe idle = new ControlPlaneProbe(runtime, "idle", PERIOD_MILLIS);
+        ControlPlaneProbe idle = new ControlPlaneProbe(runtime, floor, "idle", PERIOD_MILLIS);
         TimeUnit.SECONDS.sleep(seconds);
         report.controlPlane.addAll(idle.results());
 
@@ -53,7 +61,7 @@ final class ControlPlaneLoad implements Scenario {
                 context.body(),
                 List.of("Authorization: Bearer " + runtime.apiKey()),
                 options.integer("wrk-threads"));
-        ControlPlaneProbe sync = new ControlPlaneProbe(runtime, "64 connections, sync calls", PERIOD_MILLIS);
+        ControlPlaneProbe sync = new ControlPlaneProbe(runtime, floor, "64 connections, sync calls", PERIOD_MILLIS);
         Wrk.Row load = wrk.run("cp", runtime.uri("/fn/" + FUNCTION).toString(), 64, seconds, 10);
         report.controlPlane.addAll(sync.results());
         report.notes.add(String.format(
@@ -64,7 +72,7 @@ final class ControlPlaneLoad implements Scenario {
 
         int burst = options.integer("async-burst");
         Bench.log("control plane: a burst of " + burst + " async calls");
-        ControlPlaneProbe async = new ControlPlaneProbe(runtime, burst + " async calls arriving", PERIOD_MILLIS);
+        ControlPlaneProbe async = new ControlPlaneProbe(runtime, floor, burst + " async calls arriving", PERIOD_MILLIS);
         long t0 = System.nanoTime();
         Map<Integer, Integer> statuses = submit(runtime, context.body(), burst);
         double submitSeconds = (System.nanoTime() - t0) / 1e9;
@@ -77,7 +85,6 @@ final class ControlPlaneLoad implements Scenario {
                 burst,
                 submitSeconds,
                 statuses));
-        runtime.delete(FUNCTION);
     }
 
     /** Sends {@code count} {@code Prefer: respond-async} calls from 64 threads; counts answers by status. */

@@ -35,7 +35,10 @@ final class EchoSetUp implements Scenario {
         Bench.log("starting the runtime from " + options.string("runtime-jar"));
         t0 = System.nanoTime();
         RuntimeUnderTest runtime = RuntimeUnderTest.start(
-                Path.of(options.string("runtime-jar")), context.workDir(), options.list("runtime-jvm-args"));
+                Path.of(options.string("runtime-jar")),
+                context.workDir(),
+                options.list("runtime-jvm-args"),
+                options.flag("runtime-control-port"));
         context.runtime(runtime);
         report.setup.put("start the runtime jar until /healthz answers 200", System.nanoTime() - t0);
 

@@ -38,6 +38,8 @@ final class Options {
         DEFAULTS.put("runtime-jvm-args", "-Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000");
         DEFAULTS.put("command", "");
         DEFAULTS.put("suite", "full");
+        // false for a runtime jar older than --control-port (it refuses options it does not know)
+        DEFAULTS.put("runtime-control-port", "true");
         // JSON members added to the "defaults" function's spec, e.g. '"concurrency":64': an A/B of a default.
         DEFAULTS.put("spec-extra", "");
         DEFAULTS.put("wrk-connections", "1,16,64");
@@ -114,9 +116,9 @@ final class Options {
                 throw new IllegalArgumentException("--" + n + " is out of range: " + options.string(n));
             }
         }
-        if (!List.of("full", "side-by-side", "load", "memory").contains(options.string("suite"))) {
+        if (!List.of("full", "side-by-side", "load", "memory", "control-plane").contains(options.string("suite"))) {
             throw new IllegalArgumentException(
-                    "--suite is full, side-by-side, load or memory: " + options.string("suite"));
+                    "--suite is full, side-by-side, load, memory or control-plane: " + options.string("suite"));
         }
         if (options.integers("clients").isEmpty()
                 || options.integers("wrk-connections").isEmpty()) {

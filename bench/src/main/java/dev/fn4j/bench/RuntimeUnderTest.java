@@ -36,6 +36,9 @@ final class RuntimeUnderTest implements AutoCloseable {
     private final Path workDir;
     private final Path log;
     private final URI base;
+    /** The control port's base, or null when the runtime was started without one. */
+    private final URI controlBase;
+
     private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -43,19 +46,21 @@ final class RuntimeUnderTest implements AutoCloseable {
             .build();
     private String runtimeId = "";
 
-    private RuntimeUnderTest(Process process, Path workDir, Path log, int port, String apiKey) {
+    private RuntimeUnderTest(Process process, Path workDir, Path log, int port, int controlPort, String apiKey) {
         this.process = process;
         this.workDir = workDir;
         this.log = log;
         this.base = URI.create("http://127.0.0.1:" + port);
+        this.controlBase = controlPort < 0 ? null : URI.create("http://127.0.0.1:" + controlPort);
         this.apiKey = apiKey;
     }
 
     /**
      * Starts the runtime from a private copy of {@code jar} (so a rebuild cannot pull the jar from
-     * under it) and waits until /healthz answers 200.
+     * under it), with a control port ({@code --control-port}) when {@code controlPort}, and waits
+     * until /healthz answers 200.
      */
-    static RuntimeUnderTest start(Path jar, Path workDir, List<String> jvmArgs) throws Exception {
+    static RuntimeUnderTest start(Path jar, Path workDir, List<String> jvmArgs, boolean controlPort) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no runtime jar at " + jar.toAbsolutePath()
                     + "; build it with: mvn -B -q -pl runtime -am install -DskipTests,"
@@ -64,10 +69,8 @@ final class RuntimeUnderTest implements AutoCloseable {
         Path copy = Files.copy(jar, workDir.resolve("fn4j-runtime.jar"), StandardCopyOption.REPLACE_EXISTING);
         // Short: instance socket paths live under it and are limited to 107 bytes.
         Path dataDir = Files.createDirectories(workDir.resolve("d"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int control = controlPort ? freePort() : -1;
         Path log = workDir.resolve("runtime.log");
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -87,11 +90,14 @@ final class RuntimeUnderTest implements AutoCloseable {
                 // and a real scale from zero (only its function idles out, after 1 s).
                 "--keep-paused",
                 "3s"));
+        if (control >= 0) {
+            command.addAll(List.of("--control-port", Integer.toString(control)));
+        }
         String apiKey = newKey();
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("FN4J_ADMIN_KEY", apiKey);
-        RuntimeUnderTest runtime = new RuntimeUnderTest(builder.start(), workDir, log, port, apiKey);
+        RuntimeUnderTest runtime = new RuntimeUnderTest(builder.start(), workDir, log, port, control, apiKey);
         try {
             runtime.awaitHealthy();
         } catch (Exception e) {
@@ -146,6 +152,17 @@ final class RuntimeUnderTest implements AutoCloseable {
 
     URI uri(String path) {
         return base.resolve(path);
+    }
+
+    /** {@code path} on the control port; empty when the runtime has none. */
+    java.util.Optional<URI> controlUri(String path) {
+        return java.util.Optional.ofNullable(controlBase).map(control -> control.resolve(path));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     Path log() {

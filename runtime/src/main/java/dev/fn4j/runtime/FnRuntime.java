@@ -213,7 +213,8 @@ public final class FnRuntime implements AutoCloseable {
                         config.workerThreads(),
                         config.maxBodyBytes(),
                         config.maxImageBytes(),
-                        LoopbackTrust.of(config.openLoopback())),
+                        LoopbackTrust.of(config.openLoopback()),
+                        config.controlPort()),
                 new Addons(callbacks, scheduler),
                 Uploads.builds(config, engine, deployer, clock, threads("fn4j-build")));
     }
@@ -275,6 +276,12 @@ public final class FnRuntime implements AutoCloseable {
                 config.host(),
                 runtime.port(),
                 config.dataDir());
+        if (runtime.server.controlPort() != ApiServer.Settings.NO_CONTROL_PORT) {
+            LOG.info(
+                    "control port: health checks, metrics and admin API on http://{}:{}",
+                    config.host(),
+                    runtime.server.controlPort());
+        }
         return runtime;
     }
 

@@ -38,7 +38,8 @@ final class Options {
             "max-source-ratio",
             "max-source-depth",
             "source-base-image",
-            "keep-paused");
+            "keep-paused",
+            "control-port");
 
     /** Options that need no value: given alone they mean {@code true}. */
     private static final Set<String> FLAGS = Set.of("open-loopback");

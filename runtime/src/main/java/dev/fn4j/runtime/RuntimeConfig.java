@@ -5,6 +5,7 @@ import dev.fn4j.protocol.Protocol;
 import dev.fn4j.runtime.callback.AllowList;
 import dev.fn4j.runtime.engine.Engines;
 import dev.fn4j.runtime.engine.Labels;
+import dev.fn4j.runtime.http.ApiServer;
 import dev.fn4j.runtime.log.LogFormat;
 import dev.fn4j.runtime.source.SourceLimits;
 import dev.fn4j.runtime.store.DatabaseSettings;
@@ -58,6 +59,9 @@ import java.util.regex.Pattern;
  *     its memory kept, resumed by the next call) before it is removed ({@code --keep-paused}, e.g.
  *     {@code 10m}, the default); zero removes idle instances at once; engines that cannot pause
  *     always remove them
+ * @param controlPort a second port ({@code --control-port}) with an IO thread of its own that serves
+ *     only the health checks, metrics and admin API, so they answer while calls saturate
+ *     the main port; 0 for any free one, {@link ApiServer.Settings#NO_CONTROL_PORT} (the default) for none
  */
 public record RuntimeConfig(
         String host,
@@ -83,7 +87,8 @@ public record RuntimeConfig(
         Duration runtimeLease,
         SourceLimits sourceLimits,
         String sourceBaseImage,
-        Duration keepPaused) {
+        Duration keepPaused,
+        int controlPort) {
 
     /** {@code --engine docker}: each instance in its locked-down Docker container. */
     public static final String DOCKER_ENGINE = Engines.DOCKER;
@@ -124,6 +129,13 @@ public record RuntimeConfig(
         }
         if (port < 0 || port > 65535) {
             throw new ConfigException("--port must be in [0, 65535]: " + port);
+        }
+        if (controlPort != ApiServer.Settings.NO_CONTROL_PORT && (controlPort < 0 || controlPort > 65535)) {
+            throw new ConfigException("--control-port must be in [0, 65535]: " + controlPort);
+        }
+        if (controlPort == port && port != 0) {
+            throw new ConfigException("--control-port must differ from --port (" + port
+                    + "): it is a second listener for the control plane; pick another port or leave it out");
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         if (dataDir.toString().length() > MAX_DATA_DIR_LENGTH) {
@@ -210,7 +222,8 @@ public record RuntimeConfig(
                 Duration.ofSeconds(options.integer("runtime-lease-seconds", 15)),
                 sourceLimits(options),
                 options.string("source-base-image", BaseImage.DEFAULT),
-                keepPaused(options));
+                keepPaused(options),
+                options.integer("control-port", ApiServer.Settings.NO_CONTROL_PORT));
     }
 
     /** {@code --keep-paused 10m}: a duration in ms, s, m or h, or 0 to remove idle instances at once. */

@@ -219,4 +219,18 @@ class RuntimeConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("'25h'");
     }
+
+    @Test
+    void hasNoControlPortUnlessToldAndNeverTheMainOne() {
+        assertThat(parse(Map.of(), "--data-dir", "/tmp/x").controlPort()).isEqualTo(-1);
+        assertThat(parse(Map.of(), "--control-port", "9091").controlPort()).isEqualTo(9091);
+        assertThat(parse(Map.of("FN4J_CONTROL_PORT", "0")).controlPort()).isZero();
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "9090", "--control-port", "9090"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--control-port must differ from --port (9090): it is a second listener for the"
+                        + " control plane; pick another port or leave it out");
+        assertThatThrownBy(() -> parse(Map.of(), "--control-port", "70000"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--control-port must be in [0, 65535]: 70000");
+    }
 }

@@ -16,7 +16,6 @@ import dev.fn4j.runtime.stats.AsyncCounts;
 import dev.fn4j.runtime.stats.CallStats;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +68,33 @@ public final class ApiServer {
      *
      * @param loopback whether keyless requests from loopback addresses are let through
      *     ({@code --open-loopback})
+     * @param controlPort the {@link ControlPort control port}, 0 for any free one, or
+     *     {@link #NO_CONTROL_PORT}
      */
     public record Settings(
-            String host, int port, int workerThreads, long maxBodyBytes, long maxImageBytes, LoopbackTrust loopback) {
+            String host,
+            int port,
+            int workerThreads,
+            long maxBodyBytes,
+            long maxImageBytes,
+            LoopbackTrust loopback,
+            int controlPort) {
 
-        /** Settings that trust no connection without a key. */
+        /** No control port: everything is served on the main port alone. */
+        public static final int NO_CONTROL_PORT = -1;
+
+        /** Settings with no control port. */
+        public Settings(
+                String host,
+                int port,
+                int workerThreads,
+                long maxBodyBytes,
+                long maxImageBytes,
+                LoopbackTrust loopback) {
+            this(host, port, workerThreads, maxBodyBytes, maxImageBytes, loopback, NO_CONTROL_PORT);
+        }
+
+        /** Settings that trust no connection without a key, with no control port. */
         public Settings(String host, int port, int workerThreads, long maxBodyBytes, long maxImageBytes) {
             this(host, port, workerThreads, maxBodyBytes, maxImageBytes, LoopbackTrust.OFF);
         }
@@ -85,6 +106,9 @@ public final class ApiServer {
     private static final long HEALTH_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Undertow server;
+    /** The control port's listener; null without one. */
+    private final Undertow control;
+
     private final Admission admission;
     private final ThreadPoolExecutor controlPlane;
 
@@ -147,15 +171,26 @@ public final class ApiServer {
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setHandler(router)
                 .build();
+        this.control = settings.controlPort() == Settings.NO_CONTROL_PORT
+                ? null
+                : ControlPort.server(settings.host(), settings.controlPort(), routes, admission);
     }
 
     public void start() {
         server.start();
+        if (control != null) {
+            control.start();
+        }
     }
 
     /** The port actually bound (useful with port 0). */
     public int port() {
-        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        return ControlPort.boundPort(server);
+    }
+
+    /** The control port actually bound, or {@link Settings#NO_CONTROL_PORT} without one. */
+    public int controlPort() {
+        return control == null ? Settings.NO_CONTROL_PORT : ControlPort.boundPort(control);
     }
 
     /** Refuses new calls and waits up to {@code grace} for admitted ones; true when all ended. */
@@ -170,6 +205,9 @@ public final class ApiServer {
 
     public void stop() {
         server.stop();
+        if (control != null) {
+            control.stop();
+        }
         controlPlane.shutdown();
     }
 

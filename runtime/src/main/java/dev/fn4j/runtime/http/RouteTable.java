@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class RouteTable {
 
+    /** The dashboard's pages: open, but a person's page whose calls need the main port. */
+    static final String UI = "/ui/*";
+
     private RouteTable() {}
 
     static List<Route> routes(
@@ -134,7 +137,7 @@ final class RouteTable {
      * served from memory on the IO thread.
      */
     static List<Route> uiRoutes(UiApi ui) {
-        return List.of(nonBlocking(ANY_METHOD, "/ui/*", OPEN, ui::serve, "Serve the web dashboard's pages"));
+        return List.of(nonBlocking(ANY_METHOD, UI, OPEN, ui::serve, "Serve the web dashboard's pages"));
     }
 
     /** The routes of deploying by upload and its builds. */
