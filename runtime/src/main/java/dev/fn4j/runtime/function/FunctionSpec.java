@@ -133,7 +133,7 @@ public record FunctionSpec(String image, String handler, Map<String, String> env
      *
      * @param minInstances instances kept warm even when idle, 0 ≤ min ≤ max
      * @param maxInstances the most instances at once, at least 1
-     * @param idleTimeout how long an instance above the minimum may idle before it is stopped
+     * @param idleTimeout how long an instance above the minimum may idle before it is paused (or removed where the engine cannot pause, or with {@code --keep-paused 0})
      * @param maxQueue the most calls that may wait for a slot; more are refused with 429
      */
     public record Scaling(int minInstances, int maxInstances, Duration idleTimeout, int maxQueue) {

@@ -79,6 +79,14 @@ public final class Instance {
         return state == State.DRAINING && inFlight == 0;
     }
 
+    /**
+     * Counts the instance as used at {@code now}: it was just resumed for waiting calls, so an idle
+     * sweep before they lease it must not find it idle since before its pause and pause it again.
+     */
+    public synchronized void resumed(Instant now) {
+        lastUsed = now;
+    }
+
     /** Stops new leases; returns true when nothing is in flight, so it can go at once. */
     public synchronized boolean drain() {
         if (state == State.READY) {

@@ -331,6 +331,7 @@ public final class FunctionPool {
     /** Resumes a paused instance for waiting calls; when it cannot serve, starts one instead. */
     private void resume(Function revision, PausedInstances.Paused resumable) {
         if (paused.resume(resumable)) {
+            resumable.instance().resumed(clock.instant());
             admit(revision, resumable.instance(), false);
         } else {
             start(revision);

@@ -90,6 +90,21 @@ class PausedInstancesTest {
     }
 
     @Test
+    void resumedInstanceCountsAsUsedWhenResumedSoTheNextSweepLeavesIt() {
+        FunctionPool pool = pool();
+        Instance paused = idled(pool);
+        clock.advance(Duration.ofSeconds(30));
+
+        Lease lease = call(pool);
+
+        assertThat(paused.lastUsed()).isEqualTo(clock.instant());
+        assertThat(pool.reapIdle()).isZero();
+        lease.complete(Lease.Outcome.OK);
+        assertThat(pool.reapIdle()).isZero();
+        assertThat(freezer.calls).containsExactly("pause i0", "unpause i0");
+    }
+
+    @Test
     void callArrivingWhileThePauseRunsResumesTheInstanceOnceItIsPaused() {
         FunctionPool pool = pool();
         Lease first = call(pool);

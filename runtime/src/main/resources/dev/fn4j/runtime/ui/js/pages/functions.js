@@ -55,6 +55,8 @@ function fromSpec(f) {
   const instances = { starting: 0, idle: 0, busy: 0 };
   for (const i of f.instances ?? []) {
     if (i.state === 'starting') instances.starting++;
+    // A paused instance serves nothing until a call resumes it; the stats endpoint leaves it out too.
+    else if (i.state === 'paused') continue;
     else if (i.inFlight > 0) instances.busy++;
     else instances.idle++;
   }
