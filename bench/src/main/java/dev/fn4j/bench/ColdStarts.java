@@ -63,7 +63,9 @@ final class ColdStarts implements Scenario {
             first.add(call.nanos());
             deployToAnswer.add(deployed.nanos() + call.nanos());
             second.add(again.nanos());
-            Path archives = runtime.workDir().resolve("d").resolve("cds").resolve(name);
+            Path cds = runtime.workDir().resolve("d").resolve("cds");
+            // The revision's own archive or, for an image naming its host jar, its platform's.
+            List<Path> archives = List.of(cds.resolve(name), cds.resolve("_platform"));
             for (int k = 0; k < 2; k++) {
                 boolean withArchive = (k + i) % 2 == 0;
                 Path archive = awaitArchive(archives);
@@ -152,10 +154,13 @@ final class ColdStarts implements Scenario {
     }
 
     /** The one archive the runtime kept for the function; null when none within 60 s. */
-    private static Path awaitArchive(Path dir) throws IOException, InterruptedException {
+    private static Path awaitArchive(List<Path> dirs) throws IOException, InterruptedException {
         long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < stop) {
-            if (Files.isDirectory(dir)) {
+            for (Path dir : dirs) {
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
                 try (Stream<Path> files = Files.list(dir)) {
                     // An AppCDS archive (.jsa) or, on Java 25, an AOT cache (.aot).
                     Path found = files.filter(f -> f.toString().endsWith(".jsa")

@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -66,7 +64,7 @@ public final class FunctionImageBuilder {
                     .setProgramArguments(List.of())
                     .setWorkingDirectory(AbsoluteUnixPath.get(ImageLayout.WORKING_DIR))
                     .setUser(ImageLayout.USER)
-                    .setLabels(labels(request))
+                    .setLabels(ImageLabels.of(request))
                     .setCreationTime(request.creationTime())
                     .setFormat(ImageFormat.Docker);
             JibContainer built = container.containerize(containerizer(request, log));
@@ -90,16 +88,6 @@ public final class FunctionImageBuilder {
                 | RuntimeException e) {
             throw JibFailures.explain(request, e);
         }
-    }
-
-    private static Map<String, String> labels(ImageBuildRequest request) {
-        // Sorted so the config JSON, and with it the digest, never depends on map iteration order.
-        Map<String, String> labels = new TreeMap<>(request.labels());
-        if (!request.handlers().isEmpty()) {
-            labels.put(ImageLayout.LABEL_HANDLERS, String.join(",", request.handlers()));
-        }
-        labels.put(ImageLayout.LABEL_API_VERSION, BuildInfo.version());
-        return labels;
     }
 
     private static JibContainerBuilder from(BaseImage base, Consumer<LogEvent> log) {

@@ -21,7 +21,7 @@ public final class ImageBuildRequest {
 
     /** Labels the builder owns; a request may not override them. */
     private static final List<String> RESERVED_LABELS =
-            List.of(ImageLayout.LABEL_HANDLERS, ImageLayout.LABEL_API_VERSION);
+            List.of(ImageLayout.LABEL_HANDLERS, ImageLayout.LABEL_API_VERSION, ImageLayout.LABEL_HOST_DIGEST);
 
     private final BaseImage baseImage;
     /** An existing regular file. */

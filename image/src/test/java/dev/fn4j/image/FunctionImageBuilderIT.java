@@ -110,6 +110,7 @@ class FunctionImageBuilderIT {
         assertThat(config.labels())
                 .containsEntry(ImageLayout.LABEL_HANDLERS, "fixture.Hello")
                 .containsEntry(ImageLayout.LABEL_API_VERSION, "0.1.0-SNAPSHOT")
+                .containsEntry(ImageLayout.LABEL_HOST_DIGEST, ImageLabels.sha256(hostJar))
                 .containsEntry("org.example.team", "blue");
         assertThat(archive.config.created()).startsWith("1970-01-01T00:00:00");
 

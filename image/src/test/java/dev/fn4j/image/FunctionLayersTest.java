@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import dev.fn4j.protocol.ImageLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The layer plan and the request's checks, without Docker. */
+/** The layer plan, the labels and the request's checks, without Docker. */
 class FunctionLayersTest {
+
+    /** {@code printf host | sha256sum}: the host jar {@link #inputs} writes. */
+    private static final String SHA256_OF_HOST =
+            "sha256:4740ae6347b0172c01254ff55bae5aff5199f4446e7f6d643d40185b3f475145";
 
     @TempDir
     Path work;
@@ -114,7 +119,7 @@ class FunctionLayersTest {
                         () -> request().labels(Map.of("dev.fn4j.handlers", "x")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("label 'dev.fn4j.handlers' is set by the builder and cannot be given;"
-                        + " reserved labels: [dev.fn4j.handlers, dev.fn4j.api-version]");
+                        + " reserved labels: [dev.fn4j.handlers, dev.fn4j.api-version, dev.fn4j.host-digest]");
         assertThatThrownBy(() -> request().handlers(List.of("a.B,c.D")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid handler class name 'a.B,c.D' in handlers [a.B,c.D];"
@@ -135,5 +140,47 @@ class FunctionLayersTest {
         return layer.getEntries().stream()
                 .map(entry -> entry.getExtractionPath().toString())
                 .toList();
+    }
+
+    @Test
+    void theHostDigestLabelIsTheSha256OfTheHostJarsBytes() throws IOException {
+        Map<String, String> labels = ImageLabels.of(request().build());
+
+        assertThat(labels).containsEntry(ImageLayout.LABEL_HOST_DIGEST, SHA256_OF_HOST);
+    }
+
+    @Test
+    void anotherHostJarGetsAnotherDigestAndTheSameJarTheSame() throws IOException {
+        String first = ImageLabels.of(request().build()).get(ImageLayout.LABEL_HOST_DIGEST);
+        Files.writeString(host, "host, rebuilt");
+        String changed = ImageLabels.of(request().build()).get(ImageLayout.LABEL_HOST_DIGEST);
+
+        assertThat(changed).isNotEqualTo(first).matches("sha256:[0-9a-f]{64}");
+        assertThat(ImageLabels.of(request().build())).containsEntry(ImageLayout.LABEL_HOST_DIGEST, changed);
+    }
+
+    @Test
+    void theBuildersLabelsJoinTheRequestsInKeyOrder() throws IOException {
+        Map<String, String> labels = ImageLabels.of(request()
+                .handlers(List.of("a.Hello", "b.Bye"))
+                .labels(Map.of("org.example.team", "blue"))
+                .build());
+
+        assertThat(labels.keySet())
+                .containsExactly(
+                        ImageLayout.LABEL_API_VERSION,
+                        ImageLayout.LABEL_HANDLERS,
+                        ImageLayout.LABEL_HOST_DIGEST,
+                        "org.example.team");
+        assertThat(labels).containsEntry(ImageLayout.LABEL_HANDLERS, "a.Hello,b.Bye");
+    }
+
+    @Test
+    void aRequestMayNotSetTheHostDigest() {
+        assertThatThrownBy(() -> request()
+                        .labels(Map.of(ImageLayout.LABEL_HOST_DIGEST, "sha256:00"))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label 'dev.fn4j.host-digest' is set by the builder");
     }
 }

@@ -31,6 +31,12 @@ public final class ImageLayout {
     /** The language of the function and its host ({@code python}, {@code go}); absent on Java images. */
     public static final String LABEL_LANGUAGE = "dev.fn4j.language";
 
+    /**
+     * {@code sha256:<hex>} of the host jar's bytes, set by the image builder: with the image's
+     * Java version it names the platform whose class-data archive every function on it shares.
+     */
+    public static final String LABEL_HOST_DIGEST = "dev.fn4j.host-digest";
+
     /** Host jar first, so its fn4j-api classes win over any copy among the libraries. */
     public static final String CLASSPATH =
             String.join(":", HOST_JAR, RESOURCES_DIR, CLASSES_DIR, SNAPSHOT_LIBS_DIR + "/*", LIBS_DIR + "/*");

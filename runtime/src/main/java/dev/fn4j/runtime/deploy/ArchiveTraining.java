@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains each deployed revision's class-data archive once, {@link #DELAY} after its deploy, so the
- * training JVM neither slows the deploy nor competes with the first calls that follow it; drops a
- * removed function's archives. A training run holds its instance's memory like a deploy check
+ * Trains the class-data archive a deployed revision maps (its platform's, shared by every function
+ * on the same JRE and host jar, or its own) when it has none, {@link #DELAY} after its deploy, so
+ * the training JVM neither slows the deploy nor competes with the first calls that follow it;
+ * drops a removed function's own archives. A training run holds its instance's memory like a deploy check
  * and is skipped (no archive, nothing lost) when that memory is not free or the revision no
  * longer serves.
  */

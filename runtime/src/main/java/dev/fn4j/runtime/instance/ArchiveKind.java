@@ -12,7 +12,15 @@ import java.util.Map;
  *
  * <p>Invariant: a kind's file name and extension are its own, so a stored archive says by its
  * name which flags map it, and an archive of one kind never reaches a JVM with the other's flags.
- * A training run and the instances that map its archive get the same class path.
+ * A training run and the instances that map its archive get the same class path, up to the
+ * function's own entries: an archive is shared by every function on a platform ({@link ArchiveKey}),
+ * so it must not depend on them. It does not: the JVM's application loader loads only the host's
+ * classes (the host's own loader, whose parent is the platform loader, loads the function's), and
+ * the JVM checks the dump-time class path only up to the last entry a class was archived from,
+ * which is the host jar, first on both. Checked on JDK 17 with {@code -Xshare:on}: an AppCDS
+ * archive dumped with one function's expanded {@code -cp} maps all its classes in a JVM started
+ * with another's (more, fewer or other jars and directories after the host jar), and is refused
+ * only when the host jar is not first. The AOT cache gets the host jar alone anyway.
  */
 public enum ArchiveKind {
     /**

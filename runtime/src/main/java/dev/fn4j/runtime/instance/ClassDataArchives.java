@@ -1,6 +1,5 @@
 package dev.fn4j.runtime.instance;
 
-import dev.fn4j.runtime.function.Function;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -8,22 +7,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One class-data archive per function revision: a training run of the revision shortly after its
- * deploy (its JVM writes the classes it loaded at exit) and every later instance of that revision
- * maps them instead of loading and verifying them again. The archive is an AppCDS archive or, on
- * Java 25 and later, an AOT cache ({@link ArchiveKind} says which, from the image's Java version).
+ * The stored class-data archives: one per platform (a JRE and a host jar) or, for an image that
+ * does not name its host, one per function revision ({@link ArchiveKey} says which). A training
+ * run's JVM writes the classes it loaded at exit, and every later instance with the same key maps
+ * them instead of loading and verifying them again: a platform's archive is trained once, by the
+ * first revision on it that finds none, and serves the first start of every revision after it.
+ * The archive is an AppCDS archive or, on Java 25 and later, an AOT cache ({@link ArchiveKind}
+ * says which, from the image's Java version).
  *
- * <p>Invariants: an archive is keyed by function, revision and image id, so a new image (and with
- * it a new JRE) never meets an old archive; its extension is its kind's, so the kind that trained
- * it is the kind that maps it. A stored archive is the runtime's own file, mode 0444,
+ * <p>Invariants: a revision's key includes its function, revision and image id, and a platform's
+ * its Java version and host jar digest, so a new JRE or host never meets an old archive; its
+ * extension is its kind's, so the kind that trained it is the kind that maps it. At most one
+ * training run per key runs at a time. A stored archive is the runtime's own file, mode 0444,
  * and reaches an instance as a hard link in its socket directory (which the instance cannot write),
- * so no instance can change what the next one maps and no mount is added. A JVM that refuses an
- * archive (another JRE, a damaged file) starts without it: {@code -Xshare:auto} and
- * {@code -XX:AOTMode=auto} are the JVM's defaults, and the host logs the refusal.
+ * so no instance can change what the next one maps and no mount is added. {@link #forget} deletes
+ * a function's revision archives, never a platform's, which other functions map. A JVM that
+ * refuses an archive (another JRE build with the same version, a damaged file) starts without it:
+ * {@code -Xshare:auto} and {@code -XX:AOTMode=auto} are the JVM's defaults, and the host logs the
+ * refusal.
  */
 public final class ClassDataArchives {
 
@@ -35,6 +42,8 @@ public final class ClassDataArchives {
 
     /** Null when archives are off. */
     private final Path dir;
+    /** The keys a training run is under way for; at most one run per key. */
+    private final Set<ArchiveKey> training = ConcurrentHashMap.newKeySet();
 
     private ClassDataArchives(Path dir) {
         this.dir = dir;
@@ -50,43 +59,59 @@ public final class ClassDataArchives {
         return new ClassDataArchives(null);
     }
 
-    /** Whether archives are on and the revision has none yet. */
-    boolean needsTraining(Function function) {
-        return dir != null && stored(function) == null;
+    /** Whether archives are on: only then does an instance's key matter. */
+    boolean on() {
+        return dir != null;
     }
 
-    /** Whether the revision has a stored archive. */
-    boolean has(Function function) {
-        return dir != null && stored(function) != null;
+    /** Whether archives are on and the key has none yet. */
+    boolean needsTraining(ArchiveKey key) {
+        return dir != null && stored(key) == null;
     }
 
-    /** The kind of the revision's stored archive, or null when it has none. */
-    private ArchiveKind stored(Function function) {
+    /** Whether the key has a stored archive. */
+    boolean has(ArchiveKey key) {
+        return dir != null && stored(key) != null;
+    }
+
+    /**
+     * Claims the key's training run; false when another one is under way (its archive will serve
+     * this caller too). A true answer must be followed by {@link #release}.
+     */
+    boolean claim(ArchiveKey key) {
+        return dir != null && training.add(key);
+    }
+
+    /** Ends the key's training run claimed by {@link #claim}. */
+    void release(ArchiveKey key) {
+        training.remove(key);
+    }
+
+    /** The kind of the key's stored archive, or null when it has none. */
+    private ArchiveKind stored(ArchiveKey key) {
         for (ArchiveKind kind : ArchiveKind.values()) {
-            if (Files.isRegularFile(archive(function, kind))) {
+            if (Files.isRegularFile(archive(key, kind))) {
                 return kind;
             }
         }
         return null;
     }
 
-    /** Where the revision's archive of that kind is stored; it may not exist. */
-    Path archive(Function function, ArchiveKind kind) {
-        String image = function.spec().image().replace("sha256:", "");
-        String key = function.revision() + "-" + image.substring(0, Math.min(16, image.length())) + kind.extension();
-        return dir.resolve(function.name()).resolve(key.replaceAll("[^A-Za-z0-9_.-]", "_"));
+    /** Where the key's archive of that kind is stored; it may not exist. */
+    Path archive(ArchiveKey key, ArchiveKind kind) {
+        return dir.resolve(key.directory()).resolve(key.name() + kind.extension());
     }
 
     /**
-     * The JVM options for an instance of the revision starting with {@code socketDir}: map the
+     * The JVM options for an instance with the key starting with {@code socketDir}: map the
      * stored archive (linked into the directory), or none when there is no archive yet.
      */
-    List<String> use(Function function, Path socketDir) {
-        ArchiveKind kind = dir == null ? null : stored(function);
+    List<String> use(ArchiveKey key, Path socketDir) {
+        ArchiveKind kind = dir == null ? null : stored(key);
         if (kind == null) {
             return List.of();
         }
-        Path archive = archive(function, kind);
+        Path archive = archive(key, kind);
         try {
             Path link = socketDir.resolve(kind.file());
             try {
@@ -97,22 +122,18 @@ public final class ClassDataArchives {
             }
             return kind.map(MOUNT + "/" + kind.file());
         } catch (IOException e) {
-            LOG.warn(
-                    "starting {} r{} without its class-data archive: {}",
-                    function.name(),
-                    function.revision(),
-                    e.toString());
+            LOG.warn("starting an instance of {} without its class-data archive: {}", key.description(), e.toString());
             return List.of();
         }
     }
 
     /**
-     * The JVM options for a training run of the revision in {@code socketDir}, by a JVM that
-     * writes archives of that kind: write it at exit into a directory the container's user may
-     * write. None when the revision has an archive.
+     * The JVM options for a training run for the key in {@code socketDir}, by a JVM that writes
+     * archives of that kind: write it at exit into a directory the container's user may write.
+     * None when the key has an archive.
      */
-    List<String> train(Function function, Path socketDir, ArchiveKind kind) {
-        if (dir == null || stored(function) != null) {
+    List<String> train(ArchiveKey key, Path socketDir, ArchiveKind kind) {
+        if (dir == null || stored(key) != null) {
             return List.of();
         }
         try {
@@ -121,7 +142,7 @@ public final class ClassDataArchives {
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
             return kind.train(MOUNT + "/" + TRAINING_DIR + "/" + kind.file());
         } catch (IOException e) {
-            LOG.warn("not training {} r{}: {}", function.name(), function.revision(), e.toString());
+            LOG.warn("not training {}: {}", key.description(), e.toString());
             return List.of();
         }
     }
@@ -129,18 +150,18 @@ public final class ClassDataArchives {
     /**
      * Keeps what the training run in {@code socketDir} wrote, after its JVM exited: copied (so the
      * runtime owns it, not the container's user), read-only, then moved into place atomically.
-     * Returns whether the revision has an archive now.
+     * Returns whether the key has an archive now.
      */
-    boolean collect(Function function, Path socketDir, ArchiveKind kind) {
+    boolean collect(ArchiveKey key, Path socketDir, ArchiveKind kind) {
         if (dir == null) {
             return false;
         }
         Path written = socketDir.resolve(TRAINING_DIR).resolve(kind.file());
-        Path target = archive(function, kind);
+        Path target = archive(key, kind);
         try {
             if (!Files.isRegularFile(written) || Files.size(written) == 0) {
-                LOG.info("{} r{}: the training run wrote no class-data archive", function.name(), function.revision());
-                return stored(function) != null;
+                LOG.info("{}: the training run wrote no class-data archive", key.description());
+                return stored(key) != null;
             }
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), ".training-", ".tmp");
@@ -152,25 +173,23 @@ public final class ClassDataArchives {
                 Files.deleteIfExists(tmp);
             }
             LOG.info(
-                    "{} r{}: class-data archive ({}) of {} KiB kept for its next instances",
-                    function.name(),
-                    function.revision(),
+                    "{}: class-data archive ({}) of {} KiB kept for its next instances",
+                    key.description(),
                     kind,
                     Files.size(target) / 1024);
             return true;
         } catch (IOException e) {
-            LOG.warn(
-                    "{} r{}: cannot keep its class-data archive: {}",
-                    function.name(),
-                    function.revision(),
-                    e.toString());
+            LOG.warn("{}: cannot keep its class-data archive: {}", key.description(), e.toString());
             return false;
         }
     }
 
-    /** Deletes every archive of the function: it was removed. */
+    /**
+     * Deletes every revision archive of the function: it was removed. Platform archives stay:
+     * other functions map them, and they hold none of this function's classes.
+     */
     public void forget(String functionName) {
-        if (dir == null) {
+        if (dir == null || functionName.equals(ArchiveKey.PLATFORM_DIR)) {
             return;
         }
         Path functionDir = dir.resolve(functionName);

@@ -52,6 +52,8 @@ public final class InstanceStarter {
     private final InstanceRemover remover;
     private final Clock clock;
     private final ClassDataArchives archives;
+    /** The images' labels and Java versions, for their instances' archive keys. */
+    private final KnownImages images;
     /** The pod-network transport, or {@code null} for the instance's Unix socket. */
     private final NetworkTransport network;
 
@@ -133,16 +135,25 @@ public final class InstanceStarter {
         this.remover = remover;
         this.clock = clock;
         this.archives = archives;
+        this.images = new KnownImages(engine);
         this.network = network;
     }
 
     /** Starts an instance of the function revision and returns it READY with all its slots idle. */
     public Instance start(Function function) {
-        return start(function, null);
+        return start(function, archives.on() ? archiveKey(function) : ArchiveKey.ofRevision(function), null);
     }
 
-    /** Starts an instance; a training run of an archive of {@code training}'s kind when it is not null. */
-    private Instance start(Function function, ArchiveKind training) {
+    /** The key of the archive the revision's instances map: its platform's when its image names one. */
+    private ArchiveKey archiveKey(Function function) {
+        return ArchiveKey.of(function, images.find(function.spec().image()));
+    }
+
+    /**
+     * Starts an instance mapping the archive of {@code key}; a training run of an archive of
+     * {@code training}'s kind for that key when it is not null.
+     */
+    private Instance start(Function function, ArchiveKey key, ArchiveKind training) {
         long begin = System.nanoTime();
         String instanceId = Ids.instanceId();
         Path dir = instancesDir.resolve(instanceId);
@@ -162,8 +173,7 @@ public final class InstanceStarter {
             throw new ApiException(
                     ErrorCode.INTERNAL_ERROR, "cannot open the instance socket in " + dir + ": " + e.getMessage(), e);
         }
-        List<String> jvmOptions =
-                training != null ? archives.train(function, dir, training) : archives.use(function, dir);
+        List<String> jvmOptions = training != null ? archives.train(key, dir, training) : archives.use(key, dir);
         String containerId;
         try {
             containerId = engine.start(spec(function, instanceId, dir, jvmOptions, training, transport));
@@ -250,42 +260,57 @@ public final class InstanceStarter {
     }
 
     /**
-     * The revision's class-data training run, when it has no archive yet: starts an instance that
-     * writes its archive at exit, hangs up so that its host exits on its own, keeps the archive
-     * and removes the container, all before returning. Returns whether the revision has an
-     * archive now. Throws what {@link #start} throws.
+     * The class-data training run for the revision's archive key (its platform's or its own), when
+     * that key has no archive and no other run is training it: starts an instance that writes its
+     * archive at exit, hangs up so that its host exits on its own, keeps the archive and removes
+     * the container, all before returning. Returns whether the key has an archive now. Throws what
+     * {@link #start} throws.
      */
     public boolean train(Function function) {
-        if (!archives.needsTraining(function)) {
-            return archives.has(function);
+        if (!archives.on()) {
+            return false;
         }
-        LoadedImage image = engine.findImage(function.spec().image());
+        LoadedImage image = images.find(function.spec().image());
+        ArchiveKey key = ArchiveKey.of(function, image);
+        if (!archives.needsTraining(key)) {
+            return archives.has(key);
+        }
         if (image != null && !image.runsOnJvm()) {
             // A Python or Go host maps no class-data archive: a training run would only cost a start.
             return false;
         }
-        // Unknown Java (an image that does not say, or none found): the AppCDS flags, as before.
-        ArchiveKind kind = ArchiveKind.forJava(image == null ? 0 : image.javaFeature());
-        Instance instance = start(function, kind);
+        if (!archives.claim(key)) {
+            // Another revision on the platform is training it; its archive serves this one too.
+            return false;
+        }
+        try {
+            // Unknown Java (an image that does not say, or none found): the AppCDS flags, as before.
+            return train(function, key, ArchiveKind.forJava(image == null ? 0 : image.javaFeature()));
+        } finally {
+            archives.release(key);
+        }
+    }
+
+    private boolean train(Function function, ArchiveKey key, ArchiveKind kind) {
+        Instance instance = start(function, key, kind);
         instance.kill("class-data training run done");
         boolean exited = true;
         try {
             ContainerState state = engine.awaitStopped(instance.containerId(), TRAINING_EXIT);
             exited = state == null || !state.running();
         } catch (EngineException e) {
-            LOG.debug("training run of {} r{}: {}", function.name(), function.revision(), e.getMessage());
+            LOG.debug("training run for {}: {}", key.description(), e.getMessage());
         }
         try {
             if (!exited) {
                 // Its JVM may be writing still: a half-written archive would only be refused later.
                 LOG.info(
-                        "no class-data archive for {} r{}: its training run did not exit within {} s",
-                        function.name(),
-                        function.revision(),
+                        "no class-data archive for {}: its training run did not exit within {} s",
+                        key.description(),
                         TRAINING_EXIT.toSeconds());
-                return archives.has(function);
+                return archives.has(key);
             }
-            return archives.collect(function, instance.socketDir(), kind);
+            return archives.collect(key, instance.socketDir(), kind);
         } finally {
             remover.removeNow(instance.containerId(), instance.socketDir());
         }

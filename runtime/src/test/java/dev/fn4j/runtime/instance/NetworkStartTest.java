@@ -6,10 +6,8 @@ import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
 import dev.fn4j.protocol.Protocol;
 import dev.fn4j.protocol.TokenPreamble;
-import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.engine.ContainerState;
 import dev.fn4j.runtime.engine.InstanceSpec;
-import dev.fn4j.runtime.engine.LoadedImage;
 import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.spec.Field;
@@ -137,7 +135,7 @@ class NetworkStartTest {
     }
 
     /** Plays the pod: its "host" dials twice as soon as the pod is created, and it never stops. */
-    private final class PodEngine implements ContainerEngine {
+    private final class PodEngine extends StubEngine {
         volatile InstanceSpec spec;
         private final CountDownLatch never = new CountDownLatch(1);
 
@@ -172,39 +170,5 @@ class NetworkStartTest {
         public boolean sharesHostFiles() {
             return false;
         }
-
-        @Override
-        public void ping() {}
-
-        @Override
-        public LoadedImage loadImage(Path archive) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int reusableLayers(List<String> diffIds) {
-            return 0;
-        }
-
-        @Override
-        public LoadedImage findImage(String imageRef) {
-            return null;
-        }
-
-        @Override
-        public void remove(String containerId) {}
-
-        @Override
-        public List<String> logTail(String containerId, int lines) {
-            return List.of();
-        }
-
-        @Override
-        public List<String> listByLabel(String label, String value) {
-            return List.of();
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -91,7 +91,7 @@ class AotCacheIT {
         assertThat(left).as("containers left behind").isEmpty();
     }
 
-    /** The greeter's revision 1; {@code env} changes no archive key (function, revision, image). */
+    /** The greeter's revision 1; {@code env} changes no archive key (Java version and host jar). */
     private Function greeter(Map<String, String> env) {
         FunctionSpec spec = new FunctionSpec(
                 image.id(),
@@ -107,8 +107,9 @@ class AotCacheIT {
         return new Function("greeter", 1, spec, Instant.now(), Instant.now());
     }
 
+    /** The platform's archives: the test image names its host jar. */
     private List<Path> stored(String extension) throws Exception {
-        Path functionDir = archivesDir.resolve("greeter");
+        Path functionDir = archivesDir.resolve("_platform");
         if (!Files.isDirectory(functionDir)) {
             return List.of();
         }

@@ -12,6 +12,7 @@ import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
 import dev.fn4j.runtime.it.fns.Greeter;
+import dev.fn4j.runtime.it.fns.ZstdRoundTrip;
 import dev.fn4j.runtime.testing.TestContainers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The class-data archive on real Docker: a revision's training run keeps it once, later
- * instances start with it, and a damaged archive costs only the sharing, never the start.
+ * The class-data archive on real Docker: a training run keeps it once for the platform (the test
+ * images name their host jar), later instances, of this function and of another one with other
+ * jars, start with it, and a damaged archive costs only the sharing, never the start.
  */
 class ClassDataArchiveIT {
 
@@ -45,6 +47,7 @@ class ClassDataArchiveIT {
     private InstanceStarter starter;
     private InstanceRemover remover;
     private Function function;
+    private FunctionSpec spec;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -63,7 +66,7 @@ class ClassDataArchiveIT {
                 remover,
                 Clock.systemUTC(),
                 ClassDataArchives.in(archivesDir));
-        FunctionSpec spec = new FunctionSpec(
+        spec = new FunctionSpec(
                 imageId,
                 Greeter.class.getName(),
                 Duration.ofSeconds(30),
@@ -92,7 +95,7 @@ class ClassDataArchiveIT {
     }
 
     private List<Path> archives() throws Exception {
-        Path functionDir = archivesDir.resolve("greeter");
+        Path functionDir = archivesDir.resolve("_platform");
         if (!Files.isDirectory(functionDir)) {
             return List.of();
         }
@@ -159,5 +162,49 @@ class ClassDataArchiveIT {
             instance.kill("test over");
             remover.removeNow(instance.containerId(), instance.socketDir());
         }
+    }
+
+    @Test
+    void anotherFunctionWithOtherJarsMapsThePlatformsArchiveFromItsFirstStart() throws Exception {
+        Path archive = trainedArchive();
+        assertThat(archivesDir.resolve("greeter"))
+                .as("no archive of the greeter's own")
+                .doesNotExist();
+        String otherImage = engine.loadImage(TestImages.nativeLibraries()).id();
+        // -Xshare:on: a JVM that cannot map the archive (another class path, say) fails to start.
+        FunctionSpec otherSpec = new FunctionSpec(
+                otherImage,
+                ZstdRoundTrip.class.getName(),
+                spec.timeout(),
+                spec.memoryBytes(),
+                spec.cpus(),
+                1,
+                Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+path=info"),
+                spec.scaling(),
+                null,
+                false);
+        Function other = new Function("zstd", 1, otherSpec, Instant.now(), Instant.now());
+
+        Instance instance = starter.start(other);
+        try {
+            assertThat(instance.state()).isEqualTo(Instance.State.READY);
+            assertThat(entrypoint(instance)).contains("-XX:SharedArchiveFile=/fn4j/app.jsa");
+            assertThat(Files.isSameFile(instance.socketDir().resolve("app.jsa"), archive))
+                    .isTrue();
+            Await.until(
+                    "the JVM logs the archive's class path it checked",
+                    Duration.ofSeconds(10),
+                    () -> remover.lastLogLines(instance.containerId())
+                            .contains("checking shared classpath entry: /app/host/fn4j-host.jar"));
+            assertThat(remover.lastLogLines(instance.containerId()))
+                    .doesNotContain("mismatch")
+                    .doesNotContain("refused");
+        } finally {
+            instance.kill("test over");
+            remover.removeNow(instance.containerId(), instance.socketDir());
+        }
+        assertThat(starter.train(other)).as("the platform has its archive").isTrue();
+        assertThat(archives()).containsExactly(archive);
+        assertThat(archivesDir.resolve("zstd")).doesNotExist();
     }
 }
