@@ -28,6 +28,9 @@ public final class Main {
             // they refuse (another JRE, a damaged file); a mapped one of either kind says "sharing".
             err.println("fn4j-host: the JVM refused the class-data archive; starting without class-data sharing");
         }
+        if (System.getenv(Protocol.ENV_CLASS_TRAINING) != null) {
+            JsonTraining.run(err);
+        }
         LogRouter router = LogRouter.install(System.out, err);
         // Set before any thread starts, so that every connection thread inherits it.
         Thread.currentThread()

@@ -47,6 +47,12 @@ public final class Protocol {
      */
     public static final String ENV_CLASS_ARCHIVE = "FN4J_CLASS_ARCHIVE";
     /**
+     * Set ({@code true}) on a class-data training run: the host then also sets up its JSON mapping
+     * before its Hello, so that the archive, which every function on the same JRE and host jar
+     * maps, holds those classes whatever types the training function takes.
+     */
+    public static final String ENV_CLASS_TRAINING = "FN4J_CLASS_TRAINING";
+    /**
      * The function's class path ({@code ImageLayout.CLASSPATH}, {@code dir/*} wildcards allowed)
      * when the runtime left only the host's jar on the JVM's own: Java 25's AOT cache refuses a
      * JVM class path with non-empty directories. Unset: the JVM's class path is the function's.

@@ -358,6 +358,9 @@ public final class InstanceStarter {
             // The only options an instance gets besides a training run's are those mapping its archive.
             env.put(Protocol.ENV_CLASS_ARCHIVE, "true");
         }
+        if (training != null) {
+            env.put(Protocol.ENV_CLASS_TRAINING, "true");
+        }
         Map<String, String> labels = new LinkedHashMap<>(extraLabels);
         labels.putAll(Map.of(
                 Labels.RUNTIME,
