@@ -83,6 +83,23 @@ public interface ContainerEngine extends AutoCloseable {
         throw new UnsupportedOperationException("this engine cannot pause containers: " + containerId);
     }
 
+    /**
+     * Whether {@link #limitCpus} can change a running container's CPU limit: only then do instances
+     * start with a boosted limit (instance.StartupBoost).
+     */
+    default boolean canLimitCpus() {
+        return false;
+    }
+
+    /**
+     * Sets the running container's CPU limit to {@code nanoCpus} billionths of a CPU.
+     *
+     * @throws UnsupportedOperationException when {@link #canLimitCpus()} is false
+     */
+    default void limitCpus(String containerId, long nanoCpus) {
+        throw new UnsupportedOperationException("this engine cannot change a container's CPU limit: " + containerId);
+    }
+
     /** The ids of every container, running or not, carrying the label with this value. */
     List<String> listByLabel(String label, String value);
 

@@ -134,6 +134,24 @@ public final class DockerContainerEngine implements ContainerEngine {
     }
 
     @Override
+    public boolean canLimitCpus() {
+        return true;
+    }
+
+    @Override
+    public void limitCpus(String containerId, long nanoCpus) {
+        requireContainerId(containerId);
+        try {
+            client.updateContainerCmd(containerId)
+                    .withCpuPeriod(Math.toIntExact(CpuQuota.PERIOD_MICROS))
+                    .withCpuQuota(Math.toIntExact(CpuQuota.quotaMicros(nanoCpus)))
+                    .exec();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "limit the CPU of container " + containerId);
+        }
+    }
+
+    @Override
     public void unpause(String containerId) {
         requireContainerId(containerId);
         try {

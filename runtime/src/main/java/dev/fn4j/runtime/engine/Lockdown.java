@@ -61,7 +61,10 @@ public final class Lockdown {
                 // Equal to Memory: no swap, so an instance over its limit is OOM-killed, not slowed.
                 .withMemorySwap(spec.memoryBytes())
                 .withOomKillDisable(false)
-                .withNanoCPUs(spec.nanoCpus())
+                // As a quota per period rather than NanoCpus: only these can be updated on a running
+                // container, which the startup CPU boost does once the instance is ready.
+                .withCpuPeriod(CpuQuota.PERIOD_MICROS)
+                .withCpuQuota(CpuQuota.quotaMicros(spec.nanoCpus()))
                 .withUlimits(List.of(new Ulimit("nofile", NOFILE, NOFILE)))
                 .withLogConfig(new LogConfig(
                         LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", LOG_MAX_FILE)))

@@ -54,6 +54,8 @@ public final class InstanceStarter {
     private final ClassDataArchives archives;
     /** The images' labels and Java versions, for their instances' archive keys. */
     private final KnownImages images;
+    /** Starts instances with every core, then holds them to their function's cpus. */
+    private final StartupBoost boost;
     /** The pod-network transport, or {@code null} for the instance's Unix socket. */
     private final NetworkTransport network;
 
@@ -136,6 +138,7 @@ public final class InstanceStarter {
         this.clock = clock;
         this.archives = archives;
         this.images = new KnownImages(engine);
+        this.boost = StartupBoost.of(engine, Runtime.getRuntime().availableProcessors(), remover);
         this.network = network;
     }
 
@@ -197,6 +200,9 @@ public final class InstanceStarter {
             instance = awaitReady(function, instanceId, containerId, socket, dir);
         } finally {
             revoke(instanceId);
+        }
+        if (training == null) {
+            boost.settle(function, instance);
         }
         long ready = System.nanoTime();
         // The cold start's phases: Docker's part, then the JVM's and the host's until Hello.
@@ -379,7 +385,7 @@ public final class InstanceStarter {
                 labels,
                 dir,
                 spec.memoryBytes(),
-                Math.round(spec.cpus() * 1_000_000_000L),
+                boost.startNanoCpus(function),
                 spec.tmpBytes(),
                 jvmOptions);
     }

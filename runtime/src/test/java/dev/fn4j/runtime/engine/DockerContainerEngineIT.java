@@ -132,7 +132,9 @@ class DockerContainerEngineIT {
         assertThat(host.getPidsLimit()).isEqualTo(128L);
         assertThat(host.getMemory()).isEqualTo(128 * MIB);
         assertThat(host.getMemorySwap()).isEqualTo(host.getMemory());
-        assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
+        // Half a CPU, as a quota per period: the form a running container's limit can be updated in.
+        assertThat(host.getCpuPeriod()).isEqualTo(100_000L);
+        assertThat(host.getCpuQuota()).isEqualTo(50_000L);
         assertThat(host.getOomKillDisable()).isNotEqualTo(Boolean.TRUE);
         assertThat(host.getUlimits())
                 .extracting(Ulimit::getName, Ulimit::getSoftLong, Ulimit::getHardLong)
@@ -228,6 +230,20 @@ class DockerContainerEngineIT {
         engine.pause(id);
         engine.remove(id);
         assertThat(engine.inspect(id)).isNull();
+    }
+
+    @Test
+    void changesARunningContainersCpuLimit() throws Exception {
+        String id = engine.start(spec("sleep", socketDir(), 128 * MIB, Map.of()));
+        assertThat(engine.canLimitCpus()).isTrue();
+
+        engine.limitCpus(id, 250_000_000L);
+
+        HostConfig host = docker.inspectContainerCmd(id).exec().getHostConfig();
+        assertThat(host.getCpuPeriod()).isEqualTo(100_000L);
+        assertThat(host.getCpuQuota()).isEqualTo(25_000L);
+        engine.remove(id);
+        assertThatThrownBy(() -> engine.limitCpus(id, 1_000_000_000L)).isInstanceOf(EngineException.class);
     }
 
     @Test

@@ -119,7 +119,10 @@ class IsolationIT {
         assertThat(host().getPidsLimit()).isPositive().isLessThanOrEqualTo(1024);
         assertThat(host().getMemory()).isEqualTo(192L * 1024 * 1024);
         assertThat(host().getMemorySwap()).isEqualTo(host().getMemory());
-        assertThat(host().getNanoCPUs()).isEqualTo(500_000_000L);
+        // Half a CPU: the instance started with every core (the startup boost) and was held to its
+        // function's cpus before it served.
+        assertThat(host().getCpuPeriod()).isEqualTo(100_000L);
+        assertThat(host().getCpuQuota()).isEqualTo(50_000L);
         Ulimit nofile = Arrays.stream(host().getUlimits())
                 .filter(u -> u.getName().equals("nofile"))
                 .findFirst()
