@@ -2,6 +2,7 @@ package dev.fn4j.runtime.http;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.runtime.invoke.InvocationResult;
+import io.undertow.io.AsyncSenderImpl;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
@@ -103,7 +104,8 @@ final class FunctionResponse {
         for (Frame.Header header : headers) {
             exchange.getResponseHeaders().add(HttpString.tryFromString(header.name()), header.value());
         }
-        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        // Non-blocking, so that the exchange can end on its IO thread (EndOnIoThread).
+        new AsyncSenderImpl(exchange).send(ByteBuffer.wrap(body), EndOnIoThread.INSTANCE);
     }
 
     int status() {
