@@ -1,9 +1,12 @@
 package dev.fn4j.runtime.http;
 
+import io.undertow.io.AsyncSenderImpl;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Ends an exchange on its connection's IO thread once its answer is written, wherever the answer
@@ -20,6 +23,18 @@ final class EndOnIoThread implements IoCallback {
     static final IoCallback INSTANCE = new EndOnIoThread();
 
     private EndOnIoThread() {}
+
+    /**
+     * Sends the whole answer without blocking and ends the exchange on its IO thread. Framed as
+     * Undertow frames a last write: with its length, unless a length or chunking is set already.
+     */
+    static void send(HttpServerExchange exchange, ByteBuffer body) {
+        if (exchange.getResponseContentLength() == -1
+                && !exchange.getResponseHeaders().contains(Headers.TRANSFER_ENCODING)) {
+            exchange.setResponseContentLength(body.remaining());
+        }
+        new AsyncSenderImpl(exchange).send(body, INSTANCE);
+    }
 
     @Override
     public void onComplete(HttpServerExchange exchange, Sender sender) {

@@ -2,7 +2,6 @@ package dev.fn4j.runtime.http;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.runtime.invoke.InvocationResult;
-import io.undertow.io.AsyncSenderImpl;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
@@ -104,8 +103,7 @@ final class FunctionResponse {
         for (Frame.Header header : headers) {
             exchange.getResponseHeaders().add(HttpString.tryFromString(header.name()), header.value());
         }
-        // Non-blocking, so that the exchange can end on its IO thread (EndOnIoThread).
-        new AsyncSenderImpl(exchange).send(ByteBuffer.wrap(body), EndOnIoThread.INSTANCE);
+        EndOnIoThread.send(exchange, ByteBuffer.wrap(body));
     }
 
     int status() {

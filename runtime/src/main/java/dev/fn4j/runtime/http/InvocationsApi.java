@@ -10,7 +10,6 @@ import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
-import io.undertow.io.AsyncSenderImpl;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
@@ -199,7 +198,6 @@ final class InvocationsApi {
         if (contentType != null && FunctionResponse.isFieldValue(contentType)) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         }
-        // Non-blocking, so that the exchange can end on its IO thread (EndOnIoThread).
-        new AsyncSenderImpl(exchange).send(ByteBuffer.wrap(result.body()), EndOnIoThread.INSTANCE);
+        EndOnIoThread.send(exchange, ByteBuffer.wrap(result.body()));
     }
 }
