@@ -27,8 +27,15 @@ final class EndOnIoThread implements IoCallback {
     /**
      * Sends the whole answer without blocking and ends the exchange on its IO thread. Framed as
      * Undertow frames a last write: with its length, unless a length or chunking is set already.
+     * An empty answer goes the usual way, ending where it is sent.
      */
     static void send(HttpServerExchange exchange, ByteBuffer body) {
+        if (!body.hasRemaining()) {
+            // Nothing to write, so the headers would go out only when the exchange ends, and a
+            // blocking exchange's stream then adds Content-Length: 0, even to a 204. Rare: as before.
+            exchange.getResponseSender().send(body);
+            return;
+        }
         if (exchange.getResponseContentLength() == -1
                 && !exchange.getResponseHeaders().contains(Headers.TRANSFER_ENCODING)) {
             exchange.setResponseContentLength(body.remaining());

@@ -129,7 +129,12 @@ class FunctionResponseExchangeTest {
             assertThat(answer.text()).isEqualTo("ok");
         }
         assertThat(get(WORKER + "/chunked").header("content-length")).isEqualTo("5");
-        assertThat(get(WORKER + "/no-content").status()).isEqualTo(204);
+        KeepAliveClient.Response noContent = get(WORKER + "/no-content");
+        assertThat(noContent.status()).isEqualTo(204);
+        assertThat(noContent.header("content-length")).isNull();
+        assertThat(get(WORKER + "/not-modified").status()).isEqualTo(304);
+        assertThat(client.send("HEAD", WORKER + "/long", Map.of(), "").headers("content-length"))
+                .containsExactly("5");
         assertThatTheNextRequestIsAnswered();
     }
 
