@@ -103,7 +103,7 @@ final class FunctionResponse {
         for (Frame.Header header : headers) {
             exchange.getResponseHeaders().add(HttpString.tryFromString(header.name()), header.value());
         }
-        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        EndOnIoThread.send(exchange, ByteBuffer.wrap(body));
     }
 
     int status() {

@@ -198,6 +198,6 @@ final class InvocationsApi {
         if (contentType != null && FunctionResponse.isFieldValue(contentType)) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         }
-        exchange.getResponseSender().send(ByteBuffer.wrap(result.body()));
+        EndOnIoThread.send(exchange, ByteBuffer.wrap(result.body()));
     }
 }

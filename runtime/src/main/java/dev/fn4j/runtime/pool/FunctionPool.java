@@ -32,8 +32,11 @@ public final class FunctionPool {
     /** Idle instances paused rather than removed; never in {@link #instances} at the same time. */
     private final PausedInstances paused;
 
-    /** The newest revision; only its instances take new calls. Guarded by this. */
-    private Function current;
+    /**
+     * The newest revision; only its instances take new calls. Written only while holding this;
+     * volatile so that {@link #current()}, which every call reads several times, takes no lock.
+     */
+    private volatile Function current;
     /** Live instances of every revision still serving; guarded by this. */
     private final List<Instance> instances = new ArrayList<>();
     /** Instances of {@link #current} being started or resumed; guarded by this. */
@@ -260,7 +263,8 @@ public final class FunctionPool {
         return starting;
     }
 
-    public synchronized Function current() {
+    /** The newest revision; a volatile read, no lock: calls read it several times each. */
+    public Function current() {
         return current;
     }
 

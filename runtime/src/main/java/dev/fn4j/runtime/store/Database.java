@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -152,7 +153,11 @@ public final class Database implements AutoCloseable {
         if (instant == null) {
             statement.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            statement.setObject(index, OffsetDateTime.ofInstant(truncate(instant), ZoneOffset.UTC));
+            Instant at = truncate(instant);
+            // Built from its UTC fields: OffsetDateTime.ofInstant made a ZoneRules object per value,
+            // a few percent of the invocation writer's CPU.
+            LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
+            statement.setObject(index, OffsetDateTime.of(utc, ZoneOffset.UTC));
         }
     }
 

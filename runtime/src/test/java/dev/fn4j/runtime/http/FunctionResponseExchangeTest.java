@@ -30,6 +30,9 @@ class FunctionResponseExchangeTest {
             "/spoof", FunctionResponseTest.answer("200", "x", "fn-request-id", "spoof"),
             "/upgrade", FunctionResponseTest.answer("200", "x", "upgrade", "websocket", "connection", "upgrade"));
 
+    /** A path under this prefix is answered from a worker thread, as the runtime answers calls. */
+    private static final String WORKER = "/worker";
+
     private Undertow server;
     private KeepAliveClient client;
 
@@ -37,7 +40,19 @@ class FunctionResponseExchangeTest {
     void start() throws Exception {
         server = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
-                .setHandler(exchange -> ANSWERS.get(exchange.getRequestPath()).send(exchange))
+                .setHandler(exchange -> {
+                    if (!exchange.getRequestPath().startsWith(WORKER)) {
+                        ANSWERS.get(exchange.getRequestPath()).send(exchange);
+                        return;
+                    }
+                    // The runtime's way: a worker thread, blocking streams, the body read first.
+                    exchange.dispatch(worker -> {
+                        worker.startBlocking();
+                        worker.getInputStream().readAllBytes();
+                        ANSWERS.get(worker.getRequestPath().substring(WORKER.length()))
+                                .send(worker);
+                    });
+                })
                 .build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
@@ -104,6 +119,23 @@ class FunctionResponseExchangeTest {
         assertThatTheNextRequestIsAnswered();
 
         assertThat(get("/spoof").header("fn-request-id")).isNull();
+    }
+
+    @Test
+    void answersSentFromAWorkerKeepTheConnectionServing() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            KeepAliveClient.Response answer = client.send("POST", WORKER + "/ok", Map.of(), "input " + i);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text()).isEqualTo("ok");
+        }
+        assertThat(get(WORKER + "/chunked").header("content-length")).isEqualTo("5");
+        KeepAliveClient.Response noContent = get(WORKER + "/no-content");
+        assertThat(noContent.status()).isEqualTo(204);
+        assertThat(noContent.header("content-length")).isNull();
+        assertThat(get(WORKER + "/not-modified").status()).isEqualTo(304);
+        assertThat(client.send("HEAD", WORKER + "/long", Map.of(), "").headers("content-length"))
+                .containsExactly("5");
+        assertThatTheNextRequestIsAnswered();
     }
 
     private KeepAliveClient.Response get(String path) throws Exception {
