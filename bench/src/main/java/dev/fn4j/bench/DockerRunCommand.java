@@ -40,6 +40,8 @@ final class DockerRunCommand {
             "MemorySwap",
             "OomKillDisable",
             "NanoCpus",
+            "CpuPeriod",
+            "CpuQuota",
             "Ulimits",
             "LogConfig",
             "Init",
@@ -111,6 +113,12 @@ final class DockerRunCommand {
                     BigDecimal.valueOf(host.getNanoCPUs(), 9)
                             .stripTrailingZeros()
                             .toPlainString());
+        }
+        if (host.getCpuPeriod() != null) {
+            add(args, "--cpu-period", host.getCpuPeriod().toString());
+        }
+        if (host.getCpuQuota() != null) {
+            add(args, "--cpu-quota", host.getCpuQuota().toString());
         }
         if (host.getUlimits() != null) {
             for (Ulimit u : host.getUlimits()) {

@@ -35,7 +35,7 @@ class DockerRunCommandTest {
                         " --network none --read-only --tmpfs /tmp:rw,exec,nosuid,nodev,size=65536k,uid=65532,gid=65532,mode=0700"
                                 + " --cap-drop ALL --security-opt no-new-privileges --ipc private"
                                 + " --pids-limit 128 --memory 268435456 --memory-swap 268435456"
-                                + " --cpus 1.5 --ulimit nofile=1024:1024 --log-driver json-file"
+                                + " --cpu-period 100000 --cpu-quota 150000 --ulimit nofile=1024:1024 --log-driver json-file"
                                 + " --log-opt max-file=1 --log-opt max-size=1m --init"
                                 + " --mount type=bind,source=/tmp/fn4jb-1/c0,target="
                                 + Protocol.CONTAINER_SOCKET_DIR + " ")
