@@ -3,7 +3,6 @@ package dev.fn4j.bench;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.net.InetSocketAddress;
 import java.net.URI;
 
 /**
@@ -32,7 +31,7 @@ final class FloorServer implements AutoCloseable {
     }
 
     URI uri() {
-        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        int port = Listeners.port(server);
         return URI.create("http://127.0.0.1:" + port + "/healthz");
     }
 

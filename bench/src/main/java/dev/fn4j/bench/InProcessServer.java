@@ -10,7 +10,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     URI uri() {
-        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        int port = Listeners.port(server);
         return URI.create("http://127.0.0.1:" + port + PATH);
     }
 

@@ -5,7 +5,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ final class NaiveDockerServer implements AutoCloseable {
     }
 
     URI uri() {
-        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        int port = Listeners.port(server);
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 

@@ -82,22 +82,6 @@ public final class ApiServer {
 
         /** No control port: everything is served on the main port alone. */
         public static final int NO_CONTROL_PORT = -1;
-
-        /** Settings with no control port. */
-        public Settings(
-                String host,
-                int port,
-                int workerThreads,
-                long maxBodyBytes,
-                long maxImageBytes,
-                LoopbackTrust loopback) {
-            this(host, port, workerThreads, maxBodyBytes, maxImageBytes, loopback, NO_CONTROL_PORT);
-        }
-
-        /** Settings that trust no connection without a key, with no control port. */
-        public Settings(String host, int port, int workerThreads, long maxBodyBytes, long maxImageBytes) {
-            this(host, port, workerThreads, maxBodyBytes, maxImageBytes, LoopbackTrust.OFF);
-        }
     }
 
     /** Threads for blocking control-plane requests; they end when idle, so an idle runtime keeps none. */

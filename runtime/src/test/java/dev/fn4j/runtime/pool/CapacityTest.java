@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
-import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.pool.PoolFakes.FakeLauncher;
 import dev.fn4j.runtime.pool.PoolFakes.ManualTimer;
@@ -13,8 +12,6 @@ import dev.fn4j.runtime.pool.PoolFakes.RecordingKiller;
 import dev.fn4j.runtime.testing.ManualClock;
 import dev.fn4j.runtime.testing.ManualExecutor;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -32,18 +29,7 @@ class CapacityTest {
     private final PoolRegistry pools = new PoolRegistry(capacity, starts, new ManualTimer(clock), clock);
 
     private static Function function(String name) {
-        FunctionSpec spec = new FunctionSpec(
-                "sha256:abc",
-                "com.example.Echo",
-                Duration.ofSeconds(10),
-                256 * MIB,
-                1.0,
-                1,
-                Map.of(),
-                PoolFakes.scaling(0, 4, 10),
-                null,
-                false);
-        return new Function(name, 1, spec, Instant.EPOCH, Instant.EPOCH);
+        return PoolFakes.named(name, PoolFakes.scaling(0, 4, 10));
     }
 
     private Lease call(String name) {

@@ -13,8 +13,6 @@ import dev.fn4j.runtime.pool.PoolFakes.RecordingKiller;
 import dev.fn4j.runtime.testing.ManualClock;
 import dev.fn4j.runtime.testing.ManualExecutor;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -240,17 +238,6 @@ class PausedInstancesTest {
     }
 
     private static Function named(String name, Duration idleTimeout) {
-        FunctionSpec spec = new FunctionSpec(
-                "sha256:abc",
-                "com.example.Echo",
-                Duration.ofSeconds(10),
-                256 * MIB,
-                1.0,
-                1,
-                Map.of(),
-                new FunctionSpec.Scaling(0, 4, idleTimeout, 10),
-                null,
-                false);
-        return new Function(name, 1, spec, Instant.EPOCH, Instant.EPOCH);
+        return PoolFakes.named(name, new FunctionSpec.Scaling(0, 4, idleTimeout, 10));
     }
 }

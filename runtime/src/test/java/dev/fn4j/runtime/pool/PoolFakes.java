@@ -23,6 +23,15 @@ final class PoolFakes {
     private PoolFakes() {}
 
     static Function function(long revision, int concurrency, FunctionSpec.Scaling scaling) {
+        return function("echo", revision, concurrency, scaling);
+    }
+
+    /** Revision 1 of the function {@code name}, one call at a time. */
+    static Function named(String name, FunctionSpec.Scaling scaling) {
+        return function(name, 1, 1, scaling);
+    }
+
+    private static Function function(String name, long revision, int concurrency, FunctionSpec.Scaling scaling) {
         FunctionSpec spec = new FunctionSpec(
                 "sha256:abc",
                 "com.example.Echo",
@@ -34,7 +43,7 @@ final class PoolFakes {
                 scaling,
                 null,
                 false);
-        return new Function("echo", revision, spec, Instant.EPOCH, Instant.EPOCH);
+        return new Function(name, revision, spec, Instant.EPOCH, Instant.EPOCH);
     }
 
     static FunctionSpec.Scaling scaling(int min, int max, int maxQueue) {
