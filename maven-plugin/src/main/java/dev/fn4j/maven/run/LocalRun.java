@@ -96,6 +96,9 @@ public final class LocalRun {
         console.poll(names);
         while (!Thread.currentThread().isInterrupted()) {
             if (!runtime.isAlive()) {
+                if (runtime.stoppedOnRequest()) {
+                    return;
+                }
                 runtime.throwStopped();
             }
             long untilDue = batcher.nanosUntilDue(System.nanoTime());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -39,6 +40,10 @@ final class RuntimeProcess implements AutoCloseable {
     private final Thread shutdownHook;
     /** Relays the runtime's output; ends when the output does. */
     private final Thread pump;
+    /** Counted down once {@link #stop} has run to its end: the runtime is gone and its output said. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Set when {@link #stop} begins: the runtime ends because it was asked to, not by itself. */
+    private volatile boolean stopping;
     /** The runtime's last output lines, oldest first; guarded by itself. */
     private final Deque<String> lastLines = new ArrayDeque<>();
 
@@ -69,6 +74,11 @@ final class RuntimeProcess implements AutoCloseable {
             throw new FnExecutionException(
                     "Cannot start the fn4j runtime (" + settings.runtimeJar() + "): " + e.getMessage(), e);
         }
+        return watch(process, log);
+    }
+
+    /** Relays a started runtime's output to {@code log} and stops it when the JVM shuts down. */
+    static RuntimeProcess watch(Process process, GoalLog log) {
         RuntimeProcess runtime = new RuntimeProcess(process, log);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
         runtime.pump.start();
@@ -194,6 +204,32 @@ final class RuntimeProcess implements AutoCloseable {
      * containers) and waits for it and for the last of its output.
      */
     void stop() {
+        stopping = true;
+        try {
+            stopAndWait();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Whether {@link #stop} was asked for (Ctrl-C runs it in a shutdown hook); if so, waits until
+     * it is done, so that the goal's thread ends quietly instead of reporting the runtime's exit
+     * over the stop's own lines on the same console.
+     */
+    boolean stoppedOnRequest() {
+        if (!stopping) {
+            return false;
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    private void stopAndWait() {
         if (!process.isAlive()) {
             return;
         }

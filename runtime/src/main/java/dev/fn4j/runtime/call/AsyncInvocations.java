@@ -138,9 +138,10 @@ public final class AsyncInvocations {
             queued = accepted.store(
                     Invocation.queued(id, function.name(), function.revision(), clock.instant(), body, contentType));
         } catch (RuntimeException e) {
-            backlog.release(function.name());
+            backlog.unstored(function.name());
             throw e;
         }
+        backlog.stored(function.name());
         events.publish(InvocationEvents.Update.of(queued));
         dispatcher.wake(function.name());
         return queued.invocation().withoutRequestBody();
@@ -305,13 +306,18 @@ public final class AsyncInvocations {
     }
 
     private void end(String id, String function, Outcome outcome, RetryDecision decision) {
-        Transition transition = switch (decision.kind()) {
-            case RETRY -> queue.retryLater(id, outcome, decision.notBefore());
-            case DEAD_LETTER -> queue.end(id, outcome, true);
-            case END -> queue.end(id, outcome, false);
-        };
-        if (decision.kind() != RetryDecision.Kind.RETRY) {
-            backlog.release(function);
+        if (decision.kind() == RetryDecision.Kind.RETRY) {
+            events.publish(InvocationEvents.Update.of(queue.retryLater(id, outcome, decision.notBefore())));
+            return;
+        }
+        backlog.ending(function);
+        Transition transition;
+        boolean stored = false;
+        try {
+            transition = queue.end(id, outcome, decision.kind() == RetryDecision.Kind.DEAD_LETTER);
+            stored = true;
+        } finally {
+            backlog.ended(function, stored);
         }
         events.publish(InvocationEvents.Update.of(transition));
     }

@@ -5,12 +5,19 @@ import dev.fn4j.runtime.error.ErrorCode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How many asynchronous calls this runtime holds, accepted and not yet ended, per function and
  * in all: a call takes a place before it is stored and gives it back when it ends, so the
  * function's {@code maxBacklog} and the runtime's cap bound what the store holds. Counted in
  * memory (seeded from the store at start-up), so accepting costs no query.
+ *
+ * <p>Where runtimes share a store, {@link #reset} replaces the counts with the store's. A call
+ * between taking its place and its insert's commit, or between its end's commit and giving its
+ * place back, may or may not be in what the store said; {@code reset} counts both kinds once
+ * more, so that a count is only ever too high until the next reset (a call refused early),
+ * never too low (a call admitted past a bound).
  */
 final class Backlog {
 
@@ -23,6 +30,10 @@ final class Backlog {
     private final Map<String, Integer> held = new HashMap<>();
     /** The sum of {@link #held}; guarded by this. */
     private int total;
+    /** Places taken whose insert has not reported back yet, per function; guarded by this; values positive. */
+    private final Map<String, Integer> storing = new HashMap<>();
+    /** Calls whose end is being stored and whose place is not given back yet; guarded by this; values positive. */
+    private final Map<String, Integer> ending = new HashMap<>();
 
     Backlog(int runtimeCap) {
         if (runtimeCap < 1) {
@@ -52,6 +63,31 @@ final class Backlog {
                     RETRY_AFTER);
         }
         add(function, 1);
+        storing.merge(function, 1, Integer::sum);
+    }
+
+    /** The call {@link #take} made room for is stored: its place stays until it ends. */
+    synchronized void stored(String function) {
+        decrement(storing, function);
+    }
+
+    /** The call {@link #take} made room for was never stored: its place is given back. */
+    synchronized void unstored(String function) {
+        decrement(storing, function);
+        release(function);
+    }
+
+    /** A call's end is about to be stored; {@link #ended} follows, whether that worked or not. */
+    synchronized void ending(String function) {
+        ending.merge(function, 1, Integer::sum);
+    }
+
+    /** The end {@link #ending} announced is stored ({@code released}: its place is given back) or failed. */
+    synchronized void ended(String function, boolean released) {
+        decrement(ending, function);
+        if (released) {
+            release(function);
+        }
     }
 
     /** Adds {@code count} places for calls already stored: recovered or redriven ones. */
@@ -62,15 +98,20 @@ final class Backlog {
         }
     }
 
-    /** Replaces every count with the store's: what several runtimes hold together. */
+    /**
+     * Replaces every count with the store's, what several runtimes hold together, plus the calls
+     * being stored or ended here, which the store may not have counted yet (or any more).
+     */
     synchronized void reset(Map<String, Integer> stored) {
         held.clear();
         total = 0;
         stored.forEach(this::add);
+        storing.forEach(this::add);
+        ending.forEach(this::add);
     }
 
-    /** Gives back a place: the call ended, or was never stored. */
-    synchronized void release(String function) {
+    /** Gives back a place: the call ended, or was never stored; the caller holds this. */
+    private void release(String function) {
         Integer mine = held.get(function);
         if (mine == null) {
             return;
@@ -83,14 +124,18 @@ final class Backlog {
         total--;
     }
 
+    private static void decrement(Map<String, Integer> counts, String function) {
+        counts.computeIfPresent(function, (name, count) -> count <= 1 ? null : count - 1);
+    }
+
     /** The calls of {@code function} held now. */
     synchronized int of(String function) {
         return held.getOrDefault(function, 0);
     }
 
     /** The functions holding calls now. */
-    synchronized java.util.Set<String> holders() {
-        return java.util.Set.copyOf(held.keySet());
+    synchronized Set<String> holders() {
+        return Set.copyOf(held.keySet());
     }
 
     /** The calls held now, every function. */
