@@ -1,7 +1,6 @@
 package dev.fn4j.protocol;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +24,8 @@ public final class FrameCodec {
 
     /** Writes one frame and flushes the stream. */
     public static void write(Frame frame, OutputStream out) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        // Sized for the body at once, so a large answer is not copied on its way into the buffer.
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 + bodyLength(frame));
         DataOutputStream data = new DataOutputStream(buffer);
         data.writeByte(Protocol.VERSION);
         data.writeByte(frame.type());
@@ -92,21 +93,24 @@ public final class FrameCodec {
     }
 
     private static void readFully(InputStream in, byte[] into, String truncated) throws IOException {
-        try {
-            new DataInputStream(in).readFully(into);
-        } catch (EOFException e) {
-            throw new ProtocolException(truncated);
+        // Read in place: a DataInputStream per read allocated two 80-element buffers per frame.
+        for (int at = 0; at < into.length; ) {
+            int read = in.read(into, at, into.length - at);
+            if (read < 0) {
+                throw new ProtocolException(truncated);
+            }
+            at += read;
         }
     }
 
     private static Frame decode(byte[] payload) throws IOException {
         Reader in = new Reader(payload);
-        byte version = in.data.readByte();
+        byte version = in.readByte();
         if (version != Protocol.VERSION) {
             throw new ProtocolException(
                     "unsupported protocol version: " + version + " (this side speaks " + Protocol.VERSION + ")");
         }
-        byte type = in.data.readByte();
+        byte type = in.readByte();
         Frame frame;
         try {
             frame = decode(type, in);
@@ -122,17 +126,24 @@ public final class FrameCodec {
 
     private static Frame decode(byte type, Reader in) throws IOException {
         return switch (type) {
-            case Frame.Hello.TYPE -> new Frame.Hello(in.string(), in.data.readInt(), in.string());
-            case Frame.Invoke.TYPE -> new Frame.Invoke(in.string(), in.data.readLong(), in.headers(), in.bytes());
+            case Frame.Hello.TYPE -> new Frame.Hello(in.string(), in.readInt(), in.string());
+            case Frame.Invoke.TYPE -> new Frame.Invoke(in.string(), in.readLong(), in.headers(), in.bytes());
             case Frame.Result.TYPE -> new Frame.Result(in.string(), in.headers(), in.bytes());
             case Frame.FunctionError.TYPE ->
                 new Frame.FunctionError(in.string(), in.string(), in.string(), in.string());
             case Frame.PlatformError.TYPE ->
-                new Frame.PlatformError(in.string(), in.string(), in.string(), in.data.readBoolean());
-            case Frame.Logs.TYPE -> new Frame.Logs(in.string(), in.string(), in.data.readBoolean());
+                new Frame.PlatformError(in.string(), in.string(), in.string(), in.readBoolean());
+            case Frame.Logs.TYPE -> new Frame.Logs(in.string(), in.string(), in.readBoolean());
             case Frame.LogLines.TYPE -> new Frame.LogLines(in.string(), in.string());
             default -> throw new ProtocolException("unknown frame type: " + type);
         };
+    }
+
+    private static int bodyLength(Frame frame) {
+        if (frame instanceof Frame.Invoke invoke) {
+            return invoke.body().length;
+        }
+        return frame instanceof Frame.Result result ? result.body().length : 0;
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -152,39 +163,74 @@ public final class FrameCodec {
         }
     }
 
-    /** Reads fields from one frame's payload; every count is checked against what is left. */
+    /**
+     * Reads fields from one frame's payload, in place; every count is checked against what is left
+     * and a field running past the end is an {@link EOFException}.
+     */
     private static final class Reader {
         private final byte[] payload;
-        private final DataInputStream data;
-        private final java.io.ByteArrayInputStream source;
+        /** The next byte to read; never past {@code payload.length}. */
+        private int at;
 
         Reader(byte[] payload) {
             this.payload = payload;
-            this.source = new java.io.ByteArrayInputStream(payload);
-            this.data = new DataInputStream(source);
         }
 
         int remaining() {
-            return source.available();
+            return payload.length - at;
+        }
+
+        private int take(int count) throws EOFException {
+            if (count > remaining()) {
+                throw new EOFException("the frame ends " + (count - remaining()) + " byte(s) early");
+            }
+            int from = at;
+            at += count;
+            return from;
+        }
+
+        byte readByte() throws EOFException {
+            return payload[take(1)];
+        }
+
+        boolean readBoolean() throws EOFException {
+            return readByte() != 0;
+        }
+
+        int readInt() throws EOFException {
+            int i = take(4);
+            return (payload[i] & 0xFF) << 24
+                    | (payload[i + 1] & 0xFF) << 16
+                    | (payload[i + 2] & 0xFF) << 8
+                    | (payload[i + 3] & 0xFF);
+        }
+
+        long readLong() throws EOFException {
+            return (long) readInt() << 32 | (readInt() & 0xFFFFFFFFL);
         }
 
         byte[] bytes() throws IOException {
-            int count = data.readInt();
+            int count = fieldLength();
+            int from = take(count);
+            return Arrays.copyOfRange(payload, from, from + count);
+        }
+
+        String string() throws IOException {
+            int count = fieldLength();
+            return new String(payload, take(count), count, StandardCharsets.UTF_8);
+        }
+
+        private int fieldLength() throws IOException {
+            int count = readInt();
             if (count < 0 || count > remaining()) {
                 throw new ProtocolException("field length " + count + " exceeds the " + remaining()
                         + " bytes left of a " + payload.length + "-byte frame");
             }
-            byte[] bytes = new byte[count];
-            data.readFully(bytes);
-            return bytes;
-        }
-
-        String string() throws IOException {
-            return new String(bytes(), StandardCharsets.UTF_8);
+            return count;
         }
 
         List<Frame.Header> headers() throws IOException {
-            int count = data.readInt();
+            int count = readInt();
             // Each header takes at least 8 bytes, so a larger count cannot be honest.
             if (count < 0 || count > remaining() / 8) {
                 throw new ProtocolException("header count out of range: " + count);
