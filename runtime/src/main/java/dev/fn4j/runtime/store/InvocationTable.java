@@ -12,19 +12,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Invocations and their state changes in the database, tables {@code invocations} and
  * {@code invocation_events}: each change of an asynchronous invocation is one transaction that
- * updates its row and appends its event.
+ * updates its row and appends its event. Ended synchronous calls go to {@link SyncCallTable}'s
+ * lighter table; reads by id and a function's history look in both.
  */
 public final class InvocationTable implements InvocationStore {
 
     static final String COLUMNS = "id, function_name, revision, is_async, status,"
             + " attempts, queued_at, started_at, ended_at, cold_start, request_type, result_body,"
             + " result_type, error_code, error_message, logs, request_method, request_path";
+
+    /** A history's order: newest first, then by id, as {@code ORDER BY queued_at DESC, id DESC}. */
+    private static final Comparator<Invocation> NEWEST_FIRST = Comparator.comparing(Invocation::queuedAt)
+            .thenComparing(Invocation::id)
+            .reversed();
 
     private final Database database;
 
@@ -53,8 +60,18 @@ public final class InvocationTable implements InvocationStore {
         if (invocations.isEmpty()) {
             return;
         }
+        List<Invocation> calls = new ArrayList<>(invocations.size());
+        List<Invocation> others = new ArrayList<>();
+        for (Invocation invocation : invocations) {
+            (SyncCallTable.holds(invocation) ? calls : others).add(invocation);
+        }
         database.write("recording " + invocations.size() + " invocation(s)", connection -> {
-            insert(connection, invocations);
+            if (!calls.isEmpty()) {
+                SyncCallTable.insert(connection, calls);
+            }
+            if (!others.isEmpty()) {
+                insert(connection, others);
+            }
             return null;
         });
     }
@@ -132,7 +149,10 @@ public final class InvocationTable implements InvocationStore {
     /** The invocation, without its request body. */
     @Override
     public Optional<Invocation> find(String id) {
-        return database.read("reading invocation " + id, connection -> select(connection, id, false));
+        return database.read("reading invocation " + id, connection -> {
+            Optional<Invocation> invocation = select(connection, id, false);
+            return invocation.isPresent() ? invocation : SyncCallTable.select(connection, id);
+        });
     }
 
     /** The invocation's state changes in order; empty for synchronous calls. */
@@ -181,7 +201,9 @@ public final class InvocationTable implements InvocationStore {
                     }
                 }
             }
-            return invocations;
+            invocations.addAll(SyncCallTable.recent(connection, function, limit));
+            invocations.sort(NEWEST_FIRST);
+            return invocations.size() > limit ? List.copyOf(invocations.subList(0, limit)) : invocations;
         });
     }
 
@@ -214,7 +236,7 @@ public final class InvocationTable implements InvocationStore {
                 Database.setInstant(events, 1, cutoff);
                 events.executeUpdate();
                 Database.setInstant(invocations, 1, cutoff);
-                return invocations.executeUpdate();
+                return invocations.executeUpdate() + SyncCallTable.deleteEndedBefore(connection, cutoff);
             }
         });
     }

@@ -293,7 +293,7 @@ abstract class AsyncInvocationContract {
             try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
                     ResultSet rows = connection
                             .createStatement()
-                            .executeQuery("SELECT COUNT(*) FROM invocations WHERE id = '" + kept + "'")) {
+                            .executeQuery("SELECT COUNT(*) FROM sync_calls WHERE id = '" + kept + "'")) {
                 rows.next();
                 return rows.getInt(1) == 1;
             }

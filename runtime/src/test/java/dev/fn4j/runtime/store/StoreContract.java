@@ -17,6 +17,7 @@ import dev.fn4j.runtime.invocation.Transition;
 import dev.fn4j.runtime.it.TestDatabase;
 import dev.fn4j.spec.RateLimit;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -279,6 +280,74 @@ abstract class StoreContract {
         assertThat(recent.get(2).requestBody()).isNull();
         assertThat(invocations.recent("hello", 2)).extracting(Invocation::id).containsExactly("a3", "s2");
         assertThat(invocations.recent("nobody", 5)).isEmpty();
+    }
+
+    @Test
+    void anEndedSyncCallIsRecordedInTheLighterTableAloneAndFoundById() {
+        invocations.insertEnded(List.of(ended("l1", InvocationStatus.SUCCEEDED, null, null)));
+
+        assertThat(rowsWithId("sync_calls", "l1")).isEqualTo(1);
+        assertThat(rowsWithId("invocations", "l1")).isZero();
+        Invocation found = invocations.find("l1").orElseThrow();
+        assertThat(found).usingRecursiveComparison().isEqualTo(ended("l1", InvocationStatus.SUCCEEDED, null, null));
+    }
+
+    @Test
+    void anEndedRecordThatIsNoPlainSyncCallKeepsEveryFieldInInvocations() {
+        Invocation odd = new Invocation(
+                "x1",
+                "hello",
+                1,
+                false,
+                InvocationStatus.FAILED,
+                2,
+                T0,
+                T0.plusSeconds(1),
+                T0.plusSeconds(2),
+                null,
+                null,
+                "text/plain",
+                null,
+                null,
+                "function_error",
+                "boom",
+                null,
+                null,
+                null);
+        invocations.insertEnded(List.of(odd, ended("x2", InvocationStatus.SUCCEEDED, null, null)));
+
+        assertThat(rowsWithId("invocations", "x1")).isEqualTo(1);
+        assertThat(invocations.find("x1").orElseThrow())
+                .usingRecursiveComparison()
+                .isEqualTo(odd);
+        assertThat(invocations.find("x2")).isPresent();
+    }
+
+    @Test
+    void syncCallsRecordedBeforeTheLighterTableAreStillListedFoundAndExpired() {
+        Invocation before = ended("p1", InvocationStatus.SUCCEEDED, null, null);
+        database.write("a call recorded by an older runtime", c -> {
+            InvocationTable.insert(c, List.of(before));
+            return null;
+        });
+        invocations.insertEnded(List.of(ended("p2", InvocationStatus.FAILED, "function_error", "x")));
+
+        assertThat(invocations.find("p1")).isPresent();
+        assertThat(invocations.recent("hello", 10)).extracting(Invocation::id).containsExactly("p2", "p1");
+        assertThat(invocations.deleteEndedBefore(T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(invocations.recent("hello", 10)).isEmpty();
+    }
+
+    private int rowsWithId(String table, String id) {
+        return database.read("counting " + id, c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE id = ?")) {
+                query.setString(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
     }
 
     @Test
