@@ -83,6 +83,23 @@ class QuantitiesTest {
     }
 
     @Test
+    void theNameCheckAgreesWithTheRuleWrittenAsARegularExpression() {
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+        String alphabet = "abz09-_A.\u00e9";
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder name = new StringBuilder();
+            int length = random.nextInt(4) == 0 ? 60 + random.nextInt(6) : random.nextInt(6);
+            for (int c = 0; c < length; c++) {
+                name.append(alphabet.charAt(random.nextInt(random.nextInt(8) == 0 ? alphabet.length() : 6)));
+            }
+            assertThat(FunctionNames.isValid(name.toString()))
+                    .as(name.toString())
+                    .isEqualTo(rule.matcher(name).matches());
+        }
+    }
+
+    @Test
     void suggestsANameCloseToTheGivenOne() {
         assertThat(FunctionNames.suggest("My_Function")).isEqualTo("my-function");
         assertThat(FunctionNames.suggest("123")).isEqualTo("hello");

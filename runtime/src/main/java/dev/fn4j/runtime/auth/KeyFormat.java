@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The shape of a key, {@code fn4j_<12 hex id>_<43 base64url secret>}: the id finds the stored
@@ -15,8 +13,21 @@ import java.util.regex.Pattern;
  */
 public final class KeyFormat {
 
-    private static final Pattern KEY = Pattern.compile("fn4j_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
+    private static final String PREFIX = "fn4j_";
+    private static final int ID_LENGTH = 12;
+    private static final int SECRET_LENGTH = 43;
+    /** Where the secret starts: after the prefix, the id and the '_' between them. */
+    private static final int SECRET_AT = PREFIX.length() + ID_LENGTH + 1;
+
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** One digest per thread: every call with a key hashes its secret, and getInstance allocates. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    });
 
     private KeyFormat() {}
 
@@ -25,11 +36,26 @@ public final class KeyFormat {
 
     /** Splits a presented key, or returns null when it does not have the shape of one. */
     public static Parsed parse(String key) {
-        if (key == null) {
+        // Checked by hand, not by a regular expression: every call with a key is parsed.
+        if (key == null
+                || key.length() != SECRET_AT + SECRET_LENGTH
+                || !key.startsWith(PREFIX)
+                || key.charAt(SECRET_AT - 1) != '_') {
             return null;
         }
-        Matcher m = KEY.matcher(key);
-        return m.matches() ? new Parsed(m.group(1), m.group(2)) : null;
+        for (int i = PREFIX.length(); i < SECRET_AT - 1; i++) {
+            char c = key.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+        }
+        for (int i = SECRET_AT; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return null;
+            }
+        }
+        return new Parsed(key.substring(PREFIX.length(), SECRET_AT - 1), key.substring(SECRET_AT));
     }
 
     /** A new random key. */
@@ -42,18 +68,24 @@ public final class KeyFormat {
                 + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /** The SHA-256 of a secret in hex, as stored. */
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(digest(secret));
     }
 
     /** Compares a presented secret with a stored hash in time independent of where they differ. */
     public static boolean matches(String secret, String storedHash) {
-        return MessageDigest.isEqual(
-                hash(secret).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+        byte[] stored;
+        try {
+            stored = HexFormat.of().parseHex(storedHash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(digest(secret), stored);
+    }
+
+    private static byte[] digest(String secret) {
+        // digest() resets the instance, so the thread's next use starts clean.
+        return SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 }
