@@ -33,8 +33,11 @@ record HostConfig(
         int logLimitBytes,
         int logStreamMillis) {
 
-    /** The largest concurrency a function may have: the spec's rule, not a copy of it. */
-    static final int MAX_CONCURRENCY = (int) Field.CONCURRENCY.max();
+    /**
+     * The largest concurrency a function may have: the spec's rule, not a copy of it, read as a
+     * constant so that the host's start does not initialise the spec's fields.
+     */
+    static final int MAX_CONCURRENCY = Field.CONCURRENCY_MAX;
 
     static final String DEFAULT_SOCKET = Protocol.CONTAINER_SOCKET_DIR + "/" + Protocol.SOCKET_FILE;
 
@@ -120,7 +123,7 @@ record HostConfig(
         }
         try {
             int n = Integer.parseInt(value.trim());
-            if (n >= Field.CONCURRENCY.min() && n <= MAX_CONCURRENCY) {
+            if (n >= Field.CONCURRENCY_MIN && n <= MAX_CONCURRENCY) {
                 return n;
             }
         } catch (NumberFormatException e) {

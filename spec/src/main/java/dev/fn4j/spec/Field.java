@@ -33,6 +33,17 @@ public final class Field<T> {
     /** The smallest CPU quota. */
     public static final double MIN_CPUS = 0.01;
 
+    /**
+     * {@link #CONCURRENCY}'s bounds as constants, which the compiler copies into the code that
+     * reads them: a function's host checks its concurrency with them at start-up without
+     * initialising this class, whose fields' checks would cost it tens of milliseconds of lambda
+     * set-up before its first call.
+     */
+    public static final int CONCURRENCY_MIN = 1;
+
+    /** See {@link #CONCURRENCY_MIN}. */
+    public static final int CONCURRENCY_MAX = 1000;
+
     /** The time limit of one call. */
     public static final Field<Duration> TIMEOUT =
             duration("timeout", Duration.ofSeconds(30), Duration.ofMinutes(15), "30s");
@@ -80,7 +91,7 @@ public final class Field<T> {
      * busy without more JVMs (see docs/benchmarks.md, Scale-out); 1 for handlers that are not
      * thread-safe.
      */
-    public static final Field<Integer> CONCURRENCY = whole("concurrency", 16, 1, 1000);
+    public static final Field<Integer> CONCURRENCY = whole("concurrency", 16, CONCURRENCY_MIN, CONCURRENCY_MAX);
     /** The instances started at deploy and kept warm; at most {@link #MAX_INSTANCES}. */
     public static final Field<Integer> MIN_INSTANCES = whole("minInstances", 0, 0, 100);
     /** The most instances at once. */
