@@ -101,9 +101,8 @@ final class PlainJsonInput {
         while (pos < in.length) {
             int b = in[pos];
             if (b == '"') {
-                String text = ascii
-                        ? new String(in, start, pos - start, StandardCharsets.ISO_8859_1)
-                        : utf8(start, pos);
+                String text =
+                        ascii ? new String(in, start, pos - start, StandardCharsets.ISO_8859_1) : utf8(start, pos);
                 pos++;
                 return text;
             }

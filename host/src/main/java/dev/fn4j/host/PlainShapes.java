@@ -139,7 +139,10 @@ final class PlainShapes {
         List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
         methods.addAll(List.of(type.getDeclaredMethods()));
         for (Method method : methods) {
-            if (Modifier.isStatic(method.getModifiers()) || method.isSynthetic() || method.isBridge()) {
+            if (Modifier.isStatic(method.getModifiers())
+                    || method.isSynthetic()
+                    || method.isBridge()
+                    || method.getDeclaringClass() == Object.class) {
                 continue;
             }
             String name = method.getName();

@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes a plain record as the bytes Jackson writes with {@link Json#MAPPER}: components in order,
- * no whitespace, strings with {@code "}, {@code \} and control characters escaped (the short forms
- * of backspace, tab, newline, form feed and return, else a six-character escape with upper-case
- * hex digits) and everything else as UTF-8, doubles and floats as
- * {@code Double.toString} and non-finite ones as strings, enums by name. A value it cannot write
- * exactly so (a lone surrogate, an accessor that throws, a list of another implementation than the
- * JDK's, a value of an unexpected class) is {@link PlainShape.NotPlain}: Jackson writes it.
+ * Writes a plain record as the bytes Jackson 2.17 writes with {@link Json#MAPPER}: components in
+ * order, no whitespace, strings with {@code "}, the backslash and control characters escaped (the
+ * short forms of backspace, tab, newline, form feed and return, else a six-character escape with
+ * upper-case hex digits), each surrogate escaped the same way, everything else as UTF-8, doubles
+ * and floats as {@code Double.toString} and non-finite ones as strings, enums by name. A value it
+ * cannot write exactly so (an accessor that throws, a list of another implementation than the
+ * JDK's, a value of an unexpected class, deep nesting) is {@link PlainShape.NotPlain}: Jackson
+ * writes it.
  */
 final class PlainWriter {
 
@@ -45,7 +46,8 @@ final class PlainWriter {
             ascii("null");
         } else if (shape instanceof PlainShape.Scalar scalar) {
             scalar(value, scalar.type());
-        } else if (shape instanceof PlainShape.EnumShape enumShape && enumShape.type().isInstance(value)) {
+        } else if (shape instanceof PlainShape.EnumShape enumShape
+                && enumShape.type().isInstance(value)) {
             string(((Enum<?>) value).name());
         } else if (shape instanceof PlainShape.ListShape list
                 && value instanceof List<?> values
@@ -139,12 +141,9 @@ final class PlainWriter {
                 put((byte) c);
             } else if (!Character.isSurrogate(c)) {
                 utf8(c);
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                utf8(Character.toCodePoint(c, text.charAt(++i)));
             } else {
-                throw NOT_PLAIN;
+                // Jackson 2.17 writes each half of a pair, and a lone half, as an escape.
+                escape(c);
             }
         }
         put((byte) '"');
@@ -158,26 +157,32 @@ final class PlainWriter {
             case '\n' -> put((byte) 'n');
             case '\f' -> put((byte) 'f');
             case '\r' -> put((byte) 'r');
-            default -> {
-                ascii("u00");
-                put(HEX[c >> 4]);
-                put(HEX[c & 0xF]);
-            }
+            default -> hex(c);
         }
     }
 
-    private void utf8(int codePoint) {
-        if (codePoint < 0x800) {
-            put((byte) (0xC0 | codePoint >> 6));
-        } else if (codePoint < 0x10000) {
-            put((byte) (0xE0 | codePoint >> 12));
-            put((byte) (0x80 | (codePoint >> 6 & 0x3F)));
-        } else {
-            put((byte) (0xF0 | codePoint >> 18));
-            put((byte) (0x80 | (codePoint >> 12 & 0x3F)));
-            put((byte) (0x80 | (codePoint >> 6 & 0x3F)));
+    private void escape(char c) {
+        put((byte) '\\');
+        hex(c);
+    }
+
+    /** The u and four upper-case hex digits of an escape. */
+    private void hex(char c) {
+        put((byte) 'u');
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            put(HEX[c >> shift & 0xF]);
         }
-        put((byte) (0x80 | (codePoint & 0x3F)));
+    }
+
+    /** A char of the Basic Multilingual Plane that is not a surrogate, as UTF-8. */
+    private void utf8(char c) {
+        if (c < 0x800) {
+            put((byte) (0xC0 | c >> 6));
+        } else {
+            put((byte) (0xE0 | c >> 12));
+            put((byte) (0x80 | (c >> 6 & 0x3F)));
+        }
+        put((byte) (0x80 | (c & 0x3F)));
     }
 
     private void ascii(String text) {
