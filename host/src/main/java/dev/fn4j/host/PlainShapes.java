@@ -1,9 +1,6 @@
 package dev.fn4j.host;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -23,9 +20,6 @@ import java.util.Set;
  * such a record by its components alone, which is what the plain reader and writer do.
  */
 final class PlainShapes {
-
-    /** Built at run time: the shade plugin would relocate a literal along with Jackson's classes. */
-    private static final String JACKSON = String.join(".", "com", "fasterxml", "jackson", "");
 
     private static final Set<Class<?>> SCALARS = Set.of(
             String.class,
@@ -80,11 +74,14 @@ final class PlainShapes {
     }
 
     private static PlainShape enumShape(Class<?> type) {
-        if (annotatedForJackson(type)) {
+        if (PlainAnnotations.foundOn(type)) {
             return null;
         }
         Map<String, Object> byName = new HashMap<>();
         for (Object constant : type.getEnumConstants()) {
+            if (constant.getClass() != type && PlainAnnotations.foundOn(constant.getClass())) {
+                return null;
+            }
             byName.put(((java.lang.Enum<?>) constant).name(), constant);
         }
         return new PlainShape.EnumShape(type, Map.copyOf(byName));
@@ -97,7 +94,7 @@ final class PlainShapes {
             return known;
         }
         RecordComponent[] parts = type.getRecordComponents();
-        if (parts.length == 0 || type.getTypeParameters().length > 0 || annotatedForJackson(type)) {
+        if (parts.length == 0 || type.getTypeParameters().length > 0 || PlainAnnotations.foundOn(type)) {
             return null;
         }
         String[] names = new String[parts.length];
@@ -149,54 +146,6 @@ final class PlainShapes {
             boolean accessor = method.getParameterCount() == 0 && components.contains(name);
             if (!accessor && beanNamed(name) && method.getParameterCount() <= 1) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the type, a supertype interface or any member carries an annotation of Jackson's. */
-    static boolean annotatedForJackson(Class<?> type) {
-        List<AnnotatedElement> elements = new ArrayList<>();
-        collect(type, elements);
-        for (AnnotatedElement element : elements) {
-            if (jackson(element.getAnnotations())) {
-                return true;
-            }
-            if (element instanceof Executable executable) {
-                for (Annotation[] parameter : executable.getParameterAnnotations()) {
-                    if (jackson(parameter)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void collect(Class<?> type, List<AnnotatedElement> elements) {
-        elements.add(type);
-        elements.addAll(List.of(type.getDeclaredFields()));
-        elements.addAll(List.of(type.getDeclaredMethods()));
-        elements.addAll(List.of(type.getDeclaredConstructors()));
-        if (type.isRecord()) {
-            elements.addAll(List.of(type.getRecordComponents()));
-        }
-        for (Class<?> supertype : type.getInterfaces()) {
-            collect(supertype, elements);
-        }
-    }
-
-    /** Whether one is Jackson's, or a bundle of the user's that is annotated with one of Jackson's. */
-    private static boolean jackson(Annotation[] annotations) {
-        for (Annotation annotation : annotations) {
-            Class<? extends Annotation> kind = annotation.annotationType();
-            if (kind.getName().startsWith(JACKSON)) {
-                return true;
-            }
-            for (Annotation meta : kind.getAnnotations()) {
-                if (meta.annotationType().getName().startsWith(JACKSON)) {
-                    return true;
-                }
             }
         }
         return false;

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes a plain record as the bytes Jackson 2.17 writes with {@link Json#MAPPER}: components in
+ * Writes a plain record as the bytes Jackson (2.18) writes with {@link Json#MAPPER}: components in
  * order, no whitespace, strings with {@code "}, the backslash and control characters escaped (the
  * short forms of backspace, tab, newline, form feed and return, else a six-character escape with
  * upper-case hex digits), each surrogate escaped the same way, everything else as UTF-8, doubles
@@ -142,7 +142,7 @@ final class PlainWriter {
             } else if (!Character.isSurrogate(c)) {
                 utf8(c);
             } else {
-                // Jackson 2.17 writes each half of a pair, and a lone half, as an escape.
+                // Jackson 2.18 writes each half of a pair, and a lone half, as an escape.
                 escape(c);
             }
         }

@@ -22,6 +22,8 @@ import java.util.Map;
  *
  * With {@code -Dfn4j.host.jars=a.jar,b.jar} it takes turns between the jars, run by run, and
  * prints one line per jar, so that two jars are compared side by side on the same machine state.
+ * With {@code -Dfn4j.bench.archives=dir} each jar first has a training run that writes its
+ * class-data archive into dir, as the runtime's does, and every measured run maps it.
  */
 final class StartupBenchmark {
 
@@ -33,12 +35,28 @@ final class StartupBenchmark {
         String body = args.length > 2 ? args[2] : null;
         String several = System.getProperty("fn4j.host.jars");
         List<String> jars = several == null ? List.of(FakeRuntime.hostJar().toString()) : List.of(several.split(","));
+        String archives = System.getProperty("fn4j.bench.archives");
+        List<Map<String, String>> envs = new java.util.ArrayList<>();
+        for (int j = 0; j < jars.size(); j++) {
+            if (archives == null) {
+                envs.add(Map.of());
+                continue;
+            }
+            String archive =
+                    java.nio.file.Path.of(archives, "host-" + j + ".jsa").toString();
+            System.setProperty("fn4j.host.jar", jars.get(j));
+            run(
+                    handler,
+                    body,
+                    Map.of("JAVA_TOOL_OPTIONS", "-XX:ArchiveClassesAtExit=" + archive, "FN4J_CLASS_TRAINING", "true"));
+            envs.add(Map.of("JAVA_TOOL_OPTIONS", "-XX:SharedArchiveFile=" + archive, "FN4J_CLASS_ARCHIVE", "true"));
+        }
         long[][] hello = new long[jars.size()][runs];
         long[][] call = new long[jars.size()][runs];
         for (int i = 0; i < runs; i++) {
             for (int j = 0; j < jars.size(); j++) {
                 System.setProperty("fn4j.host.jar", jars.get(j));
-                long[] run = run(handler, body);
+                long[] run = run(handler, body, envs.get(j));
                 hello[j][i] = run[0];
                 call[j][i] = run[1];
             }
@@ -53,8 +71,8 @@ final class StartupBenchmark {
     }
 
     /** Milliseconds to the Hello and, with a body, of the first call. */
-    private static long[] run(String handler, String body) throws Exception {
-        try (FakeRuntime runtime = FakeRuntime.start(handler, 1, Map.of())) {
+    private static long[] run(String handler, String body, Map<String, String> env) throws Exception {
+        try (FakeRuntime runtime = FakeRuntime.start(handler, 1, env)) {
             Peer peer = runtime.accept(Duration.ofSeconds(30));
             peer.readHello();
             long hello = (System.nanoTime() - runtime.startedNanos()) / 1_000_000;
