@@ -4,9 +4,10 @@ import java.lang.reflect.Type;
 
 /**
  * Maps call bodies to a handler's input type and its output back to bytes: {@code String} as
- * UTF-8 text, {@code byte[]} unchanged, anything else as JSON. Implementations are thread-safe.
+ * UTF-8 text, {@code byte[]} unchanged, anything else as JSON, a plain record without Jackson
+ * where that maps the same. Implementations are thread-safe.
  */
-sealed interface BodyCodec permits TextCodec, BytesCodec, JsonCodec {
+sealed interface BodyCodec permits TextCodec, BytesCodec, JsonCodec, PlainCodec {
 
     /** The codec for a declared input or output type. */
     static BodyCodec forType(Type type) {
@@ -16,7 +17,8 @@ sealed interface BodyCodec permits TextCodec, BytesCodec, JsonCodec {
         if (type == byte[].class) {
             return BytesCodec.INSTANCE;
         }
-        return new JsonCodec(type);
+        PlainShape.RecordShape plain = PlainShapes.of(type);
+        return plain != null ? new PlainCodec(type, plain) : new JsonCodec(type);
     }
 
     /**

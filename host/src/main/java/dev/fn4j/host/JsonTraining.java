@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * What a class-data training run ({@code FN4J_CLASS_TRAINING}) does besides starting: sets up the
- * JSON mapping and sends one record of the usual shapes through it both ways, so that the archive,
- * which every function on the same JRE and host jar maps, holds Jackson's classes even when the
- * function that trained it takes text or bytes and would never have loaded them.
+ * JSON mapping and sends one record of the usual shapes through it both ways, and one plain record
+ * through the plain codec, so that the archive, which every function on the same JRE and host jar
+ * maps, holds Jackson's classes and the plain codec's even when the function that trained it takes
+ * text or bytes and would never have loaded them.
  */
 final class JsonTraining {
 
@@ -53,6 +54,10 @@ final class JsonTraining {
                     new Nested("n", List.of()));
             BodyCodec codec = new JsonCodec(Sample.class);
             codec.decode(codec.encode(sample).body());
+            // Nested is plain: its codec reads and writes without Jackson, whose classes are archived too.
+            BodyCodec plain = BodyCodec.forType(Nested.class);
+            plain.decode(plain.encode(new Nested("n\u00e9", List.of(new Nested("m", List.of()))))
+                    .body());
         } catch (BodyCodec.BodyException | RuntimeException e) {
             err.println("fn4j-host: the training run could not set up the JSON mapping: " + e);
         }

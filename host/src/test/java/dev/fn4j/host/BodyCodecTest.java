@@ -24,10 +24,11 @@ class BodyCodecTest {
     record Stamp(Instant at) {}
 
     @Test
-    void stringAndBytesPickTheirCodecsAndEverythingElseIsJson() {
+    void stringAndBytesPickTheirCodecsPlainRecordsThePlainOneAndEverythingElseIsJson() {
         assertThat(BodyCodec.forType(String.class)).isSameAs(TextCodec.INSTANCE);
         assertThat(BodyCodec.forType(byte[].class)).isSameAs(BytesCodec.INSTANCE);
-        assertThat(BodyCodec.forType(Person.class)).isInstanceOf(JsonCodec.class);
+        assertThat(BodyCodec.forType(Person.class)).isInstanceOf(PlainCodec.class);
+        assertThat(BodyCodec.forType(Stamp.class)).isInstanceOf(JsonCodec.class);
         assertThat(BodyCodec.forType(Object.class)).isInstanceOf(JsonCodec.class);
     }
 

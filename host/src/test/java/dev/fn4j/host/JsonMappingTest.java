@@ -317,6 +317,47 @@ class JsonMappingTest {
                 .doesNotContain("shaded");
     }
 
+    /** The same rows through the codec a handler gets, which for a plain record is the plain codec. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bothWays")
+    void theHandlersCodecWritesAndReadsEveryRowTheSame(String name, Type type, Object value, String json)
+            throws Exception {
+        BodyCodec codec = BodyCodec.forType(type);
+
+        assertThat(text(codec.encode(value).body())).isEqualTo(json);
+        assertThat(codec.decode(utf8(json))).isEqualTo(value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readOnly")
+    void theHandlersCodecReadsLenientlyTheSame(String name, Type type, Object value, String json) throws Exception {
+        assertThat(BodyCodec.forType(type).decode(utf8(json))).isEqualTo(value);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusals")
+    void theHandlersCodecRefusesTheSame(Type type, String body, String message) {
+        assertThatThrownBy(() -> BodyCodec.forType(type).decode(utf8(body)))
+                .isInstanceOf(BodyCodec.BodyException.class)
+                .hasMessage("the body is not JSON for " + type.getTypeName() + ": " + message);
+    }
+
+    @Test
+    void plainRecordRowsTakeThePlainPathBothWays() throws Exception {
+        PlainShape.RecordShape person = PlainShapes.of(Person.class);
+        PlainShape.RecordShape paint = PlainShapes.of(Paint.class);
+
+        assertThat(BodyCodec.forType(Person.class)).isInstanceOf(PlainCodec.class);
+        assertThat(BodyCodec.forType(Paint.class)).isInstanceOf(PlainCodec.class);
+        assertThat(BodyCodec.forType(Flag.class)).isInstanceOf(PlainCodec.class);
+        assertThat(BodyCodec.forType(Named.class)).isInstanceOf(PlainCodec.class);
+        assertThat(PlainReader.read(utf8("{\"name\":\"Ada\",\"age\":36,\"extra\":{\"x\":1}}"), person))
+                .isEqualTo(new Person("Ada", 36));
+        assertThat(PlainReader.read(utf8("{\"name\":\"Ada\"}"), person)).isEqualTo(new Person("Ada", 0));
+        assertThat(text(PlainWriter.write(new Person(null, 0), person))).isEqualTo("{\"name\":null,\"age\":0}");
+        assertThat(text(PlainWriter.write(new Paint(Color.GREEN), paint))).isEqualTo("{\"color\":\"GREEN\"}");
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -17,4 +17,10 @@ class JsonTrainingTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void itsNestedSampleIsPlainSoThePlainCodecIsTrainedToo() {
+        assertThat(BodyCodec.forType(JsonTraining.Nested.class)).isInstanceOf(PlainCodec.class);
+        assertThat(BodyCodec.forType(JsonTraining.Sample.class)).isInstanceOf(JsonCodec.class);
+    }
 }
