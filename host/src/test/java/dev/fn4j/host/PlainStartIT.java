@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The real shaded host jar, started with {@code -verbose:class}: a plain record handler says Hello
- * and answers its first call without loading a class of the relocated Jackson.
+ * and answers its first call without loading a class of the relocated Jackson, or the spec's
+ * fields.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PlainStartIT {
@@ -50,6 +51,9 @@ class PlainStartIT {
 
         assertThat(loaded).anyMatch(line -> line.contains(" dev.fn4j.host.PlainCodec "));
         assertThat(loaded).noneMatch(line -> line.contains("jackson"));
+        assertThat(loaded)
+                .as("the spec's fields, whose set-up spins lambdas, are not needed to start")
+                .noneMatch(line -> line.contains(" dev.fn4j.spec.Field "));
     }
 
     @Test
