@@ -258,12 +258,7 @@ public final class InvocationTable implements InvocationStore {
                 insert.setObject(10, i.coldStart(), java.sql.Types.BOOLEAN);
                 insert.setString(11, i.requestType());
                 insert.setBytes(12, i.resultBody());
-                insert.setString(13, i.resultType());
-                insert.setString(14, i.errorCode());
-                insert.setString(15, i.errorMessage());
-                insert.setString(16, i.logs());
-                insert.setString(17, i.method());
-                insert.setString(18, i.path());
+                bindOutcome(insert, 13, i);
                 insert.setBytes(19, i.requestBody());
                 if (invocations.size() == 1) {
                     insert.executeUpdate();
@@ -275,6 +270,19 @@ public final class InvocationTable implements InvocationStore {
                 insert.executeBatch();
             }
         }
+    }
+
+    /**
+     * Binds, from parameter {@code at} on, the six columns both call tables end with, in this order:
+     * result_type, error_code, error_message, logs, request_method, request_path.
+     */
+    static void bindOutcome(PreparedStatement statement, int at, Invocation i) throws SQLException {
+        statement.setString(at, i.resultType());
+        statement.setString(at + 1, i.errorCode());
+        statement.setString(at + 2, i.errorMessage());
+        statement.setString(at + 3, i.logs());
+        statement.setString(at + 4, i.method());
+        statement.setString(at + 5, i.path());
     }
 
     static Optional<Invocation> select(Connection connection, String id, boolean withRequestBody) throws SQLException {

@@ -50,12 +50,7 @@ final class SyncCallTable {
                 Database.setInstant(insert, 5, call.startedAt());
                 Database.setInstant(insert, 6, call.endedAt());
                 insert.setObject(7, call.coldStart(), java.sql.Types.BOOLEAN);
-                insert.setString(8, call.resultType());
-                insert.setString(9, call.errorCode());
-                insert.setString(10, call.errorMessage());
-                insert.setString(11, call.logs());
-                insert.setString(12, call.method());
-                insert.setString(13, call.path());
+                InvocationTable.bindOutcome(insert, 8, call);
                 insert.addBatch();
             }
             insert.executeBatch();
