@@ -1,6 +1,5 @@
 package dev.fn4j.bench;
 
-import dev.fn4j.runtime.engine.Labels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +68,7 @@ final class ColdStarts implements Scenario {
             for (int k = 0; k < 2; k++) {
                 boolean withArchive = (k + i) % 2 == 0;
                 Path archive = awaitArchive(archives);
-                awaitNoContainers(context, Labels.FUNCTION + "=" + name);
+                awaitNoContainers(context, name);
                 if (archive == null) {
                     Bench.log("warning: no class-data archive kept for " + name);
                     break;
@@ -87,12 +86,12 @@ final class ColdStarts implements Scenario {
                     }
                 }
             }
-            if (awaitPaused(context, Labels.FUNCTION + "=" + name)) {
+            if (awaitPaused(context, name)) {
                 resumed.add(resume(runtime, name).nanos());
             }
             RuntimeUnderTest.Reply deleted = runtime.delete(name);
             delete.add(deleted.nanos());
-            awaitNoContainers(context, Labels.FUNCTION + "=" + name);
+            awaitNoContainers(context, name);
         }
         long[] after = runtime.coldStartTiming();
         report.cold.put("first call after the deploy (the checked instance, kept warm)", first);
@@ -137,10 +136,10 @@ final class ColdStarts implements Scenario {
      * Waits up to 30 s for the function's one container to be paused (idle past its idleTimeout);
      * false, with a warning, when it was not.
      */
-    private static boolean awaitPaused(BenchContext context, String label) throws IOException, InterruptedException {
+    private static boolean awaitPaused(BenchContext context, String function) throws IOException, InterruptedException {
         long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < stop) {
-            List<String> ids = Docker.containers(context.runtimeLabel(), label);
+            List<String> ids = Docker.instancesOf(context.runtimeLabel(), function);
             if (ids.size() == 1
                     && Docker.run(10, "inspect", "-f", "{{.State.Paused}}", ids.get(0))
                             .trimmed()
@@ -149,7 +148,7 @@ final class ColdStarts implements Scenario {
             }
             Thread.sleep(50);
         }
-        Bench.log("warning: no paused container with " + label + " within 30s");
+        Bench.log("warning: no paused container of " + function + " within 30s");
         return false;
     }
 
@@ -177,14 +176,14 @@ final class ColdStarts implements Scenario {
         return null;
     }
 
-    private static void awaitNoContainers(BenchContext context, String label) throws InterruptedException {
+    private static void awaitNoContainers(BenchContext context, String function) throws InterruptedException {
         long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < stop) {
-            if (Docker.containers(context.runtimeLabel(), label).isEmpty()) {
+            if (Docker.instancesOf(context.runtimeLabel(), function).isEmpty()) {
                 return;
             }
             Thread.sleep(100);
         }
-        Bench.log("warning: containers with " + label + " still there after 60s");
+        Bench.log("warning: containers of " + function + " still there after 60s");
     }
 }

@@ -70,8 +70,25 @@ final class Docker {
     }
 
     /** Full ids of the containers, running or not, with every label given (k=v). */
+    /**
+     * The containers of the runtime's instances of one function, found by name
+     * ({@code fn4j-<function>-<instance>}): an instance that started from a stem carries the
+     * stem's labels, not the function's.
+     */
+    static List<String> instancesOf(String runtimeLabel, String function) {
+        return containers(List.of("name=^/?fn4j-" + function + "-[0-9a-f]+$"), runtimeLabel);
+    }
+
     static List<String> containers(String... labels) {
+        return containers(List.of(), labels);
+    }
+
+    private static List<String> containers(List<String> filters, String... labels) {
         List<String> args = new ArrayList<>(List.of("ps", "-a", "-q", "--no-trunc"));
+        for (String filter : filters) {
+            args.add("--filter");
+            args.add(filter);
+        }
         for (String label : labels) {
             args.add("--filter");
             args.add("label=" + label);

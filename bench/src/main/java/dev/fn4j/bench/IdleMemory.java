@@ -1,6 +1,5 @@
 package dev.fn4j.bench;
 
-import dev.fn4j.runtime.engine.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ final class IdleMemory implements Scenario {
                 status(pid));
 
         runtime.invoke("idle0", context.body());
-        List<String> ids = Docker.containers(context.runtimeLabel(), Labels.FUNCTION + "=idle0");
+        List<String> ids = Docker.instancesOf(context.runtimeLabel(), "idle0");
         if (!ids.isEmpty()) {
             String id = ids.get(0);
             String containerPid =

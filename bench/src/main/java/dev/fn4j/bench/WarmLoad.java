@@ -1,7 +1,6 @@
 package dev.fn4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fn4j.runtime.engine.Labels;
 import java.io.IOException;
 import java.net.URI;
 
@@ -46,8 +45,7 @@ final class WarmLoad implements Scenario {
         CpuMeter runtimeMeter = CpuMeter.none()
                 .self("bench JVM")
                 .process("runtime JVM", runtime.pid())
-                .containers(
-                        "instances", () -> Docker.containers(context.runtimeLabel(), Labels.FUNCTION + "=" + FUNCTION))
+                .containers("instances", () -> Docker.instancesOf(context.runtimeLabel(), FUNCTION))
                 .counter("server-ns", () -> timing(runtime, 0))
                 .counter("server-calls", () -> timing(runtime, 1))
                 .machine();

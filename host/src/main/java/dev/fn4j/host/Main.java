@@ -1,7 +1,10 @@
 package dev.fn4j.host;
 
 import dev.fn4j.protocol.Protocol;
+import dev.fn4j.protocol.StemAssignment;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -31,15 +34,37 @@ public final class Main {
         if (System.getenv(Protocol.ENV_CLASS_TRAINING) != null) {
             JsonTraining.run(err);
         }
+        String classPath =
+                functionClassPath(System.getenv(Protocol.ENV_CLASS_PATH), System.getProperty("java.class.path"));
+        if (System.getenv(StemAssignment.ENV_STEM) != null) {
+            classPath = awaitFunction(err);
+        }
         LogRouter router = LogRouter.install(System.out, err);
         // Set before any thread starts, so that every connection thread inherits it.
         Thread.currentThread()
                 .setContextClassLoader(FunctionClassLoader.fromClassPath(
-                        functionClassPath(
-                                System.getenv(Protocol.ENV_CLASS_PATH), System.getProperty("java.class.path")),
-                        FunctionClassLoader.hostLocation(),
-                        Main.class.getClassLoader()));
+                        classPath, FunctionClassLoader.hostLocation(), Main.class.getClassLoader()));
         System.exit(run(System.getenv(), err, router));
+    }
+
+    /**
+     * A stem's wait for its function: puts the assignment's variables into the environment and
+     * returns the function's class path; exits when there is no usable assignment, so that the
+     * runtime, waiting for a Hello, sees the container stop.
+     */
+    private static String awaitFunction(PrintStream err) {
+        StemWarmUp.run(err);
+        try {
+            StemAssignment assignment = StemWait.await(Path.of(Protocol.CONTAINER_SOCKET_DIR));
+            ProcessEnv.putAll(assignment.env());
+            return assignment.classPath();
+        } catch (IOException | IllegalStateException e) {
+            err.println("fn4j-host: no function for this stem: " + e.getMessage());
+            System.exit(Exit.BAD_HANDLER);
+        } catch (InterruptedException e) {
+            System.exit(Exit.CONNECTION_FAILED);
+        }
+        throw new AssertionError("unreachable");
     }
 
     /**

@@ -28,6 +28,7 @@ import dev.fn4j.runtime.instance.InstanceRemover;
 import dev.fn4j.runtime.instance.InstanceStarter;
 import dev.fn4j.runtime.instance.NetworkTransport;
 import dev.fn4j.runtime.instance.OrphanReaper;
+import dev.fn4j.runtime.instance.Stems;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
 import dev.fn4j.runtime.invocation.InvocationStore;
@@ -103,6 +104,8 @@ public final class FnRuntime implements AutoCloseable {
     private final CallStats stats;
     /** The other runtimes sharing a PostgreSQL database; does nothing on H2. */
     private final RuntimeCluster cluster;
+    /** JVMs started ahead of need, each to become an instance of a function of its platform. */
+    private final Stems stems;
     /** The instance port when the engine shares no files with instances (Kubernetes); else null. */
     private final NetworkTransport network;
 
@@ -126,6 +129,15 @@ public final class FnRuntime implements AutoCloseable {
                         ? ClassDataArchives.in(config.dataDir().resolve("cds"))
                         : ClassDataArchives.off();
         this.network = engine.sharesHostFiles() ? null : NetworkTransport.open(System.getenv(), clock, timers);
+        this.stems = new Stems(
+                engine,
+                runtimeId,
+                config.containerLabels(),
+                config.instancesDir(),
+                config.dataDir().resolve("stem-files"),
+                remover,
+                background,
+                config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE) ? 0 : config.stems());
         InstanceStarter starter = new InstanceStarter(
                 engine,
                 runtimeId,
@@ -137,7 +149,8 @@ public final class FnRuntime implements AutoCloseable {
                 remover,
                 clock,
                 archives,
-                network);
+                network,
+                stems);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(
@@ -237,6 +250,7 @@ public final class FnRuntime implements AutoCloseable {
         try {
             runtime.reaper.removeContainers(runtime.runtimeId);
             runtime.reaper.removeSocketDirs(config.instancesDir());
+            runtime.stems.clearFiles();
             for (Function function : runtime.registry.list()) {
                 runtime.pools.deploy(function);
             }
@@ -352,6 +366,7 @@ public final class FnRuntime implements AutoCloseable {
         }
         cluster.close();
         pools.all().forEach(FunctionPool::close);
+        stems.close();
         timers.shutdownNow();
         background.shutdown();
         try {

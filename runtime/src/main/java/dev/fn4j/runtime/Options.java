@@ -39,7 +39,8 @@ final class Options {
             "max-source-depth",
             "source-base-image",
             "keep-paused",
-            "control-port");
+            "control-port",
+            "stems");
 
     /** Options that need no value: given alone they mean {@code true}. */
     private static final Set<String> FLAGS = Set.of("open-loopback");

@@ -62,6 +62,10 @@ import java.util.regex.Pattern;
  * @param controlPort a second port ({@code --control-port}) with an IO thread of its own that serves
  *     only the health checks, metrics and admin API, so they answer while calls saturate
  *     the main port; 0 for any free one, {@link ApiServer.Settings#NO_CONTROL_PORT} (the default) for none
+ * @param stems how many stems ({@code --stems}, 0 to {@link #MAX_STEMS}) the runtime keeps: JVMs
+ *     started ahead of need in containers of a function's platform, each of which becomes an
+ *     instance of whichever function of that platform, memory and {@code /tmp} needs one next;
+ *     0 turns them off
  */
 public record RuntimeConfig(
         String host,
@@ -88,13 +92,20 @@ public record RuntimeConfig(
         SourceLimits sourceLimits,
         String sourceBaseImage,
         Duration keepPaused,
-        int controlPort) {
+        int controlPort,
+        int stems) {
 
     /** {@code --engine docker}: each instance in its locked-down Docker container. */
     public static final String DOCKER_ENGINE = Engines.DOCKER;
 
     /** {@code --engine in-process}: each instance in this JVM, nothing isolated. */
     public static final String IN_PROCESS_ENGINE = "in-process";
+
+    /** The default {@code --stems}: one platform and size warm, as most runtimes deploy on one. */
+    static final int DEFAULT_STEMS = 1;
+
+    /** The most {@code --stems}: each holds an idle JVM's memory, which no budget counts. */
+    static final int MAX_STEMS = 16;
 
     /** The default {@code --keep-paused}. */
     static final String DEFAULT_KEEP_PAUSED = "10m";
@@ -166,6 +177,10 @@ public record RuntimeConfig(
         if (keepPaused == null || keepPaused.isNegative()) {
             throw new ConfigException("--keep-paused must not be negative: " + keepPaused);
         }
+        if (stems < 0 || stems > MAX_STEMS) {
+            throw new ConfigException("--stems (or FN4J_STEMS) must be in [0, " + MAX_STEMS
+                    + "]; 0 starts every instance in a new container: " + stems);
+        }
         if (parentPid < 0) {
             throw new ConfigException("--parent-pid must be a process id, or 0 for none: " + parentPid);
         }
@@ -223,7 +238,8 @@ public record RuntimeConfig(
                 sourceLimits(options),
                 options.string("source-base-image", BaseImage.DEFAULT),
                 keepPaused(options),
-                options.integer("control-port", ApiServer.Settings.NO_CONTROL_PORT));
+                options.integer("control-port", ApiServer.Settings.NO_CONTROL_PORT),
+                options.integer("stems", DEFAULT_STEMS));
     }
 
     /** {@code --keep-paused 10m}: a duration in ms, s, m or h, or 0 to remove idle instances at once. */

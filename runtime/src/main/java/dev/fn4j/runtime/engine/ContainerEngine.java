@@ -3,6 +3,8 @@ package dev.fn4j.runtime.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the runtime needs of a container engine. Every method blocks on the engine, so callers
@@ -99,6 +101,30 @@ public interface ContainerEngine extends AutoCloseable {
     default void limitCpus(String containerId, long nanoCpus) {
         throw new UnsupportedOperationException("this engine cannot change a container's CPU limit: " + containerId);
     }
+
+    /**
+     * Whether {@link #extractFromImage} works: only then can a stem (a container started ahead of
+     * need) be given a function's files.
+     */
+    default boolean canExtractFromImage() {
+        return false;
+    }
+
+    /**
+     * Copies the regular files and directories under {@code dir} of the image into {@code target}
+     * (created), files 0644 and directories 0755, leaving out the subtrees named in {@code skip}
+     * (relative to {@code dir}); links and devices are left out. A container the engine may
+     * create for it carries {@code labels} and is removed before this returns.
+     *
+     * @throws UnsupportedOperationException when {@link #canExtractFromImage()} is false
+     */
+    default void extractFromImage(
+            String imageRef, String dir, Path target, Set<String> skip, Map<String, String> labels) {
+        throw new UnsupportedOperationException("this engine cannot copy files out of an image: " + imageRef);
+    }
+
+    /** Renames the container; engines whose containers have no names of their own ignore it. */
+    default void rename(String containerId, String name) {}
 
     /** The ids of every container, running or not, carrying the label with this value. */
     List<String> listByLabel(String label, String value);

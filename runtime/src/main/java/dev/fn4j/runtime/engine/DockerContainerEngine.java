@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@link ContainerEngine} on a local Docker engine, through docker-java. The work is done by
@@ -32,6 +33,7 @@ public final class DockerContainerEngine implements ContainerEngine {
     private final ContainerRemover remover;
     private final ContainerLauncher launcher;
     private final ContainerWaiter waiter;
+    private final ImageFiles files;
 
     DockerContainerEngine(DockerClient client, String dockerHost) {
         this.client = Objects.requireNonNull(client, "client");
@@ -41,6 +43,7 @@ public final class DockerContainerEngine implements ContainerEngine {
         this.remover = new ContainerRemover(client, errors);
         this.launcher = new ContainerLauncher(client, errors, remover);
         this.waiter = new ContainerWaiter(client, errors, this::inspect);
+        this.files = new ImageFiles(client, errors, remover);
     }
 
     /**
@@ -188,6 +191,26 @@ public final class DockerContainerEngine implements ContainerEngine {
         } catch (RuntimeException e) {
             throw errors.translate(e, "read the logs of container " + containerId);
         }
+    }
+
+    @Override
+    public void rename(String containerId, String name) {
+        try {
+            client.renameContainerCmd(containerId).withName(name).exec();
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "rename container " + containerId + " to '" + name + "'");
+        }
+    }
+
+    @Override
+    public boolean canExtractFromImage() {
+        return true;
+    }
+
+    @Override
+    public void extractFromImage(
+            String imageRef, String dir, Path target, Set<String> skip, Map<String, String> labels) {
+        files.extract(imageRef, dir, target, skip, labels);
     }
 
     @Override

@@ -12,10 +12,15 @@ public final class Labels {
     public static final String INSTANCE = "dev.fn4j.instance";
     /** Instead of {@link #FUNCTION} on a class-data training run: the function it trains for. */
     public static final String TRAINING = "dev.fn4j.training-of";
+    /**
+     * Instead of {@link #FUNCTION} on a stem, a container started ahead of need before it knew its
+     * function (instance.Stems): the kind of instance it can become.
+     */
+    public static final String STEM = "dev.fn4j.stem";
     /** Present on every fn4j container whatever runtime owns it: {@code true}. */
     public static final String MANAGED = "dev.fn4j.managed";
     /** The labels above: fn4j sets them, no one else may. */
-    public static final Set<String> ALL = Set.of(RUNTIME, FUNCTION, REVISION, INSTANCE, MANAGED, TRAINING);
+    public static final Set<String> ALL = Set.of(RUNTIME, FUNCTION, REVISION, INSTANCE, MANAGED, TRAINING, STEM);
 
     private Labels() {}
 }

@@ -15,6 +15,11 @@ public final class Ids {
         return hex(6);
     }
 
+    /** The name of an instance's container: {@code fn4j-<function>-<instance id>}, whatever started it. */
+    public static String containerName(String function, String instanceId) {
+        return "fn4j-" + function + "-" + instanceId;
+    }
+
     private static String hex(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);

@@ -22,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class InstanceStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceStarter.class);
-    private static final Duration EXIT_CHECK = Duration.ofMillis(500);
     /** How long a training run's host may take to exit and write its class-data archive. */
     private static final Duration TRAINING_EXIT = Duration.ofSeconds(60);
 
@@ -47,10 +42,10 @@ public final class InstanceStarter {
 
     private final Path instancesDir;
     private final Duration startTimeout;
-    private final ExecutorService watchers;
-    private final ScheduledExecutorService timers;
     private final InstanceRemover remover;
-    private final Clock clock;
+    /** Waits for a started container's hosts to say Hello. */
+    private final Readiness readiness;
+
     private final ClassDataArchives archives;
     /** The images' labels and Java versions, for their instances' archive keys. */
     private final KnownImages images;
@@ -58,6 +53,8 @@ public final class InstanceStarter {
     private final StartupBoost boost;
     /** The pod-network transport, or {@code null} for the instance's Unix socket. */
     private final NetworkTransport network;
+    /** JVMs started ahead of need; off without the Unix socket, which is how a stem is reached. */
+    private final Stems stems;
 
     public InstanceStarter(
             ContainerEngine engine,
@@ -124,27 +121,103 @@ public final class InstanceStarter {
             Clock clock,
             ClassDataArchives archives,
             NetworkTransport network) {
-        if (startTimeout.isNegative() || startTimeout.isZero()) {
-            throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
-        }
+        this(
+                engine,
+                runtimeId,
+                extraLabels,
+                instancesDir,
+                startTimeout,
+                watchers,
+                timers,
+                remover,
+                clock,
+                archives,
+                network,
+                null);
+    }
+
+    /** An instance starter that starts instances from {@code stems} (when not null) where it can. */
+    public InstanceStarter(
+            ContainerEngine engine,
+            String runtimeId,
+            Map<String, String> extraLabels,
+            Path instancesDir,
+            Duration startTimeout,
+            ExecutorService watchers,
+            ScheduledExecutorService timers,
+            InstanceRemover remover,
+            Clock clock,
+            ClassDataArchives archives,
+            NetworkTransport network,
+            Stems stems) {
         this.engine = engine;
         this.runtimeId = runtimeId;
         this.extraLabels = Map.copyOf(extraLabels);
         this.instancesDir = instancesDir;
         this.startTimeout = startTimeout;
-        this.watchers = watchers;
-        this.timers = timers;
         this.remover = remover;
-        this.clock = clock;
+        this.readiness = new Readiness(engine, startTimeout, watchers, timers, remover, clock);
         this.archives = archives;
         this.images = new KnownImages(engine);
         this.boost = StartupBoost.of(engine, Runtime.getRuntime().availableProcessors(), remover);
         this.network = network;
+        this.stems = network == null && stems != null && stems.on() ? stems : null;
     }
 
-    /** Starts an instance of the function revision and returns it READY with all its slots idle. */
+    /**
+     * Starts an instance of the function revision and returns it READY with all its slots idle:
+     * from a stem when one of its key is ready, else in a new container; either way a stem is
+     * then started for its key, should it have none.
+     */
     public Instance start(Function function) {
+        if (stems != null) {
+            LoadedImage image = images.find(function.spec().image());
+            StemKey key = StemKey.of(function.spec(), image);
+            if (key != null) {
+                Stems.Stem stem = stems.take(key);
+                try {
+                    return stem != null ? fromStem(function, stem, image) : inNewContainer(function);
+                } finally {
+                    // After, not during: the next stem's JVM start would take CPU from this one.
+                    stems.prepare(key, image, boost.startNanoCpus(function));
+                }
+            }
+        }
+        return inNewContainer(function);
+    }
+
+    /** Starts an instance in a new container, mapping its revision's archive when there is one. */
+    private Instance inNewContainer(Function function) {
         return start(function, archives.on() ? archiveKey(function) : ArchiveKey.ofRevision(function), null);
+    }
+
+    /** Gives the stem the function and waits for its Hello; a stem it cannot be given is removed. */
+    private Instance fromStem(Function function, Stems.Stem stem, LoadedImage image) {
+        long begin = System.nanoTime();
+        try {
+            stems.assign(stem, image, InstanceEnv.of(function));
+        } catch (IOException | RuntimeException e) {
+            stems.discard(stem);
+            throw new ApiException(
+                    ErrorCode.START_FAILED,
+                    "cannot give '" + function.name() + "' its started JVM (stem " + stem.instanceId() + "): "
+                            + e.getMessage(),
+                    e);
+        }
+        long assigned = System.nanoTime();
+        Instance instance = readiness.await(function, stem.instanceId(), stem.containerId(), stem.socket(), stem.dir());
+        boost.settle(function, instance);
+        long ready = System.nanoTime();
+        stems.rename(stem, Ids.containerName(function.name(), stem.instanceId()));
+        LOG.info(
+                "instance {} of {} r{} ready in {} ms from a stem: files linked and assigned {} ms, host to Hello {} ms",
+                stem.instanceId(),
+                function.name(),
+                function.revision(),
+                (ready - begin) / 1_000_000,
+                (assigned - begin) / 1_000_000,
+                (ready - assigned) / 1_000_000);
+        return instance;
     }
 
     /** The key of the archive the revision's instances map: its platform's when its image names one. */
@@ -197,7 +270,7 @@ public final class InstanceStarter {
         long started = System.nanoTime();
         Instance instance;
         try {
-            instance = awaitReady(function, instanceId, containerId, socket, dir);
+            instance = readiness.await(function, instanceId, containerId, socket, dir);
         } finally {
             revoke(instanceId);
         }
@@ -223,45 +296,6 @@ public final class InstanceStarter {
     private void revoke(String instanceId) {
         if (network != null) {
             network.revoke(instanceId);
-        }
-    }
-
-    private Instance awaitReady(
-            Function function, String instanceId, String containerId, HostEndpoint socket, Path dir) {
-        AtomicBoolean ready = new AtomicBoolean();
-        AtomicReference<ContainerState> exited = new AtomicReference<>();
-        // A host that dies during start-up never connects: watch the container so we stop waiting.
-        watchers.execute(() -> {
-            while (!ready.get() && exited.get() == null) {
-                try {
-                    ContainerState state = engine.awaitStopped(containerId, EXIT_CHECK);
-                    if (state == null || !state.running()) {
-                        exited.set(state == null ? new ContainerState(false, -1, false, "gone") : state);
-                        socket.abort();
-                    }
-                } catch (EngineException e) {
-                    socket.abort();
-                    return;
-                }
-            }
-        });
-        ScheduledFuture<?> timeout = timers.schedule(socket::abort, startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            List<HostConnection> connections = socket.awaitHosts(function.spec().concurrency(), instanceId);
-            ready.set(true);
-            return new Instance(instanceId, function, containerId, dir, connections, clock.instant());
-        } catch (HandlerFailedException e) {
-            ready.set(true);
-            socket.abort();
-            remover.removeContainer(containerId, dir);
-            throw handlerFailed(function, e);
-        } catch (IOException e) {
-            ready.set(true);
-            socket.abort();
-            remover.removeContainer(containerId, dir);
-            throw new ApiException(ErrorCode.START_FAILED, failure(function, containerId, exited.get(), e), e);
-        } finally {
-            timeout.cancel(false);
         }
     }
 
@@ -322,26 +356,6 @@ public final class InstanceStarter {
         }
     }
 
-    private static ApiException handlerFailed(Function function, HandlerFailedException report) {
-        return new ApiException(
-                ErrorCode.HANDLER_FAILED,
-                "the handler of '" + function.name() + "' revision " + function.revision()
-                        + " failed to start; fix it and deploy again: " + report.getMessage(),
-                report);
-    }
-
-    private String failure(Function function, String containerId, ContainerState exit, IOException cause) {
-        String prefix = "the instance of '" + function.name() + "' revision " + function.revision() + " ";
-        if (exit == null) {
-            return prefix + "did not connect within " + startTimeout.toSeconds() + "s (" + cause.getMessage() + ")";
-        }
-        String why = exit.oomKilled() ? "ran out of memory" : "exited with code " + exit.exitCode();
-        String logs = remover.lastLogLines(containerId);
-        return prefix + why + " before it was ready"
-                + (logs.isEmpty() ? "" : ": " + logs)
-                + (exit.exitCode() == 2 ? "; check the function's \"handler\"" : "");
-    }
-
     private InstanceSpec spec(
             Function function,
             String instanceId,
@@ -350,15 +364,9 @@ public final class InstanceStarter {
             ArchiveKind training,
             Map<String, String> transport) {
         FunctionSpec spec = function.spec();
-        Map<String, String> env = new LinkedHashMap<>(spec.env());
+        Map<String, String> env = InstanceEnv.of(function);
         env.putAll(transport);
         env.put(Protocol.ENV_INSTANCE_ID, instanceId);
-        env.put(Protocol.ENV_HANDLER, spec.handler());
-        env.put(Protocol.ENV_FUNCTION, function.name());
-        env.put(Protocol.ENV_CONCURRENCY, Integer.toString(spec.concurrency()));
-        env.put(Protocol.ENV_CONFIG_KEYS, String.join(",", spec.env().keySet()));
-        env.put(Protocol.ENV_LOG_LIMIT_BYTES, Integer.toString(Protocol.DEFAULT_LOG_LIMIT_BYTES));
-        env.put(Protocol.ENV_LOG_STREAM_MILLIS, Integer.toString(Protocol.DEFAULT_LOG_STREAM_MILLIS));
         env.putAll(ArchiveKind.env(jvmOptions));
         if (training == null && !jvmOptions.isEmpty()) {
             // The only options an instance gets besides a training run's are those mapping its archive.
@@ -379,7 +387,7 @@ public final class InstanceStarter {
                 Labels.INSTANCE,
                 instanceId));
         return new InstanceSpec(
-                "fn4j-" + function.name() + "-" + instanceId,
+                Ids.containerName(function.name(), instanceId),
                 spec.image(),
                 env,
                 labels,

@@ -1,0 +1,56 @@
+package dev.fn4j.host;
+
+import dev.fn4j.api.Context;
+import dev.fn4j.api.Handler;
+import dev.fn4j.protocol.Frame;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a stem host does while it waits for its function: runs the host's start and one call on a
+ * handler of its own, so that the classes any function's start needs are loaded, linked and
+ * initialised before the function is known. A failure costs the function's start that time,
+ * never the start itself.
+ */
+final class StemWarmUp {
+
+    /** A record of the shape handlers usually take: text and a number. */
+    public record Greeting(String name, int count) {}
+
+    /** The handler the warm-up loads and calls as a function's would be. */
+    public static final class Echo implements Handler<Greeting, Greeting> {
+        @Override
+        public Greeting handle(Greeting input, Context context) {
+            return new Greeting(input.name() + "!", input.count() + 1);
+        }
+    }
+
+    private StemWarmUp() {}
+
+    static void run(PrintStream err) {
+        try {
+            // Jackson and the plain codec, as a class-data training run sets them up.
+            JsonTraining.run(err);
+            ClassLoader host = StemWarmUp.class.getClassLoader();
+            FunctionClassLoader.fromClassPath("", FunctionClassLoader.hostLocation(), host)
+                    .close();
+            Object handler = HandlerLoader.load(Echo.class.getName(), host);
+            Contexts contexts = new Contexts("stem", Map.of(), err, Clock.systemUTC());
+            Invoker invoker = RequestIdTagging.wrap(Invoker.forHandler(handler, contexts), host);
+            byte[] body = "{\"name\":\"Ada\",\"count\":1}".getBytes(StandardCharsets.UTF_8);
+            invoker.answer(
+                    new Frame.Invoke("stem-warm-up", System.currentTimeMillis() + 10_000, List.of(), body),
+                    new CapturedLog("stem-warm-up", 1024));
+            // The JDK seeds a SecureRandom on a process's first Unix-domain socket.
+            SocketChannel.open(StandardProtocolFamily.UNIX).close();
+        } catch (StartupException | IOException | RuntimeException | LinkageError e) {
+            err.println("fn4j-host: a stem's warm-up failed; its function's start will load what it needs: " + e);
+        }
+    }
+}
