@@ -49,7 +49,17 @@ public final class RuntimeFixture implements AutoCloseable {
     public static RuntimeFixture start(TestDatabase database, String... extraArgs) throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of("/tmp"), "fn4j-it-");
         String[] args = Stream.of(
-                        Stream.of("--port", "0", "--data-dir", dataDir.toString(), "--shutdown-grace-seconds", "5"),
+                        // Stems off unless a test asks: these tests look at containers by function label,
+                        // which an instance that started from a stem does not carry (StemsIT covers stems).
+                        Stream.of(
+                                "--port",
+                                "0",
+                                "--data-dir",
+                                dataDir.toString(),
+                                "--shutdown-grace-seconds",
+                                "5",
+                                "--stems",
+                                "0"),
                         TestContainers.RUNTIME_ARGS.stream(),
                         database.runtimeArgs().stream(),
                         Stream.of(extraArgs))

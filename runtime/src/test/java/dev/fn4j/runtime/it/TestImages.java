@@ -7,6 +7,7 @@ import dev.fn4j.image.ImageOutput;
 import dev.fn4j.runtime.instance.Ids;
 import dev.fn4j.runtime.it.fns.Chatter;
 import dev.fn4j.runtime.it.fns.Crasher;
+import dev.fn4j.runtime.it.fns.EnvProbe;
 import dev.fn4j.runtime.it.fns.FailsAtStart;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.HttpEcho;
@@ -42,7 +43,8 @@ public final class TestImages {
             Misbehaver.class.getName(),
             TmpUser.class.getName(),
             FailsAtStart.class.getName(),
-            Ticker.class.getName());
+            Ticker.class.getName(),
+            EnvProbe.class.getName());
 
     /** The functions that load native libraries, in their own image with the libraries' jars. */
     public static final List<String> NATIVE_HANDLERS =
