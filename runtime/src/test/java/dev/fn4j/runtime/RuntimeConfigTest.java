@@ -221,6 +221,26 @@ class RuntimeConfigTest {
     }
 
     @Test
+    void keepsOneStemByDefaultAsManyAsToldOrNone() {
+        assertThat(parse(Map.of(), "--data-dir", "/tmp/x").stems()).isEqualTo(1);
+        assertThat(parse(Map.of(), "--data-dir", "/tmp/x", "--stems", "4").stems())
+                .isEqualTo(4);
+        assertThat(parse(Map.of("FN4J_STEMS", "0"), "--data-dir", "/tmp/x").stems())
+                .isZero();
+    }
+
+    @Test
+    void rejectsANegativeNumberOfStemsOrMoreThanSixteen() {
+        assertThatThrownBy(() -> parse(Map.of(), "--data-dir", "/tmp/x", "--stems", "17"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "--stems (or FN4J_STEMS) must be in [0, 16]; 0 starts every instance in a new container: 17");
+        assertThatThrownBy(() -> parse(Map.of(), "--data-dir", "/tmp/x", "--stems", "-1"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith(": -1");
+    }
+
+    @Test
     void hasNoControlPortUnlessToldAndNeverTheMainOne() {
         assertThat(parse(Map.of(), "--data-dir", "/tmp/x").controlPort()).isEqualTo(-1);
         assertThat(parse(Map.of(), "--control-port", "9091").controlPort()).isEqualTo(9091);
