@@ -53,8 +53,8 @@ public final class InstanceStarter {
     private final StartupBoost boost;
     /** The pod-network transport, or {@code null} for the instance's Unix socket. */
     private final NetworkTransport network;
-    /** JVMs started ahead of need; off without the Unix socket, which is how a stem is reached. */
-    private final Stems stems;
+    /** Starts instances from stems; null when they are off or there is no Unix socket to reach one by. */
+    private final StemStart stems;
 
     public InstanceStarter(
             ContainerEngine engine,
@@ -161,7 +161,8 @@ public final class InstanceStarter {
         this.images = new KnownImages(engine);
         this.boost = StartupBoost.of(engine, Runtime.getRuntime().availableProcessors(), remover);
         this.network = network;
-        this.stems = network == null && stems != null && stems.on() ? stems : null;
+        this.stems =
+                network == null && stems != null && stems.on() ? new StemStart(stems, images, readiness, boost) : null;
     }
 
     /**
@@ -170,54 +171,12 @@ public final class InstanceStarter {
      * then started for its key, should it have none.
      */
     public Instance start(Function function) {
-        if (stems != null) {
-            LoadedImage image = images.find(function.spec().image());
-            StemKey key = StemKey.of(function.spec(), image);
-            if (key != null) {
-                Stems.Stem stem = stems.take(key);
-                try {
-                    return stem != null ? fromStem(function, stem, image) : inNewContainer(function);
-                } finally {
-                    // After, not during: the next stem's JVM start would take CPU from this one.
-                    stems.prepare(key, image, boost.startNanoCpus(function));
-                }
-            }
-        }
-        return inNewContainer(function);
+        return stems != null ? stems.start(function, this::inNewContainer) : inNewContainer(function);
     }
 
     /** Starts an instance in a new container, mapping its revision's archive when there is one. */
     private Instance inNewContainer(Function function) {
         return start(function, archives.on() ? archiveKey(function) : ArchiveKey.ofRevision(function), null);
-    }
-
-    /** Gives the stem the function and waits for its Hello; a stem it cannot be given is removed. */
-    private Instance fromStem(Function function, Stems.Stem stem, LoadedImage image) {
-        long begin = System.nanoTime();
-        try {
-            stems.assign(stem, image, InstanceEnv.of(function));
-        } catch (IOException | RuntimeException e) {
-            stems.discard(stem);
-            throw new ApiException(
-                    ErrorCode.START_FAILED,
-                    "cannot give '" + function.name() + "' its started JVM (stem " + stem.instanceId() + "): "
-                            + e.getMessage(),
-                    e);
-        }
-        long assigned = System.nanoTime();
-        Instance instance = readiness.await(function, stem.instanceId(), stem.containerId(), stem.socket(), stem.dir());
-        boost.settle(function, instance);
-        long ready = System.nanoTime();
-        stems.rename(stem, Ids.containerName(function.name(), stem.instanceId()));
-        LOG.info(
-                "instance {} of {} r{} ready in {} ms from a stem: files linked and assigned {} ms, host to Hello {} ms",
-                stem.instanceId(),
-                function.name(),
-                function.revision(),
-                (ready - begin) / 1_000_000,
-                (assigned - begin) / 1_000_000,
-                (ready - assigned) / 1_000_000);
-        return instance;
     }
 
     /** The key of the archive the revision's instances map: its platform's when its image names one. */
