@@ -104,11 +104,12 @@ final class ColdStarts implements Scenario {
         report.cold.put("deploy to first answer (PUT + first call)", deployToAnswer);
         report.cold.put("second call (warm, JIT cold)", second);
         report.cold.put(
-                "scale from zero: call after the idle instance was paused, then removed, with the revision's CDS"
-                        + " archive",
+                "scale from zero: call after the idle instance was paused, then removed (from a stem when one is"
+                        + " ready, else a new container mapping the revision's CDS archive)",
                 fromZero);
         report.cold.put(
-                "scale from zero, same function, archive moved aside (A/B, alternating order)", fromZeroNoArchive);
+                "scale from zero, same function, archive moved aside (A/B, alternating order; a stem maps none)",
+                fromZeroNoArchive);
         report.cold.put("resume from pause (idle instance paused, then called)", resumed);
         report.cold.put("`DELETE /v1/functions/{name}`", delete);
         report.cold.putAll(ColdStartLog.phases(runtime.log()));
