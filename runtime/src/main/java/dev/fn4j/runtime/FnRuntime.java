@@ -129,6 +129,7 @@ public final class FnRuntime implements AutoCloseable {
                         ? ClassDataArchives.in(config.dataDir().resolve("cds"))
                         : ClassDataArchives.off();
         this.network = engine.sharesHostFiles() ? null : NetworkTransport.open(System.getenv(), clock, timers);
+        MemoryBudget budget = new MemoryBudget(config.memoryBudget());
         this.stems = new Stems(
                 engine,
                 runtimeId,
@@ -137,6 +138,7 @@ public final class FnRuntime implements AutoCloseable {
                 config.dataDir().resolve("stem-files"),
                 remover,
                 background,
+                budget,
                 config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE) ? 0 : config.stems());
         InstanceStarter starter = new InstanceStarter(
                 engine,
@@ -153,8 +155,7 @@ public final class FnRuntime implements AutoCloseable {
                 stems);
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         this.metrics = new RuntimeMetrics();
-        Capacity capacity = new Capacity(
-                function -> timedStart(starter, function), remover::kill, new MemoryBudget(config.memoryBudget()));
+        Capacity capacity = new Capacity(function -> timedStart(starter, function), remover::kill, budget);
         // Idle instances are paused, not removed, where the engine can freeze them (--keep-paused).
         Pausing pausing =
                 engine.canPause() ? new Pausing(new EngineFreezer(engine, metrics), config.keepPaused()) : Pausing.OFF;

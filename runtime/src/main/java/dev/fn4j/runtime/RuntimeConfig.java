@@ -104,7 +104,7 @@ public record RuntimeConfig(
     /** The default {@code --stems}: one platform and size warm, as most runtimes deploy on one. */
     static final int DEFAULT_STEMS = 1;
 
-    /** The most {@code --stems}: each holds an idle JVM's memory, which no budget counts. */
+    /** The most {@code --stems}: each holds an idle JVM and its memory limit in the budget. */
     static final int MAX_STEMS = 16;
 
     /** The default {@code --keep-paused}. */

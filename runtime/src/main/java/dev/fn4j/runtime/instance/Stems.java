@@ -8,6 +8,7 @@ import dev.fn4j.runtime.engine.EngineException;
 import dev.fn4j.runtime.engine.InstanceSpec;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.engine.LoadedImage;
+import dev.fn4j.runtime.limit.MemoryBudget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,13 @@ import org.slf4j.LoggerFactory;
  * instance of whichever function of its {@link StemKey} needs one next (OpenWhisk's stem cells),
  * so that a new revision's first instance, and one from zero, skip the container's start and the
  * JVM's. At most {@code max} exist, one per key; a key wanted when there are {@code max} takes the
- * place of the one wanted least recently.
+ * place of the one wanted least recently. A stem holds its memory limit in the instances' memory
+ * budget, and starts only when that fits: it never makes an instance wait or evicts one.
  *
  * <p>Invariants: a stem is in {@link #ready} or handed out, never both; a handed-out stem is
- * removed by whoever took it, a ready one by this class. Thread-safe.
+ * removed by whoever took it, a ready one by this class. A stem starting or ready holds
+ * {@code key.memoryBytes()} of the budget; taking it gives that back, as the instance it becomes
+ * reserves its own. Thread-safe.
  */
 public final class Stems {
 
@@ -48,6 +53,7 @@ public final class Stems {
     private final StemFiles files;
     private final InstanceRemover remover;
     private final Executor background;
+    private final MemoryBudget budget;
     private final int max;
 
     /** Ready stems by key, least recently wanted first; guarded by this. */
@@ -61,6 +67,7 @@ public final class Stems {
      * @param max the most stems at once, 0 for none
      * @param filesDir where images' files are copied out to: on the file system of
      *     {@code instancesDir}, so that linking them into a stem's directory copies nothing
+     * @param budget the instances' memory budget, which stems share
      */
     public Stems(
             ContainerEngine engine,
@@ -70,6 +77,7 @@ public final class Stems {
             Path filesDir,
             InstanceRemover remover,
             Executor background,
+            MemoryBudget budget,
             int max) {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative: " + max);
@@ -81,6 +89,7 @@ public final class Stems {
         this.files = new StemFiles(engine, filesDir, Map.of(Labels.RUNTIME, runtimeId, Labels.STEM, "files"));
         this.remover = remover;
         this.background = background;
+        this.budget = budget;
         this.max = engine.canExtractFromImage() && engine.sharesHostFiles() ? max : 0;
     }
 
@@ -106,6 +115,7 @@ public final class Stems {
         if (stem == null) {
             return null;
         }
+        budget.release(key.memoryBytes());
         ContainerState state;
         try {
             state = engine.inspect(stem.containerId());
@@ -164,22 +174,34 @@ public final class Stems {
      */
     void prepare(StemKey key, LoadedImage image, long nanoCpus) {
         List<Stem> evicted = new ArrayList<>();
+        boolean start;
         synchronized (this) {
             if (closed || max == 0 || ready.containsKey(key) || starting.contains(key)) {
                 return;
             }
             Iterator<Stem> eldest = ready.values().iterator();
             while (ready.size() + starting.size() >= max && eldest.hasNext()) {
-                evicted.add(eldest.next());
+                Stem stem = eldest.next();
                 eldest.remove();
+                budget.release(stem.key().memoryBytes());
+                evicted.add(stem);
             }
-            if (ready.size() + starting.size() >= max) {
-                return;
+            start = ready.size() + starting.size() < max && budget.tryReserve(key.memoryBytes());
+            if (start) {
+                starting.add(key);
             }
-            starting.add(key);
         }
         evicted.forEach(this::discard);
-        background.execute(() -> startStem(key, image, nanoCpus));
+        if (start) {
+            try {
+                background.execute(() -> startStem(key, image, nanoCpus));
+            } catch (RejectedExecutionException stopping) {
+                synchronized (this) {
+                    starting.remove(key);
+                    budget.release(key.memoryBytes());
+                }
+            }
+        }
     }
 
     private void startStem(StemKey key, LoadedImage image, long nanoCpus) {
@@ -195,6 +217,8 @@ public final class Stems {
             keep = stem != null && !closed;
             if (keep) {
                 ready.put(key, stem);
+            } else {
+                budget.release(key.memoryBytes());
             }
         }
         if (stem != null && !keep) {
@@ -241,6 +265,7 @@ public final class Stems {
             closed = true;
             all = new ArrayList<>(ready.values());
             ready.clear();
+            all.forEach(stem -> budget.release(stem.key().memoryBytes()));
         }
         all.forEach(this::discard);
     }

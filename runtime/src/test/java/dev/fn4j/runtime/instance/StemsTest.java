@@ -8,6 +8,7 @@ import dev.fn4j.runtime.engine.ContainerState;
 import dev.fn4j.runtime.engine.InstanceSpec;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.engine.LoadedImage;
+import dev.fn4j.runtime.limit.MemoryBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -110,6 +111,7 @@ class StemsTest {
     }
 
     private final RecordingEngine engine = new RecordingEngine();
+    private MemoryBudget budget = new MemoryBudget(4L << 30);
 
     private Stems stems(int max) {
         return new Stems(
@@ -120,6 +122,7 @@ class StemsTest {
                 work.resolve("stem-files"),
                 new InstanceRemover(engine, new Direct()),
                 new Direct(),
+                budget,
                 max);
     }
 
@@ -172,6 +175,27 @@ class StemsTest {
         assertThat(stems.take(key(128L << 20))).isNull();
         assertThat(stems.take(key(256L << 20)).containerId()).isEqualTo("c2");
         assertThat(stems.take(key(512L << 20)).containerId()).isEqualTo("c3");
+    }
+
+    @Test
+    void aStemHoldsItsMemoryInTheBudgetUntilTakenAndStartsOnlyWhenItFits() {
+        budget = new MemoryBudget(384L << 20);
+        Stems stems = stems(2);
+        stems.prepare(key(256L << 20), IMAGE, 1);
+        assertThat(budget.available()).isEqualTo(128L << 20);
+
+        stems.prepare(key(192L << 20), IMAGE, 1);
+        assertThat(engine.started)
+                .as("192 MiB does not fit beside the first stem")
+                .hasSize(1);
+
+        stems.take(key(256L << 20));
+        assertThat(budget.available())
+                .as("the instance it becomes reserves its own")
+                .isEqualTo(384L << 20);
+        stems.prepare(key(192L << 20), IMAGE, 1);
+        stems.close();
+        assertThat(budget.available()).isEqualTo(384L << 20);
     }
 
     @Test
