@@ -3,6 +3,9 @@ package dev.fn4j.host;
 import dev.fn4j.api.Context;
 import dev.fn4j.api.Handler;
 import dev.fn4j.protocol.Frame;
+import dev.fn4j.protocol.FrameCodec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
@@ -31,6 +34,9 @@ final class StemWarmUp {
         }
     }
 
+    /** Enough for C1 to compile the call path; a few hundred milliseconds of a stem's idle CPU. */
+    static final int WARM_UP_CALLS = 3000;
+
     private StemWarmUp() {}
 
     static void run(PrintStream err) {
@@ -44,9 +50,20 @@ final class StemWarmUp {
             Contexts contexts = new Contexts("stem", Map.of(), err, Clock.systemUTC());
             Invoker invoker = RequestIdTagging.wrap(Invoker.forHandler(handler, contexts), host);
             byte[] body = "{\"name\":\"Ada\",\"count\":1}".getBytes(StandardCharsets.UTF_8);
-            invoker.answer(
-                    new Frame.Invoke("stem-warm-up", System.currentTimeMillis() + 10_000, List.of(), body),
-                    new CapturedLog("stem-warm-up", 1024));
+            Frame.Invoke invoke =
+                    new Frame.Invoke("stem-warm-up", System.currentTimeMillis() + 60_000, List.of(), body);
+            // Calls through the frame codec both ways, as a connection makes them, until the JIT
+            // has compiled the host's own part of a call: a function's first calls then run it
+            // compiled, whatever its handler.
+            for (int i = 0; i < WARM_UP_CALLS; i++) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+                FrameCodec.write(invoke, out);
+                Frame read = FrameCodec.read(new ByteArrayInputStream(out.toByteArray()));
+                Frame answer = invoker.answer((Frame.Invoke) read, new CapturedLog("stem-warm-up", 1024));
+                out.reset();
+                FrameCodec.write(answer, out);
+                FrameCodec.read(new ByteArrayInputStream(out.toByteArray()));
+            }
             // The JDK seeds a SecureRandom on a process's first Unix-domain socket.
             SocketChannel.open(StandardProtocolFamily.UNIX).close();
         } catch (StartupException | IOException | RuntimeException | LinkageError e) {

@@ -58,7 +58,10 @@ final class RuntimeProcess implements AutoCloseable {
                 "--data-dir",
                 dataDir.toString(),
                 "--shutdown-grace-seconds",
-                "20"));
+                "20",
+                // Stems off unless a test asks (as RuntimeFixture): these tests count containers.
+                "--stems",
+                "0"));
         command.addAll(TestContainers.RUNTIME_ARGS);
         command.addAll(extraArgs);
         ProcessBuilder builder =
