@@ -10,8 +10,10 @@ import dev.fn4j.runtime.it.fns.SqliteNotes;
 import dev.fn4j.runtime.testing.NetworkNamespaces;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,8 @@ class StemsIT {
     private static final Duration STEM_READY = Duration.ofSeconds(60);
     /** A function's memory when its spec sets none (spec.Field.MEMORY). */
     private static final long DEFAULT_MEMORY = dev.fn4j.spec.Field.MEMORY.defaultValue();
+
+    private static final Set<String> DEPLOYED = java.util.Collections.synchronizedSet(new HashSet<>());
 
     private static RuntimeFixture runtime;
     private static String image;
@@ -46,10 +50,13 @@ class StemsIT {
         deploy("stem-first", EnvProbe.class.getName(), "");
         String stem = awaitStem();
 
-        deploy("stem-second", EnvProbe.class.getName(), "\"env\":{\"GREETING\":\"héllo, wörld = 1\"}");
+        deploy("stem-second", EnvProbe.class.getName(), "\"cpus\":0.25,\"env\":{\"GREETING\":\"héllo, wörld = 1\"}");
 
         String container = containerOf("stem-second");
         assertThat(container).as("the instance is the stem's container").isEqualTo(stem);
+        assertThat(DockerInspector.inspect(container).getHostConfig().getCpuQuota())
+                .as("held to the function's cpus once ready, as every instance")
+                .isEqualTo(25_000L);
         assertThat(runtime.invoke("stem-second", "env GREETING").body())
                 .isEqualTo("héllo, wörld = 1 | héllo, wörld = 1");
         assertThat(runtime.invoke("stem-second", "env FN4J_STEM").body())
@@ -92,6 +99,10 @@ class StemsIT {
         assertThat(stem.getHostConfig().getSecurityOpts()).anyMatch(o -> o.startsWith("no-new-privileges"));
         assertThat(stem.getConfig().getUser()).isEqualTo("65532:65532");
         assertThat(stem.getHostConfig().getMounts()).hasSize(1);
+        assertThat(stem.getHostConfig().getCpuQuota())
+                .as("half a core while it waits")
+                .isEqualTo(50_000L);
+        assertThat(stem.getHostConfig().getMemory()).isEqualTo(DEFAULT_MEMORY);
         NetworkNamespaces.assertLoopbackOnly(stem);
         assertThat(stem.getConfig().getLabels())
                 .containsEntry(Labels.RUNTIME, runtime.runtimeId())
@@ -133,6 +144,25 @@ class StemsIT {
     private static void deploy(String name, String imageId, String handler, String fields) {
         Reply deployed = runtime.deploy(name, imageId, handler, fields);
         assertThat(deployed.status()).as("deploy %s: %s", name, deployed).isEqualTo(201);
+        deployed().add(name);
+    }
+
+    /** The functions this class deployed, whose instances are no stems, even before their container's rename. */
+    private static synchronized Set<String> deployed() {
+        return DEPLOYED;
+    }
+
+    /** The instance ids of every function deployed so far. */
+    private static Set<String> instanceIds() {
+        Set<String> ids = new HashSet<>();
+        for (String function : List.copyOf(deployed())) {
+            for (JsonNode instance : runtime.send("GET", "/v1/functions/" + function, null)
+                    .json()
+                    .path("instances")) {
+                ids.add(instance.get("id").asText());
+            }
+        }
+        return ids;
     }
 
     /** Waits for a running stem for functions of the default memory and returns its container's id. */
@@ -144,9 +174,11 @@ class StemsIT {
     private static String awaitStem(long memoryBytes) throws Exception {
         List<String> found = new ArrayList<>();
         Await.until("a running stem", STEM_READY, () -> {
+            Set<String> instances = instanceIds();
             for (String id : DockerInspector.withLabels(Map.of(Labels.RUNTIME, runtime.runtimeId()))) {
                 InspectContainerResponse c = DockerInspector.inspect(id);
                 if (c.getConfig().getLabels().containsKey(Labels.STEM)
+                        && !instances.contains(c.getConfig().getLabels().get(Labels.INSTANCE))
                         && !"files".equals(c.getConfig().getLabels().get(Labels.STEM))
                         && Boolean.TRUE.equals(c.getState().getRunning())
                         && c.getHostConfig().getMemory() == memoryBytes
