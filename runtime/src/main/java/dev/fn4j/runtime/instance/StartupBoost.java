@@ -35,12 +35,7 @@ final class StartupBoost {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be at least 1: " + cores);
         }
-        return new StartupBoost(engine, bootNanoCpus(engine, cores), remover);
-    }
-
-    /** The CPU limit an instance starts with: every core where the engine can lower it later, else 0 (none). */
-    static long bootNanoCpus(ContainerEngine engine, int cores) {
-        return engine.canLimitCpus() ? cores * 1_000_000_000L : 0;
+        return new StartupBoost(engine, engine.canLimitCpus() ? cores * 1_000_000_000L : 0, remover);
     }
 
     /** The function's CPU limit, in billionths of a CPU. */

@@ -41,7 +41,7 @@ final class StemStart {
             return stem != null ? fromStem(function, stem, image, inNewContainer) : inNewContainer.apply(function);
         } finally {
             // After, not during: the next stem's JVM start would take CPU from this one.
-            stems.prepare(key, image);
+            stems.prepare(key, image, boost.startNanoCpus(function));
         }
     }
 

@@ -43,12 +43,6 @@ public final class Stems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Stems.class);
 
-    /**
-     * A stem's CPU limit while it starts and waits: half a core, so that starting one ahead of
-     * need takes at most that from the functions serving.
-     */
-    static final long IDLE_NANO_CPUS = 500_000_000L;
-
     /** A started stem: its instance id, container and socket directory, with the socket open. */
     record Stem(StemKey key, String instanceId, String containerId, Path dir, InstanceSocket socket) {}
 
@@ -60,9 +54,6 @@ public final class Stems {
     private final InstanceRemover remover;
     private final Executor background;
     private final MemoryBudget budget;
-    /** What an instance starts with (StartupBoost), which a stem gets when it is given a function. */
-    private final long boostNanoCpus;
-
     private final int max;
 
     /** Ready stems by key, least recently wanted first; guarded by this. */
@@ -99,13 +90,10 @@ public final class Stems {
         this.remover = remover;
         this.background = background;
         this.budget = budget;
-        this.boostNanoCpus =
-                StartupBoost.bootNanoCpus(engine, Runtime.getRuntime().availableProcessors());
-        // A stem waits on half a core and is given every core when it becomes an instance.
-        this.max = engine.canExtractFromImage() && engine.sharesHostFiles() && engine.canLimitCpus() ? max : 0;
+        this.max = engine.canExtractFromImage() && engine.sharesHostFiles() ? max : 0;
     }
 
-    /** Whether stems are on: the engine can give them files and change their CPU limit, and {@code max} is not 0. */
+    /** Whether stems are on: the engine can give them files and {@code max} is not 0. */
     public boolean on() {
         return max > 0;
     }
@@ -149,8 +137,6 @@ public final class Stems {
      * @param env the instance's environment without its transport and id, which the stem has
      */
     void assign(Stem stem, LoadedImage image, Map<String, String> env) throws IOException {
-        // The start it replaces had every core; the limit goes down to the function's once ready.
-        engine.limitCpus(stem.containerId(), boostNanoCpus);
         StemFiles.link(files.of(image), stem.dir().resolve(StemAssignment.APP_DIR));
         StemAssignment assignment =
                 new StemAssignment(env, StemAssignment.classPathUnder(Protocol.CONTAINER_SOCKET_DIR));
@@ -183,9 +169,10 @@ public final class Stems {
 
     /**
      * Starts a stem for the key in the background unless it has one, ready or starting; {@code
-     * image} (of the key's platform) is what its container runs.
+     * image} (of the key's platform) is what its container runs, {@code nanoCpus} its CPU limit
+     * until it is given a function.
      */
-    void prepare(StemKey key, LoadedImage image) {
+    void prepare(StemKey key, LoadedImage image, long nanoCpus) {
         List<Stem> evicted = new ArrayList<>();
         boolean start;
         synchronized (this) {
@@ -207,7 +194,7 @@ public final class Stems {
         evicted.forEach(this::discard);
         if (start) {
             try {
-                background.execute(() -> startStem(key, image));
+                background.execute(() -> startStem(key, image, nanoCpus));
             } catch (RejectedExecutionException stopping) {
                 synchronized (this) {
                     starting.remove(key);
@@ -217,10 +204,10 @@ public final class Stems {
         }
     }
 
-    private void startStem(StemKey key, LoadedImage image) {
+    private void startStem(StemKey key, LoadedImage image, long nanoCpus) {
         Stem stem = null;
         try {
-            stem = start(key, image);
+            stem = start(key, image, nanoCpus);
         } catch (IOException | RuntimeException e) {
             LOG.info("cannot start a stem for {}: {}", key.platform(), e.getMessage());
         }
@@ -239,7 +226,7 @@ public final class Stems {
         }
     }
 
-    private Stem start(StemKey key, LoadedImage image) throws IOException {
+    private Stem start(StemKey key, LoadedImage image, long nanoCpus) throws IOException {
         String instanceId = Ids.instanceId();
         Path dir = instancesDir.resolve(instanceId);
         InstanceSocket socket = InstanceSocket.open(dir);
@@ -260,7 +247,7 @@ public final class Stems {
                     labels,
                     dir,
                     key.memoryBytes(),
-                    IDLE_NANO_CPUS,
+                    nanoCpus,
                     key.tmpBytes(),
                     StemAssignment.JVM_OPTIONS));
             return new Stem(key, instanceId, containerId, dir, socket);

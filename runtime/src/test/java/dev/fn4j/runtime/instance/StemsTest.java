@@ -38,7 +38,6 @@ class StemsTest {
         final List<InstanceSpec> started = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
         final Set<String> stopped = new HashSet<>();
-        final List<String> limits = new ArrayList<>();
         int extracted;
 
         @Override
@@ -60,16 +59,6 @@ class StemsTest {
         @Override
         public boolean canExtractFromImage() {
             return true;
-        }
-
-        @Override
-        public boolean canLimitCpus() {
-            return true;
-        }
-
-        @Override
-        public void limitCpus(String containerId, long nanoCpus) {
-            limits.add(containerId + " " + nanoCpus);
         }
 
         @Override
@@ -144,7 +133,7 @@ class StemsTest {
     @Test
     void aPreparedStemIsTakenOnceForItsKey() {
         Stems stems = stems(1);
-        stems.prepare(key(256L << 20), IMAGE);
+        stems.prepare(key(256L << 20), IMAGE, 2_000_000_000L);
 
         Stems.Stem stem = stems.take(key(256L << 20));
 
@@ -154,7 +143,7 @@ class StemsTest {
         assertThat(spec.containerName()).isEqualTo("fn4j-stem-" + stem.instanceId());
         assertThat(spec.image()).isEqualTo(IMAGE.id());
         assertThat(spec.memoryBytes()).isEqualTo(256L << 20);
-        assertThat(spec.nanoCpus()).as("half a core while it waits").isEqualTo(500_000_000L);
+        assertThat(spec.nanoCpus()).isEqualTo(2_000_000_000L);
         assertThat(spec.jvmOptions()).isEqualTo(StemAssignment.JVM_OPTIONS);
         assertThat(spec.env()).containsEntry(StemAssignment.ENV_STEM, "true");
         assertThat(spec.labels())
@@ -168,8 +157,8 @@ class StemsTest {
     @Test
     void preparingAKeyThatHasAStemStartsNoOther() {
         Stems stems = stems(2);
-        stems.prepare(key(256L << 20), IMAGE);
-        stems.prepare(key(256L << 20), IMAGE);
+        stems.prepare(key(256L << 20), IMAGE, 1);
+        stems.prepare(key(256L << 20), IMAGE, 1);
 
         assertThat(engine.started).hasSize(1);
     }
@@ -177,10 +166,10 @@ class StemsTest {
     @Test
     void aKeyPastTheMostTakesThePlaceOfTheOneWantedLeastRecently() {
         Stems stems = stems(2);
-        stems.prepare(key(128L << 20), IMAGE);
-        stems.prepare(key(256L << 20), IMAGE);
+        stems.prepare(key(128L << 20), IMAGE, 1);
+        stems.prepare(key(256L << 20), IMAGE, 1);
 
-        stems.prepare(key(512L << 20), IMAGE);
+        stems.prepare(key(512L << 20), IMAGE, 1);
 
         assertThat(engine.removed).containsExactly("c1");
         assertThat(stems.take(key(128L << 20))).isNull();
@@ -192,10 +181,10 @@ class StemsTest {
     void aStemHoldsItsMemoryInTheBudgetUntilTakenAndStartsOnlyWhenItFits() {
         budget = new MemoryBudget(384L << 20);
         Stems stems = stems(2);
-        stems.prepare(key(256L << 20), IMAGE);
+        stems.prepare(key(256L << 20), IMAGE, 1);
         assertThat(budget.available()).isEqualTo(128L << 20);
 
-        stems.prepare(key(192L << 20), IMAGE);
+        stems.prepare(key(192L << 20), IMAGE, 1);
         assertThat(engine.started)
                 .as("192 MiB does not fit beside the first stem")
                 .hasSize(1);
@@ -204,7 +193,7 @@ class StemsTest {
         assertThat(budget.available())
                 .as("the instance it becomes reserves its own")
                 .isEqualTo(384L << 20);
-        stems.prepare(key(192L << 20), IMAGE);
+        stems.prepare(key(192L << 20), IMAGE, 1);
         stems.close();
         assertThat(budget.available()).isEqualTo(384L << 20);
     }
@@ -212,7 +201,7 @@ class StemsTest {
     @Test
     void aStemWhoseContainerStoppedIsRemovedInsteadOfTaken() {
         Stems stems = stems(1);
-        stems.prepare(key(256L << 20), IMAGE);
+        stems.prepare(key(256L << 20), IMAGE, 1);
         engine.stopped.add("c1");
 
         assertThat(stems.take(key(256L << 20))).isNull();
@@ -221,12 +210,12 @@ class StemsTest {
 
     @Test
     void noStemStartsWhenTheMostIsZeroOrAfterClose() {
-        stems(0).prepare(key(256L << 20), IMAGE);
+        stems(0).prepare(key(256L << 20), IMAGE, 1);
         Stems stems = stems(1);
-        stems.prepare(key(256L << 20), IMAGE);
+        stems.prepare(key(256L << 20), IMAGE, 1);
 
         stems.close();
-        stems.prepare(key(128L << 20), IMAGE);
+        stems.prepare(key(128L << 20), IMAGE, 1);
 
         assertThat(engine.started).hasSize(1);
         assertThat(engine.removed).containsExactly("c1");
@@ -235,19 +224,15 @@ class StemsTest {
     @Test
     void assigningLinksTheImagesFilesReadOnlyAndWritesTheAssignmentWhole() throws IOException {
         Stems stems = stems(1);
-        stems.prepare(key(256L << 20), IMAGE);
+        stems.prepare(key(256L << 20), IMAGE, 1);
         Stems.Stem first = stems.take(key(256L << 20));
-        stems.prepare(key(256L << 20), IMAGE);
+        stems.prepare(key(256L << 20), IMAGE, 1);
         Stems.Stem second = stems.take(key(256L << 20));
 
         stems.assign(first, IMAGE, Map.of("GREETING", "hi"));
         stems.assign(second, IMAGE, Map.of());
 
         assertThat(engine.extracted).as("an image's files are copied out once").isEqualTo(1);
-        long everyCore = Runtime.getRuntime().availableProcessors() * 1_000_000_000L;
-        assertThat(engine.limits)
-                .as("every core for the start, as a new container's")
-                .containsExactly(first.containerId() + " " + everyCore, second.containerId() + " " + everyCore);
         Path copied = first.dir().resolve("app/classes/com/example/Echo.class");
         assertThat(copied).hasContent("bytes");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copied)))
