@@ -100,8 +100,8 @@ class StemsIT {
         assertThat(stem.getConfig().getUser()).isEqualTo("65532:65532");
         assertThat(stem.getHostConfig().getMounts()).hasSize(1);
         assertThat(stem.getHostConfig().getCpuQuota())
-                .as("half a core while it waits")
-                .isEqualTo(50_000L);
+                .as("every core, as a new container starts with")
+                .isEqualTo(Runtime.getRuntime().availableProcessors() * 100_000L);
         assertThat(stem.getHostConfig().getMemory()).isEqualTo(DEFAULT_MEMORY);
         NetworkNamespaces.assertLoopbackOnly(stem);
         assertThat(stem.getConfig().getLabels())
