@@ -209,7 +209,7 @@ public final class FnRuntime implements AutoCloseable {
                         engine::ping,
                         runtimeId,
                         deployer,
-                        new Images(engine, config.uploadDir()),
+                        new Images(engine, config.uploadDir(), stems::prefetch),
                         registry,
                         new PoolInstances(pools),
                         calls,
@@ -230,7 +230,7 @@ public final class FnRuntime implements AutoCloseable {
                         LoopbackTrust.of(config.openLoopback()),
                         config.controlPort()),
                 new Addons(callbacks, scheduler),
-                Uploads.builds(config, engine, deployer, clock, threads("fn4j-build")));
+                Uploads.builds(config, engine, deployer, clock, threads("fn4j-build"), stems::prefetch));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.fn4j.runtime;
 import dev.fn4j.image.BaseImage;
 import dev.fn4j.runtime.deploy.Deployer;
 import dev.fn4j.runtime.engine.ContainerEngine;
+import dev.fn4j.runtime.engine.LoadedImage;
 import dev.fn4j.runtime.source.ImageLoader;
 import dev.fn4j.runtime.source.JavaBuilder;
 import dev.fn4j.runtime.source.LanguageBuilder;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 
 /** Composes deploying by upload: the languages an archive may hold, and where builds run. */
 final class Uploads {
@@ -24,11 +26,23 @@ final class Uploads {
 
     private Uploads() {}
 
-    /** The upload builds of this runtime; the languages are tried in this order, the first that recognises an upload wins. */
+    /**
+     * The upload builds of this runtime, telling {@code loaded} of each image they load; the
+     * languages are tried in this order, the first that recognises an upload wins.
+     */
     static SourceBuilds builds(
-            RuntimeConfig config, ContainerEngine engine, Deployer deployer, Clock clock, ThreadFactory threads)
+            RuntimeConfig config,
+            ContainerEngine engine,
+            Deployer deployer,
+            Clock clock,
+            ThreadFactory threads,
+            Consumer<LoadedImage> loaded)
             throws IOException {
-        ImageLoader loader = tar -> engine.loadImage(tar).id();
+        ImageLoader loader = tar -> {
+            LoadedImage image = engine.loadImage(tar);
+            loaded.accept(image);
+            return image.id();
+        };
         Path work = config.sourceDir().resolve("cache");
         List<LanguageBuilder> builders = List.of(
                 new JavaBuilder(BaseImage.parse(config.sourceBaseImage()), work, config.sourceLimits(), loader),

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The images functions run: loads uploaded image archives into the engine, staged on disk, and
@@ -32,10 +33,17 @@ public final class Images {
     private final ContainerEngine engine;
     /** Where uploads are staged; each staged file is deleted once loaded or refused. */
     private final Path uploadDir;
+    /** Told of each image loaded (the stems copy its files out ahead of its deploy); never blocks. */
+    private final Consumer<LoadedImage> loaded;
 
     public Images(ContainerEngine engine, Path uploadDir) {
+        this(engine, uploadDir, image -> {});
+    }
+
+    public Images(ContainerEngine engine, Path uploadDir, Consumer<LoadedImage> loaded) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.uploadDir = Objects.requireNonNull(uploadDir, "uploadDir");
+        this.loaded = Objects.requireNonNull(loaded, "loaded");
     }
 
     /** Stages the upload in a file of its own and loads it into the engine. */
@@ -45,6 +53,7 @@ public final class Images {
         try {
             upload.saveTo(file);
             LoadedImage image = engine.loadImage(file);
+            loaded.accept(image);
             return new Loaded(image.id(), image.tags(), image.handlers());
         } finally {
             Files.deleteIfExists(file);

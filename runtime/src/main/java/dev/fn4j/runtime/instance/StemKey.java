@@ -43,13 +43,10 @@ public record StemKey(String platform, long memoryBytes, long tmpBytes) {
      * is not known or not a JVM image from fn4j's builder, or it sets a variable read at start.
      */
     public static StemKey of(FunctionSpec spec, LoadedImage image) {
-        if (image == null || !image.runsOnJvm()) {
+        if (!servable(image)) {
             return null;
         }
         String host = image.labels().get(ImageLayout.LABEL_HOST_DIGEST);
-        if (host == null || host.isBlank()) {
-            return null;
-        }
         for (String name : spec.env().keySet()) {
             if (readAtStart(name)) {
                 return null;
@@ -61,6 +58,15 @@ public record StemKey(String platform, long memoryBytes, long tmpBytes) {
                 ? "image " + image.id()
                 : "base " + recipe.strip() + ", Java " + java.strip() + ", host " + host.strip();
         return new StemKey(platform, spec.memoryBytes(), spec.tmpBytes());
+    }
+
+    /** Whether a stem can run a function of this image: fn4j's builder made it, for a JVM. */
+    static boolean servable(LoadedImage image) {
+        if (image == null || !image.runsOnJvm()) {
+            return false;
+        }
+        String host = image.labels().get(ImageLayout.LABEL_HOST_DIGEST);
+        return host != null && !host.isBlank();
     }
 
     /** Whether the JVM or the C library reads the variable when the process starts. */

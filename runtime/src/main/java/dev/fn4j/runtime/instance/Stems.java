@@ -98,6 +98,27 @@ public final class Stems {
         return max > 0;
     }
 
+    /**
+     * Copies the files of an image just loaded out of it in the background, when a stem could
+     * run it: a deploy usually follows its upload, and its first instance then links them at once.
+     */
+    public void prefetch(LoadedImage image) {
+        if (max == 0 || !StemKey.servable(image)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    files.of(image);
+                } catch (IOException | RuntimeException e) {
+                    LOG.info("cannot copy the files of image {} for stems now: {}", image.id(), e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // The runtime is stopping; the first stem that needs them copies them.
+        }
+    }
+
     /** Deletes the files copied out of images by an earlier run; only before any stem starts. */
     public void clearFiles() throws IOException {
         files.clear();

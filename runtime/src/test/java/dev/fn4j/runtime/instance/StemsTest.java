@@ -199,6 +199,21 @@ class StemsTest {
     }
 
     @Test
+    void anImageAStemCanRunHasItsFilesCopiedOutOnceWhenLoaded() throws IOException {
+        Stems stems = stems(1);
+
+        stems.prefetch(IMAGE);
+        stems.prefetch(IMAGE);
+        stems.prefetch(StemKeyTest.image("sha256:" + "ef".repeat(32), Map.of(ImageLayout.LABEL_LANGUAGE, "python")));
+
+        assertThat(engine.extracted).isEqualTo(1);
+        assertThat(work.resolve("stem-files").resolve("cd".repeat(32)).resolve("classes/com/example/Echo.class"))
+                .hasContent("bytes");
+        stems(0).prefetch(IMAGE);
+        assertThat(engine.extracted).as("stems off: nothing to copy for").isEqualTo(1);
+    }
+
+    @Test
     void aStemWhoseContainerStoppedIsRemovedInsteadOfTaken() {
         Stems stems = stems(1);
         stems.prepare(key(256L << 20), IMAGE, 1);
