@@ -114,7 +114,7 @@ public interface ContainerEngine extends AutoCloseable {
      * Copies the regular files and directories under {@code dir} of the image into {@code target}
      * (created), files 0644 and directories 0755, leaving out the subtrees named in {@code skip}
      * (relative to {@code dir}); links and devices are left out. A container the engine may
-     * create for it carries {@code labels} and is removed before this returns.
+     * create for it carries {@code labels} and is removed once the files are read, possibly after this returns.
      *
      * @throws UnsupportedOperationException when {@link #canExtractFromImage()} is false
      */

@@ -10,12 +10,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies a directory out of an image through a container that is created and never started, then
  * removed: the one way Docker hands out an image's files without saving the whole image.
  */
 final class ImageFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFiles.class);
 
     private final DockerClient client;
     private final DockerErrors errors;
@@ -50,7 +55,16 @@ final class ImageFiles {
         } catch (RuntimeException e) {
             throw errors.translate(e, "copy " + dir + " out of image '" + image + "'");
         } finally {
-            remover.remove(id);
+            // Off the caller's path (a stem's start may be waiting for these files): removing a
+            // container takes Docker about as long as creating it; the runtime's label finds it should
+            // the runtime stop first.
+            CompletableFuture.runAsync(() -> {
+                try {
+                    remover.remove(id);
+                } catch (RuntimeException e) {
+                    LOG.info("cannot remove container {} that copied files out of {}: {}", id, image, e.getMessage());
+                }
+            });
         }
     }
 
