@@ -60,7 +60,11 @@ final class RuntimeProcess implements AutoCloseable {
                 "--port",
                 Integer.toString(port),
                 "--data-dir",
-                dataDir.toString()));
+                dataDir.toString(),
+                // A sandbox runs one function, whose first start is the only one it waits for: a
+                // stem would be one more idle JVM on the developer's machine that no start takes.
+                "--stems",
+                "0"));
         command.addAll(extraArgs);
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
