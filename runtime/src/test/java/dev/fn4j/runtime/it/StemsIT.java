@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.it.fns.EnvProbe;
 import dev.fn4j.runtime.it.fns.SqliteNotes;
@@ -176,7 +177,13 @@ class StemsIT {
         Await.until("a running stem", STEM_READY, () -> {
             Set<String> instances = instanceIds();
             for (String id : DockerInspector.withLabels(Map.of(Labels.RUNTIME, runtime.runtimeId()))) {
-                InspectContainerResponse c = DockerInspector.inspect(id);
+                InspectContainerResponse c;
+                try {
+                    c = DockerInspector.inspect(id);
+                } catch (NotFoundException removedSinceListed) {
+                    // An evicted stem, or the container that copied an image's files out.
+                    continue;
+                }
                 if (c.getConfig().getLabels().containsKey(Labels.STEM)
                         && !instances.contains(c.getConfig().getLabels().get(Labels.INSTANCE))
                         && !"files".equals(c.getConfig().getLabels().get(Labels.STEM))
