@@ -33,8 +33,10 @@ import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationRecorder;
 import dev.fn4j.runtime.invocation.InvocationStore;
 import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.limit.HostCpu;
 import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.limit.RateLimiter;
+import dev.fn4j.runtime.limit.SpareCpu;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
 import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.DeadlineTimer;
@@ -130,6 +132,7 @@ public final class FnRuntime implements AutoCloseable {
                         : ClassDataArchives.off();
         this.network = engine.sharesHostFiles() ? null : NetworkTransport.open(System.getenv(), clock, timers);
         MemoryBudget budget = new MemoryBudget(config.memoryBudget());
+        HostCpu hostCpu = new HostCpu();
         this.stems = new Stems(
                 engine,
                 runtimeId,
@@ -138,6 +141,7 @@ public final class FnRuntime implements AutoCloseable {
                 config.dataDir().resolve("stem-files"),
                 remover,
                 background,
+                SpareCpu.of(hostCpu, background),
                 budget,
                 config.engine().equals(RuntimeConfig.IN_PROCESS_ENGINE) ? 0 : config.stems());
         InstanceStarter starter = new InstanceStarter(
@@ -150,16 +154,17 @@ public final class FnRuntime implements AutoCloseable {
                 timers,
                 remover,
                 clock,
-                archives,
-                network,
-                stems);
+                InstanceStarter.Extras.NONE
+                        .withArchives(archives)
+                        .withNetwork(network)
+                        .withStems(stems));
         DeadlineTimer timer = DeadlineTimer.on(timers, clock);
         this.metrics = new RuntimeMetrics();
         Capacity capacity = new Capacity(function -> timedStart(starter, function), remover::kill, budget);
         // Idle instances are paused, not removed, where the engine can freeze them (--keep-paused).
         Pausing pausing =
                 engine.canPause() ? new Pausing(new EngineFreezer(engine, metrics), config.keepPaused()) : Pausing.OFF;
-        this.pools = new PoolRegistry(capacity, ScaleOut.forHost(), pausing, background, timer, clock);
+        this.pools = new PoolRegistry(capacity, ScaleOut.forHost(hostCpu), pausing, background, timer, clock);
         this.limiter = new RateLimiter(TimeMeter.SYSTEM_NANOTIME, config.clientRateLimit());
         this.registry = new FunctionRegistry(clock, new FunctionTable(database));
         Deployer deployer = new Deployer(

@@ -82,12 +82,27 @@ public final class ApiKeys {
      * or none.
      */
     public KeyCheck authenticate(String presented) {
+        return authenticate(presented, true);
+    }
+
+    /**
+     * As {@link #authenticate}, from memory only, so that it may run on an IO thread: null when the
+     * key is not cached and would have to be read from the store first.
+     */
+    public KeyCheck authenticateFromMemory(String presented) {
+        return authenticate(presented, false);
+    }
+
+    private KeyCheck authenticate(String presented, boolean mayReadStore) {
         if (presented == null || presented.isEmpty() || presented.length() > 512) {
             return KeyCheck.INVALID;
         }
         KeyFormat.Parsed parsed = split(presented);
         ApiKey key = cache.get(parsed.id());
         if (key == null) {
+            if (!mayReadStore) {
+                return null;
+            }
             long seen = forgets;
             key = store.find(parsed.id()).orElse(null);
             if (key == null) {

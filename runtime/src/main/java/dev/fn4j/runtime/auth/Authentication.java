@@ -8,7 +8,8 @@ import io.undertow.util.AttachmentKey;
  * Decides whether a request's {@code Authorization} header proves a key whose scope covers what
  * its route needs: none, an invalid or an expired one → 401 {@code unauthorized}, too narrow →
  * 403 {@code forbidden}. Keys come as {@code Authorization: Bearer <key>}. Checking blocks when
- * the key is not cached yet (a database read), so it runs on a worker thread.
+ * the key is not cached yet (a database read), so it then runs on a worker thread; {@link
+ * #checkFromMemory} says when it would.
  */
 public final class Authentication {
 
@@ -36,6 +37,18 @@ public final class Authentication {
 
     /** Whether the header's key covers {@code required}; blocks on the database (not cached). */
     public Verdict check(String authorization, Scope required) {
+        return check(authorization, required, true);
+    }
+
+    /**
+     * As {@link #check}, from memory only, so that it may run on an IO thread: null when the key
+     * is not cached yet and the check must run where it may block.
+     */
+    public Verdict checkFromMemory(String authorization, Scope required) {
+        return check(authorization, required, false);
+    }
+
+    private Verdict check(String authorization, Scope required, boolean mayReadStore) {
         String presented = bearer(authorization);
         if (presented == null) {
             return new Refused(
@@ -47,7 +60,10 @@ public final class Authentication {
                                     + " <server>)"),
                     "Bearer realm=\"fn4j\"");
         }
-        KeyCheck check = keys.authenticate(presented);
+        KeyCheck check = mayReadStore ? keys.authenticate(presented) : keys.authenticateFromMemory(presented);
+        if (check == null) {
+            return null;
+        }
         if (check instanceof KeyCheck.Expired expired) {
             return invalidToken("API key '" + expired.key().id() + "' expired at "
                     + expired.key().expiresAt() + "; create a new one with POST /v1/keys");

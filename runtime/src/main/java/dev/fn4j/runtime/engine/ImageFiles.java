@@ -40,7 +40,7 @@ final class ImageFiles {
         String id;
         try {
             id = client.createContainerCmd(image)
-                    .withLabels(labelsOf(labels))
+                    .withLabels(Labels.managed(labels))
                     .withNetworkDisabled(true)
                     .exec()
                     .getId();
@@ -66,12 +66,6 @@ final class ImageFiles {
                 }
             });
         }
-    }
-
-    private static Map<String, String> labelsOf(Map<String, String> labels) {
-        Map<String, String> all = new java.util.HashMap<>(labels);
-        all.put(Labels.MANAGED, "true");
-        return all;
     }
 
     /**

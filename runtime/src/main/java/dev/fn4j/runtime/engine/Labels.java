@@ -1,5 +1,7 @@
 package dev.fn4j.runtime.engine;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** The labels every fn4j container carries; cleanup finds containers by them. */
@@ -23,4 +25,14 @@ public final class Labels {
     public static final Set<String> ALL = Set.of(RUNTIME, FUNCTION, REVISION, INSTANCE, MANAGED, TRAINING, STEM);
 
     private Labels() {}
+
+    /**
+     * {@code labels} plus {@link #MANAGED}, the label that marks every fn4j container whoever owns
+     * it: what every container the engines create carries.
+     */
+    public static Map<String, String> managed(Map<String, String> labels) {
+        Map<String, String> all = new HashMap<>(labels);
+        all.put(MANAGED, "true");
+        return all;
+    }
 }

@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.fn4j.protocol.ImageLayout;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,9 +95,7 @@ public final class Lockdown {
      * engine labels its containers (or pods) with these.
      */
     public static Map<String, String> labels(InstanceSpec spec) {
-        Map<String, String> labels = new HashMap<>(spec.labels());
-        labels.put(Labels.MANAGED, "true");
-        return labels;
+        return Labels.managed(spec.labels());
     }
 
     /** Docker's KEY=VALUE form, sorted so the same spec always makes the same request. */

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Lets a request on to its matched route when its key covers the route's {@link Access}, and
- * moves it to a worker thread first when its key must be checked (a database read) or its route
- * blocks, so IO threads never block; a control-plane route goes to the control plane's own threads
+ * moves it to a worker thread first when its key must be checked against the database (it is not
+ * cached yet) or its route blocks, so IO threads never block; a control-plane route goes to the control plane's own threads
  * instead, so that calls saturating the workers cannot hold it up. A request let through with a key carries it as
  * {@link Authentication#CALLER} and no longer carries its {@code Authorization} header.
  */
@@ -46,6 +46,15 @@ final class Gate implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         Route route = Route.of(exchange);
         Scope required = keyRequired(exchange, route.access().required(exchange.getRelativePath(), isPublicFunction));
+        if (exchange.isInIoThread() && required != null && !route.blocking()) {
+            // A cached key is checked here: a hand-off to another thread would cost a non-blocking
+            // route (the function list, the event stream) more than the check itself.
+            Authentication.Verdict verdict = authentication.checkFromMemory(authorization(exchange), required);
+            if (verdict != null) {
+                admit(exchange, verdict);
+                return;
+            }
+        }
         if (exchange.isInIoThread() && (required != null || route.blocking())) {
             // Decided once, here: a redeploy before the worker runs must not change it.
             HttpHandler passing = worker -> pass(worker, required);
@@ -72,20 +81,29 @@ final class Gate implements HttpHandler {
     }
 
     private void pass(HttpServerExchange exchange, Scope required) throws Exception {
-        if (required != null) {
-            Authentication.Verdict verdict =
-                    authentication.check(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION), required);
-            if (verdict instanceof Authentication.Refused refused) {
-                if (refused.challenge() != null) {
-                    exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, refused.challenge());
-                }
-                ErrorResponses.send(exchange, refused.error(), true);
-                return;
-            }
-            // The key was for fn4j; a function must never see, and so never leak, its caller's key.
-            exchange.getRequestHeaders().remove(Headers.AUTHORIZATION);
-            exchange.putAttachment(Authentication.CALLER, ((Authentication.Allowed) verdict).key());
+        if (required == null) {
+            next.handleRequest(exchange);
+            return;
         }
+        admit(exchange, authentication.check(authorization(exchange), required));
+    }
+
+    /** Answers a refused request, or lets an allowed one on to its route with its key. */
+    private void admit(HttpServerExchange exchange, Authentication.Verdict verdict) throws Exception {
+        if (verdict instanceof Authentication.Refused refused) {
+            if (refused.challenge() != null) {
+                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, refused.challenge());
+            }
+            ErrorResponses.send(exchange, refused.error(), true);
+            return;
+        }
+        // The key was for fn4j; a function must never see, and so never leak, its caller's key.
+        exchange.getRequestHeaders().remove(Headers.AUTHORIZATION);
+        exchange.putAttachment(Authentication.CALLER, ((Authentication.Allowed) verdict).key());
         next.handleRequest(exchange);
+    }
+
+    private static String authorization(HttpServerExchange exchange) {
+        return exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
     }
 }

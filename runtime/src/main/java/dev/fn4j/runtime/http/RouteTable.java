@@ -39,7 +39,8 @@ final class RouteTable {
                         ADMIN,
                         images::reusableLayers,
                         "Count the leading layers an image upload may leave out"),
-                blocking("GET", "/v1/functions", ADMIN, functions::list, "List functions"),
+                // From memory, so on the IO thread once the key is cached (see Gate).
+                nonBlocking("GET", "/v1/functions", ADMIN, functions::list, "List functions"),
                 blocking("PUT", "/v1/functions/{name}", ADMIN, functions::put, "Create or update a function"),
                 blocking(
                         "GET",

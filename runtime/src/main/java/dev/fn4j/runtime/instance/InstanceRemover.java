@@ -2,14 +2,12 @@ package dev.fn4j.runtime.instance;
 
 import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.engine.EngineException;
+import dev.fn4j.runtime.files.FileTrees;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,17 +77,8 @@ public final class InstanceRemover {
 
     /** Deletes an instance's socket directory; a failure is logged, not thrown. */
     public void deleteDir(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    LOG.warn("cannot delete {}: {}", path, e.getMessage());
-                }
-            });
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             LOG.warn("cannot delete {}: {}", dir, e.getMessage());
         }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -56,87 +57,36 @@ public final class InstanceStarter {
     /** Starts instances from stems; null when they are off or there is no Unix socket to reach one by. */
     private final StemStart stems;
 
-    public InstanceStarter(
-            ContainerEngine engine,
-            String runtimeId,
-            Map<String, String> extraLabels,
-            Path instancesDir,
-            Duration startTimeout,
-            ExecutorService watchers,
-            ScheduledExecutorService timers,
-            InstanceRemover remover,
-            Clock clock) {
-        this(
-                engine,
-                runtimeId,
-                extraLabels,
-                instancesDir,
-                startTimeout,
-                watchers,
-                timers,
-                remover,
-                clock,
-                ClassDataArchives.off());
-    }
-
-    /** An instance starter whose instances map their revision's class-data archive from {@code archives}. */
-    public InstanceStarter(
-            ContainerEngine engine,
-            String runtimeId,
-            Map<String, String> extraLabels,
-            Path instancesDir,
-            Duration startTimeout,
-            ExecutorService watchers,
-            ScheduledExecutorService timers,
-            InstanceRemover remover,
-            Clock clock,
-            ClassDataArchives archives) {
-        this(
-                engine,
-                runtimeId,
-                extraLabels,
-                instancesDir,
-                startTimeout,
-                watchers,
-                timers,
-                remover,
-                clock,
-                archives,
-                null);
-    }
-
     /**
-     * An instance starter whose hosts dial {@code network} (when not null) instead of a socket in
-     * their directory; for engines that share no directory with the runtime.
+     * What a start may use beyond a new container, each off unless given: the class-data archives
+     * its instances map, the pod network its hosts dial instead of a socket in their directory (for
+     * engines that share no directory with the runtime), and the stems it starts instances from.
+     *
+     * @param network the pod-network transport, or null for the instance's Unix socket
+     * @param stems the stems, or null for none
      */
-    public InstanceStarter(
-            ContainerEngine engine,
-            String runtimeId,
-            Map<String, String> extraLabels,
-            Path instancesDir,
-            Duration startTimeout,
-            ExecutorService watchers,
-            ScheduledExecutorService timers,
-            InstanceRemover remover,
-            Clock clock,
-            ClassDataArchives archives,
-            NetworkTransport network) {
-        this(
-                engine,
-                runtimeId,
-                extraLabels,
-                instancesDir,
-                startTimeout,
-                watchers,
-                timers,
-                remover,
-                clock,
-                archives,
-                network,
-                null);
+    public record Extras(ClassDataArchives archives, NetworkTransport network, Stems stems) {
+
+        /** No archives, the Unix socket, no stems. */
+        public static final Extras NONE = new Extras(ClassDataArchives.off(), null, null);
+
+        public Extras {
+            Objects.requireNonNull(archives, "archives");
+        }
+
+        public Extras withArchives(ClassDataArchives archives) {
+            return new Extras(archives, network, stems);
+        }
+
+        public Extras withNetwork(NetworkTransport network) {
+            return new Extras(archives, network, stems);
+        }
+
+        public Extras withStems(Stems stems) {
+            return new Extras(archives, network, stems);
+        }
     }
 
-    /** An instance starter that starts instances from {@code stems} (when not null) where it can. */
     public InstanceStarter(
             ContainerEngine engine,
             String runtimeId,
@@ -147,9 +97,7 @@ public final class InstanceStarter {
             ScheduledExecutorService timers,
             InstanceRemover remover,
             Clock clock,
-            ClassDataArchives archives,
-            NetworkTransport network,
-            Stems stems) {
+            Extras extras) {
         this.engine = engine;
         this.runtimeId = runtimeId;
         this.extraLabels = Map.copyOf(extraLabels);
@@ -157,12 +105,13 @@ public final class InstanceStarter {
         this.startTimeout = startTimeout;
         this.remover = remover;
         this.readiness = new Readiness(engine, startTimeout, watchers, timers, remover, clock);
-        this.archives = archives;
+        this.archives = extras.archives();
         this.images = new KnownImages(engine);
         this.boost = StartupBoost.of(engine, Runtime.getRuntime().availableProcessors(), remover);
-        this.network = network;
-        this.stems =
-                network == null && stems != null && stems.on() ? new StemStart(stems, images, readiness, boost) : null;
+        this.network = extras.network();
+        this.stems = network == null && extras.stems() != null && extras.stems().on()
+                ? new StemStart(extras.stems(), images, readiness, boost)
+                : null;
     }
 
     /**

@@ -3,13 +3,13 @@ package dev.fn4j.runtime.instance;
 import dev.fn4j.protocol.ImageLayout;
 import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.engine.LoadedImage;
+import dev.fn4j.runtime.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +55,7 @@ final class StemFiles {
                 return dir;
             }
             Path partial = root.resolve(name + ".partial");
-            delete(partial);
+            FileTrees.delete(partial);
             Files.createDirectories(root);
             engine.extractFromImage(image.id(), ImageLayout.WORKING_DIR, partial, Set.of(hostDirectory()), labels);
             Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -96,17 +96,6 @@ final class StemFiles {
 
     /** Deletes every image's files; only while no stem or instance uses them (start-up). */
     void clear() throws IOException {
-        delete(root);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        FileTrees.delete(root);
     }
 }

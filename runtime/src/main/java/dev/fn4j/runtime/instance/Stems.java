@@ -9,6 +9,7 @@ import dev.fn4j.runtime.engine.InstanceSpec;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.engine.LoadedImage;
 import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.runtime.limit.SpareCpu;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * so that a new revision's first instance, and one from zero, skip the container's start and the
  * JVM's. At most {@code max} exist, one per key; a key wanted when there are {@code max} takes the
  * place of the one wanted least recently. A stem holds its memory limit in the instances' memory
- * budget, and starts only when that fits: it never makes an instance wait or evicts one.
+ * budget, and starts only when that fits: it never makes an instance wait or evicts one. It also
+ * starts only when the host's CPU has room ({@link SpareCpu}): its JVM's start must not take cores
+ * from the calls of a function just deployed.
  *
  * <p>Invariants: a stem is in {@link #ready} or handed out, never both; a handed-out stem is
  * removed by whoever took it, a ready one by this class. A stem starting or ready holds
@@ -53,6 +56,9 @@ public final class Stems {
     private final StemFiles files;
     private final InstanceRemover remover;
     private final Executor background;
+    /** Starts stems when the host's CPU has room: a stem is work done ahead of need. */
+    private final SpareCpu spareCpu;
+
     private final MemoryBudget budget;
     private final int max;
 
@@ -77,6 +83,7 @@ public final class Stems {
             Path filesDir,
             InstanceRemover remover,
             Executor background,
+            SpareCpu spareCpu,
             MemoryBudget budget,
             int max) {
         if (max < 0) {
@@ -89,6 +96,7 @@ public final class Stems {
         this.files = new StemFiles(engine, filesDir, Map.of(Labels.RUNTIME, runtimeId, Labels.STEM, "files"));
         this.remover = remover;
         this.background = background;
+        this.spareCpu = spareCpu;
         this.budget = budget;
         this.max = engine.canExtractFromImage() && engine.sharesHostFiles() ? max : 0;
     }
@@ -189,7 +197,8 @@ public final class Stems {
     }
 
     /**
-     * Starts a stem for the key in the background unless it has one, ready or starting; {@code
+     * Starts a stem for the key in the background, once the host has CPU to spare, unless it has
+     * one, ready or starting (waiting for CPU counts as starting); {@code
      * image} (of the key's platform) is what its container runs, {@code nanoCpus} its CPU limit
      * until it is given a function.
      */
@@ -215,7 +224,7 @@ public final class Stems {
         evicted.forEach(this::discard);
         if (start) {
             try {
-                background.execute(() -> startStem(key, image, nanoCpus));
+                spareCpu.run(() -> startStem(key, image, nanoCpus));
             } catch (RejectedExecutionException stopping) {
                 synchronized (this) {
                     starting.remove(key);
@@ -226,6 +235,14 @@ public final class Stems {
     }
 
     private void startStem(StemKey key, LoadedImage image, long nanoCpus) {
+        synchronized (this) {
+            if (closed) {
+                // Closed while it waited for spare CPU.
+                starting.remove(key);
+                budget.release(key.memoryBytes());
+                return;
+            }
+        }
         Stem stem = null;
         try {
             stem = start(key, image, nanoCpus);

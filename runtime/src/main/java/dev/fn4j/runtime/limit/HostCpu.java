@@ -11,6 +11,12 @@ import java.nio.file.Path;
  */
 public final class HostCpu {
 
+    /**
+     * At or above this share of the host's CPU in use, the cores are taken: an instance started
+     * past the cores would only share them, and work done ahead of need waits ({@link SpareCpu}).
+     */
+    public static final double SATURATED = 0.85;
+
     private static final long PERIOD_NANOS = 250_000_000L;
     private static final Path STAT = Path.of("/proc/stat");
 

@@ -26,9 +26,6 @@ public final class ScaleOut {
         double busy();
     }
 
-    /** At or above this host CPU use, an instance past the cores would only share the same cores. */
-    static final double CPU_SATURATED = 0.85;
-
     /** In production, how long a call waits on saturated instances before one more may start. */
     static final Duration SATURATION_WAIT = Duration.ofMillis(10);
 
@@ -73,11 +70,10 @@ public final class ScaleOut {
     }
 
     /**
-     * For this host: its cores, its CPU use from {@code /proc/stat}, {@link #SATURATION_WAIT}, and
-     * one start at a time per function.
+     * For this host: its cores, its CPU use from {@code cpu}, {@link #SATURATION_WAIT}, and one
+     * start at a time per function.
      */
-    public static ScaleOut forHost() {
-        HostCpu cpu = new HostCpu();
+    public static ScaleOut forHost(HostCpu cpu) {
         return new ScaleOut(Runtime.getRuntime().availableProcessors(), cpu::busy, SATURATION_WAIT, 1);
     }
 
@@ -103,7 +99,7 @@ public final class ScaleOut {
             wanted = 0;
         }
         int cpuFit = Math.max(1, (int) Math.floor(hostCpus / spec.cpus() + 1e-9));
-        if (running > 0 && cpu.busy() >= CPU_SATURATED) {
+        if (running > 0 && cpu.busy() >= HostCpu.SATURATED) {
             // Every core is busy: another JVM would only share them with the live instances and
             // with the runtime that carries their calls, which then serves fewer, not more.
             wanted = 0;

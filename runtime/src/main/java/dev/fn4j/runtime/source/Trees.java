@@ -1,12 +1,8 @@
 package dev.fn4j.runtime.source;
 
+import dev.fn4j.runtime.files.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +15,9 @@ final class Trees {
 
     /** Deletes {@code dir} and everything under it; logs what it cannot delete. */
     static void delete(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        // Files.walk does not follow links, so a link is deleted, not what it points to.
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
             LOG.warn("could not delete the build directory {}: {}", dir, e.getMessage());
         }
     }

@@ -58,6 +58,39 @@ class AuthenticationTest {
     }
 
     @Test
+    void fromMemoryAKeyIsCheckedOnlyOnceAFullCheckCachedIt() {
+        ApiKeys.Created admin = keys.create("ops", Scope.ADMIN, null);
+        String header = "Bearer " + admin.plaintext();
+        assertThat(authentication.checkFromMemory(header, Scope.ADMIN)).isNull();
+        assertThat(authentication.checkFromMemory("Bearer " + KeyFormat.generate(), Scope.ADMIN))
+                .isNull();
+
+        assertThat(authentication.check(header, Scope.ADMIN)).isEqualTo(new Authentication.Allowed(admin.key()));
+        assertThat(authentication.checkFromMemory(header, Scope.ADMIN))
+                .isEqualTo(new Authentication.Allowed(admin.key()));
+        String wrong = header.substring(0, header.length() - 1) + (header.endsWith("x") ? "y" : "x");
+        var wrongSecret = (Authentication.Refused) authentication.checkFromMemory(wrong, Scope.ADMIN);
+        assertThat(wrongSecret.error().getMessage())
+                .isEqualTo("the API key is not valid: it is unknown, revoked or mistyped");
+    }
+
+    @Test
+    void fromMemoryAMissingKeyIsRefusedWithoutTheStore() {
+        var refused = (Authentication.Refused) authentication.checkFromMemory(null, Scope.ADMIN);
+        assertThat(refused.error().code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+        assertThat(refused.challenge()).isEqualTo("Bearer realm=\"fn4j\"");
+    }
+
+    @Test
+    void aRevokedKeyIsNoLongerCheckedFromMemory() {
+        ApiKeys.Created invoke = keys.create("ci", Scope.INVOKE, null);
+        String header = "Bearer " + invoke.plaintext();
+        authentication.check(header, Scope.INVOKE);
+        keys.delete(invoke.key().id());
+        assertThat(authentication.checkFromMemory(header, Scope.INVOKE)).isNull();
+    }
+
+    @Test
     void adminCoversInvokeButNotTheOtherWay() {
         assertThat(Scope.ADMIN.covers(Scope.INVOKE)).isTrue();
         assertThat(Scope.INVOKE.covers(Scope.ADMIN)).isFalse();

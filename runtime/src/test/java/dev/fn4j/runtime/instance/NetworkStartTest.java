@@ -78,8 +78,7 @@ class NetworkStartTest {
                 timers,
                 new InstanceRemover(engine, watchers),
                 Clock.systemUTC(),
-                ClassDataArchives.off(),
-                network);
+                InstanceStarter.Extras.NONE.withNetwork(network));
         FunctionSpec spec = new FunctionSpec(
                 "registry.example:5000/fn/greeter@sha256:" + "a".repeat(64),
                 "com.example.Greeter",

@@ -53,7 +53,7 @@ class PlatformArchiveTrainingTest {
                 timers,
                 new InstanceRemover(engine, watchers),
                 Clock.systemUTC(),
-                archives);
+                InstanceStarter.Extras.NONE.withArchives(archives));
     }
 
     private static Function function(String name, long revision, String image) {

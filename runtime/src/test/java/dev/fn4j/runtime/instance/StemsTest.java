@@ -9,15 +9,19 @@ import dev.fn4j.runtime.engine.InstanceSpec;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.engine.LoadedImage;
 import dev.fn4j.runtime.limit.MemoryBudget;
+import dev.fn4j.runtime.limit.SpareCpu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +116,11 @@ class StemsTest {
 
     private final RecordingEngine engine = new RecordingEngine();
     private MemoryBudget budget = new MemoryBudget(4L << 30);
+    /** Checks for spare CPU the test runs itself; none unless a test sets {@link #hostBusy}. */
+    private final Queue<Runnable> cpuChecks = new ArrayDeque<>();
+
+    private double hostBusy;
+    private boolean checkCpuLater;
 
     private Stems stems(int max) {
         return new Stems(
@@ -122,6 +131,18 @@ class StemsTest {
                 work.resolve("stem-files"),
                 new InstanceRemover(engine, new Direct()),
                 new Direct(),
+                new SpareCpu(
+                        () -> hostBusy,
+                        new Direct(),
+                        task -> {
+                            if (checkCpuLater) {
+                                cpuChecks.add(task);
+                            } else {
+                                task.run();
+                            }
+                        },
+                        () -> 0,
+                        Duration.ofSeconds(60)),
                 budget,
                 max);
     }
@@ -211,6 +232,46 @@ class StemsTest {
                 .hasContent("bytes");
         stems(0).prefetch(IMAGE);
         assertThat(engine.extracted).as("stems off: nothing to copy for").isEqualTo(1);
+    }
+
+    @Test
+    void aStemWaitsForSpareCpuAsStartingAndClosingThenStartsNone() {
+        budget = new MemoryBudget(1L << 30);
+        checkCpuLater = true;
+        hostBusy = 1.0;
+        Stems stems = stems(1);
+        stems.prepare(key(256L << 20), IMAGE, 1);
+        cpuChecks.remove().run();
+
+        stems.prepare(key(256L << 20), IMAGE, 1);
+        assertThat(engine.started).isEmpty();
+        assertThat(cpuChecks)
+                .as("one stem waits, the second prepare added none")
+                .hasSize(1);
+        assertThat(budget.available()).isEqualTo(768L << 20);
+
+        stems.close();
+        hostBusy = 0.1;
+        cpuChecks.remove().run();
+
+        assertThat(engine.started).isEmpty();
+        assertThat(budget.available()).isEqualTo(1L << 30);
+    }
+
+    @Test
+    void aWaitingStemStartsOnceTheHostHasCpuToSpare() {
+        checkCpuLater = true;
+        hostBusy = 0.95;
+        Stems stems = stems(1);
+        stems.prepare(key(256L << 20), IMAGE, 1);
+        cpuChecks.remove().run();
+        assertThat(engine.started).isEmpty();
+
+        hostBusy = 0.4;
+        cpuChecks.remove().run();
+
+        assertThat(engine.started).hasSize(1);
+        assertThat(stems.take(key(256L << 20)).containerId()).isEqualTo("c1");
     }
 
     @Test

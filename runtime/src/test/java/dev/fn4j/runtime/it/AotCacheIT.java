@@ -72,7 +72,7 @@ class AotCacheIT {
                 timers,
                 remover,
                 Clock.systemUTC(),
-                ClassDataArchives.in(archivesDir));
+                InstanceStarter.Extras.NONE.withArchives(ClassDataArchives.in(archivesDir)));
     }
 
     @AfterEach

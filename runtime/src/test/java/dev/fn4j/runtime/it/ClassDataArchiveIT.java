@@ -65,7 +65,7 @@ class ClassDataArchiveIT {
                 timers,
                 remover,
                 Clock.systemUTC(),
-                ClassDataArchives.in(archivesDir));
+                InstanceStarter.Extras.NONE.withArchives(ClassDataArchives.in(archivesDir)));
         spec = new FunctionSpec(
                 imageId,
                 Greeter.class.getName(),

@@ -199,7 +199,8 @@ class LogsIT {
                     background,
                     timers,
                     remover,
-                    clock);
+                    clock,
+                    InstanceStarter.Extras.NONE);
             FunctionSpec spec = new FunctionSpec(
                     imageId,
                     Chatter.class.getName(),
