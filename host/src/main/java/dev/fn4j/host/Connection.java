@@ -91,8 +91,8 @@ final class Connection implements Runnable, LogStreamer.Source {
         CapturedLog log = null;
         // Not try-with-resources: a fatal error must be reported before the channel closes.
         try {
-            InputStream in = new BufferedInputStream(Channels.newInputStream(channel), BUFFER_BYTES);
-            out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+            InputStream in = bufferedInput(channel);
+            out = bufferedOutput(channel);
             FrameCodec.write(hello, out);
             while (true) {
                 Frame frame;
@@ -173,6 +173,16 @@ final class Connection implements Runnable, LogStreamer.Source {
         } catch (RuntimeException | StackOverflowError e) {
             return Failures.functionError(invoke.requestId(), e);
         }
+    }
+
+    /** How a connection reads its channel: buffered, as the stems' warm-up reads its own too. */
+    static InputStream bufferedInput(SocketChannel channel) {
+        return new BufferedInputStream(Channels.newInputStream(channel), BUFFER_BYTES);
+    }
+
+    /** How a connection writes its channel; flushed after each answer. */
+    static OutputStream bufferedOutput(SocketChannel channel) {
+        return new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
     }
 
     private static void send(Frame answer, OutputStream out) throws IOException {

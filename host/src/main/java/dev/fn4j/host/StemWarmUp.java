@@ -4,13 +4,17 @@ import dev.fn4j.api.Context;
 import dev.fn4j.api.Handler;
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -52,22 +56,44 @@ final class StemWarmUp {
             byte[] body = "{\"name\":\"Ada\",\"count\":1}".getBytes(StandardCharsets.UTF_8);
             Frame.Invoke invoke =
                     new Frame.Invoke("stem-warm-up", System.currentTimeMillis() + 60_000, List.of(), body);
-            // Calls through the frame codec both ways, as a connection makes them, until the JIT
-            // has compiled the host's own part of a call: a function's first calls then run it
-            // compiled, whatever its handler.
-            for (int i = 0; i < WARM_UP_CALLS; i++) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-                FrameCodec.write(invoke, out);
-                Frame read = FrameCodec.read(new ByteArrayInputStream(out.toByteArray()));
-                Frame answer = invoker.answer((Frame.Invoke) read, new CapturedLog("stem-warm-up", 1024));
-                out.reset();
-                FrameCodec.write(answer, out);
-                FrameCodec.read(new ByteArrayInputStream(out.toByteArray()));
-            }
-            // The JDK seeds a SecureRandom on a process's first Unix-domain socket.
-            SocketChannel.open(StandardProtocolFamily.UNIX).close();
+            callOverASocket(invoker, invoke, Path.of(System.getProperty("java.io.tmpdir")));
         } catch (StartupException | IOException | RuntimeException | LinkageError e) {
             err.println("fn4j-host: a stem's warm-up failed; its function's start will load what it needs: " + e);
+        }
+    }
+
+    /**
+     * Makes {@link #WARM_UP_CALLS} calls over a Unix-domain socket of its own in {@code tmp},
+     * through the frame codec both ways and the same buffered channel streams a connection reads
+     * and writes, until the JIT has compiled the host's own part of a call with the types a real
+     * connection gives it: a function's first calls then run it compiled, whatever its handler.
+     * (Byte-array streams would leave code compiled for the wrong stream classes.) The socket's file
+     * is gone when it returns.
+     */
+    static void callOverASocket(Invoker invoker, Frame.Invoke invoke, Path tmp) throws IOException {
+        Path file = tmp.resolve("fn4j-warm-up-" + ProcessHandle.current().pid() + ".sock");
+        Files.deleteIfExists(file);
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(file);
+        try (ServerSocketChannel server =
+                        ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
+                SocketChannel runtimeSide = SocketChannel.open(address);
+                SocketChannel hostSide = server.accept()) {
+            // Frames this small fit in the socket's buffer, so one thread writes, then reads.
+            OutputStream runtimeOut = Connection.bufferedOutput(runtimeSide);
+            InputStream runtimeIn = Connection.bufferedInput(runtimeSide);
+            OutputStream hostOut = Connection.bufferedOutput(hostSide);
+            InputStream hostIn = Connection.bufferedInput(hostSide);
+            for (int i = 0; i < WARM_UP_CALLS; i++) {
+                FrameCodec.write(invoke, runtimeOut);
+                runtimeOut.flush();
+                Frame read = FrameCodec.read(hostIn);
+                Frame answer = invoker.answer((Frame.Invoke) read, new CapturedLog("stem-warm-up", 1024));
+                FrameCodec.write(answer, hostOut);
+                hostOut.flush();
+                FrameCodec.read(runtimeIn);
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 }
