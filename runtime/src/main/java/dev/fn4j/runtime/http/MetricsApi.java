@@ -4,7 +4,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.util.function.Supplier;
 
-/** {@code GET /metrics}: the Prometheus text exposition, read from memory (never blocks). */
+/**
+ * {@code GET /metrics}: the Prometheus text exposition, read from memory; it runs on the control
+ * plane's threads, since rendering every meter takes milliseconds of CPU until the JIT compiles it.
+ */
 final class MetricsApi {
 
     private final Supplier<String> exposition;

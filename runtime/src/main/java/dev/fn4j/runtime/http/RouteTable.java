@@ -130,7 +130,9 @@ final class RouteTable {
                                 health::ready,
                                 "Check that the runtime serves and its engine answers now")
                         .alsoWhileStopping(),
-                nonBlocking("GET", "/metrics", OPEN, metrics::scrape, "Read the Prometheus metrics"));
+                // On the control plane's threads: until the JIT has compiled it, a scrape is
+                // milliseconds of CPU (tens with many functions), too long for an IO thread.
+                blocking("GET", "/metrics", OPEN, metrics::scrape, "Read the Prometheus metrics"));
     }
 
     /**
