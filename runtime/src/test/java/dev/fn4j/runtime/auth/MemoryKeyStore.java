@@ -11,13 +11,18 @@ import java.util.Optional;
  * Keeps keys in a map and counts reads and uses written, so tests can see what the cache and the
  * once-a-minute rule save; {@link #failTouches} makes writing a use fail.
  */
-final class MemoryKeyStore implements KeyStore {
+public final class MemoryKeyStore implements KeyStore {
     final Map<String, ApiKey> keys = new LinkedHashMap<>();
     /** Every use written, as "id@instant", in order. */
     final List<String> touches = new ArrayList<>();
 
     int reads;
     boolean failTouches;
+
+    /** How many times a key was read from the store: what the cache did not save. */
+    public int reads() {
+        return reads;
+    }
 
     @Override
     public void insert(ApiKey key) {

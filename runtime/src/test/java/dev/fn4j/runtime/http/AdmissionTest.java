@@ -2,8 +2,6 @@ package dev.fn4j.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.undertow.Undertow;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +22,7 @@ class AdmissionTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private Admission admission;
-    private Undertow server;
-    private int port;
+    private RoutedServer server;
 
     @BeforeEach
     void start() {
@@ -33,17 +30,12 @@ class AdmissionTest {
             admitted.add(exchange.getRequestMethod() + " " + exchange.getRequestPath());
             exchange.setStatusCode(204);
         });
-        server = Undertow.builder()
-                .addHttpListener(0, "127.0.0.1")
-                .setHandler(new Router(RouteTableTest.routes(), admission))
-                .build();
-        server.start();
-        port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        server = RoutedServer.start(admission);
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        server.close();
     }
 
     @Test
@@ -90,7 +82,7 @@ class AdmissionTest {
 
     private HttpResponse<String> send(String method, String path) throws Exception {
         return client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                HttpRequest.newBuilder(URI.create(server.url(path)))
                         .method(method, HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
