@@ -28,6 +28,8 @@ final class Report {
     final List<Wrk.Row> sideBySide = new ArrayList<>();
     /** fn4j instances live after each from-deploy wrk run, by connections. */
     final Map<Integer, Integer> sideBySideInstances = new java.util.TreeMap<>();
+    /** fn4j's calls per second, second by second, by "connections from deploy" or "connections warm". */
+    final Map<String, String> sideBySideSeconds = new java.util.LinkedHashMap<>();
     /** Control-plane latency while the data plane is busy. */
     final List<ControlPlaneProbe.Result> controlPlane = new ArrayList<>();
     /** Memory figures, in the order measured. */

@@ -250,6 +250,35 @@ final class RuntimeUnderTest implements AutoCloseable {
         return timing("fn4j_cold_start_duration_seconds", "");
     }
 
+    /**
+     * How many calls of the function the runtime has answered, from /metrics on the control port
+     * when there is one (so that reading it waits behind no call); -1 when it cannot be read.
+     */
+    long answeredCalls(String function) {
+        URI metrics = controlUri("/metrics").orElse(uri("/metrics"));
+        String prefix = "fn4j_invocation_duration_seconds_count{";
+        String tag = "function=\"" + function + "\"";
+        try {
+            HttpResponse<String> reply = http.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long count = 0;
+            for (String line : reply.body().split("\n")) {
+                if (line.startsWith(prefix) && line.contains(tag)) {
+                    count += Math.round(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                }
+            }
+            return count;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** A timer's {sum ns, count} from /metrics over the series whose line contains {@code tag}. */
     private long[] timing(String metric, String tag) {
         try {

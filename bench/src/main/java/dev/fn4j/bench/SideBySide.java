@@ -63,9 +63,15 @@ final class SideBySide implements Scenario {
                 }
                 String trigger = runtime.uri("/fn/" + function).toString();
                 Bench.log("wrk -c " + connections + ": fn4j from deploy, then warm");
-                report.sideBySide.add(wrk.run(FROM_DEPLOY, trigger, connections, seconds, 10));
+                try (CallRate rate = CallRate.start(() -> runtime.answeredCalls(function))) {
+                    report.sideBySide.add(wrk.run(FROM_DEPLOY, trigger, connections, seconds, 10));
+                    report.sideBySideSeconds.put(connections + " from deploy", rate.seconds());
+                }
                 report.sideBySideInstances.put(connections, WarmLoad.instances(runtime, function));
-                report.sideBySide.add(wrk.run(WARM, trigger, connections, seconds, 10));
+                try (CallRate rate = CallRate.start(() -> runtime.answeredCalls(function))) {
+                    report.sideBySide.add(wrk.run(WARM, trigger, connections, seconds, 10));
+                    report.sideBySideSeconds.put(connections + " warm", rate.seconds());
+                }
                 if (gcf != null) {
                     Bench.log("wrk -c " + connections + ": GCF invoker");
                     report.sideBySide.add(wrk.run(GCF, gcf.uri().toString(), connections, seconds, 10));

@@ -92,6 +92,12 @@ final class SideBySideReport {
                     .append(n));
             md.append(parts).append(".\n");
         }
+        if (!report.sideBySideSeconds.isEmpty()) {
+            md.append("\nfn4j's calls per second, second by second (the runtime's count, read once a second):\n\n");
+            md.append("| connections, run | calls/s in each second |\n| --- | --- |\n");
+            report.sideBySideSeconds.forEach((run, seconds) ->
+                    md.append("| ").append(run).append(" | ").append(seconds).append(" |\n"));
+        }
         md.append('\n');
     }
 

@@ -38,8 +38,12 @@ final class StemWarmUp {
         }
     }
 
-    /** Enough for C1 to compile the call path; a few hundred milliseconds of a stem's idle CPU. */
-    static final int WARM_UP_CALLS = 3000;
+    /**
+     * Enough for C2 to compile the host's part of a call (3000 left the first seconds of load
+     * slow: docs/benchmarks.md, sixth pass); about a second of a stem's CPU, spent before it is
+     * needed and only when the host has CPU to spare.
+     */
+    static final int WARM_UP_CALLS = 20000;
 
     private StemWarmUp() {}
 
