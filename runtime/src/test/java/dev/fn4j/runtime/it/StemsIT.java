@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.fn4j.runtime.engine.Labels;
 import dev.fn4j.runtime.it.fns.EnvProbe;
 import dev.fn4j.runtime.it.fns.SqliteNotes;
+import dev.fn4j.runtime.limit.SpareCpu;
 import dev.fn4j.runtime.testing.NetworkNamespaces;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class StemsIT {
 
-    private static final Duration STEM_READY = Duration.ofSeconds(60);
+    /** A stem waits up to SpareCpu.MAX_WAIT for spare CPU on a busy machine, then starts. */
+    private static final Duration STEM_READY = SpareCpu.MAX_WAIT.plusSeconds(60);
     /** A function's memory when its spec sets none (spec.Field.MEMORY). */
     private static final long DEFAULT_MEMORY = dev.fn4j.spec.Field.MEMORY.defaultValue();
 
