@@ -30,13 +30,32 @@ final class StemWarmUp {
     /** A record of the shape handlers usually take: text and a number. */
     public record Greeting(String name, int count) {}
 
-    /** The handler the warm-up loads and calls as a function's would be. */
+    /** A handler of records, which the JSON codec reads and writes. */
     public static final class Echo implements Handler<Greeting, Greeting> {
         @Override
         public Greeting handle(Greeting input, Context context) {
             return new Greeting(input.name() + "!", input.count() + 1);
         }
     }
+
+    /** A handler of text. */
+    public static final class TextEcho implements Handler<String, String> {
+        @Override
+        public String handle(String input, Context context) {
+            return input + "!";
+        }
+    }
+
+    /** A handler of bytes. */
+    public static final class BytesEcho implements Handler<byte[], byte[]> {
+        @Override
+        public byte[] handle(byte[] input, Context context) {
+            return input;
+        }
+    }
+
+    /** One kind of call the warm-up makes: a handler's invoker and a request it takes. */
+    record Call(Invoker invoker, Frame.Invoke invoke) {}
 
     /**
      * Enough for C2 to compile the host's part of a call (3000 left the first seconds of load
@@ -54,27 +73,43 @@ final class StemWarmUp {
             ClassLoader host = StemWarmUp.class.getClassLoader();
             FunctionClassLoader.fromClassPath("", FunctionClassLoader.hostLocation(), host)
                     .close();
-            Object handler = HandlerLoader.load(Echo.class.getName(), host);
             Contexts contexts = new Contexts("stem", Map.of(), err, Clock.systemUTC());
-            Invoker invoker = RequestIdTagging.wrap(Invoker.forHandler(handler, contexts), host);
-            byte[] body = "{\"name\":\"Ada\",\"count\":1}".getBytes(StandardCharsets.UTF_8);
-            Frame.Invoke invoke =
-                    new Frame.Invoke("stem-warm-up", System.currentTimeMillis() + 60_000, List.of(), body);
-            callOverASocket(invoker, invoke, Path.of(System.getProperty("java.io.tmpdir")));
+            // Handlers of each body kind in turn: every codec is compiled, and the call sites
+            // that reach the handler and its codec see several classes, so the code C2 makes for
+            // them stays valid when the function's own handler comes.
+            List<Call> calls = List.of(
+                    call(Echo.class, "{\"name\":\"Ada\",\"count\":1}", contexts, host),
+                    call(TextEcho.class, "Ada", contexts, host),
+                    call(BytesEcho.class, "Ada", contexts, host));
+            callOverASocket(calls, Path.of(System.getProperty("java.io.tmpdir")));
         } catch (StartupException | IOException | RuntimeException | LinkageError e) {
             err.println("fn4j-host: a stem's warm-up failed; its function's start will load what it needs: " + e);
         }
     }
 
     /**
-     * Makes {@link #WARM_UP_CALLS} calls over a Unix-domain socket of its own in {@code tmp},
+     * Makes {@link #WARM_UP_CALLS} calls, each of {@code calls} in turn, over a Unix-domain socket
+     * of its own in {@code tmp},
      * through the frame codec both ways and the same buffered channel streams a connection reads
      * and writes, until the JIT has compiled the host's own part of a call with the types a real
      * connection gives it: a function's first calls then run it compiled, whatever its handler.
      * (Byte-array streams would leave code compiled for the wrong stream classes.) The socket's file
      * is gone when it returns.
      */
-    static void callOverASocket(Invoker invoker, Frame.Invoke invoke, Path tmp) throws IOException {
+    /** A call of the handler class, loaded as a function's handler is, with {@code body}. */
+    static Call call(Class<?> handlerClass, String body, Contexts contexts, ClassLoader host) throws StartupException {
+        Object handler = HandlerLoader.load(handlerClass.getName(), host);
+        Invoker invoker = RequestIdTagging.wrap(Invoker.forHandler(handler, contexts), host);
+        return new Call(
+                invoker,
+                new Frame.Invoke(
+                        "stem-warm-up",
+                        System.currentTimeMillis() + 60_000,
+                        List.of(),
+                        body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static void callOverASocket(List<Call> calls, Path tmp) throws IOException {
         Path file = tmp.resolve("fn4j-warm-up-" + ProcessHandle.current().pid() + ".sock");
         Files.deleteIfExists(file);
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(file);
@@ -88,10 +123,11 @@ final class StemWarmUp {
             OutputStream hostOut = Connection.bufferedOutput(hostSide);
             InputStream hostIn = Connection.bufferedInput(hostSide);
             for (int i = 0; i < WARM_UP_CALLS; i++) {
-                FrameCodec.write(invoke, runtimeOut);
+                Call call = calls.get(i % calls.size());
+                FrameCodec.write(call.invoke(), runtimeOut);
                 runtimeOut.flush();
                 Frame read = FrameCodec.read(hostIn);
-                Frame answer = invoker.answer((Frame.Invoke) read, new CapturedLog("stem-warm-up", 1024));
+                Frame answer = call.invoker().answer((Frame.Invoke) read, new CapturedLog("stem-warm-up", 1024));
                 FrameCodec.write(answer, hostOut);
                 hostOut.flush();
                 FrameCodec.read(runtimeIn);
