@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -251,60 +252,73 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
 
     /**
-     * How many calls of the function the runtime has answered, from /metrics on the control port
-     * when there is one (so that reading it waits behind no call); -1 when it cannot be read.
+     * How many calls of the function the runtime has answered, from /metrics; -1 when it cannot be
+     * read.
      */
     long answeredCalls(String function) {
-        URI metrics = controlUri("/metrics").orElse(uri("/metrics"));
-        String prefix = "fn4j_invocation_duration_seconds_count{";
+        String metrics = metrics();
+        if (metrics == null) {
+            return -1;
+        }
         String tag = "function=\"" + function + "\"";
         try {
-            HttpResponse<String> reply = http.send(
-                    HttpRequest.newBuilder(metrics)
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long count = 0;
-            for (String line : reply.body().split("\n")) {
-                if (line.startsWith(prefix) && line.contains(tag)) {
-                    count += Math.round(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-                }
-            }
-            return count;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Math.round(series(metrics, "fn4j_invocation_duration_seconds_count", tag)
+                    .orElse(0));
+        } catch (NumberFormatException e) {
             return -1;
         }
     }
 
     /** A timer's {sum ns, count} from /metrics over the series whose line contains {@code tag}. */
     private long[] timing(String metric, String tag) {
-        try {
-            Reply reply = send("GET", "/metrics", null, null);
-            if (reply.status() != 200) {
-                return null;
-            }
-            double sum = 0;
-            double count = 0;
-            boolean found = false;
-            for (String line : reply.body().split("\n")) {
-                if (!line.contains(tag)) {
-                    continue;
-                }
-                String value = line.substring(line.lastIndexOf(' ') + 1);
-                if (line.startsWith(metric + "_sum{")) {
-                    sum += Double.parseDouble(value);
-                    found = true;
-                } else if (line.startsWith(metric + "_count{")) {
-                    count += Double.parseDouble(value);
-                }
-            }
-            return found ? new long[] {Math.round(sum * 1e9), Math.round(count)} : null;
-        } catch (IOException | RuntimeException e) {
+        String metrics = metrics();
+        if (metrics == null) {
             return null;
         }
+        try {
+            OptionalDouble sum = series(metrics, metric + "_sum", tag);
+            if (sum.isEmpty()) {
+                return null;
+            }
+            double count = series(metrics, metric + "_count", tag).orElse(0);
+            return new long[] {Math.round(sum.getAsDouble() * 1e9), Math.round(count)};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The Prometheus text, from the control port when there is one (so that reading it waits
+     * behind no call); null when it cannot be read.
+     */
+    private String metrics() {
+        URI metrics = controlUri("/metrics").orElse(uri("/metrics"));
+        try {
+            HttpResponse<String> reply = http.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return reply.statusCode() == 200 ? reply.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The sum of the {@code name} series whose line contains {@code tag}; empty when there is none. */
+    private static OptionalDouble series(String metrics, String name, String tag) {
+        double sum = 0;
+        boolean found = false;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(tag)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                found = true;
+            }
+        }
+        return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
     }
 
     String tail() {

@@ -87,15 +87,6 @@ final class StemWarmUp {
         }
     }
 
-    /**
-     * Makes {@link #WARM_UP_CALLS} calls, each of {@code calls} in turn, over a Unix-domain socket
-     * of its own in {@code tmp},
-     * through the frame codec both ways and the same buffered channel streams a connection reads
-     * and writes, until the JIT has compiled the host's own part of a call with the types a real
-     * connection gives it: a function's first calls then run it compiled, whatever its handler.
-     * (Byte-array streams would leave code compiled for the wrong stream classes.) The socket's file
-     * is gone when it returns.
-     */
     /** A call of the handler class, loaded as a function's handler is, with {@code body}. */
     static Call call(Class<?> handlerClass, String body, Contexts contexts, ClassLoader host) throws StartupException {
         Object handler = HandlerLoader.load(handlerClass.getName(), host);
@@ -109,6 +100,14 @@ final class StemWarmUp {
                         body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Makes {@link #WARM_UP_CALLS} calls, each of {@code calls} in turn, over a Unix-domain socket
+     * of its own in {@code tmp}, through the frame codec both ways and the same buffered channel
+     * streams a connection reads and writes, until the JIT has compiled the host's own part of a call with the types a real
+     * connection gives it: a function's first calls then run it compiled, whatever its handler.
+     * (Byte-array streams would leave code compiled for the wrong stream classes.) The socket's file
+     * is gone when it returns.
+     */
     static void callOverASocket(List<Call> calls, Path tmp) throws IOException {
         Path file = tmp.resolve("fn4j-warm-up-" + ProcessHandle.current().pid() + ".sock");
         Files.deleteIfExists(file);

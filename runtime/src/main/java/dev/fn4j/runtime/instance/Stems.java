@@ -226,20 +226,22 @@ public final class Stems {
             try {
                 spareCpu.run(() -> startStem(key, image, nanoCpus));
             } catch (RejectedExecutionException stopping) {
-                synchronized (this) {
-                    starting.remove(key);
-                    budget.release(key.memoryBytes());
-                }
+                abandon(key);
             }
         }
+    }
+
+    /** The key's stem will not start after all: it no longer counts as starting or holds memory. */
+    private synchronized void abandon(StemKey key) {
+        starting.remove(key);
+        budget.release(key.memoryBytes());
     }
 
     private void startStem(StemKey key, LoadedImage image, long nanoCpus) {
         synchronized (this) {
             if (closed) {
                 // Closed while it waited for spare CPU.
-                starting.remove(key);
-                budget.release(key.memoryBytes());
+                abandon(key);
                 return;
             }
         }
@@ -251,12 +253,12 @@ public final class Stems {
         }
         boolean keep;
         synchronized (this) {
-            starting.remove(key);
             keep = stem != null && !closed;
             if (keep) {
+                starting.remove(key);
                 ready.put(key, stem);
             } else {
-                budget.release(key.memoryBytes());
+                abandon(key);
             }
         }
         if (stem != null && !keep) {
