@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * Invocations and their state changes in the database, tables {@code invocations} and
  * {@code invocation_events}: each change of an asynchronous invocation is one transaction that
- * updates its row and appends its event. Ended synchronous calls go to {@link SyncCallTable}'s
- * lighter table; reads by id and a function's history look in both.
+ * updates its row and appends its event. Ended synchronous calls go to {@link SyncCallPages}, many
+ * to a row; reads by id and a function's history look there too, and in {@link SyncCallTable},
+ * where runtimes before schema 18 wrote them.
  */
 public final class InvocationTable implements InvocationStore {
 
@@ -29,7 +30,7 @@ public final class InvocationTable implements InvocationStore {
             + " result_type, error_code, error_message, logs, request_method, request_path";
 
     /** A history's order: newest first, then by id, as {@code ORDER BY queued_at DESC, id DESC}. */
-    private static final Comparator<Invocation> NEWEST_FIRST = Comparator.comparing(Invocation::queuedAt)
+    static final Comparator<Invocation> NEWEST_FIRST = Comparator.comparing(Invocation::queuedAt)
             .thenComparing(Invocation::id)
             .reversed();
 
@@ -63,11 +64,11 @@ public final class InvocationTable implements InvocationStore {
         List<Invocation> calls = new ArrayList<>(invocations.size());
         List<Invocation> others = new ArrayList<>();
         for (Invocation invocation : invocations) {
-            (SyncCallTable.holds(invocation) ? calls : others).add(invocation);
+            (SyncCallPages.holds(invocation) ? calls : others).add(invocation);
         }
         database.write("recording " + invocations.size() + " invocation(s)", connection -> {
             if (!calls.isEmpty()) {
-                SyncCallTable.insert(connection, calls);
+                SyncCallPages.insert(connection, calls);
             }
             if (!others.isEmpty()) {
                 insert(connection, others);
@@ -151,6 +152,9 @@ public final class InvocationTable implements InvocationStore {
     public Optional<Invocation> find(String id) {
         return database.read("reading invocation " + id, connection -> {
             Optional<Invocation> invocation = select(connection, id, false);
+            if (invocation.isEmpty()) {
+                invocation = SyncCallPages.select(connection, id);
+            }
             return invocation.isPresent() ? invocation : SyncCallTable.select(connection, id);
         });
     }
@@ -201,6 +205,7 @@ public final class InvocationTable implements InvocationStore {
                     }
                 }
             }
+            invocations.addAll(SyncCallPages.recent(connection, function, limit));
             invocations.addAll(SyncCallTable.recent(connection, function, limit));
             invocations.sort(NEWEST_FIRST);
             return invocations.size() > limit ? List.copyOf(invocations.subList(0, limit)) : invocations;
@@ -236,7 +241,9 @@ public final class InvocationTable implements InvocationStore {
                 Database.setInstant(events, 1, cutoff);
                 events.executeUpdate();
                 Database.setInstant(invocations, 1, cutoff);
-                return invocations.executeUpdate() + SyncCallTable.deleteEndedBefore(connection, cutoff);
+                return invocations.executeUpdate()
+                        + SyncCallPages.deleteEndedBefore(connection, cutoff)
+                        + SyncCallTable.deleteEndedBefore(connection, cutoff);
             }
         });
     }
@@ -273,10 +280,10 @@ public final class InvocationTable implements InvocationStore {
     }
 
     /**
-     * Binds, from parameter {@code at} on, the six columns both call tables end with, in this order:
+     * Binds, from parameter {@code at} on, the six columns {@code invocations} ends with, in this order:
      * result_type, error_code, error_message, logs, request_method, request_path.
      */
-    static void bindOutcome(PreparedStatement statement, int at, Invocation i) throws SQLException {
+    private static void bindOutcome(PreparedStatement statement, int at, Invocation i) throws SQLException {
         statement.setString(at, i.resultType());
         statement.setString(at + 1, i.errorCode());
         statement.setString(at + 2, i.errorMessage());

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The table {@code sync_calls}: ended synchronous calls, written in batches and never changed,
- * with only the indexes a function's history and retention need (schema 17.2). Used inside the
+ * The table {@code sync_calls}, read only: ended synchronous calls as runtimes of schema 17.2
+ * wrote them, one row each. Newer runtimes write {@link SyncCallPages} instead; these rows are
+ * still found, listed and expired until retention has removed the last of them. Used inside the
  * caller's transaction; {@link InvocationTable} composes it with {@code invocations}.
  */
 final class SyncCallTable {
@@ -22,40 +23,6 @@ final class SyncCallTable {
             + " cold_start, result_type, error_code, error_message, logs, request_method, request_path";
 
     private SyncCallTable() {}
-
-    /**
-     * Whether {@code invocation} is what this table holds: a synchronous call that ended, ran once,
-     * started when it was admitted and keeps no bodies. Anything else belongs in {@code invocations}.
-     */
-    static boolean holds(Invocation invocation) {
-        return !invocation.async()
-                && invocation.status().terminal()
-                && invocation.attempts() == 1
-                && invocation.startedAt() != null
-                && invocation.startedAt().equals(invocation.queuedAt())
-                && invocation.endedAt() != null
-                && invocation.requestBody() == null
-                && invocation.requestType() == null
-                && invocation.resultBody() == null;
-    }
-
-    static void insert(Connection connection, List<Invocation> calls) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO sync_calls (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Invocation call : calls) {
-                insert.setString(1, call.id());
-                insert.setString(2, call.function());
-                insert.setLong(3, call.revision());
-                insert.setString(4, call.status().wire());
-                Database.setInstant(insert, 5, call.startedAt());
-                Database.setInstant(insert, 6, call.endedAt());
-                insert.setObject(7, call.coldStart(), java.sql.Types.BOOLEAN);
-                InvocationTable.bindOutcome(insert, 8, call);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
 
     static Optional<Invocation> select(Connection connection, String id) throws SQLException {
         try (PreparedStatement query =

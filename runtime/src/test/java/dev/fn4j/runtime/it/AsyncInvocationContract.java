@@ -3,6 +3,7 @@ package dev.fn4j.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fn4j.runtime.invocation.CallIds;
 import dev.fn4j.runtime.it.fns.Greeter;
 import dev.fn4j.runtime.it.fns.Sleeper;
 import dev.fn4j.runtime.it.fns.Thrower;
@@ -287,13 +288,15 @@ abstract class AsyncInvocationContract {
         assertThat(runtime().send("GET", "/v1/invocations/" + kept, null).status())
                 .isEqualTo(200);
         // A synchronous call's record is written by the background recorder, which the API
-        // already reads through; the row itself may land a moment after the 200.
+        // already reads through; its page (filed under the second its id names) may land a
+        // moment after the 200.
         DatabaseSettings db = fixture().database().settings(runtime().dataDir());
         Await.until("the invocation's row in the database", Duration.ofSeconds(10), () -> {
             try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
                     ResultSet rows = connection
                             .createStatement()
-                            .executeQuery("SELECT COUNT(*) FROM sync_calls WHERE id = '" + kept + "'")) {
+                            .executeQuery("SELECT COUNT(*) FROM sync_call_pages WHERE id_second = "
+                                    + CallIds.millisOf(kept) / 1000)) {
                 rows.next();
                 return rows.getInt(1) == 1;
             }

@@ -16,6 +16,7 @@ import dev.fn4j.runtime.invocation.Outcome;
 import dev.fn4j.runtime.invocation.Transition;
 import dev.fn4j.runtime.it.TestDatabase;
 import dev.fn4j.spec.RateLimit;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -283,13 +287,120 @@ abstract class StoreContract {
     }
 
     @Test
-    void anEndedSyncCallIsRecordedInTheLighterTableAloneAndFoundById() {
+    void anEndedSyncCallIsRecordedOnAPageAloneAndFoundById() {
         invocations.insertEnded(List.of(ended("l1", InvocationStatus.SUCCEEDED, null, null)));
 
-        assertThat(rowsWithId("sync_calls", "l1")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM sync_call_pages")).isEqualTo(1);
         assertThat(rowsWithId("invocations", "l1")).isZero();
         Invocation found = invocations.find("l1").orElseThrow();
         assertThat(found).usingRecursiveComparison().isEqualTo(ended("l1", InvocationStatus.SUCCEEDED, null, null));
+    }
+
+    @Test
+    void aBatchIsOnePagePerFunctionAndSecondOfItsIdsAndEachCallIsFoundById() {
+        String second1 = timedId(T0, "1");
+        String second1b = timedId(T0.plusMillis(300), "2");
+        String second2 = timedId(T0.plusSeconds(1), "3");
+        List<Invocation> batch = List.of(
+                ended(second1, "hello", T0),
+                ended(second1b, "hello", T0.plusMillis(300)),
+                ended(second2, "hello", T0.plusSeconds(1)),
+                ended(timedId(T0, "4"), "other", T0));
+
+        invocations.insertEnded(batch);
+
+        assertThat(count("SELECT COUNT(*) FROM sync_call_pages")).isEqualTo(3);
+        for (Invocation call : batch) {
+            assertThat(invocations.find(call.id()))
+                    .get()
+                    .usingRecursiveComparison()
+                    .isEqualTo(call);
+        }
+        assertThat(invocations.find(timedId(T0, "5"))).isEmpty();
+    }
+
+    @Test
+    void aFunctionsHistoryAcrossManyPagesIsNewestFirstAndCutAtTheLimit() {
+        List<Invocation> all = new ArrayList<>();
+        for (int batch = 0; batch < 5; batch++) {
+            List<Invocation> calls = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                // Batches overlap in time, as calls of different lengths end in later batches.
+                Instant start = T0.plusMillis(batch * 700L + i * 37L);
+                calls.add(ended(timedId(start, batch + "x" + i), "hello", start));
+            }
+            invocations.insertEnded(calls);
+            all.addAll(calls);
+        }
+        all.sort(Comparator.comparing(Invocation::queuedAt)
+                .thenComparing(Invocation::id)
+                .reversed());
+
+        assertThat(invocations.recent("hello", 7))
+                .extracting(Invocation::id)
+                .containsExactlyElementsOf(
+                        all.stream().limit(7).map(Invocation::id).toList());
+        assertThat(invocations.recent("hello", 1000)).hasSize(150);
+    }
+
+    @Test
+    void aPageHoldsAtMostItsLimitOfCalls() {
+        List<Invocation> calls = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            calls.add(ended(timedId(T0, "p" + i), "hello", T0));
+        }
+
+        invocations.insertEnded(calls);
+
+        assertThat(count("SELECT COUNT(*) FROM sync_call_pages")).isEqualTo(2);
+        assertThat(invocations.find(calls.get(500).id())).isPresent();
+    }
+
+    @Test
+    void syncCallsAnOlderRuntimeWroteOneToARowAreStillFoundListedAndExpired() {
+        database.write("a call recorded one to a row by a runtime of schema 17.2", c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO sync_calls (id, function_name, revision,"
+                    + " status, started_at, ended_at) VALUES ('r1', 'hello', 1, 'succeeded', ?, ?)")) {
+                Database.setInstant(insert, 1, T0);
+                Database.setInstant(insert, 2, T0.plusMillis(42));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+        invocations.insertEnded(List.of(ended("r2", InvocationStatus.SUCCEEDED, null, null)));
+
+        assertThat(invocations.find("r1").orElseThrow().status()).isEqualTo(InvocationStatus.SUCCEEDED);
+        assertThat(invocations.recent("hello", 10)).extracting(Invocation::id).containsExactlyInAnyOrder("r1", "r2");
+        assertThat(invocations.deleteEndedBefore(T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(invocations.recent("hello", 10)).isEmpty();
+    }
+
+    private int count(String sql) {
+        return database.read("counting", c -> {
+            try (PreparedStatement query = c.prepareStatement(sql);
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    /** An id as the runtime makes them, for a call made at {@code at}, ending in {@code tag}'s hex. */
+    private static String timedId(Instant at, String tag) {
+        String hex = HexFormat.of().formatHex(tag.getBytes(StandardCharsets.UTF_8));
+        String random = (hex + "0".repeat(20)).substring(0, 20);
+        return HexFormat.of().toHexDigits(at.toEpochMilli()).substring(4) + random;
+    }
+
+    private static Invocation ended(String id, String function, Instant start) {
+        return Invocation.sync(
+                id,
+                function,
+                1,
+                start,
+                Outcome.succeeded(start.plusMillis(3), true, null, "text/plain", null),
+                "POST",
+                "/fn/" + function);
     }
 
     @Test
