@@ -288,14 +288,15 @@ abstract class AsyncInvocationContract {
         assertThat(runtime().send("GET", "/v1/invocations/" + kept, null).status())
                 .isEqualTo(200);
         // A synchronous call's record is written by the background recorder, which the API
-        // already reads through; its page (filed under the second its id names) may land a
-        // moment after the 200.
+        // already reads through; its page (filed under its function and the second its id
+        // names; nothing else calls id-greeter) may land a moment after the 200.
         DatabaseSettings db = fixture().database().settings(runtime().dataDir());
         Await.until("the invocation's row in the database", Duration.ofSeconds(10), () -> {
             try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
                     ResultSet rows = connection
                             .createStatement()
-                            .executeQuery("SELECT COUNT(*) FROM sync_call_pages WHERE id_second = "
+                            .executeQuery("SELECT COUNT(*) FROM sync_call_pages"
+                                    + " WHERE function_name = 'id-greeter' AND id_second = "
                                     + CallIds.millisOf(kept) / 1000)) {
                 rows.next();
                 return rows.getInt(1) == 1;
