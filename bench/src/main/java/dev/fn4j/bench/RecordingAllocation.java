@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * What the runtime allocates per call in two places that run once per call: recording an ended
  * synchronous call on the embedded database ({@link InvocationTable#insertEnded}, batches of 200,
- * now and as runtimes before schema 17.1 did,
+ * as the runtime jar on the class path does and as runtimes before schema 17.1 did,
  * about what the recorder gathers in its 20 ms at 10,000 calls/s, on a table already holding
  * 50,000 calls) and the instance protocol's frames (an Invoke written and read, a Result written
  * and read, 64-byte bodies). Prints bytes allocated by the measuring thread per call and its CPU
@@ -46,8 +46,9 @@ public final class RecordingAllocation {
     private RecordingAllocation() {}
 
     public static void main(String[] args) throws Exception {
-        // Side by side in alternating rounds: ended sync calls as recorded now (sync_calls, schema
-        // 17.2), and as every runtime before 17.1 recorded them: a row of invocations, with the
+        // Side by side in alternating rounds: ended sync calls as the runtime jar on the class path
+        // records them (sync_call_pages since schema 18, sync_calls in 17.2), and as every runtime
+        // before 17.1 recorded them: a row of invocations, with the
         // lease_owner index 17.1 dropped. A record with a request type is not a plain sync call,
         // so the store keeps it in invocations: that is how the second variant gets there.
         Database current = open();
@@ -95,15 +96,11 @@ public final class RecordingAllocation {
                     System.out.println();
                 }
             }
-            String jar = FrameCodec.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .getPath();
-            System.out.println("protocol classes from " + jar);
+            System.out.println("protocol classes from " + jarOf(FrameCodec.class) + ", runtime classes from "
+                    + jarOf(InvocationTable.class));
             System.out.println("| per call | bytes allocated | CPU ns |");
             System.out.println("| --- | ---: | ---: |");
-            String[] names = {"into sync_calls (schema 17.2)", "into invocations, as before schema 17.1"};
+            String[] names = {"as this runtime jar records it", "into invocations, as before schema 17.1"};
             for (int variant = 0; variant < 2; variant++) {
                 System.out.printf(
                         Locale.ROOT,
@@ -122,6 +119,10 @@ public final class RecordingAllocation {
             current.close();
             withLeaseIndex.close();
         }
+    }
+
+    private static String jarOf(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation().getPath();
     }
 
     private static Database open() throws Exception {
