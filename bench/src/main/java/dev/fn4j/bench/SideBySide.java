@@ -48,12 +48,21 @@ final class SideBySide implements Scenario {
         try (NaiveDockerServer naive = new NaiveDockerServer(
                         base, context.workDir(), context.runLabel(), options.integer("naive-parallel"));
                 inProcess) {
-            // JIT warm-up of the JVM baselines, unmeasured; fn4j's first run is its own warm-up.
+            // The same JIT warm-up for every server, unmeasured, at the heaviest load measured:
+            // the runtime is a long-lived process, and what a run from deploy measures is a new
+            // function's first seconds, not the runtime JVM's. Without it the runtime compiled
+            // its queueing path (a pool with every slot taken) during the first 64-connection run
+            // while the baselines had been warmed (docs/benchmarks.md, seventh pass).
             int jit = options.integer("jit-warmup-seconds");
+            int heaviest = options.integers("wrk-connections").stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElseThrow();
             if (gcf != null) {
-                wrk.run(GCF, gcf.uri().toString(), 16, jit, 10);
+                wrk.run(GCF, gcf.uri().toString(), heaviest, jit, 10);
             }
-            wrk.run(IN_PROCESS, inProcess.uri().toString(), 16, jit, 10);
+            wrk.run(IN_PROCESS, inProcess.uri().toString(), heaviest, jit, 10);
+            warmRuntime(runtime, context, wrk, heaviest, jit);
             for (int connections : options.integers("wrk-connections")) {
                 String function = "sbs" + connections;
                 RuntimeUnderTest.Reply deployed = runtime.deploy(function, context.defaultSpec());
@@ -90,5 +99,21 @@ final class SideBySide implements Scenario {
                 gcf.close();
             }
         }
+    }
+
+    /** The runtime's JIT warm-up: a function of its own under wrk, deleted before the measured runs. */
+    private static void warmRuntime(
+            RuntimeUnderTest runtime, BenchContext context, Wrk wrk, int connections, int seconds) throws IOException {
+        if (seconds <= 0) {
+            return;
+        }
+        String function = "jit-warmup";
+        RuntimeUnderTest.Reply deployed = runtime.deploy(function, context.defaultSpec());
+        if (deployed.status() / 100 != 2) {
+            throw new IOException("PUT " + function + " answered " + deployed.status() + ": " + deployed.body());
+        }
+        Bench.log("wrk -c " + connections + ": fn4j JIT warm-up, " + seconds + " s");
+        wrk.run(WARM, runtime.uri("/fn/" + function).toString(), connections, seconds, 10);
+        runtime.delete(function);
     }
 }

@@ -55,6 +55,10 @@ final class SideBySideReport {
                 .append(" s, at most ")
                 .append(options.string("naive-parallel"))
                 .append(" containers at once)\n\n");
+        md.append("Before these runs each JVM server (fn4j's runtime, on a function of its own deleted after, the GCF")
+                .append(" invoker and the in-process echo) had the same JIT warm-up: ")
+                .append(options.string("jit-warmup-seconds"))
+                .append(" s of wrk at the heaviest connection count measured.\n\n");
         md.append("| connections | target | ok calls/s | p50 | p99 | failed | × in-process | × GCF |\n");
         md.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (int connections : options.integers("wrk-connections")) {
