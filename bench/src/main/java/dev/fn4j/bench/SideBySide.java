@@ -65,11 +65,7 @@ final class SideBySide implements Scenario {
             warmRuntime(runtime, context, wrk, heaviest, jit);
             for (int connections : options.integers("wrk-connections")) {
                 String function = "sbs" + connections;
-                RuntimeUnderTest.Reply deployed = runtime.deploy(function, context.defaultSpec());
-                if (deployed.status() / 100 != 2) {
-                    throw new IOException(
-                            "PUT " + function + " answered " + deployed.status() + ": " + deployed.body());
-                }
+                deploy(runtime, context, function);
                 String trigger = runtime.uri("/fn/" + function).toString();
                 Bench.log("wrk -c " + connections + ": fn4j from deploy, then warm");
                 try (CallRate rate = CallRate.start(() -> runtime.answeredCalls(function))) {
@@ -108,12 +104,17 @@ final class SideBySide implements Scenario {
             return;
         }
         String function = "jit-warmup";
+        deploy(runtime, context, function);
+        Bench.log("wrk -c " + connections + ": fn4j JIT warm-up, " + seconds + " s");
+        wrk.run(WARM, runtime.uri("/fn/" + function).toString(), connections, seconds, 10);
+        runtime.delete(function);
+    }
+
+    /** Deploys {@code function} with the default spec; throws when the runtime refuses it. */
+    private static void deploy(RuntimeUnderTest runtime, BenchContext context, String function) throws IOException {
         RuntimeUnderTest.Reply deployed = runtime.deploy(function, context.defaultSpec());
         if (deployed.status() / 100 != 2) {
             throw new IOException("PUT " + function + " answered " + deployed.status() + ": " + deployed.body());
         }
-        Bench.log("wrk -c " + connections + ": fn4j JIT warm-up, " + seconds + " s");
-        wrk.run(WARM, runtime.uri("/fn/" + function).toString(), connections, seconds, 10);
-        runtime.delete(function);
     }
 }

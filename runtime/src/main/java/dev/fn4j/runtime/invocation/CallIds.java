@@ -22,10 +22,15 @@ public final class CallIds {
 
     /** A new id, made now. */
     public static String newId() {
+        return newId(System.currentTimeMillis());
+    }
+
+    /** A new id that names {@code millis} as its time. */
+    public static String newId(long millis) {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);
         HexFormat hex = HexFormat.of();
-        return hex.toHexDigits(System.currentTimeMillis()).substring(16 - TIME_DIGITS) + hex.formatHex(random);
+        return hex.toHexDigits(millis).substring(16 - TIME_DIGITS) + hex.formatHex(random);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.fn4j.runtime.store;
 
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationStatus;
+import dev.fn4j.runtime.invocation.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -67,26 +68,16 @@ final class SyncCallCodec {
                 Instant started = Instant.ofEpochMilli(in.readLong());
                 Instant ended = Instant.ofEpochMilli(in.readLong());
                 byte cold = in.readByte();
-                calls.add(new Invocation(
-                        id,
-                        function,
-                        revision,
-                        false,
+                Outcome outcome = new Outcome(
                         status,
-                        1,
-                        started,
-                        started,
                         ended,
                         cold == NULL_BOOLEAN ? null : cold == 1,
                         null,
-                        null,
-                        null,
                         text(in),
                         text(in),
                         text(in),
-                        text(in),
-                        text(in),
-                        text(in)));
+                        text(in));
+                calls.add(Invocation.sync(id, function, revision, started, outcome, text(in), text(in)));
             }
             return calls;
         } catch (IOException e) {

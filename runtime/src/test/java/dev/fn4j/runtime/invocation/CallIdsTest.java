@@ -19,6 +19,14 @@ class CallIdsTest {
     }
 
     @Test
+    void anIdMadeForAGivenTimeNamesThatTime() {
+        long millis = 1_796_591_110_123L;
+
+        assertThat(CallIds.millisOf(CallIds.newId(millis))).isEqualTo(millis);
+        assertThat(CallIds.newId(millis)).isNotEqualTo(CallIds.newId(millis));
+    }
+
+    @Test
     void idsOfOneMillisecondStillDifferInTheirRandomPart() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {

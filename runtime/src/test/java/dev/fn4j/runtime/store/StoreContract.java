@@ -9,6 +9,7 @@ import dev.fn4j.runtime.function.Function;
 import dev.fn4j.runtime.function.FunctionRegistry;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.function.Revision;
+import dev.fn4j.runtime.invocation.CallIds;
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationEvent;
 import dev.fn4j.runtime.invocation.InvocationStatus;
@@ -16,7 +17,6 @@ import dev.fn4j.runtime.invocation.Outcome;
 import dev.fn4j.runtime.invocation.Transition;
 import dev.fn4j.runtime.it.TestDatabase;
 import dev.fn4j.spec.RateLimit;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -298,14 +297,14 @@ abstract class StoreContract {
 
     @Test
     void aBatchIsOnePagePerFunctionAndSecondOfItsIdsAndEachCallIsFoundById() {
-        String second1 = timedId(T0, "1");
-        String second1b = timedId(T0.plusMillis(300), "2");
-        String second2 = timedId(T0.plusSeconds(1), "3");
+        String second1 = CallIds.newId(T0.toEpochMilli());
+        String second1b = CallIds.newId(T0.plusMillis(300).toEpochMilli());
+        String second2 = CallIds.newId(T0.plusSeconds(1).toEpochMilli());
         List<Invocation> batch = List.of(
                 ended(second1, "hello", T0),
                 ended(second1b, "hello", T0.plusMillis(300)),
                 ended(second2, "hello", T0.plusSeconds(1)),
-                ended(timedId(T0, "4"), "other", T0));
+                ended(CallIds.newId(T0.toEpochMilli()), "other", T0));
 
         invocations.insertEnded(batch);
 
@@ -316,7 +315,7 @@ abstract class StoreContract {
                     .usingRecursiveComparison()
                     .isEqualTo(call);
         }
-        assertThat(invocations.find(timedId(T0, "5"))).isEmpty();
+        assertThat(invocations.find(CallIds.newId(T0.toEpochMilli()))).isEmpty();
     }
 
     @Test
@@ -327,7 +326,7 @@ abstract class StoreContract {
             for (int i = 0; i < 30; i++) {
                 // Batches overlap in time, as calls of different lengths end in later batches.
                 Instant start = T0.plusMillis(batch * 700L + i * 37L);
-                calls.add(ended(timedId(start, batch + "x" + i), "hello", start));
+                calls.add(ended(CallIds.newId(start.toEpochMilli()), "hello", start));
             }
             invocations.insertEnded(calls);
             all.addAll(calls);
@@ -347,7 +346,7 @@ abstract class StoreContract {
     void aPageHoldsAtMostItsLimitOfCalls() {
         List<Invocation> calls = new ArrayList<>();
         for (int i = 0; i < 501; i++) {
-            calls.add(ended(timedId(T0, "p" + i), "hello", T0));
+            calls.add(ended(CallIds.newId(T0.toEpochMilli()), "hello", T0));
         }
 
         invocations.insertEnded(calls);
@@ -383,13 +382,6 @@ abstract class StoreContract {
                 return rows.getInt(1);
             }
         });
-    }
-
-    /** An id as the runtime makes them, for a call made at {@code at}, ending in {@code tag}'s hex. */
-    private static String timedId(Instant at, String tag) {
-        String hex = HexFormat.of().formatHex(tag.getBytes(StandardCharsets.UTF_8));
-        String random = (hex + "0".repeat(20)).substring(0, 20);
-        return HexFormat.of().toHexDigits(at.toEpochMilli()).substring(4) + random;
     }
 
     private static Invocation ended(String id, String function, Instant start) {

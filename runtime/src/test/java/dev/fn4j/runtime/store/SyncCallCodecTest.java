@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationStatus;
+import dev.fn4j.runtime.invocation.Outcome;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -47,25 +48,8 @@ class SyncCallCodecTest {
 
     private static Invocation call(
             String id, InvocationStatus status, Boolean cold, String code, String message, String logs) {
-        return new Invocation(
-                id,
-                "hello",
-                3,
-                false,
-                status,
-                1,
-                T0,
-                T0,
-                T0.plusMillis(17),
-                cold,
-                null,
-                null,
-                null,
-                status == InvocationStatus.SUCCEEDED ? "application/json" : null,
-                code,
-                message,
-                logs,
-                "POST",
-                "/fn/hello/x");
+        String type = status == InvocationStatus.SUCCEEDED ? "application/json" : null;
+        Outcome outcome = new Outcome(status, T0.plusMillis(17), cold, null, type, code, message, logs);
+        return Invocation.sync(id, "hello", 3, T0, outcome, "POST", "/fn/hello/x");
     }
 }
