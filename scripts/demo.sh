@@ -51,8 +51,9 @@ else
   # fails its next class loads.
   cp "$root/runtime/target/fn4j-runtime.jar" "$demo/fn4j-runtime.jar"
   # A bounded heap that an idle runtime gives back (docs/benchmarks.md, Memory). Uploaded source
-  # builds on the local base image, since no registry is reachable here.
-  nohup java -Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000 \
+  # builds on the local base image, since no registry is reachable here. The control plane's threads
+  # run ahead of calls (docs/api.md, "The control port").
+  nohup java -Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000 -XX:ThreadPriorityPolicy=1 \
     -jar "$demo/fn4j-runtime.jar" --port "$port" \
     --data-dir "$demo/data" --source-base-image docker://fn4j/jre-base:17 >"$demo/runtime.log" 2>&1 &
   echo $! >"$pidfile"

@@ -35,7 +35,7 @@ final class Options {
         DEFAULTS.put("memory", "256m");
         DEFAULTS.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         DEFAULTS.put("in-process-worker-threads", "256");
-        DEFAULTS.put("runtime-jvm-args", "-Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000");
+        DEFAULTS.put("runtime-jvm-args", "-Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000 -XX:ThreadPriorityPolicy=1");
         DEFAULTS.put("command", "");
         DEFAULTS.put("suite", "full");
         // false for a runtime jar older than --control-port (it refuses options it does not know)

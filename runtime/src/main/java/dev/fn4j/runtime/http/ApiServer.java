@@ -23,8 +23,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runtime's HTTP server on Undertow: each request is matched once against the
@@ -87,6 +88,8 @@ public final class ApiServer {
     /** Threads for blocking control-plane requests; they end when idle, so an idle runtime keeps none. */
     private static final int CONTROL_THREADS = 8;
     /** How old the engine check {@code /healthz} answers from may be. */
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
     private static final long HEALTH_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Undertow server;
@@ -163,7 +166,13 @@ public final class ApiServer {
     public void start() {
         server.start();
         if (control != null) {
-            control.start();
+            if (!ControlPlaneThreads.startAtPriority(control::start)) {
+                LOG.info(
+                        "the control port's threads run at the calls' priority: start the runtime's JVM with {}, as"
+                                + " root or with CAP_SYS_NICE, so that health checks, scrapes and the admin API are"
+                                + " served ahead of calls that saturate the CPUs (docs/api.md, \"Control port\")",
+                        ControlPlaneThreads.JVM_FLAG);
+            }
         }
     }
 
@@ -196,13 +205,13 @@ public final class ApiServer {
     }
 
     private static ThreadPoolExecutor controlPlaneExecutor() {
-        AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
-                CONTROL_THREADS, CONTROL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "fn4j-control-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                CONTROL_THREADS,
+                CONTROL_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                ControlPlaneThreads.factory("fn4j-control"));
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }

@@ -42,6 +42,12 @@ final class RuntimeProcess implements AutoCloseable {
      * {@code adminKey} as {@code FN4J_ADMIN_KEY}, or without it when null.
      */
     static RuntimeProcess start(Path dataDir, List<String> extraArgs, String adminKey) throws Exception {
+        return start(List.of(), dataDir, extraArgs, adminKey);
+    }
+
+    /** Starts the jar as {@link #start(Path, List, String)} does, with {@code jvmArgs} before {@code -jar}. */
+    static RuntimeProcess start(List<String> jvmArgs, Path dataDir, List<String> extraArgs, String adminKey)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -49,8 +55,9 @@ final class RuntimeProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("fn4j.test.runtimeJar", "target/fn4j-runtime.jar"));
         Path log = Files.createTempFile(Path.of("target"), "runtime-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(
-                java,
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmArgs);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--port",
@@ -119,6 +126,11 @@ final class RuntimeProcess implements AutoCloseable {
             throw new AssertionError("runtime did not stop within " + wait);
         }
         return process.exitValue();
+    }
+
+    /** The process id of the runtime's JVM. */
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {
