@@ -3,6 +3,7 @@ package dev.fn4j.runtime.pool;
 import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.limit.HostCpu;
 import java.time.Duration;
+import java.util.function.DoubleSupplier;
 
 /**
  * Decides how many instances of one function to start now, from what its pool sees. An instance
@@ -20,12 +21,6 @@ import java.time.Duration;
  */
 public final class ScaleOut {
 
-    /** The host's CPU: how busy it was lately, from 0 (idle) to 1 (every core busy). */
-    @FunctionalInterface
-    public interface CpuLoad {
-        double busy();
-    }
-
     /** In production, how long a call waits on saturated instances before one more may start. */
     static final Duration SATURATION_WAIT = Duration.ofMillis(10);
 
@@ -41,7 +36,9 @@ public final class ScaleOut {
     public record Demand(int live, int starting, int waiting, Duration oldestWait, long memoryAvailable) {}
 
     private final int hostCpus;
-    private final CpuLoad cpu;
+    /** The host's CPU: how busy it was lately, from 0 (idle) to 1 (every core busy). */
+    private final DoubleSupplier cpu;
+
     private final Duration saturationWait;
     /** The most instances of one function starting at once; at least 1. */
     private final int maxStarting;
@@ -53,7 +50,7 @@ public final class ScaleOut {
      *     instance past the first may start
      * @param maxStarting the most instances of one function starting at once
      */
-    public ScaleOut(int hostCpus, CpuLoad cpu, Duration saturationWait, int maxStarting) {
+    public ScaleOut(int hostCpus, DoubleSupplier cpu, Duration saturationWait, int maxStarting) {
         if (hostCpus < 1) {
             throw new IllegalArgumentException("hostCpus must be at least 1: " + hostCpus);
         }
@@ -99,7 +96,7 @@ public final class ScaleOut {
             wanted = 0;
         }
         int cpuFit = Math.max(1, (int) Math.floor(hostCpus / spec.cpus() + 1e-9));
-        if (running > 0 && cpu.busy() >= HostCpu.SATURATED) {
+        if (running > 0 && cpu.getAsDouble() >= HostCpu.SATURATED) {
             // Every core is busy: another JVM would only share them with the live instances and
             // with the runtime that carries their calls, which then serves fewer, not more.
             wanted = 0;

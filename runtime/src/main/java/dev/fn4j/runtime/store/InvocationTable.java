@@ -106,18 +106,8 @@ public final class InvocationTable implements InvocationStore {
     public Transition finish(String id, Outcome outcome) {
         return database.write("finishing invocation " + id, connection -> {
             try (PreparedStatement update =
-                    connection.prepareStatement("UPDATE invocations SET status = ?, ended_at = ?, cold_start = ?,"
-                            + " result_body = ?, result_type = ?, error_code = ?,"
-                            + " error_message = ?, logs = ? WHERE id = ?")) {
-                update.setString(1, outcome.status().wire());
-                Database.setInstant(update, 2, outcome.endedAt());
-                update.setObject(3, outcome.coldStart(), java.sql.Types.BOOLEAN);
-                update.setBytes(4, outcome.resultBody());
-                update.setString(5, outcome.resultType());
-                update.setString(6, outcome.errorCode());
-                update.setString(7, outcome.errorMessage());
-                update.setString(8, outcome.logs());
-                update.setString(9, id);
+                    connection.prepareStatement("UPDATE invocations SET " + END_ASSIGNMENTS + " WHERE id = ?")) {
+                update.setString(bindEnd(update, outcome.status(), outcome), id);
                 requireOne(update.executeUpdate(), id);
             }
             Invocation invocation =
@@ -246,6 +236,26 @@ public final class InvocationTable implements InvocationStore {
                         + SyncCallTable.deleteEndedBefore(connection, cutoff);
             }
         });
+    }
+
+    /**
+     * The columns an attempt's end sets, as the assignments of an {@code UPDATE}: {@link #bindEnd}
+     * binds their eight parameters, from the first on.
+     */
+    static final String END_ASSIGNMENTS = "status = ?, ended_at = ?, cold_start = ?, result_body = ?, result_type = ?,"
+            + " error_code = ?, error_message = ?, logs = ?";
+
+    /** Binds {@link #END_ASSIGNMENTS} to {@code status} and {@code outcome}; returns the next parameter's index. */
+    static int bindEnd(PreparedStatement update, InvocationStatus status, Outcome outcome) throws SQLException {
+        update.setString(1, status.wire());
+        Database.setInstant(update, 2, outcome.endedAt());
+        update.setObject(3, outcome.coldStart(), java.sql.Types.BOOLEAN);
+        update.setBytes(4, outcome.resultBody());
+        update.setString(5, outcome.resultType());
+        update.setString(6, outcome.errorCode());
+        update.setString(7, outcome.errorMessage());
+        update.setString(8, outcome.logs());
+        return 9;
     }
 
     static void insert(Connection connection, List<Invocation> invocations) throws SQLException {

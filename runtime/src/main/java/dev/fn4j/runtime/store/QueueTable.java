@@ -118,20 +118,10 @@ public final class QueueTable implements InvocationQueue {
         InvocationStatus status = deadLettered ? InvocationStatus.DEAD_LETTERED : outcome.status();
         return database.write("ending invocation " + id, connection -> {
             recordAttempt(connection, id, outcome.endedAt(), outcome.status().wire(), outcome);
-            try (PreparedStatement update =
-                    connection.prepareStatement("UPDATE invocations SET status = ?, ended_at = ?, cold_start = ?,"
-                            + " result_body = ?, result_type = ?, error_code = ?, error_message = ?,"
-                            + " logs = ?, lease_owner = NULL, lease_until = NULL"
-                            + " WHERE id = ? AND status = 'running'")) {
-                update.setString(1, status.wire());
-                Database.setInstant(update, 2, outcome.endedAt());
-                update.setObject(3, outcome.coldStart(), java.sql.Types.BOOLEAN);
-                update.setBytes(4, outcome.resultBody());
-                update.setString(5, outcome.resultType());
-                update.setString(6, outcome.errorCode());
-                update.setString(7, outcome.errorMessage());
-                update.setString(8, outcome.logs());
-                update.setString(9, id);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE invocations SET "
+                    + InvocationTable.END_ASSIGNMENTS
+                    + ", lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'running'")) {
+                update.setString(InvocationTable.bindEnd(update, status, outcome), id);
                 InvocationTable.requireOne(update.executeUpdate(), id);
             }
             return change(connection, id, status, outcome.endedAt(), false);
