@@ -10,6 +10,8 @@ import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.stats.CallCounter;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Runs one admitted call, synchronous or asynchronous, through the {@link Invoker} and counts it:
@@ -43,21 +45,51 @@ public final class CallRunner {
         long start = System.nanoTime();
         try {
             InvocationResult result = invoker.invoke(pool, request);
-            long nanos = System.nanoTime() - start;
-            metrics.invocation(name, "success", Duration.ofNanos(nanos));
-            stats.ran(name, false, result.coldStart(), nanos);
+            succeeded(name, start, result);
             return result;
         } catch (ApiException e) {
-            long nanos = System.nanoTime() - start;
-            metrics.invocation(name, e.code().code(), Duration.ofNanos(nanos));
-            if (REJECTIONS.contains(e.code())) {
-                metrics.rejection(name, e.code().code());
-                stats.refused(name);
-            } else {
-                // Whether a failed call waited for a cold start is not known: counted as warm.
-                stats.ran(name, true, false, nanos);
-            }
+            failed(name, start, e);
             throw e;
+        }
+    }
+
+    /**
+     * Runs the call as {@link #run} does, without holding this thread while it waits for a slot
+     * ({@link Invoker#invokeAsync}), and counts its outcome once it ends.
+     */
+    CompletableFuture<InvocationResult> runAsync(FunctionPool pool, InvocationRequest request, Executor continuation) {
+        String name = pool.current().name();
+        long start = System.nanoTime();
+        CompletableFuture<InvocationResult> ended = new CompletableFuture<>();
+        invoker.invokeAsync(pool, request, continuation).whenComplete((result, error) -> {
+            if (error == null) {
+                succeeded(name, start, result);
+                ended.complete(result);
+                return;
+            }
+            if (error instanceof ApiException e) {
+                failed(name, start, e);
+            }
+            ended.completeExceptionally(error);
+        });
+        return ended;
+    }
+
+    private void succeeded(String name, long start, InvocationResult result) {
+        long nanos = System.nanoTime() - start;
+        metrics.invocation(name, "success", Duration.ofNanos(nanos));
+        stats.ran(name, false, result.coldStart(), nanos);
+    }
+
+    private void failed(String name, long start, ApiException e) {
+        long nanos = System.nanoTime() - start;
+        metrics.invocation(name, e.code().code(), Duration.ofNanos(nanos));
+        if (REJECTIONS.contains(e.code())) {
+            metrics.rejection(name, e.code().code());
+            stats.refused(name);
+        } else {
+            // Whether a failed call waited for a cold start is not known: counted as warm.
+            stats.ran(name, true, false, nanos);
         }
     }
 

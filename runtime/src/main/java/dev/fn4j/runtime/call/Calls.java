@@ -8,11 +8,15 @@ import dev.fn4j.runtime.invocation.InvocationRecorder;
 import dev.fn4j.runtime.invocation.Outcome;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
+import dev.fn4j.runtime.invoke.Invoker;
 import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Where every call comes in, synchronous or asynchronous: it finds the function, admits the call
@@ -61,28 +65,70 @@ public final class Calls {
         Instant started = clock.instant();
         try {
             InvocationResult result = runner.run(pool, request);
+            recordSucceeded(revision, request, started, result);
+            return result;
+        } catch (ApiException e) {
+            recordFailed(revision, request, started, e);
+            throw e;
+        }
+    }
+
+    /**
+     * A synchronous call as {@link #call} makes it, without holding this thread while the call
+     * waits for a slot: it then runs on {@code continuation} (see {@link Invoker#invokeAsync}).
+     * Completes with the result, or with the {@link ApiException} that {@code call} would throw,
+     * a refusal included.
+     */
+    public CompletableFuture<InvocationResult> callAsync(
+            String client, String function, InvocationRequest request, Executor continuation) {
+        FunctionPool pool;
+        try {
+            pool = admit(client, function);
+        } catch (ApiException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        Function revision = pool.current();
+        Instant started = clock.instant();
+        CompletableFuture<InvocationResult> ended = new CompletableFuture<>();
+        runner.runAsync(pool, request, continuation).whenComplete((result, error) -> {
+            if (error == null) {
+                recordSucceeded(revision, request, started, result);
+                ended.complete(result);
+                return;
+            }
+            Throwable cause = error instanceof CompletionException wrapped ? wrapped.getCause() : error;
+            if (cause instanceof ApiException e) {
+                recordFailed(revision, request, started, e);
+            }
+            ended.completeExceptionally(cause);
+        });
+        return ended;
+    }
+
+    private void recordSucceeded(
+            Function revision, InvocationRequest request, Instant started, InvocationResult result) {
+        recorder.record(Invocation.sync(
+                request.requestId(),
+                revision.name(),
+                revision.revision(),
+                started,
+                Outcome.succeeded(
+                        clock.instant(), result.coldStart(), null, result.header("content-type"), result.logs()),
+                request.method(),
+                request.path()));
+    }
+
+    /** Records a call that failed once it ran; one refused before it ran is not recorded. */
+    private void recordFailed(Function revision, InvocationRequest request, Instant started, ApiException e) {
+        if (!CallRunner.REJECTIONS.contains(e.code())) {
             recorder.record(Invocation.sync(
                     request.requestId(),
                     revision.name(),
                     revision.revision(),
                     started,
-                    Outcome.succeeded(
-                            clock.instant(), result.coldStart(), null, result.header("content-type"), result.logs()),
+                    Outcome.failed(clock.instant(), e, CallRunner.logsOf(e)),
                     request.method(),
                     request.path()));
-            return result;
-        } catch (ApiException e) {
-            if (!CallRunner.REJECTIONS.contains(e.code())) {
-                recorder.record(Invocation.sync(
-                        request.requestId(),
-                        revision.name(),
-                        revision.revision(),
-                        started,
-                        Outcome.failed(clock.instant(), e, CallRunner.logsOf(e)),
-                        request.method(),
-                        request.path()));
-            }
-            throw e;
         }
     }
 

@@ -10,10 +10,13 @@ import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
+import dev.fn4j.runtime.invoke.Trampoline;
+import dev.fn4j.runtime.log.LogSetup;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Calls functions: {@code POST /v1/functions/{name}/invocations} with the body as input (at once,
@@ -40,6 +46,9 @@ final class InvocationsApi {
     private static final HttpString PREFERENCE_APPLIED = HttpString.tryFromString("Preference-Applied");
     /** Bounds {@link #warnedDrops}, so that many functions or header sets cannot grow it without end. */
     private static final int MAX_WARNED_DROPS = 10_000;
+
+    /** Made on the first synchronous call, from its port's worker pool (see {@link #trampoline}). */
+    private volatile Trampoline trampoline;
 
     private final Calls calls;
     /** "function [names]" of the drops already logged; at most {@link #MAX_WARNED_DROPS}. */
@@ -105,9 +114,10 @@ final class InvocationsApi {
             });
             return;
         }
-        InvocationResult result = call(exchange, name, headers, body);
-        exchange.setStatusCode(200);
-        sendResult(exchange, result);
+        callThenAnswer(exchange, name, headers, body, result -> {
+            exchange.setStatusCode(200);
+            sendResult(exchange, result);
+        });
     }
 
     /** {@code /fn/{name}/...}: the whole HTTP request in, the function's response out. */
@@ -141,13 +151,14 @@ final class InvocationsApi {
             });
             return;
         }
-        InvocationResult result = call(exchange, name, headers, body);
-        FunctionResponse response = FunctionResponse.of(result);
-        if (!response.dropped().isEmpty()) {
-            warnDropped(name, response.dropped());
-        }
-        exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
-        response.send(exchange);
+        callThenAnswer(exchange, name, headers, body, result -> {
+            FunctionResponse response = FunctionResponse.of(result);
+            if (!response.dropped().isEmpty()) {
+                warnDropped(name, response.dropped());
+            }
+            exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
+            response.send(exchange);
+        });
     }
 
     /**
@@ -167,15 +178,75 @@ final class InvocationsApi {
 
     /** Runs a synchronous call: admitted, run and recorded by {@link Calls#call}. */
     private InvocationResult call(HttpServerExchange exchange, String name, List<Frame.Header> headers, byte[] body) {
-        return calls.call(
-                client(exchange),
-                name,
-                new InvocationRequest(
-                        RequestIds.of(exchange),
-                        headers,
-                        body,
-                        exchange.getRequestMethod().toString(),
-                        exchange.getRequestPath()));
+        return calls.call(client(exchange), name, request(exchange, headers, body));
+    }
+
+    /**
+     * Runs a synchronous call, admitted, run and recorded by {@link Calls#callAsync}, and sends
+     * {@code answer}'s response or the call's error, without holding a worker while the call waits
+     * for a slot: the call that frees one runs it next on its own thread ({@link Trampoline}). The
+     * call starts once the handler has returned, when the exchange is no longer Undertow's "in
+     * call" on this thread, so that an answer sent from another thread never races the handler.
+     */
+    private void callThenAnswer(
+            HttpServerExchange exchange,
+            String name,
+            List<Frame.Header> headers,
+            byte[] body,
+            Consumer<InvocationResult> answer) {
+        InvocationRequest request = request(exchange, headers, body);
+        String client = client(exchange);
+        boolean detailed = detailed(exchange);
+        Trampoline trampoline = trampoline(exchange);
+        Executor continuation = task -> trampoline.execute(withRequestId(request.requestId(), task));
+        exchange.dispatch(
+                SameThreadExecutor.INSTANCE,
+                () -> trampoline.run(withRequestId(
+                        request.requestId(),
+                        () -> calls.callAsync(client, name, request, continuation)
+                                .whenComplete((result, error) -> {
+                                    if (error != null) {
+                                        ErrorResponses.send(exchange, error, detailed);
+                                        return;
+                                    }
+                                    try {
+                                        answer.accept(result);
+                                    } catch (RuntimeException e) {
+                                        ErrorResponses.send(exchange, e, detailed);
+                                    }
+                                }))));
+    }
+
+    /** The calls' trampoline, made once from the worker pool that every call on this port shares. */
+    private Trampoline trampoline(HttpServerExchange exchange) {
+        Trampoline made = trampoline;
+        if (made == null) {
+            // A race makes two alike; either serves.
+            made = new Trampoline(exchange.getConnection().getWorker());
+            trampoline = made;
+        }
+        return made;
+    }
+
+    private static InvocationRequest request(HttpServerExchange exchange, List<Frame.Header> headers, byte[] body) {
+        return new InvocationRequest(
+                RequestIds.of(exchange),
+                headers,
+                body,
+                exchange.getRequestMethod().toString(),
+                exchange.getRequestPath());
+    }
+
+    /** {@code task}, with the call's request id on its log lines wherever it runs. */
+    private static Runnable withRequestId(String requestId, Runnable task) {
+        return () -> {
+            MDC.put(LogSetup.REQUEST_ID, requestId);
+            try {
+                task.run();
+            } finally {
+                MDC.remove(LogSetup.REQUEST_ID);
+            }
+        };
     }
 
     /** Whether errors on this route carry their details, as its plain error answers do. */

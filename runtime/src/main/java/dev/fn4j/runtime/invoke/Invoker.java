@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -54,8 +57,55 @@ public final class Invoker {
         Instant admitted = clock.instant();
         Function function = pool.current();
         Duration timeout = function.spec().timeout();
-        try (Lease lease = await(pool, admitted.plus(timeout))) {
+        try (Lease lease = await(pool.acquire(admitted.plus(timeout)))) {
             return call(lease, request, admitted, timeout);
+        }
+    }
+
+    /**
+     * Runs the call as {@link #invoke} does, without holding the calling thread while the call
+     * waits for a slot: with a slot free it runs at once on this thread; else it runs on
+     * {@code continuation} once a slot is handed to it ({@link Trampoline} runs it on the thread
+     * that freed the slot). Completes with the result, or with the {@link ApiException} that
+     * {@code invoke} would throw.
+     */
+    public CompletableFuture<InvocationResult> invokeAsync(
+            FunctionPool pool, InvocationRequest request, Executor continuation) {
+        Instant admitted = clock.instant();
+        Duration timeout = pool.current().spec().timeout();
+        CompletableFuture<Lease> slot = pool.acquire(admitted.plus(timeout));
+        CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+        if (slot.isDone()) {
+            callWith(slot, request, admitted, timeout, result);
+            return result;
+        }
+        // Runs where the slot was handed over, under the pool's lock: only hand the call on.
+        slot.whenComplete((lease, error) -> {
+            try {
+                continuation.execute(() -> callWith(slot, request, admitted, timeout, result));
+            } catch (RejectedExecutionException stopping) {
+                if (lease != null) {
+                    // The call never ran on the instance, which stays sound: its slot goes back.
+                    lease.complete(Lease.Outcome.OK, "call not run: the runtime is stopping");
+                }
+                result.completeExceptionally(
+                        new ApiException(ErrorCode.SHUTTING_DOWN, "the runtime is stopping", stopping));
+            }
+        });
+        return result;
+    }
+
+    /** Runs the call on the slot once it is handed over, completing {@code result} either way. */
+    private void callWith(
+            CompletableFuture<Lease> slot,
+            InvocationRequest request,
+            Instant admitted,
+            Duration timeout,
+            CompletableFuture<InvocationResult> result) {
+        try (Lease lease = await(slot)) {
+            result.complete(call(lease, request, admitted, timeout));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
         }
     }
 
@@ -92,9 +142,9 @@ public final class Invoker {
         return answered(lease, answer, admitted);
     }
 
-    private static Lease await(FunctionPool pool, Instant deadline) {
+    private static Lease await(CompletableFuture<Lease> slot) {
         try {
-            return pool.acquire(deadline).get();
+            return slot.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ApiException api) {
                 throw api;

@@ -24,6 +24,7 @@ import dev.fn4j.runtime.invocation.Transition;
 import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.invoke.Invoker;
+import dev.fn4j.runtime.invoke.Trampoline;
 import dev.fn4j.runtime.limit.MemoryBudget;
 import dev.fn4j.runtime.limit.RateLimiter;
 import dev.fn4j.runtime.metrics.RuntimeMetrics;
@@ -41,6 +42,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +80,15 @@ class CallsTest {
     private final Calls calls =
             new Calls(pools, new RateLimiter(new StoppedTime(), new RateLimit(1, 1)), runner, async, recorder, clock);
 
+    /** A function whose one slot runs {@link #duringCall} while a call holds it. */
+    private static final String HELD = "held";
+
+    /** What the next call to {@link #HELD} does while it holds the slot; runs once. */
+    private static volatile Runnable duringCall = () -> {};
+
     @AfterEach
     void close() throws InterruptedException {
+        duringCall = () -> {};
         async.awaitRunning(Duration.ZERO);
         recorder.close();
     }
@@ -104,7 +114,7 @@ class CallsTest {
                 function,
                 "c-" + function.name(),
                 Path.of("/tmp/none"),
-                List.of(new EchoConnection()),
+                List.of(new EchoConnection(function.name().equals(HELD))),
                 Instant.EPOCH);
     }
 
@@ -163,6 +173,46 @@ class CallsTest {
         }
     }
 
+    @Test
+    void aCallThatWaitsForTheSlotRunsNextOnTheThreadThatFreesIt() {
+        pools.deploy(function(HELD));
+        List<Runnable> elsewhere = new ArrayList<>();
+        Trampoline trampoline = new Trampoline(elsewhere::add);
+        Thread caller = Thread.currentThread();
+        List<String> events = new CopyOnWriteArrayList<>();
+        duringCall = () -> {
+            CompletableFuture<InvocationResult> second = calls.callAsync("client b", HELD, request("r2"), trampoline);
+            events.add("r2 waits: " + !second.isDone());
+            second.whenComplete((result, error) ->
+                    events.add("r2 answered on the caller's thread: " + (Thread.currentThread() == caller)));
+        };
+
+        trampoline.run(() -> calls.callAsync("client a", HELD, request("r1"), trampoline)
+                .whenComplete((result, error) -> events.add("r1 answered")));
+
+        assertThat(events).containsExactly("r2 waits: true", "r1 answered", "r2 answered on the caller's thread: true");
+        assertThat(elsewhere).as("no other thread was asked to run it").isEmpty();
+        assertThat(recorder.find("r1").orElseThrow().status()).isEqualTo(InvocationStatus.SUCCEEDED);
+        assertThat(recorder.find("r2").orElseThrow().status()).isEqualTo(InvocationStatus.SUCCEEDED);
+    }
+
+    @Test
+    void anAsynchronousCallFailsWithItsRefusalAndIsNotRecorded() {
+        pools.deploy(function("echo"));
+        calls.call("client a", "echo", request("r1"));
+
+        CompletableFuture<InvocationResult> refused = calls.callAsync("client a", "echo", request("r2"), task -> {
+            throw new AssertionError("a refused call never runs");
+        });
+
+        assertThat(refused).isCompletedExceptionally();
+        ApiException e = (ApiException)
+                catchThrowableOfType(CompletionException.class, refused::join).getCause();
+        assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(recorder.find("r2")).isEmpty();
+        assertThat(counted).containsExactly("ran echo cold", "refused echo");
+    }
+
     /** Time that stands still, so a spent token never comes back during a test. */
     private static final class StoppedTime implements TimeMeter {
         @Override
@@ -176,10 +226,21 @@ class CallsTest {
         }
     }
 
-    /** A host slot that answers every call with its own body. */
+    /** A host slot that answers every call with its own body; a holding one first runs {@link #duringCall}. */
     private static final class EchoConnection implements Connection {
+        private final boolean holding;
+
+        EchoConnection(boolean holding) {
+            this.holding = holding;
+        }
+
         @Override
         public Answer call(Frame.Invoke invoke) {
+            if (holding) {
+                Runnable hook = duringCall;
+                duringCall = () -> {};
+                hook.run();
+            }
             return Answer.of(new Frame.Result(invoke.requestId(), List.of(), invoke.body()));
         }
 
