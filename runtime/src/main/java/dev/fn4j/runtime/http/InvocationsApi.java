@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,10 +184,10 @@ final class InvocationsApi {
 
     /**
      * Runs a synchronous call, admitted, run and recorded by {@link Calls#callAsync}, and sends
-     * {@code answer}'s response or the call's error, without holding a worker while the call waits
-     * for a slot: the call that frees one runs it next on its own thread ({@link Trampoline}). The
-     * call starts once the handler has returned, when the exchange is no longer Undertow's "in
-     * call" on this thread, so that an answer sent from another thread never races the handler.
+     * {@code answer}'s response or the call's error. With a slot free the call runs and is answered
+     * here, in the handler, as a blocking call would be. Else no worker waits for it: the handler
+     * returns, and the call that frees a slot runs it next on its own thread ({@link Trampoline},
+     * held until this handler has returned: {@link HeldUntilReturned}).
      */
     private void callThenAnswer(
             HttpServerExchange exchange,
@@ -195,26 +196,40 @@ final class InvocationsApi {
             byte[] body,
             Consumer<InvocationResult> answer) {
         InvocationRequest request = request(exchange, headers, body);
-        String client = client(exchange);
+        HeldUntilReturned continuation =
+                new HeldUntilReturned(trampoline(exchange), task -> withRequestId(request.requestId(), task));
+        CompletableFuture<InvocationResult> call = calls.callAsync(client(exchange), name, request, continuation);
+        if (call.isDone()) {
+            answer.accept(resultOf(call));
+            return;
+        }
         boolean detailed = detailed(exchange);
-        Trampoline trampoline = trampoline(exchange);
-        Executor continuation = task -> trampoline.execute(withRequestId(request.requestId(), task));
-        exchange.dispatch(
-                SameThreadExecutor.INSTANCE,
-                () -> trampoline.run(withRequestId(
-                        request.requestId(),
-                        () -> calls.callAsync(client, name, request, continuation)
-                                .whenComplete((result, error) -> {
-                                    if (error != null) {
-                                        ErrorResponses.send(exchange, error, detailed);
-                                        return;
-                                    }
-                                    try {
-                                        answer.accept(result);
-                                    } catch (RuntimeException e) {
-                                        ErrorResponses.send(exchange, e, detailed);
-                                    }
-                                }))));
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
+            call.whenComplete((result, error) -> {
+                if (error != null) {
+                    ErrorResponses.send(exchange, error, detailed);
+                    return;
+                }
+                try {
+                    answer.accept(result);
+                } catch (RuntimeException e) {
+                    ErrorResponses.send(exchange, e, detailed);
+                }
+            });
+            continuation.handlerReturned();
+        });
+    }
+
+    /** The result of a call that has ended, or the exception it ended with, thrown. */
+    private static InvocationResult resultOf(CompletableFuture<InvocationResult> ended) {
+        try {
+            return ended.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** The calls' trampoline, made once from the worker pool that every call on this port shares. */

@@ -26,7 +26,7 @@ public final class Trampoline implements Executor {
 
     private static final ThreadLocal<Pending> PENDING = ThreadLocal.withInitial(Pending::new);
 
-    /** Runs the tasks handed to a thread that is not inside {@link #run}. */
+    /** Runs, each inside {@link #run}, the tasks handed to a thread that is not inside it. */
     private final Executor elsewhere;
 
     public Trampoline(Executor elsewhere) {
@@ -57,7 +57,7 @@ public final class Trampoline implements Executor {
             Runnable left = pending.next;
             pending.next = null;
             if (left != null) {
-                elsewhere.execute(left);
+                handOff(left);
             }
         }
     }
@@ -72,8 +72,13 @@ public final class Trampoline implements Executor {
         if (pending.running && pending.next == null) {
             pending.next = task;
         } else {
-            elsewhere.execute(task);
+            handOff(task);
         }
+    }
+
+    /** Runs {@code task} elsewhere, inside {@link #run} there, so that the call it frees a slot for follows it. */
+    private void handOff(Runnable task) {
+        elsewhere.execute(() -> run(task));
     }
 
     /** One task's failure must not cost the task waiting after it its turn. */

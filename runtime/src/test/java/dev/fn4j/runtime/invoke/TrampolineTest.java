@@ -51,6 +51,19 @@ class TrampolineTest {
     }
 
     @Test
+    void aTaskHandedElsewhereRunsThereAsATrampolineSoTheTaskItFreesASlotForFollowsIt() {
+        trampoline.execute(() -> {
+            ran.add("r2");
+            trampoline.execute(() -> ran.add("r3, after r2, on the same thread"));
+        });
+
+        elsewhere.get(0).run();
+
+        assertThat(ran).containsExactly("r2", "r3, after r2, on the same thread");
+        assertThat(elsewhere).hasSize(1);
+    }
+
+    @Test
     void aRunInsideARunQueuesInsteadOfNesting() {
         trampoline.run(() -> {
             trampoline.run(() -> ran.add("inner"));
