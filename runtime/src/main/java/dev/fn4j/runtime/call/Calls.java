@@ -15,7 +15,6 @@ import dev.fn4j.runtime.pool.PoolRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -96,11 +95,10 @@ public final class Calls {
                 ended.complete(result);
                 return;
             }
-            Throwable cause = error instanceof CompletionException wrapped ? wrapped.getCause() : error;
-            if (cause instanceof ApiException e) {
+            if (error instanceof ApiException e) {
                 recordFailed(revision, request, started, e);
             }
-            ended.completeExceptionally(cause);
+            ended.completeExceptionally(error);
         });
         return ended;
     }

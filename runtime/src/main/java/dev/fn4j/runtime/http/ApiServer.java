@@ -85,11 +85,11 @@ public final class ApiServer {
         public static final int NO_CONTROL_PORT = -1;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
     /** Threads for blocking control-plane requests; they end when idle, so an idle runtime keeps none. */
     private static final int CONTROL_THREADS = 8;
     /** How old the engine check {@code /healthz} answers from may be. */
-    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-
     private static final long HEALTH_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Undertow server;
@@ -170,7 +170,7 @@ public final class ApiServer {
                 LOG.info(
                         "the control port's threads run at the calls' priority: start the runtime's JVM with {}, as"
                                 + " root or with CAP_SYS_NICE, so that health checks, scrapes and the admin API are"
-                                + " served ahead of calls that saturate the CPUs (docs/api.md, \"Control port\")",
+                                + " served ahead of calls that saturate the CPUs (docs/api.md, \"The control port\")",
                         ControlPlaneThreads.JVM_FLAG);
             }
         }

@@ -88,8 +88,7 @@ public final class Invoker {
                     // The call never ran on the instance, which stays sound: its slot goes back.
                     lease.complete(Lease.Outcome.OK, "call not run: the runtime is stopping");
                 }
-                result.completeExceptionally(
-                        new ApiException(ErrorCode.SHUTTING_DOWN, "the runtime is stopping", stopping));
+                result.completeExceptionally(stopping(stopping));
             }
         });
         return result;
@@ -153,8 +152,13 @@ public final class Invoker {
                     ErrorCode.INTERNAL_ERROR, "acquiring an instance failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(ErrorCode.SHUTTING_DOWN, "the runtime is stopping");
+            throw stopping(e);
         }
+    }
+
+    /** The error of a call that the runtime, stopping, will not run or wait for. */
+    private static ApiException stopping(Exception cause) {
+        return new ApiException(ErrorCode.SHUTTING_DOWN, "the runtime is stopping", cause);
     }
 
     private InvocationResult answered(Lease lease, Connection.Answer answer, Instant admitted) {
