@@ -20,13 +20,27 @@ import java.util.List;
  */
 public final class FrameCodec {
 
+    /** The bytes of the length that starts every frame. */
+    public static final int LENGTH_BYTES = 4;
+
     private FrameCodec() {}
 
     /** Writes one frame and flushes the stream. */
     public static void write(Frame frame, OutputStream out) throws IOException {
+        out.write(encode(frame));
+        out.flush();
+    }
+
+    /**
+     * One frame as it goes on the wire: its u32 length, then its payload.
+     *
+     * @throws ProtocolException when the frame is larger than {@link Protocol#MAX_FRAME_BYTES}
+     */
+    public static byte[] encode(Frame frame) throws IOException {
         // Sized for the body at once, so a large answer is not copied on its way into the buffer.
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 + bodyLength(frame));
         DataOutputStream data = new DataOutputStream(buffer);
+        data.writeInt(0);
         data.writeByte(Protocol.VERSION);
         data.writeByte(frame.type());
         if (frame instanceof Frame.Hello hello) {
@@ -60,14 +74,16 @@ public final class FrameCodec {
             writeString(data, lines.requestId());
             writeString(data, lines.text());
         }
-        if (buffer.size() > Protocol.MAX_FRAME_BYTES) {
-            throw new ProtocolException(
-                    "frame too large: " + buffer.size() + " bytes, limit " + Protocol.MAX_FRAME_BYTES);
+        byte[] framed = buffer.toByteArray();
+        int length = framed.length - LENGTH_BYTES;
+        if (length > Protocol.MAX_FRAME_BYTES) {
+            throw new ProtocolException("frame too large: " + length + " bytes, limit " + Protocol.MAX_FRAME_BYTES);
         }
-        DataOutputStream framed = new DataOutputStream(out);
-        framed.writeInt(buffer.size());
-        buffer.writeTo(framed);
-        framed.flush();
+        framed[0] = (byte) (length >>> 24);
+        framed[1] = (byte) (length >>> 16);
+        framed[2] = (byte) (length >>> 8);
+        framed[3] = (byte) length;
+        return framed;
     }
 
     /**
@@ -83,10 +99,8 @@ public final class FrameCodec {
         }
         byte[] rest = new byte[3];
         readFully(in, rest, "the stream ended inside a frame's length");
-        int length = (first << 24) | ((rest[0] & 0xFF) << 16) | ((rest[1] & 0xFF) << 8) | (rest[2] & 0xFF);
-        if (length < 2 || length > Protocol.MAX_FRAME_BYTES) {
-            throw new ProtocolException("frame length out of range: " + length);
-        }
+        int length =
+                checkedLength((first << 24) | ((rest[0] & 0xFF) << 16) | ((rest[1] & 0xFF) << 8) | (rest[2] & 0xFF));
         byte[] payload = new byte[length];
         readFully(in, payload, "the stream ended inside a frame of " + length + " bytes");
         return decode(payload);
@@ -103,7 +117,24 @@ public final class FrameCodec {
         }
     }
 
-    private static Frame decode(byte[] payload) throws IOException {
+    /**
+     * The payload length a frame's first {@link #LENGTH_BYTES} bytes give, checked.
+     *
+     * @throws ProtocolException when it is too short for a frame or above {@link Protocol#MAX_FRAME_BYTES}
+     */
+    public static int checkedLength(int length) throws ProtocolException {
+        if (length < 2 || length > Protocol.MAX_FRAME_BYTES) {
+            throw new ProtocolException("frame length out of range: " + length);
+        }
+        return length;
+    }
+
+    /**
+     * Decodes one frame's payload, the bytes after its length.
+     *
+     * @throws ProtocolException when the bytes are not a valid frame
+     */
+    public static Frame decode(byte[] payload) throws IOException {
         Reader in = new Reader(payload);
         byte version = in.readByte();
         if (version != Protocol.VERSION) {

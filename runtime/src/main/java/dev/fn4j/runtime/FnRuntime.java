@@ -175,7 +175,7 @@ public final class FnRuntime implements AutoCloseable {
                 capacity::startChecked,
                 new ArchiveTraining(starter, capacity, registry, archives, timers, background));
         this.events = new InvocationEvents();
-        Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock, new LiveLogs(events));
+        Invoker invoker = new Invoker(new InstanceInspector(engine), timer, clock, new LiveLogs(events), background);
         this.invocations = new InvocationTable(database);
         this.recorder = new InvocationRecorder(invocations);
         this.stats = new CallStats(new CallStatsTable(database), clock);

@@ -12,6 +12,7 @@ import dev.fn4j.runtime.invoke.InvocationRequest;
 import dev.fn4j.runtime.invoke.InvocationResult;
 import dev.fn4j.runtime.invoke.Trampoline;
 import dev.fn4j.runtime.log.LogSetup;
+import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
@@ -121,14 +122,88 @@ final class InvocationsApi {
         });
     }
 
-    /** {@code /fn/{name}/...}: the whole HTTP request in, the function's response out. */
+    /**
+     * {@code /fn/{name}/...}: the whole HTTP request in, the function's response out. Starts on the
+     * IO thread: its body is received without blocking and the call sent to its instance without
+     * waiting for the answer, so that a call costs no hand-off to a worker (docs/benchmarks.md,
+     * "Issue 11, ninth pass"). A streamed call runs on a worker, as it blocks for its whole run.
+     */
     void trigger(HttpServerExchange exchange) throws Exception {
         String relative = exchange.getRelativePath();
         int slash = relative.indexOf('/', 1);
         String name = slash < 0 ? relative.substring(1) : relative.substring(1, slash);
         String path = slash < 0 ? "/" : relative.substring(slash);
         calls.requireDeployed(FunctionName.check(name));
+        if (StreamedCall.wanted(exchange)) {
+            if (exchange.isInIoThread()) {
+                boolean detailed = detailed(exchange);
+                Runnable streamed = withRequestId(RequestIds.of(exchange), () -> {
+                    try {
+                        triggerStreamed(exchange, name, path);
+                    } catch (Exception e) {
+                        ErrorResponses.send(exchange, e, detailed);
+                    }
+                });
+                exchange.dispatch(streamed);
+                return;
+            }
+            triggerStreamed(exchange, name, path);
+            return;
+        }
+        long declared = exchange.getRequestContentLength();
+        if (declared > maxBodyBytes) {
+            throw Bodies.tooLarge(declared, maxBodyBytes);
+        }
+        boolean detailed = detailed(exchange);
+        String requestId = RequestIds.of(exchange);
+        Receiver receiver = exchange.getRequestReceiver();
+        receiver.setMaxBufferSize((int) Math.min(maxBodyBytes, Integer.MAX_VALUE));
+        receiver.receiveFullBytes(
+                (received, body) -> withRequestId(requestId, () -> {
+                            try {
+                                triggerWith(received, name, path, body);
+                            } catch (RuntimeException e) {
+                                ErrorResponses.send(received, e, detailed);
+                            }
+                        })
+                        .run(),
+                (failed, e) -> ErrorResponses.send(
+                        failed,
+                        e instanceof Receiver.RequestToLargeException
+                                ? Bodies.tooLarge(maxBodyBytes + 1, maxBodyBytes)
+                                : e,
+                        detailed));
+    }
+
+    /** A trigger's call with its body received. */
+    private void triggerWith(HttpServerExchange exchange, String name, String path, byte[] body) {
+        callThenAnswer(exchange, name, triggerHeaders(exchange, path), body, result -> {
+            FunctionResponse response = FunctionResponse.of(result);
+            if (!response.dropped().isEmpty()) {
+                warnDropped(name, response.dropped());
+            }
+            exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
+            response.send(exchange);
+        });
+    }
+
+    /** A trigger's call answered as Server-Sent Events while it runs; on a worker, blocking. */
+    private void triggerStreamed(HttpServerExchange exchange, String name, String path) throws Exception {
+        exchange.startBlocking();
         byte[] body = Bodies.read(exchange, maxBodyBytes);
+        List<Frame.Header> headers = triggerHeaders(exchange, path);
+        StreamedCall.start(exchange, events, RequestIds.of(exchange), detailed(exchange), () -> {
+            InvocationResult result = call(exchange, name, headers, body);
+            FunctionResponse response = FunctionResponse.of(result);
+            if (!response.dropped().isEmpty()) {
+                warnDropped(name, response.dropped());
+            }
+            return new StreamedCall.Answer(response.status(), response.headers(), response.body(), result.coldStart());
+        });
+    }
+
+    /** The request's method, path, query and the headers a function is given, as frame headers. */
+    private static List<Frame.Header> triggerHeaders(HttpServerExchange exchange, String path) {
         List<Frame.Header> headers = new ArrayList<>();
         headers.add(
                 new Frame.Header(Protocol.METHOD, exchange.getRequestMethod().toString()));
@@ -140,26 +215,7 @@ final class InvocationsApi {
                 values.forEach(value -> headers.add(new Frame.Header(header, value)));
             }
         }
-        if (StreamedCall.wanted(exchange)) {
-            StreamedCall.start(exchange, events, RequestIds.of(exchange), detailed(exchange), () -> {
-                InvocationResult result = call(exchange, name, headers, body);
-                FunctionResponse response = FunctionResponse.of(result);
-                if (!response.dropped().isEmpty()) {
-                    warnDropped(name, response.dropped());
-                }
-                return new StreamedCall.Answer(
-                        response.status(), response.headers(), response.body(), result.coldStart());
-            });
-            return;
-        }
-        callThenAnswer(exchange, name, headers, body, result -> {
-            FunctionResponse response = FunctionResponse.of(result);
-            if (!response.dropped().isEmpty()) {
-                warnDropped(name, response.dropped());
-            }
-            exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
-            response.send(exchange);
-        });
+        return headers;
     }
 
     /**

@@ -108,7 +108,8 @@ final class RouteTable {
                 blocking("GET", "/v1/keys", ADMIN, keys::list, "List API keys"),
                 blocking("GET", "/v1/keys/{id}", ADMIN, keys::get, "Show an API key"),
                 blocking("DELETE", "/v1/keys/{id}", ADMIN, keys::delete, "Revoke an API key"),
-                blocking(
+                // Its call goes out and its answer comes back without blocking (see InvocationsApi).
+                nonBlocking(
                         ANY_METHOD,
                         "/fn/*",
                         TRIGGER,

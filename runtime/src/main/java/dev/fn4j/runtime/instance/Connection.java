@@ -3,6 +3,7 @@ package dev.fn4j.runtime.instance;
 import dev.fn4j.protocol.Frame;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /** A channel to one host slot: one call at a time; closing it fails a call in progress. */
 public interface Connection extends AutoCloseable {
@@ -17,6 +18,21 @@ public interface Connection extends AutoCloseable {
      */
     default Answer call(Frame.Invoke invoke, LineSink sink) throws IOException {
         return call(invoke);
+    }
+
+    /**
+     * Sends one invocation and completes with the host's answer, or with the {@link IOException}
+     * {@link #call(Frame.Invoke, LineSink)} would throw; {@code sink} gets the lines as they
+     * arrive, all of them before it completes. A connection that reads its answers without a
+     * thread ({@link HostConnection}) returns at once; this default blocks the calling thread,
+     * for connections that cannot (test doubles).
+     */
+    default CompletableFuture<Answer> callAsync(Frame.Invoke invoke, LineSink sink) {
+        try {
+            return CompletableFuture.completedFuture(call(invoke, sink));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     boolean isOpen();

@@ -4,29 +4,57 @@ import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
 import dev.fn4j.protocol.Protocol;
 import dev.fn4j.protocol.ProtocolException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One connection from a host process: carries one call at a time, request then answer (with the
- * call's LogLines frames and Logs frame before it when the host sends them). Closing it from another thread unblocks a
- * pending {@link #call}, which is how deadlines are enforced.
+ * call's LogLines frames and Logs frame before it when the host sends them). No thread waits
+ * for the answer: the call's frame is written by the caller, the answer read by the
+ * {@link HostSelector}'s thread, which completes the call's future. Closing it from another
+ * thread fails a pending call at once, which is how deadlines are enforced.
  */
-public final class HostConnection implements Connection {
+public final class HostConnection implements Connection, HostSelector.Ready {
+
+    /** What the input buffer starts at, and shrinks back to after a larger frame. */
+    private static final int INPUT_BYTES = 64 * 1024;
+
+    /** One call waiting for its answer. */
+    private static final class Pending {
+        final String requestId;
+        final LiveLines live;
+        final CompletableFuture<Answer> answer = new CompletableFuture<>();
+        /** Selector thread only: the Logs frame's text once it came, else null. */
+        String logs;
+
+        Pending(String requestId, LiveLines live) {
+            this.requestId = requestId;
+            this.live = live;
+        }
+    }
 
     private final SocketChannel channel;
-    private final InputStream in;
-    private final OutputStream out;
+    private final HostSelector selector;
+    /** Guarded by this: the call waiting for its answer; null between calls. */
+    private Pending pending;
+    /** Guarded by this: what the selector still has to write of the pending call's frame, else null. */
+    private ByteBuffer unwritten;
+    /** Selector thread only, in write mode: bytes read and not yet decoded. */
+    private ByteBuffer input = ByteBuffer.allocate(INPUT_BYTES);
 
-    HostConnection(SocketChannel channel) {
+    HostConnection(SocketChannel channel) throws IOException {
         this.channel = channel;
-        this.in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        this.selector = HostSelector.shared();
+        channel.configureBlocking(false);
+        selector.register(channel, this);
     }
 
     /**
@@ -45,44 +73,187 @@ public final class HostConnection implements Connection {
         return hello;
     }
 
-    /**
-     * Sends the call, then reads its answer, taking the optional Logs frame before it.
-     *
-     * @throws IOException when the connection fails, or the host sends Hello, a second Logs
-     *     frame, or a Logs frame for another request id
-     */
     @Override
     public Answer call(Frame.Invoke invoke) throws IOException {
         return call(invoke, LineSink.NONE);
     }
 
     /**
-     * Sends the call, then reads its answer, handing the lines of its LogLines frames and the
-     * rest of its Logs frame to {@code sink} on the way.
+     * Sends the call, then waits for its answer: {@link #callAsync} and a blocked thread.
      *
      * @throws IOException when the connection fails, or the host breaks the rules of LogLines and
      *     Logs frames (docs/protocol.md): the caller treats it as a crash
      */
     @Override
     public Answer call(Frame.Invoke invoke, LineSink sink) throws IOException {
-        FrameCodec.write(invoke, out);
-        LiveLines live = new LiveLines(invoke.requestId(), Protocol.DEFAULT_LOG_LIMIT_BYTES, sink);
-        Frame frame = FrameCodec.read(in);
-        while (frame instanceof Frame.LogLines lines) {
-            live.lines(lines);
-            frame = FrameCodec.read(in);
+        CompletableFuture<Answer> answer = callAsync(invoke, sink);
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            // As an interrupted read on a blocking channel does: the call ends with its connection.
+            close();
+            Thread.currentThread().interrupt();
+            throw new ClosedByInterruptException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            throw new IOException("the call on a host connection failed: " + e.getCause(), e.getCause());
         }
-        String logs = "";
-        if (frame instanceof Frame.Logs captured) {
-            live.logs(captured);
-            logs = captured.text();
-            frame = FrameCodec.read(in);
+    }
+
+    /**
+     * Writes the call's frame (the selector finishes what the socket's buffer cannot take at once)
+     * and returns; the selector's thread completes the future with the answer, or with the
+     * {@link IOException} that ended the call: the connection failed or closed, or the host broke
+     * the rules of LogLines and Logs frames.
+     *
+     * @throws IllegalStateException when a call is still running on this connection
+     */
+    @Override
+    public CompletableFuture<Answer> callAsync(Frame.Invoke invoke, LineSink sink) {
+        Pending call = new Pending(
+                invoke.requestId(), new LiveLines(invoke.requestId(), Protocol.DEFAULT_LOG_LIMIT_BYTES, sink));
+        ByteBuffer frame;
+        try {
+            frame = ByteBuffer.wrap(FrameCodec.encode(invoke));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        synchronized (this) {
+            if (pending != null) {
+                throw new IllegalStateException("a host connection carries one call at a time; call '"
+                        + pending.requestId + "' still runs on it");
+            }
+            if (!channel.isOpen()) {
+                return CompletableFuture.failedFuture(new ClosedChannelException());
+            }
+            pending = call;
+            try {
+                channel.write(frame);
+            } catch (IOException e) {
+                pending = null;
+                return CompletableFuture.failedFuture(e);
+            }
+            if (frame.hasRemaining()) {
+                unwritten = frame;
+                selector.wantWrite(channel);
+            }
+        }
+        return call.answer;
+    }
+
+    @Override
+    public void writable() {
+        IOException failure = null;
+        synchronized (this) {
+            if (unwritten != null) {
+                try {
+                    channel.write(unwritten);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+            if (failure == null && (unwritten == null || !unwritten.hasRemaining())) {
+                unwritten = null;
+                selector.writeDone(channel);
+            }
+        }
+        if (failure != null) {
+            failed(failure);
+        }
+    }
+
+    @Override
+    public void readable() {
+        try {
+            if (!input.hasRemaining()) {
+                input = grown(input, input.capacity() * 2);
+            }
+            if (channel.read(input) < 0) {
+                throw input.position() == 0
+                        ? new EOFException("end of stream before a frame")
+                        : new ProtocolException("the stream ended inside a frame");
+            }
+            decodeFrames();
+        } catch (IOException e) {
+            failed(e);
+        }
+    }
+
+    /** Hands on every whole frame in {@link #input}, keeping the start of the next one. */
+    private void decodeFrames() throws IOException {
+        input.flip();
+        int needed = 0;
+        while (input.remaining() >= FrameCodec.LENGTH_BYTES) {
+            int length = FrameCodec.checkedLength(input.getInt(input.position()));
+            if (input.remaining() < FrameCodec.LENGTH_BYTES + length) {
+                needed = FrameCodec.LENGTH_BYTES + length;
+                break;
+            }
+            input.position(input.position() + FrameCodec.LENGTH_BYTES);
+            byte[] payload = new byte[length];
+            input.get(payload);
+            frame(FrameCodec.decode(payload));
+        }
+        input.compact();
+        if (needed > input.capacity()) {
+            input = grown(input, needed);
+        } else if (input.position() == 0 && input.capacity() > INPUT_BYTES) {
+            // A large answer is rare: its buffer goes once it is decoded.
+            input = ByteBuffer.allocate(INPUT_BYTES);
+        }
+    }
+
+    private static ByteBuffer grown(ByteBuffer buffer, int capacity) {
+        ByteBuffer larger = ByteBuffer.allocate(capacity);
+        buffer.flip();
+        larger.put(buffer);
+        return larger;
+    }
+
+    /** One frame from the host: a line or the logs of the running call, or its answer. */
+    private void frame(Frame frame) throws ProtocolException {
+        Pending call;
+        synchronized (this) {
+            call = pending;
+        }
+        if (call == null) {
+            throw new ProtocolException("host sent frame type " + frame.type() + " while no call was running");
+        }
+        if (call.logs == null && frame instanceof Frame.LogLines lines) {
+            call.live.lines(lines);
+            return;
+        }
+        if (call.logs == null && frame instanceof Frame.Logs captured) {
+            call.live.logs(captured);
+            call.logs = captured.text();
+            return;
         }
         if (frame instanceof Frame.Hello || frame instanceof Frame.Logs || frame instanceof Frame.LogLines) {
             throw new ProtocolException("host sent frame type " + frame.type() + " where the answer to call '"
-                    + invoke.requestId() + "' belongs");
+                    + call.requestId + "' belongs");
         }
-        return new Answer(frame, logs);
+        synchronized (this) {
+            // Before the future completes: its dependents may start the next call on this connection.
+            pending = null;
+        }
+        call.answer.complete(new Answer(frame, call.logs == null ? "" : call.logs));
+    }
+
+    /** Closes the connection and fails the call waiting on it, if any, with {@code cause}. */
+    @Override
+    public void failed(IOException cause) {
+        closeChannel();
+        Pending call;
+        synchronized (this) {
+            call = pending;
+            pending = null;
+            unwritten = null;
+        }
+        if (call != null) {
+            call.answer.completeExceptionally(cause);
+        }
     }
 
     @Override
@@ -92,6 +263,10 @@ public final class HostConnection implements Connection {
 
     @Override
     public void close() {
+        failed(new AsynchronousCloseException());
+    }
+
+    private void closeChannel() {
         try {
             channel.close();
         } catch (IOException ignored) {

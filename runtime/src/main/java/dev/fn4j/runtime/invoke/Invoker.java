@@ -24,12 +24,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Runs one call on a function: takes a slot from its pool, sends the call, and turns whatever
  * happens (an answer, a thrown exception, a timeout, a crash) into a result or a designed error,
  * either carrying the call's logs, and into the {@link Lease.Outcome} that completes the call's
- * lease, which decides whether the instance serves again. Blocks: run it on a worker thread.
+ * lease, which decides whether the instance serves again. {@link #invoke} blocks;
+ * {@link #invokeAsync} holds no thread while the call waits for a slot or for its answer.
  */
 public final class Invoker {
 
@@ -41,48 +43,75 @@ public final class Invoker {
     private final Clock clock;
     /** Receives each call's lines while it runs. */
     private final LiveOutput live;
+    /** Runs a failed call's end (it reads the engine), and calls handed a slot off a trampoline. */
+    private final Executor blocking;
+    /** Runs a call's end, then the waiting call it handed its slot to, on the thread of the answer. */
+    private final Trampoline answers;
 
     public Invoker(InstanceInspector inspector, DeadlineTimer timer, Clock clock) {
         this(inspector, timer, clock, LiveOutput.NONE);
     }
 
+    /** An invoker that handles a failed call on the thread the failure is seen on: for tests. */
     public Invoker(InstanceInspector inspector, DeadlineTimer timer, Clock clock, LiveOutput live) {
+        this(inspector, timer, clock, live, Runnable::run);
+    }
+
+    /**
+     * @param blocking runs what must not run where an answer arrives: a timed-out or crashed call's
+     *     end, which reads the instance's state from the engine, and a waiting call handed a slot
+     *     while no call ends on that thread
+     */
+    public Invoker(InstanceInspector inspector, DeadlineTimer timer, Clock clock, LiveOutput live, Executor blocking) {
         this.inspector = inspector;
         this.timer = timer;
         this.clock = clock;
         this.live = live;
-    }
-
-    public InvocationResult invoke(FunctionPool pool, InvocationRequest request) {
-        Instant admitted = clock.instant();
-        Function function = pool.current();
-        Duration timeout = function.spec().timeout();
-        try (Lease lease = await(pool.acquire(admitted.plus(timeout)))) {
-            return call(lease, request, admitted, timeout);
-        }
+        this.blocking = blocking;
+        this.answers = new Trampoline(blocking);
     }
 
     /**
-     * Runs the call as {@link #invoke} does, without holding the calling thread while the call
-     * waits for a slot: with a slot free it runs at once on this thread; else it runs on
-     * {@code continuation} once a slot is handed to it ({@link Trampoline} runs it on the thread
-     * that freed the slot). Completes with the result, or with the {@link ApiException} that
-     * {@code invoke} would throw.
+     * Runs one call on an instance of {@code pool}'s function: waits for a slot, sends the call,
+     * waits for its end. Blocks: for callers with a thread to spare (asynchronous invocations,
+     * streamed calls).
+     *
+     * @throws ApiException the designed error of a call that could not run or did not answer
+     */
+    public InvocationResult invoke(FunctionPool pool, InvocationRequest request) {
+        Instant admitted = clock.instant();
+        Duration timeout = pool.current().spec().timeout();
+        Lease lease = await(pool.acquire(admitted.plus(timeout)));
+        return await(call(lease, request, admitted, timeout));
+    }
+
+    /**
+     * Runs the call as {@link #invoke} does, without holding the calling thread: with a slot free
+     * it is sent at once from this thread; else it is sent on {@code continuation} once a slot is
+     * handed to it ({@link Trampoline} runs it on the thread that freed the slot). Completes with
+     * the result, or with the {@link ApiException} that {@code invoke} would throw, on the thread
+     * that sees the answer (the host connections' selector) or, after a failure, a worker.
      */
     public CompletableFuture<InvocationResult> invokeAsync(
             FunctionPool pool, InvocationRequest request, Executor continuation) {
         Instant admitted = clock.instant();
         Duration timeout = pool.current().spec().timeout();
         CompletableFuture<Lease> slot = pool.acquire(admitted.plus(timeout));
-        CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         if (slot.isDone()) {
-            callWith(slot, request, admitted, timeout, result);
-            return result;
+            return callWith(slot, request, admitted, timeout);
         }
+        CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         // Runs where the slot was handed over, under the pool's lock: only hand the call on.
         slot.whenComplete((lease, error) -> {
             try {
-                continuation.execute(() -> callWith(slot, request, admitted, timeout, result));
+                continuation.execute(() -> callWith(slot, request, admitted, timeout)
+                        .whenComplete((ended, failure) -> {
+                            if (failure != null) {
+                                result.completeExceptionally(failure);
+                            } else {
+                                result.complete(ended);
+                            }
+                        }));
             } catch (RejectedExecutionException stopping) {
                 if (lease != null) {
                     // The call never ran on the instance, which stays sound: its slot goes back.
@@ -94,69 +123,103 @@ public final class Invoker {
         return result;
     }
 
-    /** Runs the call on the slot once it is handed over, completing {@code result} either way. */
-    private void callWith(
-            CompletableFuture<Lease> slot,
-            InvocationRequest request,
-            Instant admitted,
-            Duration timeout,
-            CompletableFuture<InvocationResult> result) {
-        try (Lease lease = await(slot)) {
-            result.complete(call(lease, request, admitted, timeout));
+    /** Sends the call on the slot once it is handed over; a failed hand-over fails the call. */
+    private CompletableFuture<InvocationResult> callWith(
+            CompletableFuture<Lease> slot, InvocationRequest request, Instant admitted, Duration timeout) {
+        Lease lease;
+        try {
+            lease = await(slot);
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            return CompletableFuture.failedFuture(e);
         }
+        return call(lease, request, admitted, timeout);
     }
 
-    private InvocationResult call(Lease lease, InvocationRequest request, Instant admitted, Duration timeout) {
+    /**
+     * Sends the call on {@code lease}'s connection under its deadline; completes once it has ended,
+     * its lease completed and closed, with its result or its designed error.
+     */
+    private CompletableFuture<InvocationResult> call(
+            Lease lease, InvocationRequest request, Instant admitted, Duration timeout) {
         // Queued time counts against the deadline; waiting for one's own cold start does not.
         Instant deadline = lease.coldStart() ? clock.instant().plus(timeout) : admitted.plus(timeout);
         // Set once, by whichever comes first: the deadline, or the call's end.
         AtomicBoolean settled = new AtomicBoolean();
-        // The deadline only closes the connection, which ends the call at once; this thread then
+        // The deadline only closes the connection, which fails the call at once; its end then
         // quarantines the instance, reads its last output and completes the lease.
         Runnable cancel = timer.schedule(deadline, () -> {
             if (settled.compareAndSet(false, true)) {
                 lease.connection().close();
             }
         });
-        Connection.Answer answer = null;
-        IOException failure = null;
+        CompletableFuture<InvocationResult> ended = new CompletableFuture<>();
+        CompletableFuture<Connection.Answer> answer;
         try {
             answer = lease.connection()
-                    .call(
+                    .callAsync(
                             new Frame.Invoke(
                                     request.requestId(), deadline.toEpochMilli(), request.headers(), request.body()),
                             live.open(request.requestId()));
-        } catch (IOException e) {
-            failure = e;
+        } catch (RuntimeException e) {
+            cancel.run();
+            lease.close();
+            return CompletableFuture.failedFuture(e);
         }
-        cancel.run();
-        if (!settled.compareAndSet(false, true)) {
-            throw timedOut(lease, request.requestId(), timeout);
-        }
-        if (failure != null) {
-            throw crashed(lease, failure);
-        }
-        return answered(lease, answer, admitted);
+        // Inside the trampoline: the call this one's end hands its slot to runs next, here.
+        answer.whenComplete((answered, failure) -> answers.run(() -> {
+            cancel.run();
+            if (!settled.compareAndSet(false, true)) {
+                offThread(() -> end(lease, ended, () -> {
+                    throw timedOut(lease, request.requestId(), timeout);
+                }));
+            } else if (failure != null) {
+                IOException cause = failure instanceof IOException io ? io : new IOException(failure);
+                offThread(() -> end(lease, ended, () -> {
+                    throw crashed(lease, cause);
+                }));
+            } else {
+                end(lease, ended, () -> answered(lease, answer.join(), admitted));
+            }
+        }));
+        return ended;
     }
 
-    private static Lease await(CompletableFuture<Lease> slot) {
+    /** Runs {@code task} on {@link #blocking}; here when it refuses, stopping, so that the call still ends. */
+    private void offThread(Runnable task) {
         try {
-            return slot.get();
+            blocking.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            task.run();
+        }
+    }
+
+    /** Completes {@code ended} with what {@code outcome} gives or throws, once the lease is closed. */
+    private static void end(
+            Lease lease, CompletableFuture<InvocationResult> ended, Supplier<InvocationResult> outcome) {
+        InvocationResult result;
+        try (lease) {
+            result = outcome.get();
+        } catch (RuntimeException e) {
+            ended.completeExceptionally(e);
+            return;
+        }
+        ended.complete(result);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
-            throw new ApiException(
-                    ErrorCode.INTERNAL_ERROR, "acquiring an instance failed: " + e.getCause(), e.getCause());
+            throw new ApiException(ErrorCode.INTERNAL_ERROR, "the call failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw stopping(e);
         }
     }
 
-    /** The error of a call that the runtime, stopping, will not run or wait for. */
     private static ApiException stopping(Exception cause) {
         return new ApiException(ErrorCode.SHUTTING_DOWN, "the runtime is stopping", cause);
     }

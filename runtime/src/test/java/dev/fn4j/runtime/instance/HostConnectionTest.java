@@ -54,12 +54,36 @@ class HostConnectionTest {
         server.close();
     }
 
-    /** Queues frames the host "sends" before the runtime reads them. */
-    private void hostSends(Frame... frames) throws IOException {
-        for (Frame frame : frames) {
-            FrameCodec.write(frame, toRuntime);
-        }
+    /** Has the host read the next call's frame, as a real host does, then send {@code frames}. */
+    private void hostSends(Frame... frames) {
+        hostAnswers(false, frames);
     }
+
+    /** As {@link #hostSends}, then ends the host's side of the connection. */
+    private void hostSendsThenEnds(Frame... frames) {
+        hostAnswers(true, frames);
+    }
+
+    private void hostAnswers(boolean thenEnd, Frame... frames) {
+        Thread answering = new Thread(() -> {
+            try {
+                received.add(FrameCodec.read(Channels.newInputStream(host)));
+                for (Frame frame : frames) {
+                    FrameCodec.write(frame, toRuntime);
+                }
+                if (thenEnd) {
+                    host.shutdownOutput();
+                }
+            } catch (IOException e) {
+                // The connection closed under the host: the test's own assertions tell.
+            }
+        });
+        answering.setDaemon(true);
+        answering.start();
+    }
+
+    /** The frames the host read, in order. */
+    private final java.util.concurrent.BlockingQueue<Frame> received = new java.util.concurrent.LinkedBlockingQueue<>();
 
     @Test
     void answerWithoutLogsHasEmptyLogs() throws IOException {
@@ -194,9 +218,75 @@ class HostConnectionTest {
 
     @Test
     void connectionEndingAfterLogsFailsTheCall() throws IOException {
-        hostSends(new Frame.Logs("r1", "last words\n", false));
-        host.shutdownOutput();
+        hostSendsThenEnds(new Frame.Logs("r1", "last words\n", false));
 
         assertThatThrownBy(() -> connection.call(INVOKE)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void callAsyncReturnsBeforeTheAnswerAndCompletesWithIt() throws Exception {
+        java.util.concurrent.CompletableFuture<Connection.Answer> answer = connection.callAsync(INVOKE, LineSink.NONE);
+
+        assertThat(((Frame.Invoke) FrameCodec.read(Channels.newInputStream(host))).requestId())
+                .isEqualTo("r1");
+        assertThat(answer).isNotDone();
+        FrameCodec.write(RESULT, toRuntime);
+        assertThat(answer.get(10, TimeUnit.SECONDS).frame()).isInstanceOf(Frame.Result.class);
+    }
+
+    @Test
+    void closingFailsThePendingCallAtOnce() {
+        java.util.concurrent.CompletableFuture<Connection.Answer> answer = connection.callAsync(INVOKE, LineSink.NONE);
+
+        connection.close();
+
+        assertThat(answer).isCompletedExceptionally();
+        assertThatThrownBy(answer::join).hasCauseInstanceOf(java.nio.channels.AsynchronousCloseException.class);
+        assertThat(connection.isOpen()).isFalse();
+    }
+
+    @Test
+    void aSecondCallWhileOneRunsIsRefused() {
+        connection.callAsync(INVOKE, LineSink.NONE);
+
+        assertThatThrownBy(() -> connection.callAsync(INVOKE, LineSink.NONE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a host connection carries one call at a time; call 'r1' still runs on it");
+    }
+
+    @Test
+    void callsAndAnswersLargerThanTheSocketsBuffersGoWhole() throws Exception {
+        byte[] large = new byte[6 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(large);
+        Frame.Result bigResult = new Frame.Result("r1", List.of(), large);
+        hostSends(bigResult);
+
+        Connection.Answer answer = connection.call(new Frame.Invoke("r1", 0, List.of(), large));
+
+        assertThat(((Frame.Invoke) received.take()).body()).isEqualTo(large);
+        assertThat(((Frame.Result) answer.frame()).body()).isEqualTo(large);
+        // The buffer grown for it goes again: a second, small call still works.
+        hostSends(RESULT);
+        assertThat(connection.call(INVOKE).frame()).isInstanceOf(Frame.Result.class);
+    }
+
+    @Test
+    void oneConnectionCarriesCallAfterCall() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            hostSends(RESULT);
+            assertThat(connection.call(INVOKE).frame()).isInstanceOf(Frame.Result.class);
+        }
+    }
+
+    @Test
+    void aFrameWhileNoCallRunsEndsTheConnection() throws Exception {
+        FrameCodec.write(RESULT, toRuntime);
+
+        for (int waited = 0; connection.isOpen() && waited < 100; waited++) {
+            Thread.sleep(50);
+        }
+
+        assertThat(connection.isOpen()).isFalse();
+        assertThatThrownBy(() -> connection.call(INVOKE)).isInstanceOf(java.nio.channels.ClosedChannelException.class);
     }
 }
