@@ -7,18 +7,22 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that reads every host connection's answers, and finishes the writes of calls too
+ * A thread that reads host connections' answers, and finishes the writes of calls too
  * large for a socket's buffer, so that no thread blocks per call while an instance works: a
  * selector over the connections' non-blocking channels. A call's answer is handed on from this
  * thread; whatever runs there must not block (a call's failure, which reads the engine, is moved to
  * a worker by the {@code Invoker}).
  *
- * <p>One per JVM, started on first use, as the JDK's own channel groups are: connections are made
- * in several places (instance sockets, network hosts, stems) that share it.
+ * <p>One per core, started on first use, as the JDK's own channel groups are, and shared by every
+ * connection (they are made in several places: instance sockets, network hosts, stems), each
+ * connection on one of them in turn: a call's end (its record, its HTTP answer, the waiting call
+ * it hands its slot to) runs on its selector's thread, and one thread would cap that work at a
+ * core.
  */
 final class HostSelector {
 
@@ -35,7 +39,8 @@ final class HostSelector {
     }
 
     private static final class Shared {
-        static final HostSelector INSTANCE = start();
+        static final HostSelector[] ALL = startAll(Runtime.getRuntime().availableProcessors());
+        static final AtomicInteger NEXT = new AtomicInteger();
     }
 
     private final Selector selector;
@@ -46,14 +51,23 @@ final class HostSelector {
         this.selector = selector;
     }
 
+    /** The selector for a new connection: each in turn. */
     static HostSelector shared() {
-        return Shared.INSTANCE;
+        return Shared.ALL[Math.floorMod(Shared.NEXT.getAndIncrement(), Shared.ALL.length)];
     }
 
-    private static HostSelector start() {
+    private static HostSelector[] startAll(int count) {
+        HostSelector[] all = new HostSelector[Math.max(1, count)];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = start("fn4j-host-io-" + (i + 1));
+        }
+        return all;
+    }
+
+    private static HostSelector start(String name) {
         try {
             HostSelector made = new HostSelector(Selector.open());
-            Thread thread = new Thread(made::loop, "fn4j-host-io");
+            Thread thread = new Thread(made::loop, name);
             thread.setDaemon(true);
             thread.start();
             return made;
