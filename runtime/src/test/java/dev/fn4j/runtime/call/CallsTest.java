@@ -7,7 +7,6 @@ import dev.fn4j.protocol.Frame;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
-import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
@@ -32,6 +31,7 @@ import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import dev.fn4j.runtime.stats.CallCounter;
 import dev.fn4j.runtime.testing.ManualClock;
+import dev.fn4j.runtime.testing.TestFunctions;
 import dev.fn4j.spec.RateLimit;
 import io.github.bucket4j.TimeMeter;
 import java.nio.charset.StandardCharsets;
@@ -94,18 +94,7 @@ class CallsTest {
     }
 
     private static Function function(String name) {
-        FunctionSpec spec = new FunctionSpec(
-                "sha256:abc",
-                "com.example.Echo",
-                Duration.ofSeconds(10),
-                256L << 20,
-                1.0,
-                1,
-                Map.of(),
-                new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(1), 10),
-                null,
-                false);
-        return new Function(name, 1, spec, Instant.EPOCH, Instant.EPOCH);
+        return TestFunctions.oneAtATime(name);
     }
 
     private static Instance launch(Function function) {

@@ -7,7 +7,6 @@ import dev.fn4j.runtime.engine.ContainerEngine;
 import dev.fn4j.runtime.error.ApiException;
 import dev.fn4j.runtime.error.ErrorCode;
 import dev.fn4j.runtime.function.Function;
-import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.instance.InstanceInspector;
@@ -17,16 +16,15 @@ import dev.fn4j.runtime.pool.Capacity;
 import dev.fn4j.runtime.pool.FunctionPool;
 import dev.fn4j.runtime.pool.PoolRegistry;
 import dev.fn4j.runtime.testing.ManualClock;
+import dev.fn4j.runtime.testing.TestFunctions;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -117,18 +115,7 @@ class InvokerTest {
     }
 
     private FunctionPool deployed() {
-        FunctionSpec spec = new FunctionSpec(
-                "sha256:abc",
-                "com.example.Echo",
-                Duration.ofSeconds(10),
-                256L << 20,
-                1.0,
-                1,
-                Map.of(),
-                new FunctionSpec.Scaling(0, 1, Duration.ofMinutes(1), 10),
-                null,
-                false);
-        pools.deploy(new Function("echo", 1, spec, Instant.EPOCH, Instant.EPOCH));
+        pools.deploy(TestFunctions.oneAtATime("echo"));
         return pools.get("echo").orElseThrow();
     }
 

@@ -8,6 +8,7 @@ import dev.fn4j.runtime.function.FunctionSpec;
 import dev.fn4j.runtime.instance.Connection;
 import dev.fn4j.runtime.instance.Instance;
 import dev.fn4j.runtime.testing.ManualClock;
+import dev.fn4j.runtime.testing.TestFunctions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** Small recording fakes for driving a {@link FunctionPool} deterministically, without Docker. */
 final class PoolFakes {
@@ -32,18 +32,7 @@ final class PoolFakes {
     }
 
     private static Function function(String name, long revision, int concurrency, FunctionSpec.Scaling scaling) {
-        FunctionSpec spec = new FunctionSpec(
-                "sha256:abc",
-                "com.example.Echo",
-                Duration.ofSeconds(10),
-                256L << 20,
-                1.0,
-                concurrency,
-                Map.of(),
-                scaling,
-                null,
-                false);
-        return new Function(name, revision, spec, Instant.EPOCH, Instant.EPOCH);
+        return TestFunctions.function(name, revision, concurrency, scaling);
     }
 
     static FunctionSpec.Scaling scaling(int min, int max, int maxQueue) {
