@@ -2,7 +2,9 @@ package dev.fn4j.runtime.instance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Queue;
@@ -77,7 +79,7 @@ final class HostSelector {
     }
 
     /** Registers {@code channel} (non-blocking already) for reads, {@code ready} its attachment. */
-    void register(java.nio.channels.SelectableChannel channel, Ready ready) {
+    void register(SelectableChannel channel, Ready ready) {
         change(() -> {
             try {
                 channel.register(selector, SelectionKey.OP_READ, ready);
@@ -88,7 +90,7 @@ final class HostSelector {
     }
 
     /** Asks for {@link Ready#writable} once {@code channel} can take more bytes. */
-    void wantWrite(java.nio.channels.SelectableChannel channel) {
+    void wantWrite(SelectableChannel channel) {
         change(() -> {
             SelectionKey key = channel.keyFor(selector);
             if (key != null && key.isValid()) {
@@ -98,7 +100,7 @@ final class HostSelector {
     }
 
     /** Stops asking for {@link Ready#writable}; on the selector's thread only. */
-    void writeDone(java.nio.channels.SelectableChannel channel) {
+    void writeDone(SelectableChannel channel) {
         SelectionKey key = channel.keyFor(selector);
         if (key != null && key.isValid()) {
             key.interestOps(SelectionKey.OP_READ);
@@ -133,7 +135,7 @@ final class HostSelector {
             if (key.isValid() && key.isReadable()) {
                 ready.readable();
             }
-        } catch (java.nio.channels.CancelledKeyException e) {
+        } catch (CancelledKeyException e) {
             ready.failed(new ClosedChannelException());
         }
     }
