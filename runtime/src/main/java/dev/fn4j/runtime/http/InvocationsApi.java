@@ -178,10 +178,7 @@ final class InvocationsApi {
     /** A trigger's call with its body received. */
     private void triggerWith(HttpServerExchange exchange, String name, String path, byte[] body) {
         callThenAnswer(exchange, name, triggerHeaders(exchange, path), body, result -> {
-            FunctionResponse response = FunctionResponse.of(result);
-            if (!response.dropped().isEmpty()) {
-                warnDropped(name, response.dropped());
-            }
+            FunctionResponse response = response(name, result);
             exchange.getResponseHeaders().put(COLD_START, Boolean.toString(result.coldStart()));
             response.send(exchange);
         });
@@ -194,10 +191,7 @@ final class InvocationsApi {
         List<Frame.Header> headers = triggerHeaders(exchange, path);
         StreamedCall.start(exchange, events, RequestIds.of(exchange), detailed(exchange), () -> {
             InvocationResult result = call(exchange, name, headers, body);
-            FunctionResponse response = FunctionResponse.of(result);
-            if (!response.dropped().isEmpty()) {
-                warnDropped(name, response.dropped());
-            }
+            FunctionResponse response = response(name, result);
             return new StreamedCall.Answer(response.status(), response.headers(), response.body(), result.coldStart());
         });
     }
@@ -216,6 +210,15 @@ final class InvocationsApi {
             }
         }
         return headers;
+    }
+
+    /** The HTTP response a function's result makes, the headers it may not set logged as dropped. */
+    private FunctionResponse response(String name, InvocationResult result) {
+        FunctionResponse response = FunctionResponse.of(result);
+        if (!response.dropped().isEmpty()) {
+            warnDropped(name, response.dropped());
+        }
+        return response;
     }
 
     /**
@@ -240,10 +243,11 @@ final class InvocationsApi {
 
     /**
      * Runs a synchronous call, admitted, run and recorded by {@link Calls#callAsync}, and sends
-     * {@code answer}'s response or the call's error. With a slot free the call runs and is answered
-     * here, in the handler, as a blocking call would be. Else no worker waits for it: the handler
-     * returns, and the call that frees a slot runs it next on its own thread ({@link Trampoline},
-     * held until this handler has returned: {@link HeldUntilReturned}).
+     * {@code answer}'s response or the call's error. No thread waits for it: the handler returns,
+     * and the answer is sent from the thread that reads it from the instance; a call that waits for
+     * a slot is sent by the call that frees one, on its thread ({@link Trampoline}, held until this
+     * handler has returned: {@link HeldUntilReturned}). A call that has already ended when the
+     * handler gets it back (refused, or on a connection that answers at once) is answered here.
      */
     private void callThenAnswer(
             HttpServerExchange exchange,

@@ -81,8 +81,9 @@ public final class Invoker {
     public InvocationResult invoke(FunctionPool pool, InvocationRequest request) {
         Instant admitted = clock.instant();
         Duration timeout = pool.current().spec().timeout();
-        Lease lease = await(pool.acquire(admitted.plus(timeout)));
-        return await(call(lease, request, admitted, timeout));
+        CompletableFuture<InvocationResult> ended = new CompletableFuture<>();
+        call(await(pool.acquire(admitted.plus(timeout))), request, admitted, timeout, ended);
+        return awaitEnd(ended);
     }
 
     /**
@@ -97,21 +98,15 @@ public final class Invoker {
         Instant admitted = clock.instant();
         Duration timeout = pool.current().spec().timeout();
         CompletableFuture<Lease> slot = pool.acquire(admitted.plus(timeout));
-        if (slot.isDone()) {
-            return callWith(slot, request, admitted, timeout);
-        }
         CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+        if (slot.isDone()) {
+            callWith(slot, request, admitted, timeout, result);
+            return result;
+        }
         // Runs where the slot was handed over, under the pool's lock: only hand the call on.
         slot.whenComplete((lease, error) -> {
             try {
-                continuation.execute(() -> callWith(slot, request, admitted, timeout)
-                        .whenComplete((ended, failure) -> {
-                            if (failure != null) {
-                                result.completeExceptionally(failure);
-                            } else {
-                                result.complete(ended);
-                            }
-                        }));
+                continuation.execute(() -> callWith(slot, request, admitted, timeout, result));
             } catch (RejectedExecutionException stopping) {
                 if (lease != null) {
                     // The call never ran on the instance, which stays sound: its slot goes back.
@@ -124,23 +119,32 @@ public final class Invoker {
     }
 
     /** Sends the call on the slot once it is handed over; a failed hand-over fails the call. */
-    private CompletableFuture<InvocationResult> callWith(
-            CompletableFuture<Lease> slot, InvocationRequest request, Instant admitted, Duration timeout) {
+    private void callWith(
+            CompletableFuture<Lease> slot,
+            InvocationRequest request,
+            Instant admitted,
+            Duration timeout,
+            CompletableFuture<InvocationResult> ended) {
         Lease lease;
         try {
             lease = await(slot);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            ended.completeExceptionally(e);
+            return;
         }
-        return call(lease, request, admitted, timeout);
+        call(lease, request, admitted, timeout, ended);
     }
 
     /**
-     * Sends the call on {@code lease}'s connection under its deadline; completes once it has ended,
-     * its lease completed and closed, with its result or its designed error.
+     * Sends the call on {@code lease}'s connection under its deadline; completes {@code ended} once
+     * it has ended, its lease completed and closed, with its result or its designed error.
      */
-    private CompletableFuture<InvocationResult> call(
-            Lease lease, InvocationRequest request, Instant admitted, Duration timeout) {
+    private void call(
+            Lease lease,
+            InvocationRequest request,
+            Instant admitted,
+            Duration timeout,
+            CompletableFuture<InvocationResult> ended) {
         // Queued time counts against the deadline; waiting for one's own cold start does not.
         Instant deadline = lease.coldStart() ? clock.instant().plus(timeout) : admitted.plus(timeout);
         // Set once, by whichever comes first: the deadline, or the call's end.
@@ -152,7 +156,6 @@ public final class Invoker {
                 lease.connection().close();
             }
         });
-        CompletableFuture<InvocationResult> ended = new CompletableFuture<>();
         CompletableFuture<Connection.Answer> answer;
         try {
             answer = lease.connection()
@@ -163,10 +166,11 @@ public final class Invoker {
         } catch (RuntimeException e) {
             cancel.run();
             lease.close();
-            return CompletableFuture.failedFuture(e);
+            ended.completeExceptionally(e);
+            return;
         }
         // Inside the trampoline: the call this one's end hands its slot to runs next, here.
-        answer.whenComplete((answered, failure) -> answers.run(() -> {
+        answer.whenComplete((reply, failure) -> answers.run(() -> {
             cancel.run();
             if (!settled.compareAndSet(false, true)) {
                 offThread(() -> end(lease, ended, () -> {
@@ -178,10 +182,9 @@ public final class Invoker {
                     throw crashed(lease, cause);
                 }));
             } else {
-                end(lease, ended, () -> answered(lease, answer.join(), admitted));
+                end(lease, ended, () -> answered(lease, reply, admitted));
             }
         }));
-        return ended;
     }
 
     /** Runs {@code task} on {@link #blocking}; here when it refuses, stopping, so that the call still ends. */
@@ -206,14 +209,33 @@ public final class Invoker {
         ended.complete(result);
     }
 
-    private static <T> T await(CompletableFuture<T> future) {
+    private static Lease await(CompletableFuture<Lease> slot) {
         try {
-            return future.get();
+            return slot.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
-            throw new ApiException(ErrorCode.INTERNAL_ERROR, "the call failed: " + e.getCause(), e.getCause());
+            throw new ApiException(
+                    ErrorCode.INTERNAL_ERROR, "acquiring an instance failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopping(e);
+        }
+    }
+
+    /** The call's result, or what it ended with thrown as it was, as a call made on this thread would. */
+    private static InvocationResult awaitEnd(CompletableFuture<InvocationResult> ended) {
+        try {
+            return ended.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a call ended with " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw stopping(e);
