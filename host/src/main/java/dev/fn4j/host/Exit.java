@@ -29,8 +29,12 @@ final class Exit {
         return error instanceof VirtualMachineError && !(error instanceof StackOverflowError);
     }
 
-    /** Stops the JVM at once, without shutdown hooks, which may need memory there is none of. */
+    /**
+     * Stops the JVM at once, without shutdown hooks, which may need memory there is none of; the
+     * output still waiting to reach stdout and stderr is passed on first.
+     */
     static void halt(int code) {
+        BatchedOutput.drainAll();
         Runtime.getRuntime().halt(code);
     }
 }

@@ -24,6 +24,7 @@ public final class Main {
      */
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler(new FatalErrorHandler());
+        BatchedOutput.install();
         PrintStream err = System.err;
         if (System.getenv(Protocol.ENV_CLASS_ARCHIVE) != null
                 && !System.getProperty("java.vm.info", "").contains("sharing")) {

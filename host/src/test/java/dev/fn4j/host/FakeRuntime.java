@@ -152,6 +152,21 @@ final class FakeRuntime implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * The host's stdout and stderr together once both hold every part, or as they are at the
+     * timeout: a host may pass its output on in batches (the Java host's within 20 ms).
+     */
+    String awaitOutput(Duration timeout, String... parts) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String output = stdout() + stderr();
+            if (java.util.Arrays.stream(parts).allMatch(output::contains) || System.nanoTime() > deadline) {
+                return output;
+            }
+            Thread.sleep(5);
+        }
+    }
+
     String stdout() {
         try {
             return Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);

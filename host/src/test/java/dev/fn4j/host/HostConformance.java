@@ -276,7 +276,8 @@ abstract class HostConformance {
             assertThat(logs.truncated()).isFalse();
             assertThat(logs.text()).matches("out a\nerr a\n" + LINE_START + "INFO \\[r1] log a\nthread a\n");
             assertThat(text(result.body())).isEqualTo("done a");
-            assertThat(runtime.stdout() + runtime.stderr()).contains("out a\n", "err a\n", "thread a\n");
+            assertThat(runtime.awaitOutput(WAIT, "out a\n", "err a\n", "thread a\n"))
+                    .contains("out a\n", "err a\n", "thread a\n");
         }
     }
 
