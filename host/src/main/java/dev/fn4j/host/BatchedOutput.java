@@ -10,20 +10,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 
 /**
- * The container's stdout or stderr, passed on in batches: bytes wait in a buffer until it fills,
- * {@link #INTERVAL} passes or the process ends, so that a log line per call costs the container
- * engine, which reads every write through a pipe and forwards it, a share of one read instead of
- * one of its own (docs/benchmarks.md, "A log line per call"). Bytes reach the descriptor in the
- * order written, at most {@link #INTERVAL} late, unless a kill ends the process first; what a
- * call writes reaches its runtime through the call's own log (the protocol's LogLines and Logs
- * frames) either way, unbatched.
+ * The container's stdout or stderr, passed on in batches once output comes fast: the first {@link
+ * #WRITE_THROUGH} writes of every {@link #INTERVAL} go straight to the descriptor, and later ones
+ * wait in a buffer until it fills, the interval ends or the process exits. So a function that logs
+ * now and then keeps every line in the container's log at once, also the last before a crash,
+ * while a log line per call under load costs the container engine, which reads every write
+ * through a pipe and forwards it, a share of one read instead of one of its own
+ * (docs/benchmarks.md, "A log line per call"). Bytes reach the descriptor in the order written;
+ * only a kill from outside while output comes fast can lose the last interval of it. What a call
+ * writes reaches the runtime through the call's own log (the protocol's LogLines and Logs frames)
+ * either way.
  */
 final class BatchedOutput extends OutputStream {
 
     /** How long written bytes may wait before they reach the descriptor. */
     static final Duration INTERVAL = Duration.ofMillis(20);
+
+    /** How many writes of an interval go straight through: 1,000 a second. */
+    static final int WRITE_THROUGH = 20;
 
     /** The buffer's size: a write this large or larger goes straight through. */
     static final int CAPACITY = 64 * 1024;
@@ -34,15 +41,33 @@ final class BatchedOutput extends OutputStream {
     private final OutputStream target;
     /** Bytes written and not yet passed on: the first {@link #count}; guarded by this. */
     private final byte[] buffer;
+    /** How many writes of an interval go straight through. */
+    private final int writeThrough;
+    /** {@link System#nanoTime} or a test's clock. */
+    private final LongSupplier nanoTime;
 
     private int count;
+    /** When the current interval began, and how many writes went straight through in it; guarded by this. */
+    private long intervalStart;
 
-    BatchedOutput(OutputStream target, int capacity) {
+    private int writtenThrough;
+
+    BatchedOutput(OutputStream target) {
+        this(target, CAPACITY, WRITE_THROUGH, System::nanoTime);
+    }
+
+    BatchedOutput(OutputStream target, int capacity, int writeThrough, LongSupplier nanoTime) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1 byte: " + capacity);
         }
+        if (writeThrough < 0) {
+            throw new IllegalArgumentException("writeThrough must not be negative: " + writeThrough);
+        }
+        this.writeThrough = writeThrough;
         this.target = Objects.requireNonNull(target, "target");
         this.buffer = new byte[capacity];
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.intervalStart = nanoTime.getAsLong();
     }
 
     /**
@@ -51,8 +76,8 @@ final class BatchedOutput extends OutputStream {
      * once, first thing in the host's main.
      */
     static void install() {
-        BatchedOutput out = new BatchedOutput(new FileOutputStream(FileDescriptor.out), CAPACITY);
-        BatchedOutput err = new BatchedOutput(new FileOutputStream(FileDescriptor.err), CAPACITY);
+        BatchedOutput out = new BatchedOutput(new FileOutputStream(FileDescriptor.out));
+        BatchedOutput err = new BatchedOutput(new FileOutputStream(FileDescriptor.err));
         for (BatchedOutput output : List.of(out, err)) {
             INSTALLED.add(output);
             Thread flusher = new Thread(output::flushLoop, "fn4j-output-flusher");
@@ -79,6 +104,12 @@ final class BatchedOutput extends OutputStream {
     @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
+        if (count == 0 && mayWriteThrough()) {
+            // Nothing waits ahead of these bytes, so order is kept.
+            target.write(b, off, len);
+            target.flush();
+            return;
+        }
         if (len > buffer.length - count) {
             passOn();
         }
@@ -133,6 +164,16 @@ final class BatchedOutput extends OutputStream {
         } catch (InterruptedException e) {
             drain();
         }
+    }
+
+    /** Whether this write is one of the first {@link #writeThrough} of the current interval. */
+    private boolean mayWriteThrough() {
+        long now = nanoTime.getAsLong();
+        if (now - intervalStart >= INTERVAL.toNanos()) {
+            intervalStart = now;
+            writtenThrough = 0;
+        }
+        return writtenThrough++ < writeThrough;
     }
 
     /** Writes the buffer to the target and empties it, even when the write fails. */

@@ -34,10 +34,39 @@ class BatchedOutputTest {
     }
 
     private final RecordingTarget target = new RecordingTarget();
+    /** The test's clock, in nanoseconds. */
+    private long now;
+
+    /** An output that sends no write straight through: every byte waits for a drain. */
+    private BatchedOutput batched(OutputStream to, int capacity) {
+        return new BatchedOutput(to, capacity, 0, () -> now);
+    }
+
+    @Test
+    void theFirstWritesOfAnIntervalGoStraightThroughAndTheRestWaitInOrder() throws IOException {
+        BatchedOutput batched = new BatchedOutput(target, 1024, 2, () -> now);
+
+        batched.write('a');
+        now += 1_000_000;
+        batched.write('b');
+        batched.write('c');
+        batched.write('d');
+        assertThat(target.writes).containsExactly("a", "b");
+
+        now += BatchedOutput.INTERVAL.toNanos();
+        batched.write('e');
+        assertThat(target.writes)
+                .as("bytes still wait, so e must not overtake them")
+                .containsExactly("a", "b");
+
+        batched.drain();
+        batched.write('f');
+        assertThat(target.writes).containsExactly("a", "b", "cde", "f");
+    }
 
     @Test
     void linesPrintedWithFlushesReachTheDescriptorInOneWriteWhenDrained() {
-        BatchedOutput batched = new BatchedOutput(target, 1024);
+        BatchedOutput batched = batched(target, 1024);
         PrintStream out = new PrintStream(batched, true, StandardCharsets.UTF_8);
 
         out.println("line 1");
@@ -51,7 +80,7 @@ class BatchedOutputTest {
 
     @Test
     void aWriteThatDoesNotFitPassesOnWhatWaitsFirstAndKeepsTheOrder() throws IOException {
-        BatchedOutput batched = new BatchedOutput(target, 8);
+        BatchedOutput batched = batched(target, 8);
 
         batched.write("abcde".getBytes(StandardCharsets.UTF_8));
         batched.write("fgh".getBytes(StandardCharsets.UTF_8));
@@ -63,7 +92,7 @@ class BatchedOutputTest {
 
     @Test
     void aWriteAsLargeAsTheBufferGoesStraightThroughAfterWhatWaits() throws IOException {
-        BatchedOutput batched = new BatchedOutput(target, 4);
+        BatchedOutput batched = batched(target, 4);
 
         batched.write('a');
         batched.write("0123456789".getBytes(StandardCharsets.UTF_8), 2, 4);
@@ -91,7 +120,7 @@ class BatchedOutputTest {
                 received.add(new String(b, off, len, StandardCharsets.UTF_8));
             }
         };
-        BatchedOutput batched = new BatchedOutput(flaky, 16);
+        BatchedOutput batched = batched(flaky, 16);
 
         batched.write("lost".getBytes(StandardCharsets.UTF_8));
         batched.drain();
@@ -104,7 +133,7 @@ class BatchedOutputTest {
 
     @Test
     void aWaitingFlusherWakesWhenTheFirstBytesArrive() throws Exception {
-        BatchedOutput batched = new BatchedOutput(new ByteArrayOutputStream(), 16);
+        BatchedOutput batched = batched(new ByteArrayOutputStream(), 16);
         CountDownLatch woke = new CountDownLatch(1);
         Thread flusher = new Thread(() -> {
             try {
@@ -128,7 +157,7 @@ class BatchedOutputTest {
 
     @Test
     void aBufferOfNoBytesIsRefusedWithTheValue() {
-        assertThatThrownBy(() -> new BatchedOutput(target, 0))
+        assertThatThrownBy(() -> new BatchedOutput(target, 0, 0, () -> 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("capacity must be at least 1 byte: 0");
     }
