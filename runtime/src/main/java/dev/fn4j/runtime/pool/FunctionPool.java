@@ -50,6 +50,8 @@ public final class FunctionPool {
      * and nothing starts, until the next deploy. Guarded by this.
      */
     private ApiException failure;
+    /** Spaces out starts after failed ones; guarded by this. */
+    private final StartBackoff backoff = new StartBackoff();
 
     /**
      * @param scaleOut decides when an instance starts; see {@link ScaleOut}
@@ -117,6 +119,7 @@ public final class FunctionPool {
     private void replace(Function function) {
         current = function;
         failure = null;
+        backoff.reset();
         paused.removeUnless(function.revision(), "revision " + function.revision() + " replaced it");
         for (Instance instance : List.copyOf(instances)) {
             if (instance.function().revision() != function.revision() && instance.drain()) {
@@ -148,6 +151,9 @@ public final class FunctionPool {
             }
             if (failure != null) {
                 return CompletableFuture.failedFuture(failure);
+            }
+            if (backoff.holds(clock.instant()) && IdleInstances.live(instances, current) == 0 && starting == 0) {
+                return CompletableFuture.failedFuture(backoff.refusal(clock.instant()));
             }
             if (queue.size() >= current.spec().scaling().maxQueue()) {
                 return CompletableFuture.failedFuture(PoolErrors.queueFull(current, queue.size()));
@@ -213,10 +219,7 @@ public final class FunctionPool {
         return idle.size();
     }
 
-    /**
-     * Stops admitting calls: waiting calls fail with {@code shutting_down}, idle instances go at
-     * once and busy ones as soon as their calls end.
-     */
+    /** Stops admitting calls: waiting calls fail, idle instances go now, busy ones when their calls end. */
     public synchronized void close() {
         closed = true;
         queue.failAll(PoolErrors.closing(current));
@@ -228,10 +231,7 @@ public final class FunctionPool {
         }
     }
 
-    /**
-     * Removes the instance if it is still here and idle; returns whether it went. Leases are
-     * taken under this pool's lock, so an idle instance cannot become busy meanwhile.
-     */
+    /** Removes the instance if here and idle (leases take this lock, so it stays idle); whether it went. */
     synchronized boolean evict(Instance instance, String reason) {
         if (paused.remove(instance, reason)) {
             return true;
@@ -315,7 +315,7 @@ public final class FunctionPool {
      * starting instances and the free memory. Caller holds the lock.
      */
     private void scale() {
-        if (closed || failure != null) {
+        if (closed || failure != null || backoff.holds(clock.instant())) {
             return;
         }
         int live = IdleInstances.live(instances, current);
@@ -365,6 +365,7 @@ public final class FunctionPool {
             return;
         }
         instances.add(instance);
+        backoff.reset();
         // The calls that waited for a started instance are cold starts; a resumed one was warm.
         for (Connection c; !queue.isEmpty() && (c = instance.tryAcquire()) != null; ) {
             offer(new Lease(this, instance, c, cold));
@@ -382,6 +383,7 @@ public final class FunctionPool {
             fail(error);
             return;
         }
+        backoff.failed(clock.instant(), error);
         // With no instance live or starting, nothing would ever serve the queue: the waiting
         // calls get the start error, so a broken function answers instead of hanging.
         if (IdleInstances.live(instances, current) == 0 && starting == 0) {

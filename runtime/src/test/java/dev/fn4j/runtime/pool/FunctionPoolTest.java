@@ -169,6 +169,97 @@ class FunctionPoolTest {
     }
 
     @Test
+    void afterAFailedStartCallsFailAtOnceWithItsErrorAndTheNextStartWaitsLongerEachTime() {
+        FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(0, 1, 10)));
+        launcher.failing = true;
+        CompletableFuture<Lease> first = pool.acquire(deadline());
+        starts.runAll();
+        assertThat(failure(first).code()).isEqualTo(ErrorCode.START_FAILED);
+
+        ApiException refused = failure(pool.acquire(deadline()));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.START_FAILED);
+        assertThat(refused.getMessage())
+                .isEqualTo("handler missing; after 1 failed start(s) in a row the next is tried in 500ms");
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(500));
+        assertThat(launcher.attempts).isEqualTo(1);
+        assertThat(pool.starting()).isZero();
+
+        clock.advance(Duration.ofMillis(500));
+        CompletableFuture<Lease> second = pool.acquire(deadline());
+        starts.runAll();
+        assertThat(failure(second).code()).isEqualTo(ErrorCode.START_FAILED);
+        assertThat(launcher.attempts).isEqualTo(2);
+
+        clock.advance(Duration.ofMillis(999));
+        assertThat(failure(pool.acquire(deadline())).getMessage())
+                .endsWith("after 2 failed start(s) in a row the next is tried in 1ms");
+        assertThat(launcher.attempts).isEqualTo(2);
+    }
+
+    @Test
+    void aStartThatSucceedsAfterFailedOnesForgetsThem() {
+        FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(0, 1, 10)));
+        launcher.failing = true;
+        pool.acquire(deadline());
+        starts.runAll();
+        clock.advance(StartBackoff.wait(1));
+        pool.acquire(deadline());
+        starts.runAll();
+        clock.advance(StartBackoff.wait(2));
+        launcher.failing = false;
+        CompletableFuture<Lease> served = pool.acquire(deadline());
+        starts.runAll();
+        served.join().complete(Lease.Outcome.OK);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(pool.reapIdle()).isEqualTo(1);
+
+        launcher.failing = true;
+        pool.acquire(deadline());
+        starts.runAll();
+
+        assertThat(failure(pool.acquire(deadline())).getMessage())
+                .endsWith("after 1 failed start(s) in a row the next is tried in 500ms");
+        assertThat(launcher.attempts).isEqualTo(4);
+    }
+
+    @Test
+    void whileStartsWaitCallsQueueForTheLiveInstancesInsteadOfFailing() {
+        FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(1, 2, 10)));
+        starts.runAll();
+        CompletableFuture<Lease> first = pool.acquire(deadline());
+        launcher.failing = true;
+        CompletableFuture<Lease> second = pool.acquire(deadline());
+        starts.runAll();
+        assertThat(launcher.attempts).isEqualTo(2);
+
+        CompletableFuture<Lease> third = pool.acquire(deadline());
+        assertThat(second).isNotDone();
+        assertThat(third).isNotDone();
+        assertThat(pool.starting()).as("no start is tried while the wait holds").isZero();
+        first.join().complete(Lease.Outcome.OK);
+        second.join().complete(Lease.Outcome.OK);
+
+        assertThat(third.join().instance()).isSameAs(first.join().instance());
+        assertThat(launcher.attempts).isEqualTo(2);
+    }
+
+    @Test
+    void aDeployForgetsTheFailedStartsOfTheRevisionBefore() {
+        FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(0, 1, 10)));
+        launcher.failing = true;
+        pool.acquire(deadline());
+        starts.runAll();
+        launcher.failing = false;
+
+        pool.deploy(PoolFakes.function(2, 1, PoolFakes.scaling(0, 1, 10)));
+        CompletableFuture<Lease> call = pool.acquire(deadline());
+        starts.runAll();
+
+        assertThat(call.join().instance().function().revision()).isEqualTo(2);
+    }
+
+    @Test
     void handlerFailureAtStartFailsLaterCallsAtOnceWithoutStartingAgain() {
         FunctionPool pool = pool(PoolFakes.function(1, 1, PoolFakes.scaling(0, 1, 10)));
         launcher.failing = true;

@@ -100,8 +100,12 @@ final class PoolFakes {
             this.clock = clock;
         }
 
+        /** Every launch asked for, failed ones too. */
+        int attempts;
+
         @Override
         public Instance launch(Function function) {
+            attempts++;
             if (failing) {
                 throw new ApiException(failure, "handler missing");
             }
