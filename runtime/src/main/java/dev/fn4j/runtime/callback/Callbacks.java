@@ -3,6 +3,7 @@ package dev.fn4j.runtime.callback;
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.limit.Backoff;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

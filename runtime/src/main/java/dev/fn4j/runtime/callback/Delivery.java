@@ -2,6 +2,7 @@ package dev.fn4j.runtime.callback;
 
 import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationStore;
+import dev.fn4j.runtime.limit.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

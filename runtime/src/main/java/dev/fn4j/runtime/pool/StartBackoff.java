@@ -1,6 +1,7 @@
 package dev.fn4j.runtime.pool;
 
 import dev.fn4j.runtime.error.ApiException;
+import dev.fn4j.runtime.limit.Backoff;
 import dev.fn4j.spec.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,9 @@ final class StartBackoff {
 
     /** The longest wait, however many starts failed in a row. */
     static final Duration MAX = Duration.ofSeconds(30);
+
+    /** Starts are tried for as long as calls come; without jitter, so a refusal can say when. */
+    private static final Backoff WAITS = new Backoff(FIRST, MAX, Integer.MAX_VALUE);
 
     /** Starts failed in a row; 0 when none did since the last success or deploy. */
     private int failures;
@@ -65,7 +69,6 @@ final class StartBackoff {
         if (failures < 1) {
             throw new IllegalArgumentException("failures must be at least 1: " + failures);
         }
-        Duration wait = FIRST.multipliedBy(1L << Math.min(failures - 1, 20));
-        return wait.compareTo(MAX) > 0 ? MAX : wait;
+        return WAITS.delay(failures, () -> 0);
     }
 }

@@ -11,6 +11,7 @@ import dev.fn4j.runtime.invocation.Invocation;
 import dev.fn4j.runtime.invocation.InvocationEvents;
 import dev.fn4j.runtime.invocation.Outcome;
 import dev.fn4j.runtime.it.TestDatabase;
+import dev.fn4j.runtime.limit.Backoff;
 import dev.fn4j.runtime.store.Database;
 import dev.fn4j.runtime.store.InvocationTable;
 import dev.fn4j.runtime.testing.CallbackReceiver;

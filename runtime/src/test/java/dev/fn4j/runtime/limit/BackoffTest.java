@@ -1,4 +1,4 @@
-package dev.fn4j.runtime.callback;
+package dev.fn4j.runtime.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,13 @@
-package dev.fn4j.runtime.callback;
+package dev.fn4j.runtime.limit;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * When a failed callback is tried again: {@code first × 2^(attempt-1)}, capped at {@code max},
- * less up to a fifth at random so that many receivers coming back do not get every retry at once,
- * for at most {@code attempts} attempts in all.
+ * When a failed attempt is tried again: {@code first × 2^(attempt-1)}, capped at {@code max}, less
+ * up to a fifth at random so that many parties coming back do not get every retry at once, for at
+ * most {@code attempts} attempts in all. The one doubling rule: callbacks' deliveries and a pool's
+ * instance starts ({@code pool.StartBackoff}) both use it.
  *
  * @param first the wait after the first failed attempt, positive
  * @param max the longest wait, at least {@code first}
