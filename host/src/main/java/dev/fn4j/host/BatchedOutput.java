@@ -106,15 +106,14 @@ final class BatchedOutput extends OutputStream {
         Objects.checkFromIndexSize(off, len, b.length);
         if (count == 0 && mayWriteThrough()) {
             // Nothing waits ahead of these bytes, so order is kept.
-            target.write(b, off, len);
-            target.flush();
+            send(b, off, len);
             return;
         }
         if (len > buffer.length - count) {
             passOn();
         }
         if (len >= buffer.length) {
-            target.write(b, off, len);
+            send(b, off, len);
             return;
         }
         boolean wasEmpty = count == 0;
@@ -183,7 +182,12 @@ final class BatchedOutput extends OutputStream {
         }
         int length = count;
         count = 0;
-        target.write(buffer, 0, length);
+        send(buffer, 0, length);
+    }
+
+    /** Hands bytes to the descriptor now. */
+    private void send(byte[] b, int off, int len) throws IOException {
+        target.write(b, off, len);
         target.flush();
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +161,7 @@ final class FakeRuntime implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String output = stdout() + stderr();
-            if (java.util.Arrays.stream(parts).allMatch(output::contains) || System.nanoTime() > deadline) {
+            if (Arrays.stream(parts).allMatch(output::contains) || System.nanoTime() > deadline) {
                 return output;
             }
             Thread.sleep(5);
