@@ -2,23 +2,24 @@ package dev.fn4j.host;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
+import dev.fn4j.protocol.FrameDecoder;
 import dev.fn4j.protocol.Protocol;
 import dev.fn4j.protocol.ProtocolException;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 
 /**
- * Serves one connection on its own thread: sends Hello, then answers each Invoke with exactly one
- * frame carrying its request id, preceded by a Logs frame when the call wrote output, one call at
- * a time, until the runtime closes the socket. A fatal JVM error is reported as a fatal
- * PlatformError and halts the process.
+ * One connection to the runtime: sends Hello, then answers each Invoke with exactly one frame
+ * carrying its request id, preceded by a Logs frame when the call wrote output, one call at a
+ * time, until the runtime closes the socket. A {@link ServingLoop} decides which thread reads and
+ * serves it; {@link #run} serves it alone on the calling thread. A fatal JVM error is reported as a
+ * fatal PlatformError and halts the process.
  */
 final class Connection implements Runnable, LogStreamer.Source {
 
@@ -38,12 +39,14 @@ final class Connection implements Runnable, LogStreamer.Source {
     private final PrintStream err;
     /** Sends the current call's whole lines while it runs. */
     private final LogStreamer streamer;
+    /** Read by one thread at a time: the one its {@link ServingLoop} lets serve this connection. */
+    private final FrameDecoder decoder = new FrameDecoder();
     /**
      * Held while writing a frame: the serving thread and the streamer both write, and a call's
      * LogLines must never follow its Logs frame or answer.
      */
     private final Object writeLock = new Object();
-    /** Set once, before the first Invoke is read. */
+    /** Set once, by {@link #greet}, before any call is read. */
     private volatile OutputStream out;
     /** The log of the call being served, or null between calls; written under writeLock. */
     private CapturedLog current;
@@ -80,65 +83,122 @@ final class Connection implements Runnable, LogStreamer.Source {
         this.err = err;
     }
 
-    /** Whether {@link #run()} ended because the runtime closed the connection between calls. */
+    /** Whether the connection ended because the runtime closed it between calls. */
     boolean endedCleanly() {
         return clean;
     }
 
+    /** Serves this connection alone, on the calling thread, until it ends. */
     @Override
     public void run() {
+        try {
+            greet();
+        } catch (IOException e) {
+            end(e);
+            return;
+        }
+        new ServingLoop(List.of(this)).run();
+    }
+
+    /** Sends Hello, then makes the channel non-blocking, as a {@link ServingLoop} serves it. */
+    void greet() throws IOException {
+        ByteBuffer frame = ByteBuffer.wrap(FrameCodec.encode(hello));
+        while (frame.hasRemaining()) {
+            channel.write(frame);
+        }
+        channel.configureBlocking(false);
+        out = new BufferedOutputStream(new ChannelOutput(channel), BUFFER_BYTES);
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    /**
+     * Reads what has arrived, without waiting, and once an Invoke frame is whole runs its call on
+     * this thread and sends the call's Logs frame and answer. A fatal JVM error is reported and
+     * halts the process; this never returns then.
+     *
+     * @return whether a call was served; false while its frame is not whole yet
+     * @throws java.io.EOFException when the runtime closed the connection between calls
+     * @throws IOException when the connection failed, the bytes are not an Invoke frame, the
+     *     answer could not be sent, or a JVM error that is not fatal ended the call
+     */
+    boolean serveNext() throws IOException {
         String requestId = "";
         CapturedLog log = null;
-        // Not try-with-resources: a fatal error must be reported before the channel closes.
         try {
-            InputStream in = bufferedInput(channel);
-            out = bufferedOutput(channel);
-            FrameCodec.write(hello, out);
-            while (true) {
-                Frame frame;
-                try {
-                    frame = FrameCodec.read(in);
-                } catch (EOFException e) {
-                    clean = true;
-                    return;
-                }
-                if (!(frame instanceof Frame.Invoke invoke)) {
-                    throw new ProtocolException("expected an Invoke frame, got type " + frame.type());
-                }
-                requestId = invoke.requestId();
-                log = new CapturedLog(requestId, logLimitBytes);
-                synchronized (writeLock) {
-                    current = log;
-                }
-                streamer.watch(this);
-                Frame answer;
-                router.begin(log);
-                try {
-                    answer = answer(invoke, log);
-                } finally {
-                    router.end();
-                    streamer.unwatch(this);
-                }
-                synchronized (writeLock) {
-                    current = null;
-                    Frame.Logs logs = log.close();
-                    if (logs != null) {
-                        FrameCodec.write(logs, out);
-                    }
-                    send(answer, out);
-                }
-                requestId = "";
-                log = null;
+            Frame.Invoke invoke = nextCall();
+            if (invoke == null) {
+                return false;
             }
-        } catch (IOException e) {
-            err.println("fn4j-host: connection " + hello.connection() + " closed: " + e.getMessage());
+            requestId = invoke.requestId();
+            log = new CapturedLog(requestId, logLimitBytes);
+            serve(invoke, log);
+            return true;
         } catch (VirtualMachineError e) {
             if (Exit.isFatal(e)) {
                 fatal(e, requestId, log, out);
             }
-            err.println("fn4j-host: connection " + hello.connection() + " closed: " + e);
+            throw new IOException(e.toString(), e);
+        }
+    }
+
+    /** Whether bytes that came after the last call's frame wait in the buffer. */
+    boolean hasBuffered() {
+        return decoder.hasBuffered();
+    }
+
+    private Frame.Invoke nextCall() throws IOException {
+        Frame frame = decoder.next();
+        while (frame == null) {
+            if (decoder.read(channel) == 0) {
+                return null;
+            }
+            frame = decoder.next();
+        }
+        if (!(frame instanceof Frame.Invoke invoke)) {
+            throw new ProtocolException("expected an Invoke frame, got type " + frame.type());
+        }
+        return invoke;
+    }
+
+    private void serve(Frame.Invoke invoke, CapturedLog log) throws IOException {
+        synchronized (writeLock) {
+            current = log;
+        }
+        streamer.watch(this);
+        Frame answer;
+        router.begin(log);
+        try {
+            answer = answer(invoke, log);
         } finally {
-            close();
+            router.end();
+            streamer.unwatch(this);
+        }
+        synchronized (writeLock) {
+            current = null;
+            Frame.Logs logs = log.close();
+            if (logs != null) {
+                FrameCodec.write(logs, out);
+            }
+            send(answer, out);
+        }
+    }
+
+    /**
+     * Ends the connection: says why on stderr unless {@code cause} is the runtime closing it
+     * between calls, then closes the channel.
+     */
+    void end(IOException cause) {
+        clean = cause instanceof EOFException;
+        if (!clean) {
+            err.println("fn4j-host: connection " + hello.connection() + " closed: " + cause.getMessage());
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // The runtime sees the connection end either way.
         }
     }
 
@@ -158,14 +218,6 @@ final class Connection implements Runnable, LogStreamer.Source {
         }
     }
 
-    private void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // The runtime sees the connection end either way.
-        }
-    }
-
     /** The invoker's answer; whatever non-fatal escapes it still gets its one answer. */
     private Frame answer(Frame.Invoke invoke, CapturedLog log) {
         try {
@@ -173,16 +225,6 @@ final class Connection implements Runnable, LogStreamer.Source {
         } catch (RuntimeException | StackOverflowError e) {
             return Failures.functionError(invoke.requestId(), e);
         }
-    }
-
-    /** How a connection reads its channel: buffered, as the stems' warm-up reads its own too. */
-    static InputStream bufferedInput(SocketChannel channel) {
-        return new BufferedInputStream(Channels.newInputStream(channel), BUFFER_BYTES);
-    }
-
-    /** How a connection writes its channel; flushed after each answer. */
-    static OutputStream bufferedOutput(SocketChannel channel) {
-        return new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
     }
 
     private static void send(Frame answer, OutputStream out) throws IOException {

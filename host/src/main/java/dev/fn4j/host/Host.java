@@ -3,11 +3,12 @@ package dev.fn4j.host;
 import dev.fn4j.protocol.Frame;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Opens the configured number of connections, each served on its own thread from the moment it
- * is connected, and waits for all of them to close.
+ * Opens the configured number of connections, greeting the runtime on each as soon as it is
+ * connected, then serves them all from one {@link ServingLoop} until every one has closed.
  */
 final class Host {
 
@@ -26,49 +27,27 @@ final class Host {
     /** Serves until the runtime closes every connection; returns the process exit code. */
     int run() {
         int count = config.concurrency();
-        Connection[] connections = new Connection[count];
-        Thread[] threads = new Thread[count];
+        List<Connection> connections = new ArrayList<>(count);
         LogStreamer streamer = config.streamsLines() ? LogStreamer.start(config.logStreamMillis()) : LogStreamer.OFF;
         for (int i = 0; i < count; i++) {
-            SocketChannel channel;
+            Connection connection;
             try {
-                channel = Connector.connect(config);
+                connection = new Connection(
+                        Connector.connect(config),
+                        new Frame.Hello(config.instanceId(), i, config.handler()),
+                        invoker,
+                        router,
+                        config.logLimitBytes(),
+                        streamer,
+                        err);
+                connection.greet();
             } catch (IOException e) {
                 err.println("fn4j-host: cannot connect to " + config.endpoint() + " (connection " + i + "): "
                         + e.getMessage());
                 return Exit.CONNECTION_FAILED;
             }
-            connections[i] = new Connection(
-                    channel,
-                    new Frame.Hello(config.instanceId(), i, config.handler()),
-                    invoker,
-                    router,
-                    config.logLimitBytes(),
-                    streamer,
-                    err);
-            threads[i] = new Thread(connections[i], "fn4j-connection-" + i);
-            threads[i].start();
+            connections.add(connection);
         }
-        boolean clean = true;
-        for (int i = 0; i < count; i++) {
-            joinUninterruptibly(threads[i]);
-            clean &= connections[i].endedCleanly();
-        }
-        return clean ? Exit.CLEAN : Exit.CONNECTION_FAILED;
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return new ServingLoop(connections).run() ? Exit.CLEAN : Exit.CONNECTION_FAILED;
     }
 }

@@ -4,18 +4,22 @@ import dev.fn4j.api.Context;
 import dev.fn4j.api.Handler;
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -101,37 +105,55 @@ final class StemWarmUp {
     }
 
     /**
-     * Makes {@link #WARM_UP_CALLS} calls, each of {@code calls} in turn, over a Unix-domain socket
-     * of its own in {@code tmp}, through the frame codec both ways and the same buffered channel
-     * streams a connection reads and writes, until the JIT has compiled the host's own part of a call with the types a real
-     * connection gives it: a function's first calls then run it compiled, whatever its handler.
-     * (Byte-array streams would leave code compiled for the wrong stream classes.) The socket's file
-     * is gone when it returns.
+     * Makes {@link #WARM_UP_CALLS} calls, each of {@code calls} in turn, over Unix-domain sockets
+     * of its own in {@code tmp}, one per handler, each served by a {@link Connection} as the
+     * runtime's are, through the frame codec both ways, until the JIT has compiled the host's own
+     * part of a call with the types a real connection gives it: a function's first calls then run
+     * it compiled, whatever its handler. The socket's file is gone when it returns.
      */
     static void callOverASocket(List<Call> calls, Path tmp) throws IOException {
         Path file = tmp.resolve("fn4j-warm-up-" + ProcessHandle.current().pid() + ".sock");
         Files.deleteIfExists(file);
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(file);
+        List<SocketChannel> opened = new ArrayList<>();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try (ServerSocketChannel server =
-                        ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
+                ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address)) {
+            List<Connection> hosts = new ArrayList<>();
+            List<OutputStream> runtimeOut = new ArrayList<>();
+            List<InputStream> runtimeIn = new ArrayList<>();
+            for (Call call : calls) {
                 SocketChannel runtimeSide = SocketChannel.open(address);
-                SocketChannel hostSide = server.accept()) {
-            // Frames this small fit in the socket's buffer, so one thread writes, then reads.
-            OutputStream runtimeOut = Connection.bufferedOutput(runtimeSide);
-            InputStream runtimeIn = Connection.bufferedInput(runtimeSide);
-            OutputStream hostOut = Connection.bufferedOutput(hostSide);
-            InputStream hostIn = Connection.bufferedInput(hostSide);
+                opened.add(runtimeSide);
+                SocketChannel hostSide = server.accept();
+                opened.add(hostSide);
+                Connection host = new Connection(
+                        hostSide,
+                        new Frame.Hello("stem", hosts.size(), "warm-up"),
+                        call.invoker(),
+                        new LogRouter(),
+                        1024,
+                        quiet);
+                host.greet();
+                hosts.add(host);
+                runtimeOut.add(new BufferedOutputStream(Channels.newOutputStream(runtimeSide)));
+                InputStream in = new BufferedInputStream(Channels.newInputStream(runtimeSide));
+                FrameCodec.read(in);
+                runtimeIn.add(in);
+            }
+            // Frames this small fit in the socket's buffer, so one thread writes, serves, then reads.
             for (int i = 0; i < WARM_UP_CALLS; i++) {
-                Call call = calls.get(i % calls.size());
-                FrameCodec.write(call.invoke(), runtimeOut);
-                runtimeOut.flush();
-                Frame read = FrameCodec.read(hostIn);
-                Frame answer = call.invoker().answer((Frame.Invoke) read, new CapturedLog("stem-warm-up", 1024));
-                FrameCodec.write(answer, hostOut);
-                hostOut.flush();
-                FrameCodec.read(runtimeIn);
+                int kind = i % calls.size();
+                FrameCodec.write(calls.get(kind).invoke(), runtimeOut.get(kind));
+                while (!hosts.get(kind).serveNext()) {
+                    Thread.onSpinWait();
+                }
+                FrameCodec.read(runtimeIn.get(kind));
             }
         } finally {
+            for (SocketChannel channel : opened) {
+                channel.close();
+            }
             Files.deleteIfExists(file);
         }
     }

@@ -1,0 +1,317 @@
+package dev.fn4j.host;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Serves a host's connections from one selector with as few threads as keep up. The thread that
+ * sees a connection readable runs its call itself, then serves the next readable one, so under
+ * load one thread answers many calls per wake-up, where a thread per connection was woken, and
+ * switched to, once per call (docs/benchmarks.md, "One thread serves many connections"). A
+ * watchdog adds a thread when work waits: a readable connection not taken for {@link #HAND_OFF},
+ * or every thread in a call and none watching the selector for that long. So a slow or blocked
+ * handler holds a call on another connection up by about {@link #HAND_OFF} at most, and calls that
+ * each take long spread over as many threads as there are connections. A thread that finds
+ * nothing to do while another watches the selector parks as a spare.
+ */
+final class ServingLoop {
+
+    /** How long work may wait for a thread before the watchdog adds one. */
+    static final long HAND_OFF = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** The watchdog's ticks without a call after which it sleeps until the next call. */
+    private static final int IDLE_TICKS = 100;
+
+    /** A connection with what the loop knows of it; its fields are guarded by the loop's lock. */
+    private static final class Slot {
+        final Connection connection;
+        SelectionKey key;
+        /** In {@link #ready}. */
+        boolean queued;
+        /** A thread serves it; it is in no queue and nobody else reads it. */
+        boolean busy;
+        /** Read interest taken off while busy: the runtime closed it, or wrote out of turn. */
+        boolean paused;
+        /** When it was found readable: System.nanoTime(). */
+        long readyAt;
+
+        Slot(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    /** A serving thread; granted is how a spare is told to go on. */
+    private static final class Worker {
+        final Thread thread;
+        volatile boolean granted;
+
+        Worker(Thread thread) {
+            this.thread = thread;
+        }
+    }
+
+    private final List<Slot> slots;
+    private final Selector selector;
+    private final Object lock = new Object();
+    /** Readable connections no thread serves yet, oldest first. Guarded by lock. */
+    private final ArrayDeque<Slot> ready = new ArrayDeque<>();
+    /** Parked workers, the last parked first. Guarded by lock. */
+    private final ArrayDeque<Worker> spares = new ArrayDeque<>();
+    /** One thread at most selects. Guarded by lock. */
+    private boolean selecting;
+    /** When the last select returned; guarded by lock. */
+    private long selectedAt;
+    /** Connections not yet ended; guarded by lock. */
+    private int open;
+    /** Workers started, the spares among them; at most one more than the connections. Guarded by lock. */
+    private int workers;
+    /** Workers inside a call; guarded by lock. */
+    private int serving;
+    /** Whether every connection ended cleanly so far; guarded by lock. */
+    private boolean clean = true;
+    /** Set once every connection has ended; guarded by lock. */
+    private boolean done;
+
+    /** Calls started: the watchdog sleeps after {@link #IDLE_TICKS} ticks in which it stayed put. */
+    private final AtomicLong calls = new AtomicLong();
+    /** Null when there is one connection, which no second thread could serve. */
+    private final Thread watchdog;
+    /** Set by the watchdog before it sleeps; whoever starts a call next wakes it. */
+    private volatile boolean watchdogAsleep;
+
+    /**
+     * @param connections greeted already (their channels non-blocking), at least one
+     * @throws UncheckedIOException when no selector can be opened
+     */
+    ServingLoop(List<Connection> connections) {
+        if (connections.isEmpty()) {
+            throw new IllegalArgumentException("a serving loop needs at least one connection");
+        }
+        try {
+            selector = Selector.open();
+            slots = connections.stream().map(Slot::new).toList();
+            for (Slot slot : slots) {
+                slot.key = slot.connection.channel().register(selector, SelectionKey.OP_READ, slot);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch the host's connections", e);
+        }
+        open = slots.size();
+        watchdog = slots.size() == 1 ? null : new Thread(this::watch, "fn4j-serving-watchdog");
+    }
+
+    /** Serves every connection, on this thread and those the watchdog adds, until all have ended. */
+    boolean run() {
+        synchronized (lock) {
+            workers = 1;
+            selectedAt = System.nanoTime();
+        }
+        if (watchdog != null) {
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+        work();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // Every channel is closed already; nothing is left to release.
+        }
+        synchronized (lock) {
+            return clean;
+        }
+    }
+
+    /** A worker's loop: serve what is ready, else watch the selector, else park as a spare. */
+    private void work() {
+        Worker me = new Worker(Thread.currentThread());
+        while (true) {
+            Slot slot = null;
+            boolean select = false;
+            synchronized (lock) {
+                if (done) {
+                    return;
+                }
+                slot = ready.poll();
+                if (slot != null) {
+                    slot.queued = false;
+                    slot.busy = true;
+                    serving++;
+                } else if (!selecting) {
+                    selecting = true;
+                    select = true;
+                } else {
+                    me.granted = false;
+                    spares.push(me);
+                }
+            }
+            if (slot != null) {
+                serve(slot);
+            } else if (select) {
+                select();
+            } else {
+                while (!me.granted) {
+                    LockSupport.park(this);
+                }
+            }
+        }
+    }
+
+    private void select() {
+        try {
+            selector.select();
+        } catch (IOException e) {
+            // Only a broken epoll fails this; try again rather than leave the connections unwatched.
+        }
+        long now = System.nanoTime();
+        synchronized (lock) {
+            for (SelectionKey key : selector.selectedKeys()) {
+                Slot slot = (Slot) key.attachment();
+                if (!key.isValid()) {
+                    continue;
+                }
+                if (slot.busy) {
+                    // Only the end of the stream or a frame out of turn: read once the call ends.
+                    key.interestOps(0);
+                    slot.paused = true;
+                } else if (!slot.queued) {
+                    slot.queued = true;
+                    slot.readyAt = now;
+                    ready.add(slot);
+                }
+            }
+            selector.selectedKeys().clear();
+            selecting = false;
+            selectedAt = now;
+        }
+    }
+
+    private void serve(Slot slot) {
+        calls.incrementAndGet();
+        if (watchdogAsleep) {
+            watchdogAsleep = false;
+            LockSupport.unpark(watchdog);
+        }
+        IOException ended = null;
+        boolean served = false;
+        try {
+            served = slot.connection.serveNext();
+        } catch (IOException e) {
+            ended = e;
+        }
+        boolean wakeSelector = false;
+        synchronized (lock) {
+            serving--;
+            slot.busy = false;
+            if (ended != null) {
+                slot.key.cancel();
+                open--;
+                clean &= ended instanceof EOFException;
+                if (open == 0) {
+                    finish();
+                }
+            } else if (slot.paused) {
+                slot.paused = false;
+                slot.key.interestOps(SelectionKey.OP_READ);
+                wakeSelector = true;
+            } else if (served && slot.connection.hasBuffered()) {
+                // A frame that came with the call, out of turn: no readiness will tell of it.
+                slot.queued = true;
+                slot.readyAt = System.nanoTime();
+                ready.add(slot);
+            }
+        }
+        if (ended != null) {
+            slot.connection.end(ended);
+        }
+        if (wakeSelector) {
+            // An interest set while another thread selects takes effect at its next select.
+            selector.wakeup();
+        }
+    }
+
+    /** Lets every worker and the watchdog go once the last connection has ended. Under lock. */
+    private void finish() {
+        done = true;
+        for (Worker spare : spares) {
+            spare.granted = true;
+            LockSupport.unpark(spare.thread);
+        }
+        spares.clear();
+        selector.wakeup();
+        if (watchdog != null) {
+            LockSupport.unpark(watchdog);
+        }
+    }
+
+    /** Adds a thread where work has waited {@link #HAND_OFF}; sleeps while no call comes. */
+    private void watch() {
+        long seen = -1;
+        int idle = 0;
+        while (true) {
+            LockSupport.parkNanos(this, HAND_OFF);
+            long now = System.nanoTime();
+            synchronized (lock) {
+                if (done) {
+                    return;
+                }
+                if (waiting(now)) {
+                    addWorker();
+                }
+            }
+            long started = calls.get();
+            idle = started == seen ? idle + 1 : 0;
+            seen = started;
+            if (idle >= IDLE_TICKS) {
+                watchdogAsleep = true;
+                // A call started since the last look would not have seen the flag: look again.
+                while (watchdogAsleep && calls.get() == seen && !isDone()) {
+                    LockSupport.park(this);
+                }
+                watchdogAsleep = false;
+                idle = 0;
+            }
+        }
+    }
+
+    /** Whether work has waited for a thread for {@link #HAND_OFF}. Under lock. */
+    private boolean waiting(long now) {
+        if (!ready.isEmpty() && now - ready.peek().readyAt >= HAND_OFF) {
+            return true;
+        }
+        // Every thread that is not a spare runs a call, so a new call would go unseen.
+        int running = workers - spares.size();
+        return !selecting && serving > 0 && serving == running && now - selectedAt >= HAND_OFF;
+    }
+
+    /** Wakes a spare, or starts a worker while there are fewer than connections plus one. Under lock. */
+    private void addWorker() {
+        Worker spare = spares.poll();
+        if (spare != null) {
+            spare.granted = true;
+            LockSupport.unpark(spare.thread);
+            return;
+        }
+        if (workers > slots.size()) {
+            return;
+        }
+        workers++;
+        Thread thread = new Thread(this::work, "fn4j-serving-" + workers);
+        // The loop's owner returns once every connection has ended, with no call left running.
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private boolean isDone() {
+        synchronized (lock) {
+            return done;
+        }
+    }
+}
