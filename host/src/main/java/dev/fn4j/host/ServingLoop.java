@@ -3,6 +3,7 @@ package dev.fn4j.host;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
@@ -58,6 +59,9 @@ final class ServingLoop {
         }
     }
 
+    /** How long work may wait for a thread before the watchdog adds one. */
+    private final long handOffNanos;
+
     private final List<Slot> slots;
     private final Selector selector;
     private final Object lock = new Object();
@@ -92,6 +96,18 @@ final class ServingLoop {
      * @throws UncheckedIOException when no selector can be opened
      */
     ServingLoop(List<Connection> connections) {
+        this(connections, HAND_OFF);
+    }
+
+    /**
+     * @param handOffNanos how long work waits before the watchdog adds a thread: {@link #HAND_OFF}
+     *     but in tests, which set it so long that only the calling thread serves
+     */
+    ServingLoop(List<Connection> connections, long handOffNanos) {
+        if (handOffNanos <= 0) {
+            throw new IllegalArgumentException("handOffNanos must be positive: " + handOffNanos);
+        }
+        this.handOffNanos = handOffNanos;
         if (connections.isEmpty()) {
             throw new IllegalArgumentException("a serving loop needs at least one connection");
         }
@@ -108,25 +124,41 @@ final class ServingLoop {
         watchdog = slots.size() == 1 ? null : new Thread(this::watch, "fn4j-serving-watchdog");
     }
 
-    /** Serves every connection, on this thread and those the watchdog adds, until all have ended. */
+    /**
+     * Serves every connection, on threads named {@code fn4j-serving-N} (the first started here, the
+     * others by the watchdog), until all have ended; returns whether every one ended cleanly.
+     */
     boolean run() {
         synchronized (lock) {
-            workers = 1;
             selectedAt = System.nanoTime();
+            startWorker();
         }
         if (watchdog != null) {
             watchdog.setDaemon(true);
             watchdog.start();
         }
-        work();
+        boolean interrupted = false;
+        boolean ended;
+        synchronized (lock) {
+            while (!done) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    // The connections decide when serving ends, as they did before this wait.
+                    interrupted = true;
+                }
+            }
+            ended = clean;
+        }
         try {
             selector.close();
         } catch (IOException e) {
             // Every channel is closed already; nothing is left to release.
         }
-        synchronized (lock) {
-            return clean;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
+        return ended;
     }
 
     /** A worker's loop: serve what is ready, else watch the selector, else park as a spare. */
@@ -167,11 +199,18 @@ final class ServingLoop {
     private void select() {
         try {
             selector.select();
+        } catch (ClosedSelectorException e) {
+            // The loop ended while this thread was on its way here.
+            return;
         } catch (IOException e) {
             // Only a broken epoll fails this; try again rather than leave the connections unwatched.
         }
         long now = System.nanoTime();
         synchronized (lock) {
+            if (done) {
+                // Its owner closes the selector once every connection has ended.
+                return;
+            }
             for (SelectionKey key : selector.selectedKeys()) {
                 Slot slot = (Slot) key.attachment();
                 if (!key.isValid()) {
@@ -205,13 +244,14 @@ final class ServingLoop {
             served = slot.connection.serveNext();
         } catch (IOException e) {
             ended = e;
+            // Before the loop can end: its owner may exit the process as soon as it does.
+            slot.connection.end(e);
         }
         boolean wakeSelector = false;
         synchronized (lock) {
             serving--;
             slot.busy = false;
             if (ended != null) {
-                slot.key.cancel();
                 open--;
                 clean &= ended instanceof EOFException;
                 if (open == 0) {
@@ -228,9 +268,6 @@ final class ServingLoop {
                 ready.add(slot);
             }
         }
-        if (ended != null) {
-            slot.connection.end(ended);
-        }
         if (wakeSelector) {
             // An interest set while another thread selects takes effect at its next select.
             selector.wakeup();
@@ -240,6 +277,7 @@ final class ServingLoop {
     /** Lets every worker and the watchdog go once the last connection has ended. Under lock. */
     private void finish() {
         done = true;
+        lock.notifyAll();
         for (Worker spare : spares) {
             spare.granted = true;
             LockSupport.unpark(spare.thread);
@@ -251,12 +289,12 @@ final class ServingLoop {
         }
     }
 
-    /** Adds a thread where work has waited {@link #HAND_OFF}; sleeps while no call comes. */
+    /** Adds a thread where work has waited {@link #handOffNanos}; sleeps while no call comes. */
     private void watch() {
         long seen = -1;
         int idle = 0;
         while (true) {
-            LockSupport.parkNanos(this, HAND_OFF);
+            LockSupport.parkNanos(this, handOffNanos);
             long now = System.nanoTime();
             synchronized (lock) {
                 if (done) {
@@ -281,17 +319,17 @@ final class ServingLoop {
         }
     }
 
-    /** Whether work has waited for a thread for {@link #HAND_OFF}. Under lock. */
+    /** Whether work has waited for a thread for {@link #handOffNanos}. Under lock. */
     private boolean waiting(long now) {
-        if (!ready.isEmpty() && now - ready.peek().readyAt >= HAND_OFF) {
+        if (!ready.isEmpty() && now - ready.peek().readyAt >= handOffNanos) {
             return true;
         }
         // Every thread that is not a spare runs a call, so a new call would go unseen.
         int running = workers - spares.size();
-        return !selecting && serving > 0 && serving == running && now - selectedAt >= HAND_OFF;
+        return !selecting && serving > 0 && serving == running && now - selectedAt >= handOffNanos;
     }
 
-    /** Wakes a spare, or starts a worker while there are fewer than connections plus one. Under lock. */
+    /** Wakes a spare, or starts a worker while there are no more than connections. Under lock. */
     private void addWorker() {
         Worker spare = spares.poll();
         if (spare != null) {
@@ -299,13 +337,17 @@ final class ServingLoop {
             LockSupport.unpark(spare.thread);
             return;
         }
-        if (workers > slots.size()) {
-            return;
+        if (workers <= slots.size()) {
+            startWorker();
         }
+    }
+
+    /** Under lock. */
+    private void startWorker() {
         workers++;
+        // Not a daemon, as the connection threads before it were: threads a handler starts inherit that.
         Thread thread = new Thread(this::work, "fn4j-serving-" + workers);
-        // The loop's owner returns once every connection has ended, with no call left running.
-        thread.setDaemon(true);
+        thread.setDaemon(false);
         thread.start();
     }
 

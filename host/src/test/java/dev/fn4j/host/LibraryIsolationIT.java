@@ -119,7 +119,7 @@ class LibraryIsolationIT {
             assertThat(text(result.body())).isEqualTo("done a");
             assertThat(first.requestId()).isEqualTo("r1");
             assertThat(first.text())
-                    .matches("(?s)1 out a\n\\[fn4j-connection-0] INFO fns.SimpleLogs - 2 slf4j a\n"
+                    .matches("(?s)1 out a\n\\[fn4j-serving-1] INFO fns.SimpleLogs - 2 slf4j a\n"
                             + ".*fns.SimpleLogs handle\nWARNING: 3 jul a\n4 err a\n");
             assertThat(second.text()).contains("1 out b\n", "2 slf4j b\n", "WARNING: 3 jul b\n", "4 err b\n");
             assertThat(second.text()).doesNotContain(" a\n");

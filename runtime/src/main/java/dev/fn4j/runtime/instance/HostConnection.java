@@ -2,9 +2,9 @@ package dev.fn4j.runtime.instance;
 
 import dev.fn4j.protocol.Frame;
 import dev.fn4j.protocol.FrameCodec;
+import dev.fn4j.protocol.FrameDecoder;
 import dev.fn4j.protocol.Protocol;
 import dev.fn4j.protocol.ProtocolException;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
@@ -23,9 +23,6 @@ import java.util.concurrent.ExecutionException;
  * thread fails a pending call at once, which is how deadlines are enforced.
  */
 public final class HostConnection implements Connection, HostSelector.Ready {
-
-    /** What the input buffer starts at, and shrinks back to after a larger frame. */
-    private static final int INPUT_BYTES = 64 * 1024;
 
     /** One call waiting for its answer. */
     private static final class Pending {
@@ -47,8 +44,8 @@ public final class HostConnection implements Connection, HostSelector.Ready {
     private Pending pending;
     /** Guarded by this: what the selector still has to write of the pending call's frame, else null. */
     private ByteBuffer unwritten;
-    /** Selector thread only, in write mode: bytes read and not yet decoded. */
-    private ByteBuffer input = ByteBuffer.allocate(INPUT_BYTES);
+    /** Selector thread only: bytes read and not yet decoded. */
+    private final FrameDecoder decoder = new FrameDecoder();
 
     HostConnection(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -167,49 +164,13 @@ public final class HostConnection implements Connection, HostSelector.Ready {
     @Override
     public void readable() {
         try {
-            if (!input.hasRemaining()) {
-                input = grown(input, input.capacity() * 2);
+            decoder.read(channel);
+            for (Frame frame = decoder.next(); frame != null; frame = decoder.next()) {
+                frame(frame);
             }
-            if (channel.read(input) < 0) {
-                throw input.position() == 0
-                        ? new EOFException("end of stream before a frame")
-                        : new ProtocolException("the stream ended inside a frame");
-            }
-            decodeFrames();
         } catch (IOException e) {
             failed(e);
         }
-    }
-
-    /** Hands on every whole frame in {@link #input}, keeping the start of the next one. */
-    private void decodeFrames() throws IOException {
-        input.flip();
-        int needed = 0;
-        while (input.remaining() >= FrameCodec.LENGTH_BYTES) {
-            int length = FrameCodec.checkedLength(input.getInt(input.position()));
-            if (input.remaining() < FrameCodec.LENGTH_BYTES + length) {
-                needed = FrameCodec.LENGTH_BYTES + length;
-                break;
-            }
-            input.position(input.position() + FrameCodec.LENGTH_BYTES);
-            byte[] payload = new byte[length];
-            input.get(payload);
-            frame(FrameCodec.decode(payload));
-        }
-        input.compact();
-        if (needed > input.capacity()) {
-            input = grown(input, needed);
-        } else if (input.position() == 0 && input.capacity() > INPUT_BYTES) {
-            // A large answer is rare: its buffer goes once it is decoded.
-            input = ByteBuffer.allocate(INPUT_BYTES);
-        }
-    }
-
-    private static ByteBuffer grown(ByteBuffer buffer, int capacity) {
-        ByteBuffer larger = ByteBuffer.allocate(capacity);
-        buffer.flip();
-        larger.put(buffer);
-        return larger;
     }
 
     /** One frame from the host: a line or the logs of the running call, or its answer. */
