@@ -22,6 +22,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What a stem host does while it waits for its function: runs the host's start and one call on a
@@ -106,8 +110,8 @@ final class StemWarmUp {
 
     /**
      * Makes {@link #WARM_UP_CALLS} calls, each of {@code calls} in turn, over Unix-domain sockets
-     * of its own in {@code tmp}, one per handler, each served by a {@link Connection} as the
-     * runtime's are, through the frame codec both ways, until the JIT has compiled the host's own
+     * of its own in {@code tmp}, one per handler, served by a {@link ServingLoop} as a function's
+     * connections are, through the frame codec both ways, until the JIT has compiled the host's own
      * part of a call with the types a real connection gives it: a function's first calls then run
      * it compiled, whatever its handler. The socket's file is gone when it returns.
      */
@@ -115,7 +119,9 @@ final class StemWarmUp {
         Path file = tmp.resolve("fn4j-warm-up-" + ProcessHandle.current().pid() + ".sock");
         Files.deleteIfExists(file);
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(file);
-        List<SocketChannel> opened = new ArrayList<>();
+        List<SocketChannel> runtimeSides = new ArrayList<>();
+        List<SocketChannel> hostSides = new ArrayList<>();
+        CompletableFuture<Boolean> served = null;
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try (ServerSocketChannel server =
                 ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address)) {
@@ -124,9 +130,9 @@ final class StemWarmUp {
             List<InputStream> runtimeIn = new ArrayList<>();
             for (Call call : calls) {
                 SocketChannel runtimeSide = SocketChannel.open(address);
-                opened.add(runtimeSide);
+                runtimeSides.add(runtimeSide);
                 SocketChannel hostSide = server.accept();
-                opened.add(hostSide);
+                hostSides.add(hostSide);
                 Connection host = new Connection(
                         hostSide,
                         new Frame.Hello("stem", hosts.size(), "warm-up"),
@@ -141,20 +147,39 @@ final class StemWarmUp {
                 FrameCodec.read(in);
                 runtimeIn.add(in);
             }
-            // Frames this small fit in the socket's buffer, so one thread writes, serves, then reads.
+            // Served by a loop as a function's connections are, so its code is compiled too.
+            served = CompletableFuture.supplyAsync(
+                    new ServingLoop(hosts)::run, task -> new Thread(task, "fn4j-warm-up").start());
             for (int i = 0; i < WARM_UP_CALLS; i++) {
                 int kind = i % calls.size();
                 FrameCodec.write(calls.get(kind).invoke(), runtimeOut.get(kind));
-                while (!hosts.get(kind).serveNext()) {
-                    Thread.onSpinWait();
-                }
                 FrameCodec.read(runtimeIn.get(kind));
             }
         } finally {
-            for (SocketChannel channel : opened) {
-                channel.close();
+            // The runtime's side hangs up first, as a runtime does: the loop ends once it sees every end.
+            closeAll(runtimeSides);
+            if (served != null) {
+                awaitEnd(served);
             }
+            closeAll(hostSides);
             Files.deleteIfExists(file);
+        }
+    }
+
+    private static void closeAll(List<SocketChannel> channels) throws IOException {
+        for (SocketChannel channel : channels) {
+            channel.close();
+        }
+    }
+
+    /** Waits a while for the loop to see every connection end; a loop still serving is left to the JVM's exit. */
+    private static void awaitEnd(CompletableFuture<Boolean> served) {
+        try {
+            served.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // The warm-up's calls are done; what the loop does now costs the function nothing.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
