@@ -9,7 +9,6 @@ import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -23,13 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  * each take long spread over as many threads as there are connections. A thread that finds
  * nothing to do while another watches the selector parks as a spare.
  */
-final class ServingLoop {
+final class ServingLoop implements ServingWatchdog.Loop {
 
     /** How long work may wait for a thread before the watchdog adds one. */
     static final long HAND_OFF = TimeUnit.MILLISECONDS.toNanos(1);
-
-    /** The watchdog's ticks without a call after which it sleeps until the next call. */
-    private static final int IDLE_TICKS = 100;
 
     /** A connection with what the loop knows of it; its fields are guarded by the loop's lock. */
     private static final class Slot {
@@ -84,12 +80,8 @@ final class ServingLoop {
     /** Set once every connection has ended; guarded by lock. */
     private boolean done;
 
-    /** Calls started: the watchdog sleeps after {@link #IDLE_TICKS} ticks in which it stayed put. */
-    private final AtomicLong calls = new AtomicLong();
     /** Null when there is one connection, which no second thread could serve. */
-    private final Thread watchdog;
-    /** Set by the watchdog before it sleeps; whoever starts a call next wakes it. */
-    private volatile boolean watchdogAsleep;
+    private final ServingWatchdog watchdog;
 
     /**
      * @param connections greeted already (their channels non-blocking), at least one
@@ -121,7 +113,7 @@ final class ServingLoop {
             throw new UncheckedIOException("cannot watch the host's connections", e);
         }
         open = slots.size();
-        watchdog = slots.size() == 1 ? null : new Thread(this::watch, "fn4j-serving-watchdog");
+        watchdog = slots.size() == 1 ? null : new ServingWatchdog(this, handOffNanos);
     }
 
     /**
@@ -134,7 +126,6 @@ final class ServingLoop {
             startWorker();
         }
         if (watchdog != null) {
-            watchdog.setDaemon(true);
             watchdog.start();
         }
         boolean interrupted = false;
@@ -233,10 +224,8 @@ final class ServingLoop {
     }
 
     private void serve(Slot slot) {
-        calls.incrementAndGet();
-        if (watchdogAsleep) {
-            watchdogAsleep = false;
-            LockSupport.unpark(watchdog);
+        if (watchdog != null) {
+            watchdog.callStarted();
         }
         IOException ended = null;
         boolean served = false;
@@ -285,37 +274,21 @@ final class ServingLoop {
         spares.clear();
         selector.wakeup();
         if (watchdog != null) {
-            LockSupport.unpark(watchdog);
+            watchdog.stop();
         }
     }
 
-    /** Adds a thread where work has waited {@link #handOffNanos}; sleeps while no call comes. */
-    private void watch() {
-        long seen = -1;
-        int idle = 0;
-        while (true) {
-            LockSupport.parkNanos(this, handOffNanos);
-            long now = System.nanoTime();
-            synchronized (lock) {
-                if (done) {
-                    return;
-                }
-                if (waiting(now)) {
-                    addWorker();
-                }
+    @Override
+    public ServingWatchdog.State look(long now) {
+        synchronized (lock) {
+            if (done) {
+                return ServingWatchdog.State.DONE;
             }
-            long started = calls.get();
-            idle = started == seen ? idle + 1 : 0;
-            seen = started;
-            if (idle >= IDLE_TICKS) {
-                watchdogAsleep = true;
-                // A call started since the last look would not have seen the flag: look again.
-                while (watchdogAsleep && calls.get() == seen && !isDone()) {
-                    LockSupport.park(this);
-                }
-                watchdogAsleep = false;
-                idle = 0;
+            if (waiting(now)) {
+                addWorker();
             }
+            // Only a loop with no call running or waiting may be left unwatched.
+            return serving == 0 && ready.isEmpty() ? ServingWatchdog.State.QUIET : ServingWatchdog.State.BUSY;
         }
     }
 
@@ -349,11 +322,5 @@ final class ServingLoop {
         Thread thread = new Thread(this::work, "fn4j-serving-" + workers);
         thread.setDaemon(false);
         thread.start();
-    }
-
-    private boolean isDone() {
-        synchronized (lock) {
-            return done;
-        }
     }
 }
