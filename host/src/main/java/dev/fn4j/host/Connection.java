@@ -18,7 +18,7 @@ import java.util.List;
  * One connection to the runtime: sends Hello, then answers each Invoke with exactly one frame
  * carrying its request id, preceded by a Logs frame when the call wrote output, one call at a
  * time, until the runtime closes the socket. A {@link ServingLoop} decides which thread reads and
- * serves it; {@link #run} serves it alone on the calling thread. A fatal JVM error is reported as a
+ * serves it; {@link #run} serves it alone, in a loop of its own. A fatal JVM error is reported as a
  * fatal PlatformError and halts the process.
  */
 final class Connection implements Runnable, LogStreamer.Source {
@@ -88,7 +88,7 @@ final class Connection implements Runnable, LogStreamer.Source {
         return clean;
     }
 
-    /** Serves this connection alone, on the calling thread, until it ends. */
+    /** Serves this connection alone, in a loop of its own, and returns once it has ended. */
     @Override
     public void run() {
         try {
