@@ -15,11 +15,6 @@ import java.nio.channels.SocketChannel;
 final class ChannelOutput extends OutputStream {
 
     private final SocketChannel channel;
-    /**
-     * Opened the first time the channel's buffer is full, and kept: a selector of this stream's own
-     * (a channel may be registered with several), so waiting never touches the serving loop's.
-     */
-    private Selector writable;
 
     ChannelOutput(SocketChannel channel) {
         this.channel = channel;
@@ -40,19 +35,15 @@ final class ChannelOutput extends OutputStream {
         }
     }
 
+    /**
+     * Waits on a selector of its own, opened for the wait and closed after it (a channel may be
+     * registered with several), so waiting never touches the serving loop's, and nothing is left
+     * open once the connection ends. A full socket buffer is rare: a large answer, a slow runtime.
+     */
     private void awaitWritable() throws IOException {
-        if (writable == null) {
-            writable = Selector.open();
+        try (Selector writable = Selector.open()) {
             channel.register(writable, SelectionKey.OP_WRITE);
-        }
-        writable.select();
-        writable.selectedKeys().clear();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (writable != null) {
-            writable.close();
+            writable.select();
         }
     }
 }

@@ -109,6 +109,19 @@ class ServingLoopTest {
     }
 
     @Test
+    void aCallAndAnAnswerLargerThanTheSocketsBuffersGoWhole() throws Exception {
+        serve(2, ServingLoop.HAND_OFF);
+        String large = "x".repeat(6 * 1024 * 1024);
+
+        Frame.Result answer = (Frame.Result) peers.get(1).call(invoke("big", large));
+
+        assertThat(answer.requestId()).isEqualTo("big");
+        assertThat(text(answer.body())).isEqualTo("ok:" + large);
+        assertThat(((Frame.Result) peers.get(1).call(invoke("after", "y"))).requestId())
+                .isEqualTo("after");
+    }
+
+    @Test
     void aCallBlockedInItsHandlerHoldsUpNoCallOnAnotherConnection() throws Exception {
         serve(3, ServingLoop.HAND_OFF);
 
