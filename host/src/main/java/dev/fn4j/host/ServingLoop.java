@@ -1,6 +1,5 @@
 package dev.fn4j.host;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedSelectorException;
@@ -212,9 +211,7 @@ final class ServingLoop implements ServingWatchdog.Loop {
                     key.interestOps(0);
                     slot.paused = true;
                 } else if (!slot.queued) {
-                    slot.queued = true;
-                    slot.readyAt = now;
-                    ready.add(slot);
+                    enqueue(slot, now);
                 }
             }
             selector.selectedKeys().clear();
@@ -227,12 +224,12 @@ final class ServingLoop implements ServingWatchdog.Loop {
         if (watchdog != null) {
             watchdog.callStarted();
         }
-        IOException ended = null;
+        boolean ended = false;
         boolean served = false;
         try {
             served = slot.connection.serveNext();
         } catch (IOException e) {
-            ended = e;
+            ended = true;
             // Before the loop can end: its owner may exit the process as soon as it does.
             slot.connection.end(e);
         }
@@ -240,9 +237,9 @@ final class ServingLoop implements ServingWatchdog.Loop {
         synchronized (lock) {
             serving--;
             slot.busy = false;
-            if (ended != null) {
+            if (ended) {
                 open--;
-                clean &= ended instanceof EOFException;
+                clean &= slot.connection.endedCleanly();
                 if (open == 0) {
                     finish();
                 }
@@ -252,15 +249,20 @@ final class ServingLoop implements ServingWatchdog.Loop {
                 wakeSelector = true;
             } else if (served && slot.connection.hasBuffered()) {
                 // A frame that came with the call, out of turn: no readiness will tell of it.
-                slot.queued = true;
-                slot.readyAt = System.nanoTime();
-                ready.add(slot);
+                enqueue(slot, System.nanoTime());
             }
         }
         if (wakeSelector) {
             // An interest set while another thread selects takes effect at its next select.
             selector.wakeup();
         }
+    }
+
+    /** Puts a readable connection in line for the next free thread. Under lock. */
+    private void enqueue(Slot slot, long now) {
+        slot.queued = true;
+        slot.readyAt = now;
+        ready.add(slot);
     }
 
     /** Lets every worker and the watchdog go once the last connection has ended. Under lock. */

@@ -39,10 +39,8 @@ final class ServingWatchdog {
 
     private volatile boolean stopped;
 
+    /** @param tickNanos positive: its loop checks it, as the hand-off they share */
     ServingWatchdog(Loop loop, long tickNanos) {
-        if (tickNanos <= 0) {
-            throw new IllegalArgumentException("tickNanos must be positive: " + tickNanos);
-        }
         this.loop = loop;
         this.tickNanos = tickNanos;
         this.thread = new Thread(this::watch, "fn4j-serving-watchdog");
